@@ -1,0 +1,50 @@
+//! The app shell: document metadata, site header, routes.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::model::Dir;
+use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound, read::ReadPage};
+
+/// The language and direction of the document, set by the page being shown.
+#[derive(Clone, Copy)]
+struct DocLang(RwSignal<(String, Dir)>);
+
+/// Sets `<html lang dir>` while mounted.
+#[component]
+pub fn DocumentLanguage(lang: String, dir: Dir) -> impl IntoView {
+    if let Some(DocLang(signal)) = use_context::<DocLang>() {
+        signal.set((lang, dir));
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let doc_lang = RwSignal::new(("en".to_string(), Dir::Ltr));
+    provide_context(DocLang(doc_lang));
+
+    view! {
+        <Html {..} lang=move || doc_lang.get().0 dir=move || doc_lang.get().1.as_str()/>
+        <Title formatter=|title: String| {
+            if title.is_empty() { "Article Reader".to_string() } else { format!("{title} · Article Reader") }
+        }/>
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <a href="/" class="brand">"Article Reader"</a>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/articles/:id") view=ArticlePage/>
+                    <Route path=path!("/read") view=ReadPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,42 @@
+//! A whole article, in newsroom order: header, hero, takeaways, editorial card, body, share,
+//! related articles.
+
+use leptos::prelude::*;
+
+use super::body::ArticleBody;
+use super::editorial::EditorialCard;
+use super::figure::{Figure, Placement};
+use super::header::ArticleHeader;
+use super::related::RelatedArticles;
+use super::share::ShareControls;
+use super::takeaways::Takeaways;
+use crate::model::Article;
+
+#[component]
+pub fn ArticleView(
+    article: Article,
+    /// Absolute URL the article JSON was read from.
+    json_url: String,
+    /// Absolute URL of the app's own `articles/` folder.
+    articles_dir: String,
+    /// Whether the editorial card is expanded (owned by the page).
+    card_open: RwSignal<bool>,
+) -> impl IntoView {
+    let a = article;
+    view! {
+        <article class="article" lang=a.language.clone() dir=a.dir.as_str() aria-labelledby="article-headline">
+            <ArticleHeader article=a.clone()/>
+            {a.image.clone().map(|image| view! { <Figure image placement=Placement::Hero/> })}
+            <Takeaways items=a.takeaways.clone()/>
+            {a.editorial.clone().map(|editorial| view! { <EditorialCard editorial open=card_open/> })}
+            <ArticleBody blocks=a.body.clone()/>
+            <ShareControls url=a.url.clone() headline=a.headline.clone()/>
+            <RelatedArticles
+                items=a.related.clone()
+                json_url
+                articles_dir
+                language=a.language.clone()
+            />
+        </article>
+    }
+}

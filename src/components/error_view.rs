@@ -1,0 +1,48 @@
+//! A specific, actionable error state (never a blank page).
+
+use leptos::prelude::*;
+
+use crate::model::LoadError;
+
+#[component]
+pub fn ErrorView(
+    error: LoadError,
+    /// Called by the Retry button; no button when the error cannot be fixed by retrying.
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
+    /// Inside a page that already has its h1: the title becomes an h2.
+    #[prop(optional)]
+    nested: bool,
+) -> impl IntoView {
+    let problems = error.problems().to_vec();
+    let retry = on_retry.filter(|_| error.retryable()).map(|cb| {
+        view! {
+            <button type="button" class="retry" on:click=move |_| cb.run(())>"Retry"</button>
+        }
+    });
+    view! {
+        <div class="error-state" role="alert" data-error=error.kind()>
+            {if nested {
+                view! { <h2>{error.title()}</h2> }.into_any()
+            } else {
+                view! { <h1>{error.title()}</h1> }.into_any()
+            }}
+            <p class="error-message">{error.message()}</p>
+            {(!problems.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="problems">
+                            {problems
+                                .into_iter()
+                                .map(|p| view! { <li><code>{p.path}</code> ": " {p.message}</li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <p class="error-actions">
+                {retry}
+                <a href="/" class="home-link">"Back to the front page"</a>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,71 @@
+//! An image with reserved space, caption, credit and a fallback box when it cannot load.
+
+use leptos::prelude::*;
+
+use crate::model::Image;
+
+/// How the image is used: the hero loads eagerly, body images lazily.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    Hero,
+    Body,
+}
+
+#[component]
+pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
+    let Image { src, alt, caption, credit, width, height } = image.clone();
+    let ratio = image.aspect_ratio();
+    let failed = RwSignal::new(src.is_none());
+    let class = match placement {
+        Placement::Hero => "figure hero",
+        Placement::Body => "figure body-image",
+    };
+    let (loading, priority) = match placement {
+        Placement::Hero => ("eager", "high"),
+        Placement::Body => ("lazy", "auto"),
+    };
+    let fallback_alt = alt.clone();
+    let has_caption = caption.is_some() || credit.is_some();
+    view! {
+        <figure class=class>
+            <div class="frame" style:aspect-ratio=ratio>
+                <Show
+                    when=move || !failed.get()
+                    fallback=move || {
+                        let label = if fallback_alt.is_empty() {
+                            "Image unavailable".to_string()
+                        } else {
+                            format!("Image unavailable: {fallback_alt}")
+                        };
+                        let aria = label.clone();
+                        view! {
+                            <div class="img-fallback" role="img" aria-label=aria>
+                                <span aria-hidden="true">{label}</span>
+                            </div>
+                        }
+                    }
+                >
+                    <img
+                        src=src.clone()
+                        alt=alt.clone()
+                        width=width
+                        height=height
+                        loading=loading
+                        fetchpriority=priority
+                        decoding="async"
+                        on:error=move |_| failed.set(true)
+                    />
+                </Show>
+            </div>
+            {has_caption
+                .then(|| {
+                    view! {
+                        <figcaption>
+                            {caption.clone().map(|c| view! { <span class="caption">{c}</span> })}
+                            {credit.clone().map(|c| view! { <span class="credit">{c}</span> })}
+                        </figcaption>
+                    }
+                })}
+        </figure>
+    }
+}

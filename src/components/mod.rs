@@ -1,0 +1,19 @@
+//! One file per visible part of an article. Components receive model values and stay thin:
+//! logic lives in [`crate::model`]. Browser APIs are only touched in event handlers and effects,
+//! so every component also renders natively (tests, prerendering).
+
+pub mod article_view;
+pub mod body;
+pub mod editorial;
+pub mod error_view;
+pub mod figure;
+pub mod header;
+pub mod inline;
+pub mod related;
+pub mod share;
+pub mod skeleton;
+pub mod takeaways;
+
+pub use article_view::ArticleView;
+pub use error_view::ErrorView;
+pub use skeleton::ArticleSkeleton;

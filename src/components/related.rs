@@ -1,0 +1,58 @@
+//! "Related Articles": links inside the reader, or the empty state.
+
+use leptos::prelude::*;
+
+use crate::model::{date::display_date, links::related_path, Related};
+
+#[component]
+pub fn RelatedArticles(
+    items: Vec<Related>,
+    /// Absolute URL of the current article's JSON (ids resolve next to it).
+    json_url: String,
+    /// Absolute URL of the app's own `articles/` folder.
+    articles_dir: String,
+    /// The article's language, for dates.
+    language: String,
+) -> impl IntoView {
+    let list = (!items.is_empty()).then(|| {
+        let cards = items
+            .into_iter()
+            .map(|item| {
+                let href = related_path(&item, &json_url, &articles_dir);
+                let date = item.published.as_deref().and_then(|p| {
+                    display_date(p, &language).map(|d| view! { <time datetime=p.to_string()>{d}</time> })
+                });
+                let thumb = item.image.as_ref().and_then(|img| img.src.clone()).map(|src| {
+                    view! {
+                        <img class="thumb" src=src alt="" loading="lazy" decoding="async" width="160" height="90"/>
+                    }
+                });
+                let headline = item.headline.clone();
+                let title = match href {
+                    Some(href) => view! { <a href=href>{headline}</a> }.into_any(),
+                    None => headline.into_any(),
+                };
+                view! {
+                    <li class="related-item">
+                        {thumb}
+                        <div class="related-text">
+                            <h3>{title}</h3>
+                            {item.dek.clone().map(|d| view! { <p class="related-dek">{d}</p> })}
+                            {date}
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="related-list">{cards}</ul> }
+    });
+    view! {
+        <section class="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">"Related Articles"</h2>
+            {match list {
+                Some(list) => list.into_any(),
+                None => view! { <p class="empty-state">"No related articles found"</p> }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,14 @@
+//! An in-browser news article reader built with Leptos.
+//!
+//! - [`model`]: the article format, validation and pure logic (native, no browser APIs).
+//! - [`api`]: fetching article and index JSON (browser only; a stub natively).
+//! - [`components`]: one file per visible part of an article.
+//! - [`pages`]: one file per route.
+//! - [`app`]: the router shell.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod model;
+pub mod pages;
+pub mod platform;

@@ -1,0 +1,220 @@
+//! The article format, version 1: the typed form every component renders.
+//!
+//! These types are produced by [`crate::model::parse`], which validates a JSON document and
+//! resolves every URL in it against the address the JSON was fetched from. By the time an
+//! [`Article`] exists, every link and image source in it is absolute and has an allowed scheme,
+//! or it has been dropped (`None`). Serialising an [`Article`] gives back version-1 JSON.
+
+use serde::Serialize;
+
+/// Text direction of an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    Ltr,
+    Rtl,
+    Auto,
+}
+
+impl Dir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+            Dir::Auto => "auto",
+        }
+    }
+}
+
+/// One run of inline text. A plain JSON string becomes a single plain span.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub text: String,
+    /// Absolute http(s)/mailto URL; `None` when absent or when the scheme was not allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    #[serde(skip_serializing_if = "is_false")]
+    pub em: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    pub strong: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Inline text: a sequence of spans.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Inline(pub Vec<Span>);
+
+impl Inline {
+    /// Inline text made of one plain span.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Inline(vec![Span { text: text.into(), ..Span::default() }])
+    }
+
+    /// The text with all markup removed.
+    pub fn plain_text(&self) -> String {
+        self.0.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// True when the spans hold no visible characters.
+    pub fn is_blank(&self) -> bool {
+        self.0.iter().all(|s| s.text.trim().is_empty())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Image {
+    /// Absolute URL; `None` when the source's scheme was not allowed (the image then shows its
+    /// fallback box with the alt text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
+    pub alt: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+}
+
+impl Image {
+    /// CSS `aspect-ratio` value reserving the image's box before it loads.
+    /// Without both dimensions the box falls back to 16:9.
+    pub fn aspect_ratio(&self) -> String {
+        match (self.width, self.height) {
+            (Some(w), Some(h)) if w > 0 && h > 0 => format!("{w} / {h}"),
+            _ => "16 / 9".to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Author {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Publisher {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Editorial {
+    pub label: String,
+    pub title: String,
+    pub body: Vec<Inline>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph {
+        text: Inline,
+    },
+    Heading {
+        level: u8,
+        text: Inline,
+    },
+    Quote {
+        text: Inline,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cite: Option<String>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Inline>,
+    },
+    Image(Image),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Absolute URL of the related article's JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub headline: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dek: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Article {
+    pub id: String,
+    pub headline: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dek: Option<String>,
+    /// Canonical page URL used for sharing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    pub language: String,
+    pub dir: Dir,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Author>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Publisher>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub takeaways: Vec<Inline>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub editorial: Option<Editorial>,
+    pub body: Vec<Block>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+impl Article {
+    /// "By A, B and C", or the publisher's name when there are no authors.
+    pub fn byline(&self) -> Option<String> {
+        let names: Vec<&str> = self.authors.iter().map(|a| a.name.as_str()).collect();
+        match names.as_slice() {
+            [] => self.publisher.as_ref().map(|p| p.name.clone()),
+            [one] => Some(format!("By {one}")),
+            [init @ .., last] => Some(format!("By {} and {last}", init.join(", "))),
+        }
+    }
+}
+
+/// One entry of `articles/index.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub id: String,
+    pub headline: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dek: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+}

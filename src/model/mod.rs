@@ -1,0 +1,16 @@
+//! The article model: types, validation and pure functions. No browser APIs live here, so all
+//! of it is tested natively with `cargo test`.
+
+pub mod article;
+pub mod date;
+pub mod error;
+pub mod lang;
+pub mod links;
+pub mod share;
+pub mod text;
+pub mod url;
+pub mod validate;
+
+pub use article::*;
+pub use error::LoadError;
+pub use validate::{parse_article, parse_index, Problem};

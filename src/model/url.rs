@@ -1,0 +1,409 @@
+//! URL handling without a browser: reference resolution (RFC 3986 §5), the scheme allow-list that
+//! keeps `javascript:` and friends out of the DOM, and percent-encoding for share links.
+//!
+//! This is deliberately small: the reader only needs to resolve references against an absolute
+//! http(s) base and to decide whether a scheme is allowed. Browsers normalise what remains.
+
+/// Schemes allowed in article links.
+pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
+/// Schemes allowed for images and fetched documents.
+pub const FETCH_SCHEMES: &[&str] = &["http", "https"];
+
+/// The five parts of a URI reference (RFC 3986 appendix B).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Parts<'a> {
+    scheme: Option<&'a str>,
+    authority: Option<&'a str>,
+    path: &'a str,
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+fn is_scheme(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+fn split(input: &str) -> Parts<'_> {
+    let (rest, fragment) = match input.find('#') {
+        Some(i) => (&input[..i], Some(&input[i + 1..])),
+        None => (input, None),
+    };
+    let (rest, query) = match rest.find('?') {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    let (scheme, rest) = match rest.find(':') {
+        Some(i) if is_scheme(&rest[..i]) && !rest[..i].contains('/') => {
+            (Some(&rest[..i]), &rest[i + 1..])
+        }
+        _ => (None, rest),
+    };
+    let (authority, path) = match rest.strip_prefix("//") {
+        Some(after) => {
+            let end = after.find('/').unwrap_or(after.len());
+            (Some(&after[..end]), &after[end..])
+        }
+        None => (None, rest),
+    };
+    Parts { scheme, authority, path, query, fragment }
+}
+
+/// RFC 3986 §5.2.4.
+fn remove_dot_segments(path: &str) -> String {
+    let mut input = path;
+    let mut output: Vec<&str> = Vec::new();
+    // Each output entry is a segment including its leading '/', if any.
+    while !input.is_empty() {
+        if let Some(rest) = input.strip_prefix("../") {
+            input = rest;
+        } else if let Some(rest) = input.strip_prefix("./") {
+            input = rest;
+        } else if input.starts_with("/./") {
+            input = &input[2..];
+        } else if input == "/." {
+            input = "/";
+        } else if input.starts_with("/../") {
+            input = &input[3..];
+            output.pop();
+        } else if input == "/.." {
+            input = "/";
+            output.pop();
+        } else if input == "." || input == ".." {
+            input = "";
+        } else {
+            let start = usize::from(input.starts_with('/'));
+            let end = input[start..].find('/').map_or(input.len(), |i| i + start);
+            output.push(&input[..end]);
+            input = &input[end..];
+        }
+    }
+    output.concat()
+}
+
+fn merge(base: &Parts<'_>, reference_path: &str) -> String {
+    if base.authority.is_some() && base.path.is_empty() {
+        format!("/{reference_path}")
+    } else {
+        match base.path.rfind('/') {
+            Some(i) => format!("{}{}", &base.path[..=i], reference_path),
+            None => reference_path.to_string(),
+        }
+    }
+}
+
+fn recompose(
+    scheme: &str,
+    authority: Option<&str>,
+    path: &str,
+    query: Option<&str>,
+    fragment: Option<&str>,
+) -> String {
+    let mut out = String::with_capacity(scheme.len() + path.len() + 16);
+    out.push_str(scheme);
+    out.push(':');
+    if let Some(a) = authority {
+        out.push_str("//");
+        out.push_str(a);
+    }
+    out.push_str(path);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Resolves `reference` against the absolute URL `base` (RFC 3986 §5.2.2, strict).
+/// Returns `None` when `base` has no scheme.
+pub fn resolve(base: &str, reference: &str) -> Option<String> {
+    let b = split(base);
+    let base_scheme = b.scheme?;
+    let r = split(reference);
+    let out = if let Some(scheme) = r.scheme {
+        recompose(scheme, r.authority, &remove_dot_segments(r.path), r.query, r.fragment)
+    } else if r.authority.is_some() {
+        recompose(base_scheme, r.authority, &remove_dot_segments(r.path), r.query, r.fragment)
+    } else if r.path.is_empty() {
+        recompose(base_scheme, b.authority, b.path, r.query.or(b.query), r.fragment)
+    } else {
+        let path = if r.path.starts_with('/') {
+            remove_dot_segments(r.path)
+        } else {
+            remove_dot_segments(&merge(&b, r.path))
+        };
+        recompose(base_scheme, b.authority, &path, r.query, r.fragment)
+    };
+    Some(out)
+}
+
+/// The lower-cased scheme of an absolute URL, if it has one.
+pub fn scheme_of(url: &str) -> Option<String> {
+    split(url).scheme.map(|s| s.to_ascii_lowercase())
+}
+
+/// Cleans a URL the way a browser's URL parser would before looking at its scheme: strips
+/// leading and trailing C0 controls and spaces, and removes tabs and newlines anywhere.
+/// Without this, `" java\tscript:alert(1)"` would slip past a naive prefix check.
+fn browser_clean(raw: &str) -> String {
+    raw.trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// Resolves `raw` against `base` and returns it only if the result's scheme is in `allowed`.
+/// Relative references are fine (they take the base's scheme); `javascript:`, `data:`,
+/// `vbscript:` and every other scheme not listed are refused with `None`.
+pub fn safe_url(raw: &str, base: &str, allowed: &[&str]) -> Option<String> {
+    let cleaned = browser_clean(raw);
+    if cleaned.is_empty() {
+        return None;
+    }
+    // Browsers treat '\' as '/' in http(s) URLs; do the same so "/\host" cannot hide a host.
+    let cleaned = match split(&cleaned).scheme {
+        None => cleaned.replace('\\', "/"),
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
+            cleaned.replace('\\', "/")
+        }
+        Some(_) => cleaned,
+    };
+    let absolute = resolve(base, &cleaned)?;
+    let scheme = scheme_of(&absolute)?;
+    if !allowed.contains(&scheme.as_str()) {
+        return None;
+    }
+    // Normalise the scheme's case so later checks (and the DOM) see one spelling.
+    let rest = &absolute[scheme.len()..];
+    let normalised = format!("{scheme}{rest}");
+    // http(s) URLs need a host.
+    if (scheme == "http" || scheme == "https")
+        && split(&normalised).authority.is_none_or(|a| a.is_empty())
+    {
+        return None;
+    }
+    Some(normalised)
+}
+
+/// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` is percent-encoded as UTF-8.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3 / 2);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (and `+` as a space, as in query strings). Invalid escapes are kept
+/// as they are; invalid UTF-8 is replaced.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len()
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit() =>
+            {
+                out.push(hex_value(bytes[i + 1]) << 4 | hex_value(bytes[i + 2]));
+                i += 3;
+                continue;
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_value(b: u8) -> u8 {
+    match b {
+        b'0'..=b'9' => b - b'0',
+        b'a'..=b'f' => b - b'a' + 10,
+        _ => b - b'A' + 10,
+    }
+}
+
+/// The directory part of a URL (everything up to and including the last '/' of its path),
+/// used to tell whether an article JSON lives in the app's own `articles/` folder.
+pub fn directory_of(url: &str) -> String {
+    let p = split(url);
+    let dir_path = match p.path.rfind('/') {
+        Some(i) => &p.path[..=i],
+        None => "/",
+    };
+    recompose(p.scheme.unwrap_or(""), p.authority, dir_path, None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "http://a/b/c/d;p?q";
+
+    #[test]
+    fn rfc3986_normal_examples() {
+        let cases = [
+            ("g:h", "g:h"),
+            ("g", "http://a/b/c/g"),
+            ("./g", "http://a/b/c/g"),
+            ("g/", "http://a/b/c/g/"),
+            ("/g", "http://a/g"),
+            ("//g", "http://g"),
+            ("?y", "http://a/b/c/d;p?y"),
+            ("g?y", "http://a/b/c/g?y"),
+            ("#s", "http://a/b/c/d;p?q#s"),
+            ("g#s", "http://a/b/c/g#s"),
+            ("g?y#s", "http://a/b/c/g?y#s"),
+            (";x", "http://a/b/c/;x"),
+            ("g;x", "http://a/b/c/g;x"),
+            ("g;x?y#s", "http://a/b/c/g;x?y#s"),
+            ("", "http://a/b/c/d;p?q"),
+            (".", "http://a/b/c/"),
+            ("./", "http://a/b/c/"),
+            ("..", "http://a/b/"),
+            ("../", "http://a/b/"),
+            ("../g", "http://a/b/g"),
+            ("../..", "http://a/"),
+            ("../../", "http://a/"),
+            ("../../g", "http://a/g"),
+        ];
+        for (reference, expected) in cases {
+            assert_eq!(resolve(BASE, reference).as_deref(), Some(expected), "{reference}");
+        }
+    }
+
+    #[test]
+    fn rfc3986_abnormal_examples() {
+        let cases = [
+            ("../../../g", "http://a/g"),
+            ("../../../../g", "http://a/g"),
+            ("/./g", "http://a/g"),
+            ("/../g", "http://a/g"),
+            ("g.", "http://a/b/c/g."),
+            (".g", "http://a/b/c/.g"),
+            ("g..", "http://a/b/c/g.."),
+            ("..g", "http://a/b/c/..g"),
+            ("./../g", "http://a/b/g"),
+            ("./g/.", "http://a/b/c/g/"),
+            ("g/./h", "http://a/b/c/g/h"),
+            ("g/../h", "http://a/b/c/h"),
+            ("g;x=1/./y", "http://a/b/c/g;x=1/y"),
+            ("g;x=1/../y", "http://a/b/c/y"),
+            ("g?y/./x", "http://a/b/c/g?y/./x"),
+            ("g#s/../x", "http://a/b/c/g#s/../x"),
+        ];
+        for (reference, expected) in cases {
+            assert_eq!(resolve(BASE, reference).as_deref(), Some(expected), "{reference}");
+        }
+    }
+
+    #[test]
+    fn resolve_needs_an_absolute_base() {
+        assert_eq!(resolve("/relative/base", "x"), None);
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_article_json() {
+        let base = "https://news.example/feeds/world/story.json";
+        assert_eq!(
+            safe_url("hero.jpg", base, FETCH_SCHEMES).as_deref(),
+            Some("https://news.example/feeds/world/hero.jpg")
+        );
+        assert_eq!(
+            safe_url("../img/a.png", base, FETCH_SCHEMES).as_deref(),
+            Some("https://news.example/feeds/img/a.png")
+        );
+        assert_eq!(
+            safe_url("//cdn.example/x.png", base, FETCH_SCHEMES).as_deref(),
+            Some("https://cdn.example/x.png")
+        );
+    }
+
+    #[test]
+    fn dangerous_schemes_are_refused_however_they_are_written() {
+        let base = "https://news.example/a.json";
+        for raw in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "  javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+            "blob:https://news.example/x",
+        ] {
+            assert_eq!(safe_url(raw, base, LINK_SCHEMES), None, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn entity_encoded_schemes_stay_harmless_relative_paths() {
+        // In a DOM attribute set from script, entities are not decoded: this is a path.
+        let out = safe_url("&#106;avascript:alert(1)", "https://n.example/a/b.json", LINK_SCHEMES)
+            .unwrap();
+        assert!(out.starts_with("https://n.example/a/"), "{out}");
+    }
+
+    #[test]
+    fn allowed_schemes_pass_and_are_lower_cased() {
+        let base = "https://news.example/a.json";
+        assert_eq!(
+            safe_url("HTTPS://Example.org/x", base, LINK_SCHEMES).as_deref(),
+            Some("https://Example.org/x")
+        );
+        assert_eq!(
+            safe_url("mailto:desk@example.org", base, LINK_SCHEMES).as_deref(),
+            Some("mailto:desk@example.org")
+        );
+        assert_eq!(safe_url("mailto:desk@example.org", base, FETCH_SCHEMES), None);
+        assert_eq!(safe_url("https:///nohost", base, FETCH_SCHEMES), None);
+        assert_eq!(safe_url("   ", base, FETCH_SCHEMES), None);
+    }
+
+    #[test]
+    fn backslashes_cannot_smuggle_a_host() {
+        assert_eq!(
+            safe_url("/\\evil.example/x", "https://news.example/a.json", FETCH_SCHEMES).as_deref(),
+            Some("https://evil.example/x")
+        );
+    }
+
+    #[test]
+    fn encode_component_matches_encode_uri_component() {
+        assert_eq!(encode_component("a b&c=d/é?"), "a%20b%26c%3Dd%2F%C3%A9%3F");
+        assert_eq!(encode_component("-_.!~*'()"), "-_.!~*'()");
+        assert_eq!(encode_component("Iran’s #1"), "Iran%E2%80%99s%20%231");
+    }
+
+    #[test]
+    fn decode_component_reverses_encoding() {
+        for s in ["a b&c=d/é?", "https://x.example/a.json?x=1&y=2", "%zz", "100%"] {
+            assert_eq!(decode_component(&encode_component(s)), s);
+        }
+        assert_eq!(decode_component("%zz%"), "%zz%");
+        assert_eq!(decode_component("%+1"), "% 1");
+        assert_eq!(decode_component("a+b"), "a b");
+    }
+
+    #[test]
+    fn directory_of_drops_file_query_and_fragment() {
+        assert_eq!(
+            directory_of("http://127.0.0.1:8080/articles/x.json?v=1#f"),
+            "http://127.0.0.1:8080/articles/"
+        );
+    }
+}

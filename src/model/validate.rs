@@ -1,0 +1,806 @@
+//! Parsing and validation of article JSON (format version 1) and of `articles/index.json`.
+//!
+//! The document is first read as a generic JSON value, then walked field by field. Every problem
+//! is collected with its JSON path (`body[3].text: empty`, `image.alt: missing`) instead of
+//! stopping at the first, so a publisher can fix a file in one go. Unknown fields are ignored.
+//! URLs are resolved against the address of the JSON file and filtered by scheme on the way.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::article::*;
+use super::date::Timestamp;
+use super::error::{describe_json_error, LoadError};
+use super::lang::{direction_of, is_language_tag};
+use super::url::{safe_url, FETCH_SCHEMES, LINK_SCHEMES};
+
+/// Largest width or height accepted for an image, in CSS pixels.
+pub const MAX_IMAGE_DIMENSION: u64 = 20_000;
+
+/// One validation problem: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Joins a path and a key: `join("image", "alt")` is `image.alt`.
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Walks a JSON value, collecting problems.
+struct Walker<'a> {
+    base: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Walker<'a> {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.into(), message: message.into() });
+    }
+
+    fn wrong_type(&mut self, path: impl Into<String>, expected: &str, found: &Value) {
+        self.problem(path, format!("expected {expected}, found {}", type_name(found)));
+    }
+
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(map) => Some(map),
+            other => {
+                self.wrong_type(if path.is_empty() { "article" } else { path }, "an object", other);
+                None
+            }
+        }
+    }
+
+    /// A field that must be a non-empty string.
+    fn required_string(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        let p = join(path, key);
+        match obj.get(key) {
+            None => {
+                self.problem(p, "missing");
+                None
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.problem(p, "empty");
+                None
+            }
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                self.wrong_type(p, "a string", other);
+                None
+            }
+        }
+    }
+
+    /// A field that may be absent or null; present, it must be a string. Blank strings count as
+    /// absent.
+    fn optional_string(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        match obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                self.wrong_type(join(path, key), "a string", other);
+                None
+            }
+        }
+    }
+
+    /// An optional URL: resolved against the document's address; a URL whose scheme is not in
+    /// `allowed` is dropped without a problem (the text around it is kept).
+    fn optional_url(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<String> {
+        let raw = self.optional_string(obj, key, path)?;
+        safe_url(&raw, self.base, allowed)
+    }
+
+    fn optional_timestamp(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        let raw = self.optional_string(obj, key, path)?;
+        if Timestamp::parse(&raw).is_some() {
+            Some(raw)
+        } else {
+            self.problem(
+                join(path, key),
+                "not an RFC 3339 timestamp (expected e.g. 2026-03-15T09:30:00Z)",
+            );
+            None
+        }
+    }
+
+    fn optional_bool(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> bool {
+        match obj.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.wrong_type(join(path, key), "true or false", other);
+                false
+            }
+        }
+    }
+
+    /// An optional array; absent or null is empty.
+    fn optional_array<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> &'v [Value] {
+        match obj.get(key) {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type(join(path, key), "an array", other);
+                &[]
+            }
+        }
+    }
+
+    /// Inline text (a string, or an array of spans) that must not be blank.
+    fn inline(&mut self, v: Option<&Value>, path: &str) -> Option<Inline> {
+        let inline = match v {
+            None => {
+                self.problem(path, "missing");
+                return None;
+            }
+            Some(Value::String(s)) => Inline::plain(s.clone()),
+            Some(Value::Array(spans)) => {
+                let mut out = Vec::with_capacity(spans.len());
+                for (i, span) in spans.iter().enumerate() {
+                    let sp = format!("{path}[{i}]");
+                    let Some(obj) = self.object(span, &sp) else { continue };
+                    let text = match obj.get("text") {
+                        Some(Value::String(s)) => s.clone(),
+                        None => {
+                            self.problem(join(&sp, "text"), "missing");
+                            continue;
+                        }
+                        Some(other) => {
+                            self.wrong_type(join(&sp, "text"), "a string", other);
+                            continue;
+                        }
+                    };
+                    let href = self.optional_url(obj, "href", &sp, LINK_SCHEMES);
+                    let em = self.optional_bool(obj, "em", &sp);
+                    let strong = self.optional_bool(obj, "strong", &sp);
+                    out.push(Span { text, href, em, strong });
+                }
+                Inline(out)
+            }
+            Some(other) => {
+                self.wrong_type(path, "a string or an array of text spans", other);
+                return None;
+            }
+        };
+        if inline.is_blank() {
+            // Spans with their own problems were already reported.
+            if !matches!(v, Some(Value::Array(a)) if inline.0.len() < a.len()) {
+                self.problem(path, "empty");
+            }
+            return None;
+        }
+        Some(inline)
+    }
+
+    fn inline_list(&mut self, items: &[Value], path: &str) -> Vec<Inline> {
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.inline(Some(item), &format!("{path}[{i}]")))
+            .collect()
+    }
+
+    fn dimension(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<u32> {
+        match obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(v) if (1..=MAX_IMAGE_DIMENSION).contains(&v) => Some(v as u32),
+                _ => {
+                    self.problem(
+                        join(path, key),
+                        format!("must be a whole number from 1 to {MAX_IMAGE_DIMENSION}"),
+                    );
+                    None
+                }
+            },
+            Some(other) => {
+                self.wrong_type(join(path, key), "a number", other);
+                None
+            }
+        }
+    }
+
+    fn image_fields(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Image> {
+        let src_path = join(path, "src");
+        let src = match obj.get("src") {
+            None => {
+                self.problem(src_path, "missing");
+                None
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.problem(src_path, "empty");
+                None
+            }
+            // A disallowed scheme drops the source: the image shows its fallback box.
+            Some(Value::String(s)) => Some(safe_url(s, self.base, FETCH_SCHEMES)),
+            Some(other) => {
+                self.wrong_type(src_path, "a string", other);
+                None
+            }
+        };
+        let alt = match obj.get("alt") {
+            Some(Value::String(s)) => Some(s.clone()),
+            None => {
+                self.problem(join(path, "alt"), "missing (use \"\" for a decorative image)");
+                None
+            }
+            Some(other) => {
+                self.wrong_type(join(path, "alt"), "a string", other);
+                None
+            }
+        };
+        let caption = self.optional_string(obj, "caption", path);
+        let credit = self.optional_string(obj, "credit", path);
+        let width = self.dimension(obj, "width", path);
+        let height = self.dimension(obj, "height", path);
+        Some(Image { src: src?, alt: alt?, caption, credit, width, height })
+    }
+
+    fn optional_image(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<Image> {
+        match obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                let p = join(path, key);
+                let o = self.object(v, &p)?;
+                self.image_fields(o, &p)
+            }
+        }
+    }
+
+    fn block(&mut self, v: &Value, path: &str) -> Option<Block> {
+        let obj = self.object(v, path)?;
+        let kind = match obj.get("type") {
+            Some(Value::String(s)) => s.as_str(),
+            None => {
+                self.problem(join(path, "type"), "missing");
+                return None;
+            }
+            Some(other) => {
+                self.wrong_type(join(path, "type"), "a string", other);
+                return None;
+            }
+        };
+        let text_path = join(path, "text");
+        match kind {
+            "paragraph" => Some(Block::Paragraph { text: self.inline(obj.get("text"), &text_path)? }),
+            "heading" => {
+                let level = match obj.get("level") {
+                    Some(Value::Number(n)) if n.as_u64() == Some(2) || n.as_u64() == Some(3) => {
+                        n.as_u64().map(|l| l as u8)
+                    }
+                    None => {
+                        self.problem(join(path, "level"), "missing (2 or 3)");
+                        None
+                    }
+                    Some(_) => {
+                        self.problem(join(path, "level"), "must be 2 or 3");
+                        None
+                    }
+                };
+                let text = self.inline(obj.get("text"), &text_path);
+                Some(Block::Heading { level: level?, text: text? })
+            }
+            "quote" => {
+                let text = self.inline(obj.get("text"), &text_path);
+                let cite = self.optional_string(obj, "cite", path);
+                Some(Block::Quote { text: text?, cite })
+            }
+            "list" => {
+                let ordered = match obj.get("ordered") {
+                    Some(Value::Bool(b)) => Some(*b),
+                    None => {
+                        self.problem(join(path, "ordered"), "missing (true or false)");
+                        None
+                    }
+                    Some(other) => {
+                        self.wrong_type(join(path, "ordered"), "true or false", other);
+                        None
+                    }
+                };
+                let items_path = join(path, "items");
+                let items = match obj.get("items") {
+                    Some(Value::Array(a)) if a.is_empty() => {
+                        self.problem(items_path, "empty (a list needs at least one item)");
+                        None
+                    }
+                    Some(Value::Array(a)) => {
+                        let before = self.problems.len();
+                        let items = self.inline_list(a, &items_path);
+                        (self.problems.len() == before).then_some(items)
+                    }
+                    None => {
+                        self.problem(items_path, "missing");
+                        None
+                    }
+                    Some(other) => {
+                        self.wrong_type(items_path, "an array", other);
+                        None
+                    }
+                };
+                Some(Block::List { ordered: ordered?, items: items? })
+            }
+            "image" => self.image_fields(obj, path).map(Block::Image),
+            other => {
+                let shown: String = other.chars().take(40).collect();
+                self.problem(
+                    join(path, "type"),
+                    format!("unknown block type “{shown}” (expected paragraph, heading, quote, list or image)"),
+                );
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, obj: &Map<String, Value>, path: &str, required: bool) -> Option<String> {
+        let id = if required {
+            self.required_string(obj, "id", path)?
+        } else {
+            self.optional_string(obj, "id", path)?
+        };
+        if is_valid_id(&id) {
+            Some(id)
+        } else {
+            self.problem(
+                join(path, "id"),
+                "must be 1 to 128 characters of a-z, 0-9 and - (e.g. \"city-budget-2026\")",
+            );
+            None
+        }
+    }
+
+    fn article(&mut self, root: &Value) -> Option<Article> {
+        let obj = self.object(root, "")?;
+        let id = self.id(obj, "", true);
+        let headline = self.required_string(obj, "headline", "");
+        let dek = self.optional_string(obj, "dek", "");
+        let url = self.optional_url(obj, "url", "", FETCH_SCHEMES);
+        let section = self.optional_string(obj, "section", "");
+        let tags = self
+            .optional_array(obj, "tags", "")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match t {
+                Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+                Value::String(_) => None,
+                other => {
+                    self.wrong_type(format!("tags[{i}]"), "a string", other);
+                    None
+                }
+            })
+            .collect();
+        let language = match self.optional_string(obj, "language", "") {
+            None => Some("en".to_string()),
+            Some(l) if is_language_tag(&l) => Some(l),
+            Some(_) => {
+                self.problem("language", "not a BCP 47 language tag (e.g. \"en\", \"pt-BR\", \"ar\")");
+                None
+            }
+        };
+        let dir = match self.optional_string(obj, "dir", "").as_deref() {
+            None => language.as_deref().map(direction_of),
+            Some("ltr") => Some(Dir::Ltr),
+            Some("rtl") => Some(Dir::Rtl),
+            Some("auto") => Some(Dir::Auto),
+            Some(_) => {
+                self.problem("dir", "must be \"ltr\", \"rtl\" or \"auto\"");
+                None
+            }
+        };
+        let published = self.optional_timestamp(obj, "published", "");
+        let updated = self.optional_timestamp(obj, "updated", "");
+        let authors = self
+            .optional_array(obj, "authors", "")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                let p = format!("authors[{i}]");
+                let o = self.object(a, &p)?;
+                let name = self.required_string(o, "name", &p);
+                let url = self.optional_url(o, "url", &p, LINK_SCHEMES);
+                Some(Author { name: name?, url })
+            })
+            .collect();
+        let publisher = match obj.get("publisher") {
+            None | Some(Value::Null) => None,
+            Some(v) => self.object(v, "publisher").and_then(|o| {
+                let name = self.required_string(o, "name", "publisher");
+                let url = self.optional_url(o, "url", "publisher", LINK_SCHEMES);
+                let logo = self.optional_url(o, "logo", "publisher", FETCH_SCHEMES);
+                Some(Publisher { name: name?, url, logo })
+            }),
+        };
+        let image = self.optional_image(obj, "image", "");
+        let takeaways = {
+            let items = self.optional_array(obj, "takeaways", "");
+            self.inline_list(items, "takeaways")
+        };
+        let editorial = match obj.get("editorial") {
+            None | Some(Value::Null) => None,
+            Some(v) => self.object(v, "editorial").and_then(|o| {
+                let label = self.required_string(o, "label", "editorial");
+                let title = self.required_string(o, "title", "editorial");
+                let body = match o.get("body") {
+                    Some(Value::Array(a)) if a.is_empty() => {
+                        self.problem("editorial.body", "empty");
+                        None
+                    }
+                    Some(Value::Array(a)) => Some(self.inline_list(a, "editorial.body")),
+                    None => {
+                        self.problem("editorial.body", "missing");
+                        None
+                    }
+                    Some(other) => {
+                        self.wrong_type("editorial.body", "an array", other);
+                        None
+                    }
+                };
+                let author = self.optional_string(o, "author", "editorial");
+                let role = self.optional_string(o, "role", "editorial");
+                Some(Editorial { label: label?, title: title?, body: body?, author, role })
+            }),
+        };
+        let body = match obj.get("body") {
+            None => {
+                self.problem("body", "missing");
+                None
+            }
+            Some(Value::Array(blocks)) if blocks.is_empty() => {
+                self.problem("body", "empty (an article needs at least one block)");
+                None
+            }
+            Some(Value::Array(blocks)) => Some(
+                blocks
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, b)| self.block(b, &format!("body[{i}]")))
+                    .collect::<Vec<_>>(),
+            ),
+            Some(other) => {
+                self.wrong_type("body", "an array of blocks", other);
+                None
+            }
+        };
+        let related = self
+            .optional_array(obj, "related", "")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let p = format!("related[{i}]");
+                let o = self.object(r, &p)?;
+                let id = self.id(o, &p, false);
+                let url = self.optional_url(o, "url", &p, FETCH_SCHEMES);
+                let headline = self.required_string(o, "headline", &p);
+                let dek = self.optional_string(o, "dek", &p);
+                let image = self.optional_image(o, "image", &p);
+                let published = self.optional_timestamp(o, "published", &p);
+                Some(Related { id, url, headline: headline?, dek, image, published })
+            })
+            .collect();
+
+        if !self.problems.is_empty() {
+            return None;
+        }
+        Some(Article {
+            id: id?,
+            headline: headline?,
+            dek,
+            url,
+            section,
+            tags,
+            language: language?,
+            dir: dir?,
+            published,
+            updated,
+            authors,
+            publisher,
+            image,
+            takeaways,
+            editorial,
+            body: body?,
+            related,
+        })
+    }
+
+    fn summary(&mut self, v: &Value, path: &str) -> Option<Summary> {
+        let o = self.object(v, path)?;
+        let id = self.id(o, path, true);
+        let headline = self.required_string(o, "headline", path);
+        let dek = self.optional_string(o, "dek", path);
+        let image = self.optional_image(o, "image", path);
+        let published = self.optional_timestamp(o, "published", path);
+        let section = self.optional_string(o, "section", path);
+        Some(Summary { id: id?, headline: headline?, dek, image, published, section })
+    }
+}
+
+/// `[a-z0-9-]+`, 1 to 128 characters.
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=128).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn parse_json(text: &str) -> Result<Value, LoadError> {
+    // A UTF-8 byte order mark is harmless; tolerate it.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(body)
+        .map_err(|e| LoadError::NotJson { detail: describe_json_error(&e, text) })
+}
+
+/// Validates an already-parsed JSON value as an article. `base` is the absolute URL the JSON
+/// came from; relative URLs inside the article resolve against it.
+pub fn article_from_value(value: &Value, base: &str) -> Result<Article, Vec<Problem>> {
+    let mut w = Walker { base, problems: Vec::new() };
+    match w.article(value) {
+        Some(article) => Ok(article),
+        None => Err(w.problems),
+    }
+}
+
+/// Parses and validates article JSON fetched from `base`.
+pub fn parse_article(text: &str, base: &str) -> Result<Article, LoadError> {
+    let value = parse_json(text)?;
+    article_from_value(&value, base).map_err(|problems| LoadError::Invalid { problems })
+}
+
+/// Parses `articles/index.json` fetched from `base`, newest first (undated entries last).
+pub fn parse_index(text: &str, base: &str) -> Result<Vec<Summary>, LoadError> {
+    let value = parse_json(text)?;
+    let mut w = Walker { base, problems: Vec::new() };
+    let mut summaries = Vec::new();
+    if let Some(root) = w.object(&value, "index") {
+        match root.get("articles") {
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(s) = w.summary(item, &format!("articles[{i}]")) {
+                        summaries.push(s);
+                    }
+                }
+            }
+            None => w.problem("articles", "missing"),
+            Some(other) => w.wrong_type("articles", "an array", other),
+        }
+    }
+    if !w.problems.is_empty() {
+        return Err(LoadError::Invalid { problems: w.problems });
+    }
+    sort_newest_first(&mut summaries);
+    Ok(summaries)
+}
+
+/// Orders summaries newest first; entries without a date go last, in their original order.
+pub fn sort_newest_first(summaries: &mut [Summary]) {
+    summaries.sort_by_key(|s| {
+        std::cmp::Reverse(
+            s.published.as_deref().and_then(Timestamp::parse).map(|t| t.unix_seconds()),
+        )
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const BASE: &str = "https://news.example/articles/story.json";
+
+    fn minimal() -> Value {
+        json!({
+            "id": "a-1",
+            "headline": "Headline",
+            "body": [{ "type": "paragraph", "text": "Hello world." }]
+        })
+    }
+
+    fn problems(v: Value) -> Vec<String> {
+        article_from_value(&v, BASE).unwrap_err().iter().map(Problem::to_string).collect()
+    }
+
+    #[test]
+    fn minimal_article_gets_defaults() {
+        let a = article_from_value(&minimal(), BASE).unwrap();
+        assert_eq!(a.language, "en");
+        assert_eq!(a.dir, Dir::Ltr);
+        assert!(a.takeaways.is_empty() && a.related.is_empty() && a.editorial.is_none());
+        assert_eq!(a.body, vec![Block::Paragraph { text: Inline::plain("Hello world.") }]);
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let mut v = minimal();
+        v["futureField"] = json!({"anything": [1, 2, 3]});
+        v["body"][0]["style"] = json!("fancy");
+        assert!(article_from_value(&v, BASE).is_ok());
+    }
+
+    #[test]
+    fn missing_headline_is_named() {
+        let mut v = minimal();
+        v.as_object_mut().unwrap().remove("headline");
+        assert_eq!(problems(v), ["headline: missing"]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_path() {
+        let v = json!({
+            "id": "Bad ID!",
+            "headline": "",
+            "language": "english please",
+            "dir": "sideways",
+            "published": "last tuesday",
+            "image": { "src": "hero.jpg", "width": -3 },
+            "takeaways": ["ok", "  ", 7],
+            "editorial": { "label": "Editor's Desk", "body": [] },
+            "body": [
+                { "type": "paragraph", "text": "fine" },
+                { "type": "heading", "level": 4, "text": "x" },
+                { "type": "quote" },
+                { "type": "paragraph", "text": "" },
+                { "type": "list", "ordered": "yes", "items": [] },
+                { "type": "video", "src": "x.mp4" },
+                "just a string"
+            ],
+            "related": [{ "dek": "no headline" }]
+        });
+        assert_eq!(
+            problems(v),
+            [
+                "id: must be 1 to 128 characters of a-z, 0-9 and - (e.g. \"city-budget-2026\")",
+                "headline: empty",
+                "language: not a BCP 47 language tag (e.g. \"en\", \"pt-BR\", \"ar\")",
+                "dir: must be \"ltr\", \"rtl\" or \"auto\"",
+                "published: not an RFC 3339 timestamp (expected e.g. 2026-03-15T09:30:00Z)",
+                "image.alt: missing (use \"\" for a decorative image)",
+                "image.width: must be a whole number from 1 to 20000",
+                "takeaways[1]: empty",
+                "takeaways[2]: expected a string or an array of text spans, found a number",
+                "editorial.title: missing",
+                "editorial.body: empty",
+                "body[1].level: must be 2 or 3",
+                "body[2].text: missing",
+                "body[3].text: empty",
+                "body[4].ordered: expected true or false, found a string",
+                "body[4].items: empty (a list needs at least one item)",
+                "body[5].type: unknown block type “video” (expected paragraph, heading, quote, list or image)",
+                "body[6]: expected an object, found a string",
+                "related[0].headline: missing",
+            ]
+        );
+    }
+
+    #[test]
+    fn root_must_be_an_object() {
+        assert_eq!(problems(json!([1, 2])), ["article: expected an object, found an array"]);
+    }
+
+    #[test]
+    fn body_is_required_and_non_empty() {
+        let mut v = minimal();
+        v["body"] = json!([]);
+        assert_eq!(problems(v.clone()), ["body: empty (an article needs at least one block)"]);
+        v.as_object_mut().unwrap().remove("body");
+        assert_eq!(problems(v), ["body: missing"]);
+    }
+
+    #[test]
+    fn inline_spans_parse_and_unsafe_links_are_dropped_keeping_text() {
+        let mut v = minimal();
+        v["body"][0]["text"] = json!([
+            { "text": "Read " },
+            { "text": "the report", "href": "../reports/r.html", "em": true },
+            { "text": " or ", "strong": true },
+            { "text": "this", "href": "javascript:alert(1)" }
+        ]);
+        let a = article_from_value(&v, BASE).unwrap();
+        let Block::Paragraph { text } = &a.body[0] else { panic!() };
+        assert_eq!(text.plain_text(), "Read the report or this");
+        assert_eq!(text.0[1].href.as_deref(), Some("https://news.example/reports/r.html"));
+        assert!(text.0[1].em && text.0[2].strong);
+        assert_eq!(text.0[3].href, None);
+    }
+
+    #[test]
+    fn image_urls_resolve_and_unsafe_sources_are_dropped() {
+        let mut v = minimal();
+        v["image"] = json!({ "src": "img/hero.jpg", "alt": "A street", "width": 1200, "height": 675 });
+        v["body"].as_array_mut().unwrap().push(json!({ "type": "image", "src": "data:image/svg+xml,<svg onload=alert(1)>", "alt": "x" }));
+        let a = article_from_value(&v, BASE).unwrap();
+        let hero = a.image.unwrap();
+        assert_eq!(hero.src.as_deref(), Some("https://news.example/articles/img/hero.jpg"));
+        assert_eq!(hero.aspect_ratio(), "1200 / 675");
+        let Block::Image(img) = &a.body[1] else { panic!() };
+        assert_eq!(img.src, None);
+    }
+
+    #[test]
+    fn direction_follows_language_unless_given() {
+        let mut v = minimal();
+        v["language"] = json!("ar");
+        assert_eq!(article_from_value(&v, BASE).unwrap().dir, Dir::Rtl);
+        v["dir"] = json!("ltr");
+        assert_eq!(article_from_value(&v, BASE).unwrap().dir, Dir::Ltr);
+    }
+
+    #[test]
+    fn canonical_url_must_be_http() {
+        let mut v = minimal();
+        v["url"] = json!("javascript:alert(1)");
+        assert_eq!(article_from_value(&v, BASE).unwrap().url, None);
+        v["url"] = json!("https://news.example/world/a-1");
+        assert_eq!(article_from_value(&v, BASE).unwrap().url.as_deref(), Some("https://news.example/world/a-1"));
+    }
+
+    #[test]
+    fn not_json_is_reported_as_such() {
+        assert!(matches!(parse_article("<html></html>", BASE), Err(LoadError::NotJson { .. })));
+        assert!(matches!(parse_article("{\"id\": \"x\"", BASE), Err(LoadError::NotJson { .. })));
+        let with_bom = format!("\u{feff}{}", minimal());
+        assert!(parse_article(&with_bom, BASE).is_ok());
+    }
+
+    #[test]
+    fn byline_joins_authors_or_falls_back_to_publisher() {
+        let mut v = minimal();
+        v["publisher"] = json!({ "name": "NewsWeb" });
+        assert_eq!(article_from_value(&v, BASE).unwrap().byline().as_deref(), Some("NewsWeb"));
+        v["authors"] = json!([{ "name": "A" }, { "name": "B" }, { "name": "C" }]);
+        assert_eq!(article_from_value(&v, BASE).unwrap().byline().as_deref(), Some("By A, B and C"));
+    }
+
+    #[test]
+    fn index_is_sorted_newest_first() {
+        let text = json!({ "articles": [
+            { "id": "old", "headline": "Old", "published": "2025-01-01T00:00:00Z" },
+            { "id": "undated", "headline": "Undated" },
+            { "id": "new", "headline": "New", "published": "2026-01-01T00:00:00+01:00" },
+        ]})
+        .to_string();
+        let ids: Vec<_> = parse_index(&text, BASE).unwrap().into_iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["new", "old", "undated"]);
+        let err = parse_index("{\"articles\": [{\"id\": \"x\"}]}", BASE).unwrap_err();
+        assert_eq!(err.problems()[0].to_string(), "articles[0].headline: missing");
+    }
+
+    #[test]
+    fn valid_articles_round_trip_through_json() {
+        let mut v = minimal();
+        v["takeaways"] = json!(["One", [{ "text": "Two", "strong": true }]]);
+        v["image"] = json!({ "src": "https://cdn.example/h.jpg", "alt": "", "caption": "Cap" });
+        v["body"].as_array_mut().unwrap().push(json!({ "type": "list", "ordered": true, "items": ["a", "b"] }));
+        let a = article_from_value(&v, BASE).unwrap();
+        let again = parse_article(&serde_json::to_string(&a).unwrap(), BASE).unwrap();
+        assert_eq!(a, again);
+    }
+}

@@ -1,0 +1,61 @@
+//! `/`: the front page, listing `articles/index.json` newest first.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::api::{articles_dir, fetch_index};
+use crate::app::DocumentLanguage;
+use crate::components::{skeleton::ListSkeleton, ErrorView};
+use crate::model::{date::display_date, Dir, Summary};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let index = LocalResource::new(|| fetch_index(format!("{}index.json", articles_dir())));
+    let retry = Callback::new(move |()| index.refetch());
+    view! {
+        <Title text="Latest articles"/>
+        <Meta name="description" content="The latest articles, read in your browser."/>
+        <DocumentLanguage lang="en".to_string() dir=Dir::Ltr/>
+        <div class="front-page">
+            <h1>"Latest articles"</h1>
+            <Suspense fallback=ListSkeleton>
+                {move || Suspend::new(async move {
+                    match index.await {
+                        Ok(list) if list.is_empty() => {
+                            view! { <p class="empty-state">"No articles yet."</p> }.into_any()
+                        }
+                        Ok(list) => view! {
+                            <ul class="article-list">
+                                {list.into_iter().map(|s| view! { <SummaryCard summary=s/> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorView error on_retry=retry nested=true/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn SummaryCard(summary: Summary) -> impl IntoView {
+    let Summary { id, headline, dek, image, published, section } = summary;
+    let thumb = image.and_then(|i| i.src).map(|src| {
+        view! { <img class="thumb" src=src alt="" width="320" height="180" loading="lazy" decoding="async"/> }
+    });
+    let date = published.and_then(|p| {
+        display_date(&p, "en").map(|d| view! { <time datetime=p>{d}</time> })
+    });
+    view! {
+        <li class="card">
+            {thumb}
+            <div class="card-text">
+                {section.map(|s| view! { <p class="section-label">{s}</p> })}
+                <h2><a href=format!("/articles/{id}")>{headline}</a></h2>
+                {dek.map(|d| view! { <p class="card-dek">{d}</p> })}
+                {date}
+            </div>
+        </li>
+    }
+}

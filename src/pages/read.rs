@@ -1,0 +1,16 @@
+//! `/read?src={url}`: any article JSON on the web (http or https; relative URLs resolve
+//! against the app). This is how a publisher points the reader at their own feed.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::article::ArticleLoader;
+use crate::api::page_url;
+use crate::model::links::read_source;
+
+#[component]
+pub fn ReadPage() -> impl IntoView {
+    let query = use_query_map();
+    let source = Memo::new(move |_| read_source(query.read().get("src").as_deref(), &page_url()));
+    view! { <ArticleLoader source/> }
+}
