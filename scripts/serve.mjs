@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// A small static server for dist/: correct content types (.wasm as application/wasm so browsers
+// compile it while it downloads), precompressed .br/.gz copies when present, and the SPA
+// fallback (unknown paths without a file extension get index.html, so deep links like
+// /articles/{id} work). Listens on 127.0.0.1 only.
+//
+//   node scripts/serve.mjs [dir] [--port N]     (port 0 or busy: a free one is chosen)
+//
+// The browser tests import startServer() and add their own fixture routes.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileIfExists(path) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the server. `routes` maps a pathname to a handler `(req, res) => void` that runs
+ * before static files (used by tests for fixtures). Resolves to { server, url, close() }.
+ */
+export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {} } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      const route = routes[url.pathname];
+      if (route) return void (await route(req, res, url));
+      let pathname = decodeURIComponent(url.pathname);
+      const target = normalize(join(base, pathname));
+      if (target !== base && !target.startsWith(base + sep)) {
+        res.writeHead(403).end('Forbidden');
+        return;
+      }
+      let file = await fileIfExists(target.endsWith(sep) ? join(target, 'index.html') : target);
+      if (!file && !extname(pathname)) file = join(base, 'index.html');
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const headers = {
+        'content-type': type,
+        'x-content-type-options': 'nosniff',
+        'cache-control': /-[0-9a-f]{16}\.(js|wasm|css|svg)$/.test(file)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+        vary: 'accept-encoding',
+      };
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (accepts.includes(enc) && (await fileIfExists(file + ext))) {
+          headers['content-encoding'] = enc;
+          file += ext;
+          break;
+        }
+      }
+      const body = await readFile(file);
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(String(err));
+    }
+  });
+  const listen = (p) =>
+    new Promise((ok, fail) => {
+      server.once('error', fail);
+      server.listen(p, host, () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+  try {
+    await listen(port);
+  } catch (err) {
+    if (err.code !== 'EADDRINUSE' || port === 0) throw err;
+    console.error(`Port ${port} is busy; using a free port instead.`);
+    await listen(0);
+  }
+  const { port: actual } = server.address();
+  return {
+    server,
+    url: `http://${host}:${actual}`,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const portFlag = args.indexOf('--port');
+  const port = portFlag >= 0 ? Number(args[portFlag + 1]) : Number(process.env.PORT ?? 8080);
+  const root = args.find((a, i) => !a.startsWith('--') && i !== portFlag + 1) ?? 'dist';
+  const { url, close } = await startServer({ root, port });
+  console.log(`Serving ${root} at ${url}/  (Ctrl+C to stop)`);
+  const stop = async () => {
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs whatever the project needs and is missing, from package registries only:
+#   - the wasm32 target (rustup), Trunk and wasm-bindgen-cli (cargo install, pinned),
+#   - wasm-opt and Playwright's driver library (npm, pinned in package-lock.json),
+#   - with --test: Debian's chromium and chromium-driver (apt) for the browser tests.
+# Safe to run again: each step is skipped when the right version is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WITH_BROWSER=0
+[ "${1:-}" = "--test" ] && WITH_BROWSER=1
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$WBG_VERSION" ]; then
+  echo "setup: cannot find wasm-bindgen's version in Cargo.lock" >&2
+  exit 1
+fi
+if ! grep -q "^wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
+  echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$WBG_VERSION\" (the version in Cargo.lock)" >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+  say "Installing trunk $TRUNK_VERSION (takes 5 to 10 minutes once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
+  say "Installing wasm-bindgen-cli $WBG_VERSION"
+  # --locked can fail when the tool's own lockfile pins a crate version the index lacks.
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --locked \
+    || cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing npm packages (wasm-opt, playwright-core)"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$WITH_BROWSER" = 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
+  say "Installing Debian's chromium and chromium-driver"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+fi
+say "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version)"
