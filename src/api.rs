@@ -2,24 +2,48 @@
 //! specific [`LoadError`]. Parsing and validation live in the model.
 //!
 //! In the browser this uses `fetch` (through `gloo-net`) with an `AbortController`: the request
-//! is aborted after [`TIMEOUT_SECONDS`], and also when the future is dropped, which happens
-//! when the reader navigates away before the article arrives. Natively (tests, prerendering)
-//! there is no network and every load fails with a network error.
+//! is aborted after [`TIMEOUT_SECONDS`], or earlier by its [`Cancel`] handle, which pages use to
+//! stop a load the reader no longer waits for (they navigated away or asked for another article).
+//! Natively (tests, prerendering) there is no network and every load fails with a network error.
 
 use crate::model::{parse_article, parse_index, Article, LoadError, Summary};
 
 /// A request that has not completed within this many seconds is aborted and reported.
 pub const TIMEOUT_SECONDS: u32 = 10;
 
+/// A handle that aborts one request. Cloning shares the request.
+#[derive(Clone, Default)]
+pub struct Cancel {
+    #[cfg(target_arch = "wasm32")]
+    controller: Option<web_sys::AbortController>,
+}
+
+impl Cancel {
+    pub fn new() -> Self {
+        Cancel {
+            #[cfg(target_arch = "wasm32")]
+            controller: web_sys::AbortController::new().ok(),
+        }
+    }
+
+    /// Stops the request if it is still running; harmless afterwards.
+    pub fn abort(&self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(c) = &self.controller {
+            c.abort();
+        }
+    }
+}
+
 /// Fetches and validates the article JSON at `json_url` (an absolute URL).
-pub async fn fetch_article(json_url: String) -> Result<Article, LoadError> {
-    let text = fetch_text(&json_url).await?;
+pub async fn fetch_article(json_url: String, cancel: Cancel) -> Result<Article, LoadError> {
+    let text = fetch_text(&json_url, cancel).await?;
     parse_article(&text, &json_url)
 }
 
 /// Fetches and validates the article index at `index_url`, newest first.
-pub async fn fetch_index(index_url: String) -> Result<Vec<Summary>, LoadError> {
-    let text = fetch_text(&index_url).await?;
+pub async fn fetch_index(index_url: String, cancel: Cancel) -> Result<Vec<Summary>, LoadError> {
+    let text = fetch_text(&index_url, cancel).await?;
     parse_index(&text, &index_url)
 }
 
@@ -40,28 +64,20 @@ pub fn articles_dir() -> String {
 }
 
 #[cfg(target_arch = "wasm32")]
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
+async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
     use std::{cell::Cell, rc::Rc, time::Duration};
 
     use gloo_net::http::Request;
     use leptos::prelude::set_timeout_with_handle;
 
-    /// Aborts the request when dropped: a load that is no longer wanted stops using the network.
-    struct AbortOnDrop(web_sys::AbortController);
-    impl Drop for AbortOnDrop {
-        fn drop(&mut self) {
-            self.0.abort();
-        }
-    }
-
-    let controller = web_sys::AbortController::new()
-        .map_err(|_| LoadError::Network { detail: "this browser cannot make requests".into() })?;
+    let controller = cancel
+        .controller
+        .clone()
+        .ok_or_else(|| LoadError::Network { detail: "this browser cannot make requests".into() })?;
     let signal = controller.signal();
-    let guard = AbortOnDrop(controller);
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let timed_out = timed_out.clone();
-        let controller = guard.0.clone();
         set_timeout_with_handle(
             move || {
                 timed_out.set(true);
@@ -76,6 +92,9 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
             LoadError::Timeout { seconds: TIMEOUT_SECONDS }
         } else {
             let detail = match err {
+                gloo_net::Error::JsError(e) if e.name == "AbortError" => {
+                    "the request was cancelled".to_string()
+                }
                 gloo_net::Error::JsError(e) if e.name == "TypeError" => {
                     "no response from the server".to_string()
                 }
@@ -99,11 +118,40 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
     if let Some(timer) = timer {
         timer.clear();
     }
-    drop(guard);
     result
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-async fn fetch_text(_url: &str) -> Result<String, LoadError> {
+async fn fetch_text(_url: &str, _cancel: Cancel) -> Result<String, LoadError> {
     Err(LoadError::Network { detail: "there is no network outside the browser".into() })
+}
+
+/// Runs loads for one page: starting a load aborts the previous one, and the page's cleanup
+/// (leaving it) aborts whatever is still running.
+#[derive(Clone, Copy)]
+pub struct Loads(leptos::prelude::StoredValue<Cancel, leptos::prelude::LocalStorage>);
+
+impl Loads {
+    /// Must be called in a component: registers the cleanup with its owner.
+    pub fn new() -> Self {
+        use leptos::prelude::*;
+        let current = StoredValue::new_local(Cancel::default());
+        on_cleanup(move || {
+            if let Some(c) = current.try_get_value() {
+                c.abort();
+            }
+        });
+        Loads(current)
+    }
+
+    /// A fresh handle for the next request, cancelling the one before.
+    pub fn next(&self) -> Cancel {
+        use leptos::prelude::*;
+        let fresh = Cancel::new();
+        if let Some(previous) = self.0.try_get_value() {
+            previous.abort();
+        }
+        self.0.set_value(fresh.clone());
+        fresh
+    }
 }

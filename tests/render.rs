@@ -121,7 +121,11 @@ fn editorial_card_starts_collapsed_as_a_disclosure() {
     assert!(html.contains("class=\"editorial-teaser\">A long analysis"));
     assert!(html.contains("…</p>"));
     assert!(html.contains("NewsWeb Editorial · Strategic Insight"));
-    assert!(html.contains("<button type=\"button\" aria-expanded=\"false\" aria-controls=\"editorial-body\" class=\"editorial-toggle\">Read the full analysis</button>"));
+    let button = &html[position(&html, "<button type=\"button\"")..];
+    let button = &button[..position(button, "</button>")];
+    for part in ["class=\"editorial-toggle\"", "aria-expanded=\"false\"", "aria-controls=\"editorial-body\"", ">Read the full analysis"] {
+        assert!(button.contains(part), "{part} in {button}");
+    }
 }
 
 #[test]

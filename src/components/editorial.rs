@@ -32,6 +32,7 @@ pub fn EditorialCard(editorial: Editorial, open: RwSignal<bool>) -> impl IntoVie
             <button
                 type="button"
                 class="editorial-toggle"
+                lang="en"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls="editorial-body"
                 on:click=move |_| open.update(|o| *o = !*o)

@@ -25,7 +25,7 @@ pub fn ArticleHeader(article: Article) -> impl IntoView {
                 {article.byline().map(|b| view! { <span class="byline">{b}</span> })}
                 {published}
                 {updated}
-                <span class="reading-time">{reading}</span>
+                <span class="reading-time" lang="en" dir="ltr">{reading}</span>
             </p>
         </header>
     }

@@ -36,8 +36,8 @@ pub fn RelatedArticles(
                     <li class="related-item">
                         {thumb}
                         <div class="related-text">
-                            <h3>{title}</h3>
-                            {item.dek.clone().map(|d| view! { <p class="related-dek">{d}</p> })}
+                            <h3 dir="auto">{title}</h3>
+                            {item.dek.clone().map(|d| view! { <p class="related-dek" dir="auto">{d}</p> })}
                             {date}
                         </div>
                     </li>
@@ -48,10 +48,10 @@ pub fn RelatedArticles(
     });
     view! {
         <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading">"Related Articles"</h2>
+            <h2 id="related-heading" lang="en">"Related Articles"</h2>
             {match list {
                 Some(list) => list.into_any(),
-                None => view! { <p class="empty-state">"No related articles found"</p> }.into_any(),
+                None => view! { <p class="empty-state" lang="en">"No related articles found"</p> }.into_any(),
             }}
         </section>
     }

@@ -117,7 +117,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
     };
 
     view! {
-        <section class="share" aria-labelledby="share-heading" on:keydown=on_keydown>
+        <section class="share" aria-labelledby="share-heading" lang="en" on:keydown=on_keydown>
             <h2 id="share-heading">"Share Article"</h2>
             <button
                 type="button"

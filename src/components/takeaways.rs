@@ -11,7 +11,7 @@ pub fn Takeaways(items: Vec<Inline>) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <section class="takeaways" aria-labelledby="takeaways-heading">
-                <h2 id="takeaways-heading">"Key Takeaways"</h2>
+                <h2 id="takeaways-heading" lang="en">"Key Takeaways"</h2>
                 <ol>
                     {items
                         .into_iter()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{articles_dir, fetch_article};
+use crate::api::{articles_dir, fetch_article, Loads};
 use crate::app::DocumentLanguage;
 use crate::components::{ArticleSkeleton, ArticleView, ErrorView};
 use crate::model::{validate::is_valid_id, Dir, LoadError};
@@ -32,11 +32,13 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
     let card_open = RwSignal::new(false);
     Effect::watch(move || source.get(), move |_, _, _| card_open.set(false), false);
 
+    let loads = Loads::new();
     let article = LocalResource::new(move || {
         let source = source.get();
+        let cancel = loads.next();
         async move {
             let url = source?;
-            fetch_article(url.clone()).await.map(|article| (article, url))
+            fetch_article(url.clone(), cancel).await.map(|article| (article, url))
         }
     });
     let retry = Callback::new(move |()| article.refetch());

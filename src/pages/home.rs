@@ -3,14 +3,15 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::api::{articles_dir, fetch_index};
+use crate::api::{articles_dir, fetch_index, Loads};
 use crate::app::DocumentLanguage;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
 use crate::model::{date::display_date, Dir, Summary};
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let index = LocalResource::new(|| fetch_index(format!("{}index.json", articles_dir())));
+    let loads = Loads::new();
+    let index = LocalResource::new(move || fetch_index(format!("{}index.json", articles_dir()), loads.next()));
     let retry = Callback::new(move |()| index.refetch());
     view! {
         <Title text="Latest articles"/>
@@ -51,9 +52,11 @@ fn SummaryCard(summary: Summary) -> impl IntoView {
         <li class="card">
             {thumb}
             <div class="card-text">
-                {section.map(|s| view! { <p class="section-label">{s}</p> })}
-                <h2><a href=format!("/articles/{id}")>{headline}</a></h2>
-                {dek.map(|d| view! { <p class="card-dek">{d}</p> })}
+                // The index does not say which language each article is in: let the browser
+                // find each text's direction from its first letters.
+                {section.map(|s| view! { <p class="section-label" dir="auto">{s}</p> })}
+                <h2 dir="auto"><a href=format!("/articles/{id}")>{headline}</a></h2>
+                {dek.map(|d| view! { <p class="card-dek" dir="auto">{d}</p> })}
                 {date}
             </div>
         </li>

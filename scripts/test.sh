@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the tests need, then runs every test:
+#   1. native `cargo test`: the model (parsing, validation, URLs, dates, share links …) and
+#      server-side renders of the components;
+#   2. a release build of the app with Trunk;
+#   3. the browser tests: the built app in Debian's headless Chromium (tests/browser/).
+# Any failure stops the run with a non-zero exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+scripts/setup.sh --test
+
+echo "==> Native tests (cargo test)"
+cargo test --locked
+
+echo "==> Building the app (release)"
+scripts/build.sh
+
+echo "==> Browser tests (headless Chromium)"
+shopt -s nullglob
+browser_tests=(tests/browser/*.test.mjs)
+if [ ${#browser_tests[@]} -eq 0 ]; then
+  echo "no browser tests found in tests/browser/" >&2
+  exit 1
+fi
+node --test --test-concurrency=1 --test-reporter=spec "${browser_tests[@]}"

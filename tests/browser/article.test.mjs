@@ -1,0 +1,206 @@
+// The reader page: every part of an article, the editorial card, related articles, right to
+// left, the seed article, layout at 360 px and in dark mode.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { DIST, SHARED_FIXTURES, open, readJson, texts, useApp } from './harness.mjs';
+
+const app = useApp();
+const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
+
+test('an article renders every part in order', async () => {
+  const page = await open(app, '/articles/harbor-bridge-reopens');
+  await page.waitForSelector('.article-body');
+  assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
+  assert.equal((await page.locator('h1').textContent()).trim(), HARBOR.headline);
+  assert.equal((await page.locator('.section-label').first().textContent()).trim(), 'Local');
+  assert.equal((await page.locator('.dek').textContent()).trim(), HARBOR.dek);
+  assert.equal((await page.locator('.byline').textContent()).trim(), 'By Dana Okafor and Luis Ferreira');
+  assert.equal((await page.locator('time.published').textContent()).trim(), 'November 20, 2026');
+  assert.match(await page.locator('.updated').textContent(), /^Updated November 20, 2026$/);
+  assert.match(await page.locator('.reading-time').textContent(), /^\d+ min read$/);
+
+  // Hero image: alt text, reserved aspect ratio, caption and credit, actually loaded.
+  const hero = page.locator('figure.hero img');
+  assert.equal(await hero.getAttribute('alt'), HARBOR.image.alt);
+  assert.equal(await page.locator('figure.hero .frame').evaluate((e) => e.style.aspectRatio), '1200 / 675');
+  await page.waitForFunction(() => document.querySelector('figure.hero img')?.complete);
+  assert.ok(await hero.evaluate((img) => img.naturalWidth > 0), 'hero image loaded');
+  assert.equal((await page.locator('figure.hero .caption').textContent()).trim(), HARBOR.image.caption);
+  assert.equal((await page.locator('figure.hero .credit').textContent()).trim(), HARBOR.image.credit);
+
+  // Takeaways: heading, ordered list, badges 1..4.
+  assert.equal((await page.locator('.takeaways h2').textContent()).trim(), 'Key Takeaways');
+  assert.equal(await page.locator('.takeaways ol > li').count(), 4);
+  assert.deepEqual(await texts(page, '.takeaways .badge'), ['1', '2', '3', '4']);
+  assert.match(await page.locator('.takeaways li').nth(2).innerHTML(), /<strong>\$38\.2 million<\/strong>/);
+
+  // Body: seven paragraphs with inline emphasis.
+  assert.equal(await page.locator('.article-body > p').count(), 7);
+  assert.equal((await page.locator('.article-body em').textContent()).trim(), 'three-shift schedule');
+
+  // Order of the sections on the page.
+  const order = await page.evaluate(() =>
+    ['.article-header', 'figure.hero', '.takeaways', '.editorial', '.article-body', '.share', '.related']
+      .map((s) => document.querySelector(s).getBoundingClientRect().top));
+  assert.deepEqual(order, [...order].sort((a, b) => a - b), 'sections appear in newsroom order');
+
+  assert.equal((await page.locator('.share h2').textContent()).trim(), 'Share Article');
+  assert.equal((await page.locator('.related h2').textContent()).trim(), 'Related Articles');
+  assert.equal((await page.locator('.related .empty-state').textContent()).trim(), 'No related articles found');
+
+  // Document metadata follows the article.
+  assert.equal(await page.title(), `${HARBOR.headline} · Article Reader`);
+  assert.deepEqual(await page.locator('meta[name="description"]').evaluateAll((ms) => ms.map((m) => m.content)), [HARBOR.dek]);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  page.assertClean();
+  await page.close();
+});
+
+test('the editorial card is a disclosure toggled by mouse, Enter and Space', async () => {
+  const page = await open(app, '/articles/harbor-bridge-reopens');
+  const button = page.locator('button.editorial-toggle');
+  const body = page.locator('#editorial-body');
+  await button.waitFor();
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await button.getAttribute('aria-controls'), 'editorial-body');
+  assert.equal(await body.isVisible(), false);
+  assert.equal((await page.locator('.editorial-label').textContent()).trim(), "Editor's Desk");
+  assert.equal((await page.locator('.editorial-title').textContent()).trim(), 'Strategic Analysis');
+  assert.ok(await page.locator('.editorial-teaser').isVisible(), 'teaser shows while collapsed');
+
+  await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.ok(await body.isVisible());
+  assert.equal((await page.locator('.editorial-attribution').textContent()).trim(),
+    'Morning Ledger Editorial · Strategic Insight');
+  assert.equal(await page.locator('.editorial-teaser').isVisible(), false);
+
+  await button.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await body.isVisible(), false);
+  await page.keyboard.press('Space');
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.ok(await body.isVisible());
+
+  // Moving to another article and back starts collapsed again.
+  await page.locator('a.brand').click();
+  await page.waitForSelector('.article-list');
+  await page.locator('a[href="/articles/harbor-bridge-reopens"]').click();
+  await page.waitForSelector('button.editorial-toggle');
+  assert.equal(await page.locator('button.editorial-toggle').getAttribute('aria-expanded'), 'false');
+  page.assertClean();
+  await page.close();
+});
+
+test('related articles link inside the reader', async () => {
+  const page = await open(app, '/articles/library-night-hours');
+  await page.waitForSelector('.related-list');
+  const links = page.locator('.related-list a');
+  assert.equal(await links.count(), 3);
+  assert.deepEqual(
+    await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ['/articles/harbor-bridge-reopens', '/articles/rain-gauge-volunteers', '/articles/soil-carbon-long-read'],
+  );
+  assert.equal(await page.locator('.related-item .thumb').count(), 2);
+  assert.deepEqual(await texts(page, '.related-item time'), ['20 November 2026', '12 November 2026', '5 November 2026']);
+  await links.nth(1).click();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Rain Gauges'));
+  assert.equal(new URL(page.url()).pathname, '/articles/rain-gauge-volunteers');
+  // No image and no editorial: those parts are simply absent.
+  assert.equal(await page.locator('figure.hero').count(), 0);
+  assert.equal(await page.locator('.editorial').count(), 0);
+  assert.equal(await page.locator('.takeaways').count(), 0);
+  page.assertClean();
+  await page.close();
+});
+
+test('a long article renders headings, quotes, lists and images', async () => {
+  const page = await open(app, '/articles/soil-carbon-long-read');
+  await page.waitForSelector('.article-body');
+  const blocks = await page.locator('.article-body > *').count();
+  assert.ok(blocks >= 40, `${blocks} blocks`);
+  assert.ok(await page.locator('.article-body > h2').count() >= 5);
+  assert.ok(await page.locator('.article-body > h3').count() >= 2);
+  assert.ok(await page.locator('.article-body blockquote').count() >= 3);
+  assert.equal(await page.locator('.article-body > ol').count(), 1);
+  assert.ok(await page.locator('.article-body > ul').count() >= 2);
+  assert.equal(await page.locator('.article-body figure.body-image').count(), 2);
+  assert.match(await page.locator('.reading-time').textContent(), /^[5-9] min read$/);
+  page.assertClean();
+  await page.close();
+});
+
+test('a right-to-left article sets lang and dir on the document', async () => {
+  const page = await open(app, '/articles/desert-solar-cooperative');
+  await page.waitForSelector('.article-body');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ar');
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  assert.equal(await page.locator('article').getAttribute('dir'), 'rtl');
+  assert.equal((await page.locator('time.published').textContent()).trim(), '16 نوفمبر 2026');
+  assert.equal(await page.locator('.editorial-label').textContent(), 'مكتب التحرير');
+  // The takeaway badges sit on the right in a right-to-left layout.
+  const [badge, text] = await Promise.all([
+    page.locator('.takeaways .badge').first().boundingBox(),
+    page.locator('.takeaways .takeaway-text').first().boundingBox(),
+  ]);
+  assert.ok(badge.x > text.x, 'badge is to the right of its text');
+  // Going back to the front page restores the document's language.
+  await page.locator('a.brand').click();
+  await page.waitForSelector('.article-list');
+  assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  page.assertClean();
+  await page.close();
+});
+
+test('a failing image shows a fallback box that keeps its space', async () => {
+  const page = await open(app, '/read?src=/fixtures/broken-image.json');
+  await page.waitForSelector('.img-fallback');
+  assert.equal(await page.locator('.img-fallback').getAttribute('aria-label'), 'Image unavailable: A picture that fails');
+  const box = await page.locator('figure.hero .frame').boundingBox();
+  assert.ok(Math.abs(box.width / box.height - 4 / 3) < 0.02, 'the 4:3 box is kept');
+  await page.close();
+});
+
+test('the seed article renders every part', { skip: !existsSync(SHARED_FIXTURES) && 'no ../shared/fixtures' }, async () => {
+  const seed = readJson(`${SHARED_FIXTURES}/seed-article.json`);
+  const page = await open(app, '/read?src=/fixtures/seed/seed-article.json');
+  await page.waitForSelector('.article-body');
+  assert.equal((await page.locator('h1').textContent()).trim(), seed.headline);
+  assert.equal((await page.locator('.dek').textContent()).trim(), seed.dek);
+  assert.equal((await page.locator('.section-label').textContent()).trim(), seed.section);
+  assert.equal((await page.locator('.byline').textContent()).trim(), seed.publisher.name);
+  assert.equal((await page.locator('time.published').textContent()).trim(), 'March 15, 2026');
+  await page.waitForFunction(() => document.querySelector('figure.hero img')?.complete);
+  assert.ok(await page.locator('figure.hero img').evaluate((i) => i.naturalWidth > 0), 'seed hero loaded');
+  assert.equal(await page.locator('figure.hero img').getAttribute('alt'), seed.image.alt);
+  assert.deepEqual(await texts(page, '.takeaway-text'), seed.takeaways);
+  assert.deepEqual(await texts(page, '.takeaways .badge'), ['1', '2', '3', '4']);
+  assert.equal((await page.locator('.editorial-title').textContent()).trim(), seed.editorial.title);
+  await page.locator('button.editorial-toggle').click();
+  assert.equal((await page.locator('.editorial-body p').first().textContent()).trim(), seed.editorial.body[0]);
+  assert.equal((await page.locator('.editorial-attribution').textContent()).trim(),
+    `${seed.editorial.author} · ${seed.editorial.role}`);
+  assert.deepEqual(await texts(page, '.article-body > p'), seed.body.map((b) => b.text));
+  assert.equal((await page.locator('.related .empty-state').textContent()).trim(), 'No related articles found');
+  page.assertClean();
+  await page.close();
+});
+
+test('at 360 px wide nothing scrolls sideways, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const path of ['/', '/articles/harbor-bridge-reopens', '/articles/desert-solar-cooperative', '/articles/soil-carbon-long-read']) {
+      const page = await open(app, path, { width: 360, height: 740, colorScheme });
+      await page.waitForSelector(path === '/' ? '.article-list' : '.article-body');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} (${colorScheme}) overflows by ${overflow}px`);
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      if (colorScheme === 'dark') assert.equal(bg, 'rgb(22, 24, 29)', 'dark background');
+      else assert.equal(bg, 'rgb(247, 245, 240)', 'light background');
+      page.assertClean();
+      await page.close();
+    }
+  }
+});

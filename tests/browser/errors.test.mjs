@@ -1,0 +1,144 @@
+// Every way a load can fail gets its own message and a Retry where retrying can help; hostile
+// content renders as text; /read?src= only accepts http(s).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, useApp } from './harness.mjs';
+
+const app = useApp();
+// The browser itself logs failed requests to the console; those are expected here.
+const httpNoise = [/Failed to load resource/];
+
+async function errorState(path, options = {}) {
+  const page = await open(app, path, { allowConsoleErrors: httpNoise, wait: '[data-error]', ...options });
+  const state = {
+    kind: await page.locator('[data-error]').getAttribute('data-error'),
+    title: (await page.locator('[data-error] h1').textContent()).trim(),
+    message: (await page.locator('.error-message').textContent()).trim(),
+    problems: await page.locator('.problems li').allTextContents(),
+    retry: await page.locator('button.retry').count(),
+    role: await page.locator('[data-error]').getAttribute('role'),
+  };
+  return { page, state };
+}
+
+const cases = [
+  ['/fixtures/not-found.json', 'http', 'Article not found', /HTTP 404/],
+  ['/fixtures/server-error.json', 'http', 'The server answered with an error (HTTP 500)', /HTTP 500 Internal Server Error/],
+  ['/fixtures/truncated.json', 'not-json', "This isn't an article file", /ends too early .* truncated/],
+  ['/fixtures/html.json', 'not-json', "This isn't an article file", /looks like an HTML page/],
+  ['/fixtures/no-headline.json', 'invalid', 'This article file has problems', /this problem/],
+  ['http://127.0.0.1:1/unreachable.json', 'network', "Couldn't reach the server", /before any answer arrived/],
+];
+
+for (const [src, kind, title, message] of cases) {
+  test(`${src} shows a ${kind} error`, async () => {
+    const { page, state } = await errorState(`/read?src=${encodeURIComponent(src)}`);
+    assert.equal(state.kind, kind);
+    assert.equal(state.title, title);
+    assert.match(state.message, message);
+    assert.equal(state.retry, 1, 'Retry offered');
+    assert.equal(state.role, 'alert');
+    if (kind === 'invalid') assert.deepEqual(state.problems, ['headline: missing']);
+    page.assertClean();
+    await page.close();
+  });
+}
+
+test('every validation problem is listed with its path', async () => {
+  const { page, state } = await errorState('/read?src=/fixtures/many-problems.json');
+  assert.deepEqual(state.problems, [
+    'id: must be 1 to 128 characters of a-z, 0-9 and - (e.g. "city-budget-2026")',
+    'headline: missing',
+    'image.alt: missing (use "" for a decorative image)',
+    'body[0].text: empty',
+  ]);
+  await page.close();
+});
+
+test('Retry loads the article again', async () => {
+  const { page, state } = await errorState('/read?src=/fixtures/flaky.json');
+  assert.equal(state.title, 'The server answered with an error (HTTP 503)');
+  await page.locator('button.retry').click();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Second Time Lucky');
+  page.assertClean();
+  await page.close();
+});
+
+test('a slow answer shows the skeleton, then the article', async () => {
+  const page = await open(app, '/read?src=/fixtures/slow.json', { wait: '.skeleton' });
+  assert.equal(await page.locator('.skeleton [role="status"]').textContent(), 'Loading article…');
+  await page.waitForSelector('.article-body', { timeout: 10_000 });
+  assert.equal(await page.locator('.skeleton').count(), 0);
+  page.assertClean();
+  await page.close();
+});
+
+test('an answer that never ends is aborted after 10 seconds and reported', async () => {
+  const started = Date.now();
+  const page = await open(app, '/read?src=/fixtures/never.json', { wait: '.skeleton' });
+  await page.waitForSelector('[data-error]', { timeout: 20_000 });
+  const elapsed = Date.now() - started;
+  assert.ok(elapsed >= 9_500, `aborted after ${elapsed} ms`);
+  assert.equal(await page.locator('[data-error]').getAttribute('data-error'), 'timeout');
+  assert.match(await page.locator('.error-message').textContent(), /within 10 seconds/);
+  assert.equal(await page.locator('button.retry').count(), 1);
+  await page.close();
+});
+
+test('leaving the page aborts the pending request', async () => {
+  const page = await open(app, '/read?src=/fixtures/never.json', { wait: '.skeleton' });
+  const openRequests = async () => (await (await fetch(`${app.url}/fixtures/never-open`)).json()).open;
+  const waitFor = async (n) => {
+    const until = Date.now() + 3_000;
+    while ((await openRequests()) !== n && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  };
+  await waitFor(1);
+  assert.equal(await openRequests(), 1, 'the request is pending');
+  await page.locator('a.brand').click();
+  await page.waitForSelector('.article-list');
+  await waitFor(0);
+  assert.equal(await openRequests(), 0, 'the request was aborted, not left to time out');
+  page.assertClean();
+  await page.close();
+});
+
+test('/read?src= accepts absolute http URLs', async () => {
+  const page = await open(app, `/read?src=${encodeURIComponent(`${app.url}/fixtures/valid.json`)}`);
+  await page.waitForSelector('.article-body');
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Fixture Headline');
+  page.assertClean();
+  await page.close();
+});
+
+test('/read refuses anything but http(s) and says why', async () => {
+  for (const src of ['javascript:alert(1)', 'data:application/json,{}', 'file:///etc/passwd', '']) {
+    const { page, state } = await errorState(`/read?src=${encodeURIComponent(src)}`);
+    assert.equal(state.kind, 'bad-source', src);
+    assert.equal(state.retry, 0, 'retrying cannot help');
+    page.assertClean();
+    await page.close();
+  }
+  const { page, state } = await errorState('/read');
+  assert.match(state.message, /No article address was given/);
+  await page.close();
+});
+
+test('hostile content is shown as text and runs nothing', async () => {
+  const page = await open(app, '/read?src=/fixtures/hostile.json', { allowConsoleErrors: httpNoise });
+  await page.waitForSelector('.article-body');
+  assert.equal((await page.locator('h1').textContent()).trim(), '<script>window.__pwned = 1; alert("headline")</script>');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('article script, article iframe, article svg, article [onerror], article [onload]').count(), 0);
+  const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  assert.ok(hrefs.every((h) => !/^\s*(javascript|data|vbscript):/i.test(h.replace(/[\t\n\r]/g, ''))), hrefs.join(' | '));
+  assert.ok(hrefs.includes('https://example.org/safe'));
+  const srcs = await page.locator('img').evaluateAll((is) => is.map((i) => i.getAttribute('src') ?? ''));
+  assert.ok(srcs.every((s) => /^https?:/.test(s)), srcs.join(' | '));
+  // Unsafe links keep their text.
+  assert.match(await page.locator('.article-body').textContent(), /tab-obfuscated and vbscript and a safe link/);
+  await page.locator('button.editorial-toggle').click();
+  await page.locator('a.brand').click();
+  await page.waitForSelector('.article-list');
+  page.assertClean();
+  await page.close();
+});

@@ -1,0 +1,94 @@
+// Fixture responses for the browser tests: every way an article load can go wrong, served by
+// the test server next to the real app.
+import { existsSync, readFileSync } from 'node:fs';
+
+const SHARED = new URL('../../../shared/fixtures/', import.meta.url).pathname;
+
+export const VALID = {
+  id: 'fixture-article',
+  headline: 'Fixture Headline',
+  dek: 'A fixture used by the browser tests.',
+  section: 'Tests',
+  published: '2026-01-02T03:04:05Z',
+  body: [{ type: 'paragraph', text: 'The fixture body.' }],
+};
+
+export const HOSTILE = {
+  id: 'hostile',
+  headline: '<script>window.__pwned = 1; alert("headline")</script>',
+  dek: '<img src=x onerror="window.__pwned=2; alert(2)">',
+  section: '<b onmouseover=alert(3)>World</b>',
+  image: { src: 'javascript:alert(4)', alt: '"><script>alert(5)</script>' },
+  takeaways: ['<svg onload=alert(6)>', [{ text: 'click me', href: 'JaVaScRiPt:alert(7)' }]],
+  editorial: {
+    label: '<i>Editor</i>', title: '</aside><script>alert(8)</script>',
+    body: [[{ text: 'data link', href: 'data:text/html,<script>alert(9)</script>' }]],
+  },
+  body: [
+    { type: 'paragraph', text: [
+      { text: 'tab-obfuscated', href: 'java\tscript:alert(10)' },
+      { text: ' and ' },
+      { text: 'vbscript', href: ' vbscript:msgbox(11)' },
+      { text: ' and ' },
+      { text: 'a safe link', href: 'https://example.org/safe' },
+    ] },
+    { type: 'quote', text: '<iframe src="javascript:alert(12)"></iframe>', cite: '<script>alert(13)</script>' },
+    { type: 'image', src: 'data:image/svg+xml,<svg onload=alert(14)>', alt: 'hostile image' },
+  ],
+  related: [{ url: 'javascript:alert(15)', headline: '<script>alert(16)</script>' }],
+};
+
+function json(res, status, body, extra = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...extra });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+export function fixtureRoutes() {
+  let flakyCalls = 0;
+  const hanging = new Set();
+  const routes = {
+    '/fixtures/valid.json': (req, res) => json(res, 200, VALID),
+    '/fixtures/not-found.json': (req, res) => json(res, 404, { error: 'nope' }),
+    '/fixtures/server-error.json': (req, res) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('boom');
+    },
+    '/fixtures/truncated.json': (req, res) => json(res, 200, JSON.stringify(VALID).slice(0, 60)),
+    '/fixtures/html.json': (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><body><h1>Welcome to our homepage</h1></body></html>');
+    },
+    '/fixtures/no-headline.json': (req, res) => {
+      const { headline, ...rest } = VALID;
+      json(res, 200, rest);
+    },
+    '/fixtures/many-problems.json': (req, res) =>
+      json(res, 200, { id: 'Bad Id', body: [{ type: 'paragraph', text: '' }], image: { src: 'a.png' } }),
+    '/fixtures/slow.json': (req, res) => setTimeout(() => json(res, 200, VALID), 1500),
+    // Sends headers and half a document, then never finishes.
+    '/fixtures/never.json': (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"id": "never", ');
+      hanging.add(res);
+      req.on('close', () => hanging.delete(res));
+    },
+    '/fixtures/never-open': (req, res) => json(res, 200, { open: hanging.size }),
+    '/fixtures/flaky.json': (req, res) => {
+      flakyCalls += 1;
+      if (flakyCalls % 2 === 1) json(res, 503, { error: 'try again' });
+      else json(res, 200, { ...VALID, headline: 'Second Time Lucky' });
+    },
+    '/fixtures/hostile.json': (req, res) => json(res, 200, HOSTILE),
+    '/fixtures/broken-image.json': (req, res) =>
+      json(res, 200, { ...VALID, image: { src: 'missing-image.png', alt: 'A picture that fails', width: 4, height: 3 } }),
+  };
+  if (existsSync(SHARED)) {
+    for (const name of ['seed-article.json', 'seed-hero.svg']) {
+      routes[`/fixtures/seed/${name}`] = (req, res) => {
+        res.writeHead(200, { 'content-type': name.endsWith('.svg') ? 'image/svg+xml' : 'application/json' });
+        res.end(readFileSync(SHARED + name));
+      };
+    }
+  }
+  return routes;
+}

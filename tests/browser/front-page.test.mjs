@@ -1,0 +1,67 @@
+// The front page and routing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST, open, readJson, texts, useApp } from './harness.mjs';
+
+const app = useApp();
+
+test('the front page lists every article newest first', async () => {
+  const index = readJson(`${DIST}/articles/index.json`).articles;
+  const page = await open(app, '/');
+  await page.waitForSelector('.article-list');
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Latest articles');
+  const expected = [...index].sort((a, b) => Date.parse(b.published) - Date.parse(a.published));
+  assert.deepEqual(await texts(page, '.card h2'), expected.map((a) => a.headline));
+  assert.deepEqual(
+    await page.locator('.card h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    expected.map((a) => `/articles/${a.id}`),
+  );
+  assert.equal(await page.locator('.card .card-dek').count(), expected.filter((a) => a.dek).length);
+  assert.equal(await page.locator('.card .section-label').count(), expected.filter((a) => a.section).length);
+  assert.equal(await page.locator('.card time').count(), expected.length);
+  assert.equal(await page.locator('.card .thumb').count(), expected.filter((a) => a.image).length);
+  assert.equal(await page.title(), 'Latest articles · Article Reader');
+  page.assertClean();
+  await page.close();
+});
+
+test('clicking a headline opens the article without a page load', async () => {
+  const page = await open(app, '/');
+  await page.waitForSelector('.article-list');
+  await page.evaluate(() => { window.__samePage = true; });
+  await page.locator('.card h2 a').first().click();
+  await page.waitForSelector('.article-body');
+  assert.ok(await page.evaluate(() => window.__samePage), 'client-side navigation');
+  await page.goBack();
+  await page.waitForSelector('.article-list');
+  page.assertClean();
+  await page.close();
+});
+
+test('unknown paths show a proper not-found page with a way home', async () => {
+  const page = await open(app, '/no/such/page');
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Page not found');
+  assert.match(await page.locator('.not-found').textContent(), /\/no\/such\/page/);
+  assert.equal(await page.title(), 'Page not found · Article Reader');
+  await page.locator('.not-found a.home-link').click();
+  await page.waitForSelector('.article-list');
+  page.assertClean();
+  await page.close();
+});
+
+test('an article name that cannot exist is reported as not found', async () => {
+  const page = await open(app, '/articles/Not_A_Valid%20Id');
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Article not found');
+  assert.equal(await page.locator('[data-error]').getAttribute('data-error'), 'bad-id');
+  assert.equal(await page.locator('button.retry').count(), 0);
+  page.assertClean();
+  await page.close();
+});
+
+test('a missing bundled article says so', async () => {
+  const page = await open(app, '/articles/does-not-exist', { allowConsoleErrors: [/404/] });
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Article not found');
+  assert.match(await page.locator('.error-message').textContent(), /HTTP 404/);
+  page.assertClean();
+  await page.close();
+});

@@ -1,0 +1,80 @@
+// Shared setup for the browser tests: the real built app (dist/) served on 127.0.0.1 with test
+// fixtures, and Debian's headless Chromium driven by playwright-core.
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { fixtureRoutes } from './fixtures.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+export const DIST = `${root}dist`;
+export const SHARED_FIXTURES = `${root}../shared/fixtures`;
+
+if (!existsSync(`${DIST}/index.html`)) {
+  throw new Error('dist/index.html is missing: build the app first (scripts/build.sh)');
+}
+
+/**
+ * Registers before/after hooks and returns a context object whose `url`, `browser` fill in
+ * once the hooks ran.
+ */
+export function useApp() {
+  const ctx = { url: '', browser: null, server: null };
+  before(async () => {
+    ctx.server = await startServer({ root: DIST, routes: fixtureRoutes() });
+    ctx.url = ctx.server.url;
+    ctx.browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--no-first-run'],
+    });
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}
+
+/**
+ * Opens `path` in a fresh browser context. Page errors, console errors and dialogs are
+ * recorded; `page.assertClean()` fails the test if any happened.
+ */
+export async function open(ctx, path, options = {}) {
+  const { colorScheme = 'light', width = 1280, height = 900, permissions = [], initScript,
+    wait = 'main h1' } = options;
+  const context = await ctx.browser.newContext({
+    viewport: { width, height },
+    colorScheme,
+    permissions,
+  });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !options.allowConsoleErrors?.some((re) => re.test(m.text()))) {
+      problems.push(`console error: ${m.text()}`);
+    }
+  });
+  page.on('dialog', async (d) => {
+    problems.push(`dialog: ${d.type()} ${d.message()}`);
+    await d.dismiss();
+  });
+  page.assertClean = () => assert.deepEqual(problems, [], 'no errors, dialogs or panics');
+  page.close = async () => context.close();
+  await page.goto(ctx.url + path);
+  if (wait) await page.waitForSelector(wait, { timeout: 15_000 });
+  return page;
+}
+
+/** Text content of every element matching `selector`, trimmed. */
+export async function texts(page, selector) {
+  return (await page.locator(selector).allTextContents()).map((t) => t.trim());
+}
+
+export function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
