@@ -73,7 +73,9 @@ async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
     let controller = cancel
         .controller
         .clone()
-        .ok_or_else(|| LoadError::Network { detail: "this browser cannot make requests".into() })?;
+        .ok_or_else(|| LoadError::Network {
+            detail: "this browser cannot make requests".into(),
+        })?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -89,7 +91,9 @@ async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
     };
     let failure = |err: gloo_net::Error| {
         if timed_out.get() {
-            LoadError::Timeout { seconds: TIMEOUT_SECONDS }
+            LoadError::Timeout {
+                seconds: TIMEOUT_SECONDS,
+            }
         } else {
             let detail = match err {
                 gloo_net::Error::JsError(e) if e.name == "AbortError" => {
@@ -105,7 +109,11 @@ async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
         }
     };
     let result = async {
-        let response = Request::get(url).abort_signal(Some(&signal)).send().await.map_err(failure)?;
+        let response = Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(failure)?;
         if !response.ok() {
             return Err(LoadError::Http {
                 status: response.status(),
@@ -123,7 +131,9 @@ async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
 
 #[cfg(not(target_arch = "wasm32"))]
 async fn fetch_text(_url: &str, _cancel: Cancel) -> Result<String, LoadError> {
-    Err(LoadError::Network { detail: "there is no network outside the browser".into() })
+    Err(LoadError::Network {
+        detail: "there is no network outside the browser".into(),
+    })
 }
 
 /// Runs loads for one page: starting a load aborts the previous one, and the page's cleanup
@@ -132,7 +142,9 @@ async fn fetch_text(_url: &str, _cancel: Cancel) -> Result<String, LoadError> {
 pub struct Loads(leptos::prelude::StoredValue<Cancel, leptos::prelude::LocalStorage>);
 
 impl Loads {
-    /// Must be called in a component: registers the cleanup with its owner.
+    /// Must be called in a component: registers the cleanup with its owner (which is why this
+    /// is not `Default`).
+    #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         use leptos::prelude::*;
         let current = StoredValue::new_local(Cancel::default());

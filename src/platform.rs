@@ -23,12 +23,17 @@ mod imp {
 
     /// Calls `target[name](args…)` if it is a function, returning its promise.
     fn call_method(target: &JsValue, name: &str, arg: &JsValue) -> Option<Promise> {
-        let f = Reflect::get(target, &JsValue::from_str(name)).ok()?.dyn_into::<Function>().ok()?;
+        let f = Reflect::get(target, &JsValue::from_str(name))
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()?;
         f.call1(target, arg).ok()?.dyn_into::<Promise>().ok()
     }
 
     pub async fn web_share(title: &str, url: &str) -> ShareOutcome {
-        let Some(nav) = navigator() else { return ShareOutcome::Unavailable };
+        let Some(nav) = navigator() else {
+            return ShareOutcome::Unavailable;
+        };
         let data = Object::new();
         let _ = Reflect::set(&data, &"title".into(), &title.into());
         let _ = Reflect::set(&data, &"url".into(), &url.into());
@@ -61,11 +66,17 @@ mod imp {
     fn exec_command_copy(text: &str) -> Result<(), ()> {
         let doc = web_sys::window().and_then(|w| w.document()).ok_or(())?;
         let body = doc.body().ok_or(())?;
-        let field: web_sys::HtmlTextAreaElement =
-            doc.create_element("textarea").map_err(|_| ())?.dyn_into().map_err(|_| ())?;
+        let field: web_sys::HtmlTextAreaElement = doc
+            .create_element("textarea")
+            .map_err(|_| ())?
+            .dyn_into()
+            .map_err(|_| ())?;
         field.set_value(text);
         let _ = field.set_attribute("readonly", "");
-        let _ = field.set_attribute("style", "position:fixed;inset-inline-start:-9999px;opacity:0");
+        let _ = field.set_attribute(
+            "style",
+            "position:fixed;inset-inline-start:-9999px;opacity:0",
+        );
         body.append_child(&field).map_err(|_| ())?;
         field.select();
         let html: &web_sys::HtmlDocument = doc.unchecked_ref();

@@ -50,7 +50,8 @@ fn render(json: &serde_json::Value) -> String {
 }
 
 fn position(html: &str, needle: &str) -> usize {
-    html.find(needle).unwrap_or_else(|| panic!("{needle:?} not found in {html}"))
+    html.find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not found in {html}"))
 }
 
 #[test]
@@ -94,11 +95,14 @@ fn hero_reserves_its_aspect_ratio_and_resolves_its_url() {
 #[test]
 fn takeaways_are_a_numbered_list_with_badges() {
     let html = render(&full_article_json());
-    let section = &html[position(&html, "class=\"takeaways\"")..position(&html, "class=\"editorial")];
+    let section =
+        &html[position(&html, "class=\"takeaways\"")..position(&html, "class=\"editorial")];
     assert!(section.contains("<ol>"));
     assert_eq!(section.matches("<li>").count(), 4);
     for n in 1..=4 {
-        assert!(section.contains(&format!("<span aria-hidden=\"true\" class=\"badge\">{n}</span>")));
+        assert!(section.contains(&format!(
+            "<span aria-hidden=\"true\" class=\"badge\">{n}</span>"
+        )));
     }
 }
 
@@ -123,7 +127,12 @@ fn editorial_card_starts_collapsed_as_a_disclosure() {
     assert!(html.contains("NewsWeb Editorial · Strategic Insight"));
     let button = &html[position(&html, "<button type=\"button\"")..];
     let button = &button[..position(button, "</button>")];
-    for part in ["class=\"editorial-toggle\"", "aria-expanded=\"false\"", "aria-controls=\"editorial-body\"", ">Read the full analysis"] {
+    for part in [
+        "class=\"editorial-toggle\"",
+        "aria-expanded=\"false\"",
+        "aria-controls=\"editorial-body\"",
+        ">Read the full analysis",
+    ] {
         assert!(button.contains(part), "{part} in {button}");
     }
 }
@@ -170,8 +179,13 @@ fn hostile_text_is_escaped_and_unsafe_links_are_dropped() {
     assert!(!html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.to_ascii_lowercase().contains("javascript:"));
-    assert!(html.contains("<a href=\"https://example.org/\" rel=\"external noopener noreferrer\">safe</a>"));
-    assert!(html.contains("class=\"img-fallback\""), "an image without a safe source shows its fallback");
+    assert!(html.contains(
+        "<a href=\"https://example.org/\" rel=\"external noopener noreferrer\">safe</a>"
+    ));
+    assert!(
+        html.contains("class=\"img-fallback\""),
+        "an image without a safe source shows its fallback"
+    );
 }
 
 #[test]
@@ -186,17 +200,22 @@ fn right_to_left_articles_carry_lang_and_dir() {
 #[test]
 fn error_view_names_every_problem_and_offers_retry() {
     let error = LoadError::Invalid {
-        problems: vec![Problem { path: "headline".into(), message: "missing".into() }],
+        problems: vec![Problem {
+            path: "headline".into(),
+            message: "missing".into(),
+        }],
     };
-    let html = Owner::new().with(|| {
-        view! { <ErrorView error on_retry=Callback::new(|()| {})/> }.to_html()
-    })
-    .replace("<!>", "");
+    let html = Owner::new()
+        .with(|| view! { <ErrorView error on_retry=Callback::new(|()| {})/> }.to_html())
+        .replace("<!>", "");
     assert!(html.contains("data-error=\"invalid\""));
     assert!(html.contains("<code>headline</code>: missing"));
     assert!(html.contains("Retry"));
     let html = Owner::new().with(|| {
         view! { <ErrorView error=LoadError::BadSource { given: "javascript:x".into() } on_retry=Callback::new(|()| {})/> }.to_html()
     });
-    assert!(!html.contains("Retry"), "retrying a bad address cannot help");
+    assert!(
+        !html.contains("Retry"),
+        "retrying a bad address cannot help"
+    );
 }

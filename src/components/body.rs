@@ -19,7 +19,10 @@ fn block_view(block: Block) -> AnyView {
         }
         .into_any(),
         Block::List { ordered, items } => {
-            let items = items.into_iter().map(|text| view! { <li><InlineText text/></li> }).collect_view();
+            let items = items
+                .into_iter()
+                .map(|text| view! { <li><InlineText text/></li> })
+                .collect_view();
             if ordered {
                 view! { <ol>{items}</ol> }.into_any()
             } else {

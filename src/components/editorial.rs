@@ -12,8 +12,17 @@ pub const TEASER_CHARS: usize = 160;
 /// `open` is owned by the page so the state survives a re-render of the article.
 #[component]
 pub fn EditorialCard(editorial: Editorial, open: RwSignal<bool>) -> impl IntoView {
-    let Editorial { label, title, body, author, role } = editorial;
-    let teaser_text = teaser(&body.first().map(|p| p.plain_text()).unwrap_or_default(), TEASER_CHARS);
+    let Editorial {
+        label,
+        title,
+        body,
+        author,
+        role,
+    } = editorial;
+    let teaser_text = teaser(
+        &body.first().map(|p| p.plain_text()).unwrap_or_default(),
+        TEASER_CHARS,
+    );
     let attribution = match (author, role) {
         (Some(a), Some(r)) => Some(format!("{a} · {r}")),
         (Some(a), None) => Some(a),

@@ -13,7 +13,14 @@ pub enum Placement {
 
 #[component]
 pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
-    let Image { src, alt, caption, credit, width, height } = image.clone();
+    let Image {
+        src,
+        alt,
+        caption,
+        credit,
+        width,
+        height,
+    } = image.clone();
     let ratio = image.aspect_ratio();
     let failed = RwSignal::new(src.is_none());
     let class = match placement {

@@ -2,16 +2,21 @@
 
 use leptos::prelude::*;
 
-use crate::model::{date::display_date, text::reading_time_label, Article};
+use crate::model::{
+    date::{display_date, display_updated},
+    text::reading_time_label,
+    Article,
+};
 
 #[component]
 pub fn ArticleHeader(article: Article) -> impl IntoView {
     let lang = article.language.clone();
     let published = article.published.clone().and_then(|p| {
-        display_date(&p, &lang).map(|shown| view! { <time class="published" datetime=p>{shown}</time> })
+        display_date(&p, &lang)
+            .map(|shown| view! { <time class="published" datetime=p>{shown}</time> })
     });
     let updated = article.updated.clone().and_then(|u| {
-        display_date(&u, &lang).map(|shown| {
+        display_updated(&u, article.published.as_deref(), &lang).map(|shown| {
             view! { <span class="updated">"Updated " <time datetime=u>{shown}</time></span> }
         })
     });

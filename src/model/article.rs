@@ -51,7 +51,10 @@ pub struct Inline(pub Vec<Span>);
 impl Inline {
     /// Inline text made of one plain span.
     pub fn plain(text: impl Into<String>) -> Self {
-        Inline(vec![Span { text: text.into(), ..Span::default() }])
+        Inline(vec![Span {
+            text: text.into(),
+            ..Span::default()
+        }])
     }
 
     /// The text with all markup removed.

@@ -90,7 +90,15 @@ impl Timestamp {
             && hour <= 23
             && minute <= 59
             && second <= 60;
-        valid.then_some(Timestamp { year, month, day, hour, minute, second, offset_minutes })
+        valid.then_some(Timestamp {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            offset_minutes,
+        })
     }
 
     /// Seconds since 1970-01-01T00:00:00Z, for ordering.
@@ -114,7 +122,11 @@ impl Timestamp {
     /// "15 de marzo de 2026", "15. März 2026", "15 مارس 2026".
     pub fn format_date(&self, language: &str) -> String {
         let lang = super::lang::primary(language);
-        let region = language.split('-').nth(1).unwrap_or("").to_ascii_uppercase();
+        let region = language
+            .split('-')
+            .nth(1)
+            .unwrap_or("")
+            .to_ascii_uppercase();
         let (y, d) = (self.year, self.day);
         let i = usize::from(self.month - 1);
         match lang.as_str() {
@@ -134,41 +146,147 @@ impl Timestamp {
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTHS_ES: [&str; 12] = [
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
 ];
 const MONTHS_PT: [&str; 12] = [
-    "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-    "outubro", "novembro", "dezembro",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
 ];
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_DE: [&str; 12] = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 const MONTHS_IT: [&str; 12] = [
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-    "settembre", "ottobre", "novembre", "dicembre",
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
 ];
 const MONTHS_NL: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const MONTHS_AR: [&str; 12] = [
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-    "نوفمبر", "ديسمبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ];
 const MONTHS_HE: [&str; 12] = [
-    "ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר",
-    "נובמבר", "דצמבר",
+    "ינואר",
+    "פברואר",
+    "מרץ",
+    "אפריל",
+    "מאי",
+    "יוני",
+    "יולי",
+    "אוגוסט",
+    "ספטמבר",
+    "אוקטובר",
+    "נובמבר",
+    "דצמבר",
 ];
+
+/// Text for the "Updated …" line: the date, plus the time of day (24-hour, in the timestamp's
+/// own offset) when the update happened on the day of publication, where the date alone would
+/// say nothing new.
+pub fn display_updated(updated: &str, published: Option<&str>, language: &str) -> Option<String> {
+    let u = Timestamp::parse(updated)?;
+    let date = u.format_date(language);
+    let same_day = published
+        .and_then(Timestamp::parse)
+        .is_some_and(|p| (p.year, p.month, p.day) == (u.year, u.month, u.day));
+    Some(if same_day {
+        format!("{date}, {:02}:{:02}", u.hour, u.minute)
+    } else {
+        date
+    })
+}
 
 /// Formats an RFC 3339 string for display; `None` if it does not parse.
 pub fn display_date(timestamp: &str, language: &str) -> Option<String> {
@@ -182,7 +300,10 @@ mod tests {
     #[test]
     fn parses_valid_timestamps() {
         let t = Timestamp::parse("2026-03-15T09:30:00Z").unwrap();
-        assert_eq!((t.year, t.month, t.day, t.hour, t.minute), (2026, 3, 15, 9, 30));
+        assert_eq!(
+            (t.year, t.month, t.day, t.hour, t.minute),
+            (2026, 3, 15, 9, 30)
+        );
         let t = Timestamp::parse("2024-02-29t23:59:60.123-05:30").unwrap();
         assert_eq!(t.offset_minutes, -330);
         assert!(Timestamp::parse("2026-03-15 09:30:00+01:00").is_some());
@@ -213,9 +334,16 @@ mod tests {
         let a = Timestamp::parse("2026-03-15T10:00:00+02:00").unwrap();
         let b = Timestamp::parse("2026-03-15T09:00:00Z").unwrap();
         assert!(a.unix_seconds() < b.unix_seconds());
-        assert_eq!(Timestamp::parse("1970-01-01T00:00:00Z").unwrap().unix_seconds(), 0);
         assert_eq!(
-            Timestamp::parse("2000-03-01T00:00:00Z").unwrap().unix_seconds(),
+            Timestamp::parse("1970-01-01T00:00:00Z")
+                .unwrap()
+                .unix_seconds(),
+            0
+        );
+        assert_eq!(
+            Timestamp::parse("2000-03-01T00:00:00Z")
+                .unwrap()
+                .unix_seconds(),
             951_868_800
         );
     }
@@ -231,6 +359,24 @@ mod tests {
         assert_eq!(t.format_date("ar"), "5 مارس 2026");
         assert_eq!(t.format_date("he"), "5 במרץ 2026");
         assert_eq!(t.format_date("ja"), "2026-03-05");
+    }
+
+    #[test]
+    fn same_day_updates_show_the_time() {
+        let published = Some("2026-11-20T06:15:00-05:00");
+        assert_eq!(
+            display_updated("2026-11-20T14:40:00-05:00", published, "en").as_deref(),
+            Some("November 20, 2026, 14:40")
+        );
+        assert_eq!(
+            display_updated("2026-11-21T09:05:00-05:00", published, "en").as_deref(),
+            Some("November 21, 2026")
+        );
+        assert_eq!(
+            display_updated("2026-11-21T09:05:00Z", None, "en").as_deref(),
+            Some("November 21, 2026")
+        );
+        assert_eq!(display_updated("soon", published, "en"), None);
     }
 
     #[test]

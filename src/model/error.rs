@@ -29,8 +29,12 @@ impl LoadError {
             LoadError::BadId { .. } => "Article not found".into(),
             LoadError::Network { .. } => "Couldn't reach the server".into(),
             LoadError::Timeout { .. } => "The server took too long to answer".into(),
-            LoadError::Http { status: 404 | 410, .. } => "Article not found".into(),
-            LoadError::Http { status, .. } => format!("The server answered with an error (HTTP {status})"),
+            LoadError::Http {
+                status: 404 | 410, ..
+            } => "Article not found".into(),
+            LoadError::Http { status, .. } => {
+                format!("The server answered with an error (HTTP {status})")
+            }
             LoadError::NotJson { .. } => "This isn't an article file".into(),
             LoadError::Invalid { .. } => "This article file has problems".into(),
         }
@@ -107,9 +111,17 @@ pub fn describe_json_error(err: &serde_json::Error, body: &str) -> String {
         return "it looks like an HTML page".into();
     }
     if err.is_eof() {
-        return format!("the document ends too early (line {}, column {}), it may be truncated", err.line(), err.column());
+        return format!(
+            "the document ends too early (line {}, column {}), it may be truncated",
+            err.line(),
+            err.column()
+        );
     }
-    format!("syntax error at line {}, column {}", err.line(), err.column())
+    format!(
+        "syntax error at line {}, column {}",
+        err.line(),
+        err.column()
+    )
 }
 
 #[cfg(test)]
@@ -118,12 +130,27 @@ mod tests {
 
     #[test]
     fn messages_are_specific() {
-        let e = LoadError::Http { status: 503, status_text: "Service Unavailable".into() };
+        let e = LoadError::Http {
+            status: 503,
+            status_text: "Service Unavailable".into(),
+        };
         assert!(e.title().contains("503"));
         assert!(e.message().contains("HTTP 503 Service Unavailable"));
-        assert_eq!(LoadError::Http { status: 404, status_text: String::new() }.title(), "Article not found");
-        assert!(LoadError::Timeout { seconds: 10 }.message().contains("10 seconds"));
-        assert!(!LoadError::BadSource { given: "javascript:x".into() }.retryable());
+        assert_eq!(
+            LoadError::Http {
+                status: 404,
+                status_text: String::new()
+            }
+            .title(),
+            "Article not found"
+        );
+        assert!(LoadError::Timeout { seconds: 10 }
+            .message()
+            .contains("10 seconds"));
+        assert!(!LoadError::BadSource {
+            given: "javascript:x".into()
+        }
+        .retryable());
         assert!(LoadError::Network { detail: "x".into() }.retryable());
     }
 
@@ -131,7 +158,10 @@ mod tests {
     fn json_errors_are_described() {
         let body = "<!doctype html><p>hi";
         let err = serde_json::from_str::<serde_json::Value>(body).unwrap_err();
-        assert_eq!(describe_json_error(&err, body), "it looks like an HTML page");
+        assert_eq!(
+            describe_json_error(&err, body),
+            "it looks like an HTML page"
+        );
         let body = "{\"id\": \"a\", \"headline\": \"tru";
         let err = serde_json::from_str::<serde_json::Value>(body).unwrap_err();
         assert!(describe_json_error(&err, body).contains("truncated"));

@@ -58,7 +58,10 @@ mod tests {
 
     #[test]
     fn own_articles_get_short_routes() {
-        assert_eq!(reader_path("http://127.0.0.1:8080/articles/city-budget.json", DIR), "/articles/city-budget");
+        assert_eq!(
+            reader_path("http://127.0.0.1:8080/articles/city-budget.json", DIR),
+            "/articles/city-budget"
+        );
         assert_eq!(
             reader_path("http://127.0.0.1:8080/articles/city-budget.json?v=2", DIR),
             "/read?src=http%3A%2F%2F127.0.0.1%3A8080%2Farticles%2Fcity-budget.json%3Fv%3D2"
@@ -72,15 +75,22 @@ mod tests {
     #[test]
     fn related_ids_resolve_next_to_the_current_article() {
         let own = "http://127.0.0.1:8080/articles/a.json";
-        assert_eq!(related_path(&related(Some("b"), None), own, DIR).as_deref(), Some("/articles/b"));
+        assert_eq!(
+            related_path(&related(Some("b"), None), own, DIR).as_deref(),
+            Some("/articles/b")
+        );
         let partner = "https://partner.example/feed/a.json";
         assert_eq!(
             related_path(&related(Some("b"), None), partner, DIR).as_deref(),
             Some("/read?src=https%3A%2F%2Fpartner.example%2Ffeed%2Fb.json")
         );
         assert_eq!(
-            related_path(&related(None, Some("http://127.0.0.1:8080/articles/c.json")), partner, DIR)
-                .as_deref(),
+            related_path(
+                &related(None, Some("http://127.0.0.1:8080/articles/c.json")),
+                partner,
+                DIR
+            )
+            .as_deref(),
             Some("/articles/c")
         );
         assert_eq!(related_path(&related(None, None), own, DIR), None);
@@ -89,10 +99,25 @@ mod tests {
     #[test]
     fn read_sources_must_be_http() {
         let app = "http://127.0.0.1:8080/read?src=x";
-        assert_eq!(read_source(Some("articles/a.json"), app).unwrap(), "http://127.0.0.1:8080/articles/a.json");
-        assert_eq!(read_source(Some("https://x.example/a.json"), app).unwrap(), "https://x.example/a.json");
-        assert!(matches!(read_source(Some("javascript:alert(1)"), app), Err(LoadError::BadSource { .. })));
-        assert!(matches!(read_source(Some("file:///etc/passwd"), app), Err(LoadError::BadSource { .. })));
-        assert!(matches!(read_source(None, app), Err(LoadError::BadSource { .. })));
+        assert_eq!(
+            read_source(Some("articles/a.json"), app).unwrap(),
+            "http://127.0.0.1:8080/articles/a.json"
+        );
+        assert_eq!(
+            read_source(Some("https://x.example/a.json"), app).unwrap(),
+            "https://x.example/a.json"
+        );
+        assert!(matches!(
+            read_source(Some("javascript:alert(1)"), app),
+            Err(LoadError::BadSource { .. })
+        ));
+        assert!(matches!(
+            read_source(Some("file:///etc/passwd"), app),
+            Err(LoadError::BadSource { .. })
+        ));
+        assert!(matches!(
+            read_source(None, app),
+            Err(LoadError::BadSource { .. })
+        ));
     }
 }

@@ -41,13 +41,19 @@ pub fn share_links(url: &str, headline: &str) -> Vec<ShareLink> {
             id: "whatsapp",
             label: "WhatsApp",
             accessible_name: "Share on WhatsApp (opens in a new tab)",
-            href: format!("https://wa.me/?text={}", encode_component(&format!("{headline} {url}"))),
+            href: format!(
+                "https://wa.me/?text={}",
+                encode_component(&format!("{headline} {url}"))
+            ),
         },
         ShareLink {
             id: "email",
             label: "Email",
             accessible_name: "Share by email (opens your mail app)",
-            href: format!("mailto:?subject={t}&body={}", encode_component(&format!("{headline}\n\n{url}"))),
+            href: format!(
+                "mailto:?subject={t}&body={}",
+                encode_component(&format!("{headline}\n\n{url}"))
+            ),
         },
     ]
 }
@@ -64,7 +70,8 @@ mod tests {
         assert_eq!(ids, ["x", "facebook", "linkedin", "whatsapp", "email"]);
         for link in &links {
             assert!(
-                link.href.contains("https%3A%2F%2Fnews.example%2Fa%3Fx%3D1%26y%3D2%23top"),
+                link.href
+                    .contains("https%3A%2F%2Fnews.example%2Fa%3Fx%3D1%26y%3D2%23top"),
                 "{}",
                 link.href
             );
@@ -76,8 +83,12 @@ mod tests {
             "https://x.com/intent/post?url=https%3A%2F%2Fnews.example%2Fa%3Fx%3D1%26y%3D2%23top\
              &text=Tom%20%26%20Jerry%3A%20%E2%80%9C100%25%E2%80%9D%20done%3F"
         );
-        assert!(links[4].href.starts_with("mailto:?subject=Tom%20%26%20Jerry"));
-        assert!(links[4].href.contains("&body=Tom%20%26%20Jerry%3A%20%E2%80%9C100%25%E2%80%9D%20done%3F%0A%0Ahttps%3A"));
+        assert!(links[4]
+            .href
+            .starts_with("mailto:?subject=Tom%20%26%20Jerry"));
+        assert!(links[4].href.contains(
+            "&body=Tom%20%26%20Jerry%3A%20%E2%80%9C100%25%E2%80%9D%20done%3F%0A%0Ahttps%3A"
+        ));
         assert!(links[3].href.starts_with("https://wa.me/?text=Tom%20%26"));
     }
 }

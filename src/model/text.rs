@@ -11,7 +11,7 @@ fn is_cjk(c: char) -> bool {
         | 0x3400..=0x4DBF    // CJK Extension A
         | 0x4E00..=0x9FFF    // CJK Unified Ideographs
         | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0xF900..=0xFAFF)   // CJK Compatibility Ideographs
+        | 0xF900..=0xFAFF) // CJK Compatibility Ideographs
 }
 
 /// Counts words. Whitespace separates words; in scripts written without spaces (Chinese,
@@ -90,7 +90,10 @@ mod tests {
     #[test]
     fn teaser_cuts_at_a_word() {
         assert_eq!(teaser("short text", 50), "short text");
-        assert_eq!(teaser("The quick brown fox jumps over the lazy dog", 20), "The quick brown fox…");
+        assert_eq!(
+            teaser("The quick brown fox jumps over the lazy dog", 20),
+            "The quick brown fox…"
+        );
         assert_eq!(teaser("one, two, three, four", 10), "one, two…");
         let long_word = "a".repeat(30);
         assert_eq!(teaser(&long_word, 10), format!("{}…", "a".repeat(10)));

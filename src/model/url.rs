@@ -47,7 +47,13 @@ fn split(input: &str) -> Parts<'_> {
         }
         None => (None, rest),
     };
-    Parts { scheme, authority, path, query, fragment }
+    Parts {
+        scheme,
+        authority,
+        path,
+        query,
+        fragment,
+    }
 }
 
 /// RFC 3986 §5.2.4.
@@ -126,11 +132,29 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
     let base_scheme = b.scheme?;
     let r = split(reference);
     let out = if let Some(scheme) = r.scheme {
-        recompose(scheme, r.authority, &remove_dot_segments(r.path), r.query, r.fragment)
+        recompose(
+            scheme,
+            r.authority,
+            &remove_dot_segments(r.path),
+            r.query,
+            r.fragment,
+        )
     } else if r.authority.is_some() {
-        recompose(base_scheme, r.authority, &remove_dot_segments(r.path), r.query, r.fragment)
+        recompose(
+            base_scheme,
+            r.authority,
+            &remove_dot_segments(r.path),
+            r.query,
+            r.fragment,
+        )
     } else if r.path.is_empty() {
-        recompose(base_scheme, b.authority, b.path, r.query.or(b.query), r.fragment)
+        recompose(
+            base_scheme,
+            b.authority,
+            b.path,
+            r.query.or(b.query),
+            r.fragment,
+        )
     } else {
         let path = if r.path.starts_with('/') {
             remove_dot_segments(r.path)
@@ -280,7 +304,11 @@ mod tests {
             ("../../g", "http://a/g"),
         ];
         for (reference, expected) in cases {
-            assert_eq!(resolve(BASE, reference).as_deref(), Some(expected), "{reference}");
+            assert_eq!(
+                resolve(BASE, reference).as_deref(),
+                Some(expected),
+                "{reference}"
+            );
         }
     }
 
@@ -305,7 +333,11 @@ mod tests {
             ("g#s/../x", "http://a/b/c/g#s/../x"),
         ];
         for (reference, expected) in cases {
-            assert_eq!(resolve(BASE, reference).as_deref(), Some(expected), "{reference}");
+            assert_eq!(
+                resolve(BASE, reference).as_deref(),
+                Some(expected),
+                "{reference}"
+            );
         }
     }
 
@@ -353,8 +385,12 @@ mod tests {
     #[test]
     fn entity_encoded_schemes_stay_harmless_relative_paths() {
         // In a DOM attribute set from script, entities are not decoded: this is a path.
-        let out = safe_url("&#106;avascript:alert(1)", "https://n.example/a/b.json", LINK_SCHEMES)
-            .unwrap();
+        let out = safe_url(
+            "&#106;avascript:alert(1)",
+            "https://n.example/a/b.json",
+            LINK_SCHEMES,
+        )
+        .unwrap();
         assert!(out.starts_with("https://n.example/a/"), "{out}");
     }
 
@@ -369,7 +405,10 @@ mod tests {
             safe_url("mailto:desk@example.org", base, LINK_SCHEMES).as_deref(),
             Some("mailto:desk@example.org")
         );
-        assert_eq!(safe_url("mailto:desk@example.org", base, FETCH_SCHEMES), None);
+        assert_eq!(
+            safe_url("mailto:desk@example.org", base, FETCH_SCHEMES),
+            None
+        );
         assert_eq!(safe_url("https:///nohost", base, FETCH_SCHEMES), None);
         assert_eq!(safe_url("   ", base, FETCH_SCHEMES), None);
     }
@@ -377,7 +416,12 @@ mod tests {
     #[test]
     fn backslashes_cannot_smuggle_a_host() {
         assert_eq!(
-            safe_url("/\\evil.example/x", "https://news.example/a.json", FETCH_SCHEMES).as_deref(),
+            safe_url(
+                "/\\evil.example/x",
+                "https://news.example/a.json",
+                FETCH_SCHEMES
+            )
+            .as_deref(),
             Some("https://evil.example/x")
         );
     }
@@ -391,7 +435,12 @@ mod tests {
 
     #[test]
     fn decode_component_reverses_encoding() {
-        for s in ["a b&c=d/é?", "https://x.example/a.json?x=1&y=2", "%zz", "100%"] {
+        for s in [
+            "a b&c=d/é?",
+            "https://x.example/a.json?x=1&y=2",
+            "%zz",
+            "100%",
+        ] {
             assert_eq!(decode_component(&encode_component(s)), s);
         }
         assert_eq!(decode_component("%zz%"), "%zz%");

@@ -59,25 +59,40 @@ struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.into(), message: message.into() });
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
     }
 
     fn wrong_type(&mut self, path: impl Into<String>, expected: &str, found: &Value) {
-        self.problem(path, format!("expected {expected}, found {}", type_name(found)));
+        self.problem(
+            path,
+            format!("expected {expected}, found {}", type_name(found)),
+        );
     }
 
     fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(map) => Some(map),
             other => {
-                self.wrong_type(if path.is_empty() { "article" } else { path }, "an object", other);
+                self.wrong_type(
+                    if path.is_empty() { "article" } else { path },
+                    "an object",
+                    other,
+                );
                 None
             }
         }
     }
 
     /// A field that must be a non-empty string.
-    fn required_string(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+    fn required_string(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<String> {
         let p = join(path, key);
         match obj.get(key) {
             None => {
@@ -98,7 +113,12 @@ impl<'a> Walker<'a> {
 
     /// A field that may be absent or null; present, it must be a string. Blank strings count as
     /// absent.
-    fn optional_string(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+    fn optional_string(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<String> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
@@ -123,7 +143,12 @@ impl<'a> Walker<'a> {
         safe_url(&raw, self.base, allowed)
     }
 
-    fn optional_timestamp(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+    fn optional_timestamp(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<String> {
         let raw = self.optional_string(obj, key, path)?;
         if Timestamp::parse(&raw).is_some() {
             Some(raw)
@@ -148,13 +173,44 @@ impl<'a> Walker<'a> {
     }
 
     /// An optional array; absent or null is empty.
-    fn optional_array<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> &'v [Value] {
+    fn optional_array<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> &'v [Value] {
         match obj.get(key) {
             None | Some(Value::Null) => &[],
             Some(Value::Array(items)) => items,
             Some(other) => {
                 self.wrong_type(join(path, key), "an array", other);
                 &[]
+            }
+        }
+    }
+
+    /// A field that must be a non-empty array; `needs` says why empty is wrong.
+    fn required_array<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        path: &str,
+        needs: &str,
+    ) -> Option<&'v [Value]> {
+        let p = join(path, key);
+        match obj.get(key) {
+            None => {
+                self.problem(p, "missing");
+                None
+            }
+            Some(Value::Array(items)) if items.is_empty() => {
+                self.problem(p, format!("empty ({needs})"));
+                None
+            }
+            Some(Value::Array(items)) => Some(items),
+            Some(other) => {
+                self.wrong_type(p, "an array", other);
+                None
             }
         }
     }
@@ -171,7 +227,9 @@ impl<'a> Walker<'a> {
                 let mut out = Vec::with_capacity(spans.len());
                 for (i, span) in spans.iter().enumerate() {
                     let sp = format!("{path}[{i}]");
-                    let Some(obj) = self.object(span, &sp) else { continue };
+                    let Some(obj) = self.object(span, &sp) else {
+                        continue;
+                    };
                     let text = match obj.get("text") {
                         Some(Value::String(s)) => s.clone(),
                         None => {
@@ -186,7 +244,12 @@ impl<'a> Walker<'a> {
                     let href = self.optional_url(obj, "href", &sp, LINK_SCHEMES);
                     let em = self.optional_bool(obj, "em", &sp);
                     let strong = self.optional_bool(obj, "strong", &sp);
-                    out.push(Span { text, href, em, strong });
+                    out.push(Span {
+                        text,
+                        href,
+                        em,
+                        strong,
+                    });
                 }
                 Inline(out)
             }
@@ -234,27 +297,17 @@ impl<'a> Walker<'a> {
     }
 
     fn image_fields(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Image> {
-        let src_path = join(path, "src");
-        let src = match obj.get("src") {
-            None => {
-                self.problem(src_path, "missing");
-                None
-            }
-            Some(Value::String(s)) if s.trim().is_empty() => {
-                self.problem(src_path, "empty");
-                None
-            }
-            // A disallowed scheme drops the source: the image shows its fallback box.
-            Some(Value::String(s)) => Some(safe_url(s, self.base, FETCH_SCHEMES)),
-            Some(other) => {
-                self.wrong_type(src_path, "a string", other);
-                None
-            }
-        };
+        // A disallowed scheme drops the source: the image shows its fallback box.
+        let src = self
+            .required_string(obj, "src", path)
+            .map(|raw| safe_url(&raw, self.base, FETCH_SCHEMES));
         let alt = match obj.get("alt") {
             Some(Value::String(s)) => Some(s.clone()),
             None => {
-                self.problem(join(path, "alt"), "missing (use \"\" for a decorative image)");
+                self.problem(
+                    join(path, "alt"),
+                    "missing (use \"\" for a decorative image)",
+                );
                 None
             }
             Some(other) => {
@@ -266,7 +319,14 @@ impl<'a> Walker<'a> {
         let credit = self.optional_string(obj, "credit", path);
         let width = self.dimension(obj, "width", path);
         let height = self.dimension(obj, "height", path);
-        Some(Image { src: src?, alt: alt?, caption, credit, width, height })
+        Some(Image {
+            src: src?,
+            alt: alt?,
+            caption,
+            credit,
+            width,
+            height,
+        })
     }
 
     fn optional_image(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<Image> {
@@ -295,7 +355,9 @@ impl<'a> Walker<'a> {
         };
         let text_path = join(path, "text");
         match kind {
-            "paragraph" => Some(Block::Paragraph { text: self.inline(obj.get("text"), &text_path)? }),
+            "paragraph" => Some(Block::Paragraph {
+                text: self.inline(obj.get("text"), &text_path)?,
+            }),
             "heading" => {
                 let level = match obj.get("level") {
                     Some(Value::Number(n)) if n.as_u64() == Some(2) || n.as_u64() == Some(3) => {
@@ -311,7 +373,10 @@ impl<'a> Walker<'a> {
                     }
                 };
                 let text = self.inline(obj.get("text"), &text_path);
-                Some(Block::Heading { level: level?, text: text? })
+                Some(Block::Heading {
+                    level: level?,
+                    text: text?,
+                })
             }
             "quote" => {
                 let text = self.inline(obj.get("text"), &text_path);
@@ -330,27 +395,17 @@ impl<'a> Walker<'a> {
                         None
                     }
                 };
-                let items_path = join(path, "items");
-                let items = match obj.get("items") {
-                    Some(Value::Array(a)) if a.is_empty() => {
-                        self.problem(items_path, "empty (a list needs at least one item)");
-                        None
-                    }
-                    Some(Value::Array(a)) => {
+                let items = self
+                    .required_array(obj, "items", path, "a list needs at least one item")
+                    .and_then(|a| {
                         let before = self.problems.len();
-                        let items = self.inline_list(a, &items_path);
+                        let items = self.inline_list(a, &join(path, "items"));
                         (self.problems.len() == before).then_some(items)
-                    }
-                    None => {
-                        self.problem(items_path, "missing");
-                        None
-                    }
-                    Some(other) => {
-                        self.wrong_type(items_path, "an array", other);
-                        None
-                    }
-                };
-                Some(Block::List { ordered: ordered?, items: items? })
+                    });
+                Some(Block::List {
+                    ordered: ordered?,
+                    items: items?,
+                })
             }
             "image" => self.image_fields(obj, path).map(Block::Image),
             other => {
@@ -405,7 +460,10 @@ impl<'a> Walker<'a> {
             None => Some("en".to_string()),
             Some(l) if is_language_tag(&l) => Some(l),
             Some(_) => {
-                self.problem("language", "not a BCP 47 language tag (e.g. \"en\", \"pt-BR\", \"ar\")");
+                self.problem(
+                    "language",
+                    "not a BCP 47 language tag (e.g. \"en\", \"pt-BR\", \"ar\")",
+                );
                 None
             }
         };
@@ -439,7 +497,11 @@ impl<'a> Walker<'a> {
                 let name = self.required_string(o, "name", "publisher");
                 let url = self.optional_url(o, "url", "publisher", LINK_SCHEMES);
                 let logo = self.optional_url(o, "logo", "publisher", FETCH_SCHEMES);
-                Some(Publisher { name: name?, url, logo })
+                Some(Publisher {
+                    name: name?,
+                    url,
+                    logo,
+                })
             }),
         };
         let image = self.optional_image(obj, "image", "");
@@ -452,47 +514,34 @@ impl<'a> Walker<'a> {
             Some(v) => self.object(v, "editorial").and_then(|o| {
                 let label = self.required_string(o, "label", "editorial");
                 let title = self.required_string(o, "title", "editorial");
-                let body = match o.get("body") {
-                    Some(Value::Array(a)) if a.is_empty() => {
-                        self.problem("editorial.body", "empty");
-                        None
-                    }
-                    Some(Value::Array(a)) => Some(self.inline_list(a, "editorial.body")),
-                    None => {
-                        self.problem("editorial.body", "missing");
-                        None
-                    }
-                    Some(other) => {
-                        self.wrong_type("editorial.body", "an array", other);
-                        None
-                    }
-                };
+                let body = self
+                    .required_array(
+                        o,
+                        "body",
+                        "editorial",
+                        "the card needs at least one paragraph",
+                    )
+                    .map(|a| self.inline_list(a, "editorial.body"));
                 let author = self.optional_string(o, "author", "editorial");
                 let role = self.optional_string(o, "role", "editorial");
-                Some(Editorial { label: label?, title: title?, body: body?, author, role })
+                Some(Editorial {
+                    label: label?,
+                    title: title?,
+                    body: body?,
+                    author,
+                    role,
+                })
             }),
         };
-        let body = match obj.get("body") {
-            None => {
-                self.problem("body", "missing");
-                None
-            }
-            Some(Value::Array(blocks)) if blocks.is_empty() => {
-                self.problem("body", "empty (an article needs at least one block)");
-                None
-            }
-            Some(Value::Array(blocks)) => Some(
+        let body = self
+            .required_array(obj, "body", "", "an article needs at least one block")
+            .map(|blocks| {
                 blocks
                     .iter()
                     .enumerate()
                     .filter_map(|(i, b)| self.block(b, &format!("body[{i}]")))
-                    .collect::<Vec<_>>(),
-            ),
-            Some(other) => {
-                self.wrong_type("body", "an array of blocks", other);
-                None
-            }
-        };
+                    .collect::<Vec<_>>()
+            });
         let related = self
             .optional_array(obj, "related", "")
             .iter()
@@ -506,7 +555,14 @@ impl<'a> Walker<'a> {
                 let dek = self.optional_string(o, "dek", &p);
                 let image = self.optional_image(o, "image", &p);
                 let published = self.optional_timestamp(o, "published", &p);
-                Some(Related { id, url, headline: headline?, dek, image, published })
+                Some(Related {
+                    id,
+                    url,
+                    headline: headline?,
+                    dek,
+                    image,
+                    published,
+                })
             })
             .collect();
 
@@ -542,27 +598,40 @@ impl<'a> Walker<'a> {
         let image = self.optional_image(o, "image", path);
         let published = self.optional_timestamp(o, "published", path);
         let section = self.optional_string(o, "section", path);
-        Some(Summary { id: id?, headline: headline?, dek, image, published, section })
+        Some(Summary {
+            id: id?,
+            headline: headline?,
+            dek,
+            image,
+            published,
+            section,
+        })
     }
 }
 
 /// `[a-z0-9-]+`, 1 to 128 characters.
 pub fn is_valid_id(id: &str) -> bool {
     (1..=128).contains(&id.len())
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn parse_json(text: &str) -> Result<Value, LoadError> {
     // A UTF-8 byte order mark is harmless; tolerate it.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(body)
-        .map_err(|e| LoadError::NotJson { detail: describe_json_error(&e, text) })
+    serde_json::from_str(body).map_err(|e| LoadError::NotJson {
+        detail: describe_json_error(&e, text),
+    })
 }
 
 /// Validates an already-parsed JSON value as an article. `base` is the absolute URL the JSON
 /// came from; relative URLs inside the article resolve against it.
 pub fn article_from_value(value: &Value, base: &str) -> Result<Article, Vec<Problem>> {
-    let mut w = Walker { base, problems: Vec::new() };
+    let mut w = Walker {
+        base,
+        problems: Vec::new(),
+    };
     match w.article(value) {
         Some(article) => Ok(article),
         None => Err(w.problems),
@@ -578,7 +647,10 @@ pub fn parse_article(text: &str, base: &str) -> Result<Article, LoadError> {
 /// Parses `articles/index.json` fetched from `base`, newest first (undated entries last).
 pub fn parse_index(text: &str, base: &str) -> Result<Vec<Summary>, LoadError> {
     let value = parse_json(text)?;
-    let mut w = Walker { base, problems: Vec::new() };
+    let mut w = Walker {
+        base,
+        problems: Vec::new(),
+    };
     let mut summaries = Vec::new();
     if let Some(root) = w.object(&value, "index") {
         match root.get("articles") {
@@ -594,7 +666,9 @@ pub fn parse_index(text: &str, base: &str) -> Result<Vec<Summary>, LoadError> {
         }
     }
     if !w.problems.is_empty() {
-        return Err(LoadError::Invalid { problems: w.problems });
+        return Err(LoadError::Invalid {
+            problems: w.problems,
+        });
     }
     sort_newest_first(&mut summaries);
     Ok(summaries)
@@ -604,7 +678,10 @@ pub fn parse_index(text: &str, base: &str) -> Result<Vec<Summary>, LoadError> {
 pub fn sort_newest_first(summaries: &mut [Summary]) {
     summaries.sort_by_key(|s| {
         std::cmp::Reverse(
-            s.published.as_deref().and_then(Timestamp::parse).map(|t| t.unix_seconds()),
+            s.published
+                .as_deref()
+                .and_then(Timestamp::parse)
+                .map(|t| t.unix_seconds()),
         )
     });
 }
@@ -625,7 +702,11 @@ mod tests {
     }
 
     fn problems(v: Value) -> Vec<String> {
-        article_from_value(&v, BASE).unwrap_err().iter().map(Problem::to_string).collect()
+        article_from_value(&v, BASE)
+            .unwrap_err()
+            .iter()
+            .map(Problem::to_string)
+            .collect()
     }
 
     #[test]
@@ -634,7 +715,12 @@ mod tests {
         assert_eq!(a.language, "en");
         assert_eq!(a.dir, Dir::Ltr);
         assert!(a.takeaways.is_empty() && a.related.is_empty() && a.editorial.is_none());
-        assert_eq!(a.body, vec![Block::Paragraph { text: Inline::plain("Hello world.") }]);
+        assert_eq!(
+            a.body,
+            vec![Block::Paragraph {
+                text: Inline::plain("Hello world.")
+            }]
+        );
     }
 
     #[test]
@@ -687,7 +773,7 @@ mod tests {
                 "takeaways[1]: empty",
                 "takeaways[2]: expected a string or an array of text spans, found a number",
                 "editorial.title: missing",
-                "editorial.body: empty",
+                "editorial.body: empty (the card needs at least one paragraph)",
                 "body[1].level: must be 2 or 3",
                 "body[2].text: missing",
                 "body[3].text: empty",
@@ -702,14 +788,20 @@ mod tests {
 
     #[test]
     fn root_must_be_an_object() {
-        assert_eq!(problems(json!([1, 2])), ["article: expected an object, found an array"]);
+        assert_eq!(
+            problems(json!([1, 2])),
+            ["article: expected an object, found an array"]
+        );
     }
 
     #[test]
     fn body_is_required_and_non_empty() {
         let mut v = minimal();
         v["body"] = json!([]);
-        assert_eq!(problems(v.clone()), ["body: empty (an article needs at least one block)"]);
+        assert_eq!(
+            problems(v.clone()),
+            ["body: empty (an article needs at least one block)"]
+        );
         v.as_object_mut().unwrap().remove("body");
         assert_eq!(problems(v), ["body: missing"]);
     }
@@ -724,9 +816,14 @@ mod tests {
             { "text": "this", "href": "javascript:alert(1)" }
         ]);
         let a = article_from_value(&v, BASE).unwrap();
-        let Block::Paragraph { text } = &a.body[0] else { panic!() };
+        let Block::Paragraph { text } = &a.body[0] else {
+            panic!()
+        };
         assert_eq!(text.plain_text(), "Read the report or this");
-        assert_eq!(text.0[1].href.as_deref(), Some("https://news.example/reports/r.html"));
+        assert_eq!(
+            text.0[1].href.as_deref(),
+            Some("https://news.example/reports/r.html")
+        );
         assert!(text.0[1].em && text.0[2].strong);
         assert_eq!(text.0[3].href, None);
     }
@@ -734,13 +831,19 @@ mod tests {
     #[test]
     fn image_urls_resolve_and_unsafe_sources_are_dropped() {
         let mut v = minimal();
-        v["image"] = json!({ "src": "img/hero.jpg", "alt": "A street", "width": 1200, "height": 675 });
+        v["image"] =
+            json!({ "src": "img/hero.jpg", "alt": "A street", "width": 1200, "height": 675 });
         v["body"].as_array_mut().unwrap().push(json!({ "type": "image", "src": "data:image/svg+xml,<svg onload=alert(1)>", "alt": "x" }));
         let a = article_from_value(&v, BASE).unwrap();
         let hero = a.image.unwrap();
-        assert_eq!(hero.src.as_deref(), Some("https://news.example/articles/img/hero.jpg"));
+        assert_eq!(
+            hero.src.as_deref(),
+            Some("https://news.example/articles/img/hero.jpg")
+        );
         assert_eq!(hero.aspect_ratio(), "1200 / 675");
-        let Block::Image(img) = &a.body[1] else { panic!() };
+        let Block::Image(img) = &a.body[1] else {
+            panic!()
+        };
         assert_eq!(img.src, None);
     }
 
@@ -759,13 +862,22 @@ mod tests {
         v["url"] = json!("javascript:alert(1)");
         assert_eq!(article_from_value(&v, BASE).unwrap().url, None);
         v["url"] = json!("https://news.example/world/a-1");
-        assert_eq!(article_from_value(&v, BASE).unwrap().url.as_deref(), Some("https://news.example/world/a-1"));
+        assert_eq!(
+            article_from_value(&v, BASE).unwrap().url.as_deref(),
+            Some("https://news.example/world/a-1")
+        );
     }
 
     #[test]
     fn not_json_is_reported_as_such() {
-        assert!(matches!(parse_article("<html></html>", BASE), Err(LoadError::NotJson { .. })));
-        assert!(matches!(parse_article("{\"id\": \"x\"", BASE), Err(LoadError::NotJson { .. })));
+        assert!(matches!(
+            parse_article("<html></html>", BASE),
+            Err(LoadError::NotJson { .. })
+        ));
+        assert!(matches!(
+            parse_article("{\"id\": \"x\"", BASE),
+            Err(LoadError::NotJson { .. })
+        ));
         let with_bom = format!("\u{feff}{}", minimal());
         assert!(parse_article(&with_bom, BASE).is_ok());
     }
@@ -774,9 +886,15 @@ mod tests {
     fn byline_joins_authors_or_falls_back_to_publisher() {
         let mut v = minimal();
         v["publisher"] = json!({ "name": "NewsWeb" });
-        assert_eq!(article_from_value(&v, BASE).unwrap().byline().as_deref(), Some("NewsWeb"));
+        assert_eq!(
+            article_from_value(&v, BASE).unwrap().byline().as_deref(),
+            Some("NewsWeb")
+        );
         v["authors"] = json!([{ "name": "A" }, { "name": "B" }, { "name": "C" }]);
-        assert_eq!(article_from_value(&v, BASE).unwrap().byline().as_deref(), Some("By A, B and C"));
+        assert_eq!(
+            article_from_value(&v, BASE).unwrap().byline().as_deref(),
+            Some("By A, B and C")
+        );
     }
 
     #[test]
@@ -787,10 +905,17 @@ mod tests {
             { "id": "new", "headline": "New", "published": "2026-01-01T00:00:00+01:00" },
         ]})
         .to_string();
-        let ids: Vec<_> = parse_index(&text, BASE).unwrap().into_iter().map(|s| s.id).collect();
+        let ids: Vec<_> = parse_index(&text, BASE)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
         assert_eq!(ids, ["new", "old", "undated"]);
         let err = parse_index("{\"articles\": [{\"id\": \"x\"}]}", BASE).unwrap_err();
-        assert_eq!(err.problems()[0].to_string(), "articles[0].headline: missing");
+        assert_eq!(
+            err.problems()[0].to_string(),
+            "articles[0].headline: missing"
+        );
     }
 
     #[test]
@@ -798,7 +923,10 @@ mod tests {
         let mut v = minimal();
         v["takeaways"] = json!(["One", [{ "text": "Two", "strong": true }]]);
         v["image"] = json!({ "src": "https://cdn.example/h.jpg", "alt": "", "caption": "Cap" });
-        v["body"].as_array_mut().unwrap().push(json!({ "type": "list", "ordered": true, "items": ["a", "b"] }));
+        v["body"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({ "type": "list", "ordered": true, "items": ["a", "b"] }));
         let a = article_from_value(&v, BASE).unwrap();
         let again = parse_article(&serde_json::to_string(&a).unwrap(), BASE).unwrap();
         assert_eq!(a, again);

@@ -30,7 +30,11 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
     // The card's state belongs to the page so it survives re-renders (a retry, a refetch);
     // it is reset whenever the reader moves to another article.
     let card_open = RwSignal::new(false);
-    Effect::watch(move || source.get(), move |_, _, _| card_open.set(false), false);
+    Effect::watch(
+        move || source.get(),
+        move |_, _, _| card_open.set(false),
+        false,
+    );
 
     let loads = Loads::new();
     let article = LocalResource::new(move || {
@@ -38,7 +42,9 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
         let cancel = loads.next();
         async move {
             let url = source?;
-            fetch_article(url.clone(), cancel).await.map(|article| (article, url))
+            fetch_article(url.clone(), cancel)
+                .await
+                .map(|article| (article, url))
         }
     });
     let retry = Callback::new(move |()| article.refetch());

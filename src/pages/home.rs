@@ -11,7 +11,9 @@ use crate::model::{date::display_date, Dir, Summary};
 #[component]
 pub fn Home() -> impl IntoView {
     let loads = Loads::new();
-    let index = LocalResource::new(move || fetch_index(format!("{}index.json", articles_dir()), loads.next()));
+    let index = LocalResource::new(move || {
+        fetch_index(format!("{}index.json", articles_dir()), loads.next())
+    });
     let retry = Callback::new(move |()| index.refetch());
     view! {
         <Title text="Latest articles"/>
@@ -41,13 +43,19 @@ pub fn Home() -> impl IntoView {
 
 #[component]
 fn SummaryCard(summary: Summary) -> impl IntoView {
-    let Summary { id, headline, dek, image, published, section } = summary;
+    let Summary {
+        id,
+        headline,
+        dek,
+        image,
+        published,
+        section,
+    } = summary;
     let thumb = image.and_then(|i| i.src).map(|src| {
         view! { <img class="thumb" src=src alt="" width="320" height="180" loading="lazy" decoding="async"/> }
     });
-    let date = published.and_then(|p| {
-        display_date(&p, "en").map(|d| view! { <time datetime=p>{d}</time> })
-    });
+    let date = published
+        .and_then(|p| display_date(&p, "en").map(|d| view! { <time datetime=p>{d}</time> }));
     view! {
         <li class="card">
             {thumb}
