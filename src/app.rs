@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
+    hooks::use_location,
     path,
 };
 
@@ -22,11 +23,28 @@ pub fn DocumentLanguage(lang: String, dir: Dir) -> impl IntoView {
     }
 }
 
+/// After an in-app navigation, moves keyboard focus to the main content so that keyboard and
+/// screen-reader users start reading the new page instead of being left on a link that is gone.
+#[component]
+fn FocusOnNavigate(main: NodeRef<leptos::html::Main>) -> impl IntoView {
+    let location = use_location();
+    Effect::watch(
+        move || (location.pathname.get(), location.search.get()),
+        move |_, _, _| {
+            if let Some(main) = main.get_untracked() {
+                let _ = main.focus();
+            }
+        },
+        false,
+    );
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let doc_lang = RwSignal::new(("en".to_string(), Dir::Ltr));
     provide_context(DocLang(doc_lang));
+    let main_ref = NodeRef::<leptos::html::Main>::new();
 
     view! {
         <Html {..} lang=move || doc_lang.get().0 dir=move || doc_lang.get().1.as_str()/>
@@ -38,7 +56,8 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <a href="/" class="brand">"Article Reader"</a>
             </header>
-            <main id="main" tabindex="-1">
+            <FocusOnNavigate main=main_ref/>
+            <main id="main" tabindex="-1" node_ref=main_ref>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/articles/:id") view=ArticlePage/>

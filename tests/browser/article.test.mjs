@@ -110,6 +110,8 @@ test('related articles link inside the reader', async () => {
   await links.nth(1).click();
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Rain Gauges'));
   assert.equal(new URL(page.url()).pathname, '/articles/rain-gauge-volunteers');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the new article starts at the top');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus moves to the content');
   // No image and no editorial: those parts are simply absent.
   assert.equal(await page.locator('figure.hero').count(), 0);
   assert.equal(await page.locator('.editorial').count(), 0);
