@@ -40,12 +40,14 @@ async function fileIfExists(path) {
 }
 
 /**
- * Starts the server. `routes` maps a pathname to a handler `(req, res) => void` that runs
+ * Starts the server. `root` is a folder, or a function returning one (the tests switch it to
+ * "deploy" a new version). `routes` maps a pathname to a handler `(req, res) => void` that runs
  * before static files (used by tests for fixtures). Resolves to { server, url, close() }.
  */
 export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {} } = {}) {
-  const base = resolve(root);
+  const currentRoot = () => resolve(typeof root === 'function' ? root() : root);
   const server = createServer(async (req, res) => {
+    const base = currentRoot();
     try {
       const url = new URL(req.url, 'http://localhost');
       const route = routes[url.pathname];

@@ -8,8 +8,12 @@ use leptos_router::{
     path,
 };
 
+use crate::components::status_bar::StatusBar;
 use crate::model::Dir;
-use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound, read::ReadPage};
+use crate::offline::status::provide_offline_state;
+use crate::pages::{
+    article::ArticlePage, home::Home, not_found::NotFound, read::ReadPage, saved::SavedPage,
+};
 
 /// The language and direction of the document, set by the page being shown.
 #[derive(Clone, Copy)]
@@ -44,6 +48,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let doc_lang = RwSignal::new(("en".to_string(), Dir::Ltr));
     provide_context(DocLang(doc_lang));
+    provide_offline_state();
     let main_ref = NodeRef::<leptos::html::Main>::new();
 
     view! {
@@ -55,13 +60,18 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <a href="/" class="brand">"Article Reader"</a>
+                <nav aria-label="Site">
+                    <a href="/saved" class="nav-saved">"Saved"</a>
+                </nav>
             </header>
+            <StatusBar/>
             <FocusOnNavigate main=main_ref/>
             <main id="main" tabindex="-1" node_ref=main_ref>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/articles/:id") view=ArticlePage/>
                     <Route path=path!("/read") view=ReadPage/>
+                    <Route path=path!("/saved") view=SavedPage/>
                 </Routes>
             </main>
         </Router>

@@ -10,5 +10,6 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod model;
+pub mod offline;
 pub mod pages;
 pub mod platform;

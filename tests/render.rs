@@ -125,7 +125,8 @@ fn editorial_card_starts_collapsed_as_a_disclosure() {
     assert!(html.contains("class=\"editorial-teaser\">A long analysis"));
     assert!(html.contains("…</p>"));
     assert!(html.contains("NewsWeb Editorial · Strategic Insight"));
-    let button = &html[position(&html, "<button type=\"button\"")..];
+    let card = &html[position(&html, "id=\"editorial-body\"")..];
+    let button = &card[position(card, "<button type=\"button\"")..];
     let button = &button[..position(button, "</button>")];
     for part in [
         "class=\"editorial-toggle\"",
@@ -135,6 +136,15 @@ fn editorial_card_starts_collapsed_as_a_disclosure() {
     ] {
         assert!(button.contains(part), "{part} in {button}");
     }
+}
+
+#[test]
+fn every_article_has_a_save_toggle() {
+    let html = render(&full_article_json());
+    let save = &html[position(&html, "class=\"save-control\"")..position(&html, "class=\"figure hero\"")];
+    assert!(save.contains("aria-pressed=\"false\""), "{save}");
+    assert!(save.contains(">Save for offline</button>"));
+    assert!(save.contains("role=\"status\""));
 }
 
 #[test]

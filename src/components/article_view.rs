@@ -8,9 +8,10 @@ use super::editorial::EditorialCard;
 use super::figure::{Figure, Placement};
 use super::header::ArticleHeader;
 use super::related::RelatedArticles;
+use super::save::SaveToggle;
 use super::share::ShareControls;
 use super::takeaways::Takeaways;
-use crate::model::Article;
+use crate::model::{links::reader_path, Article};
 
 #[component]
 pub fn ArticleView(
@@ -23,9 +24,11 @@ pub fn ArticleView(
     card_open: RwSignal<bool>,
 ) -> impl IntoView {
     let a = article;
+    let route = reader_path(&json_url, &articles_dir);
     view! {
         <article class="article" lang=a.language.clone() dir=a.dir.as_str() aria-labelledby="article-headline">
             <ArticleHeader article=a.clone()/>
+            <SaveToggle article=a.clone() json_url=json_url.clone() route/>
             {a.image.clone().map(|image| view! { <Figure image placement=Placement::Hero/> })}
             <Takeaways items=a.takeaways.clone()/>
             {a.editorial.clone().map(|editorial| view! { <EditorialCard editorial open=card_open/> })}

@@ -42,6 +42,8 @@ pub fn ErrorView(
             <p class="error-actions">
                 {retry}
                 <a href="/" class="home-link">"Back to the front page"</a>
+                {matches!(error, LoadError::Offline { .. })
+                    .then(|| view! { <a href="/saved" class="saved-link">"Your saved articles"</a> })}
             </p>
         </div>
     }

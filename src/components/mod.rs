@@ -10,8 +10,10 @@ pub mod figure;
 pub mod header;
 pub mod inline;
 pub mod related;
+pub mod save;
 pub mod share;
 pub mod skeleton;
+pub mod status_bar;
 pub mod takeaways;
 
 pub use article_view::ArticleView;

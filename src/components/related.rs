@@ -1,8 +1,13 @@
 //! "Related Articles": links inside the reader, or the empty state.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 
-use crate::model::{date::display_date, links::related_path, Related};
+use crate::model::{
+    date::display_date,
+    links::{related_json_url, related_path},
+    Related,
+};
+use crate::offline::store::is_available_offline;
 
 #[component]
 pub fn RelatedArticles(
@@ -14,11 +19,34 @@ pub fn RelatedArticles(
     /// The article's language, for dates.
     language: String,
 ) -> impl IntoView {
+    // Which related articles can be read without a connection (saved, or kept by the
+    // service worker). Checked in the browser once the list is on screen.
+    let offline: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let urls: Vec<String> = items.iter().filter_map(|r| related_json_url(r, &json_url)).collect();
+    Effect::new(move || {
+        let urls = urls.clone();
+        spawn_local(async move {
+            let mut available = Vec::new();
+            for url in urls {
+                if is_available_offline(&url).await {
+                    available.push(url);
+                }
+            }
+            offline.set(available);
+        });
+    });
     let list = (!items.is_empty()).then(|| {
         let cards = items
             .into_iter()
             .map(|item| {
                 let href = related_path(&item, &json_url, &articles_dir);
+                let item_url = related_json_url(&item, &json_url);
+                let offline_mark = move || {
+                    let url = item_url.clone()?;
+                    offline.with(|o| o.contains(&url)).then(|| {
+                        view! { <span class="offline-mark" lang="en">"Available offline"</span> }
+                    })
+                };
                 let date = item.published.as_deref().and_then(|p| {
                     display_date(p, &language).map(|d| view! { <time datetime=p.to_string()>{d}</time> })
                 });
@@ -39,6 +67,7 @@ pub fn RelatedArticles(
                             <h3 dir="auto">{title}</h3>
                             {item.dek.clone().map(|d| view! { <p class="related-dek" dir="auto">{d}</p> })}
                             {date}
+                            {offline_mark}
                         </div>
                     </li>
                 }

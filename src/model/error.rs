@@ -9,7 +9,9 @@ pub enum LoadError {
     BadSource { given: String },
     /// `/articles/{id}` with an id that cannot name an article file.
     BadId { given: String },
-    /// The request never got a response (offline, DNS, CORS, connection reset).
+    /// The browser is offline and no stored copy exists. `article` is false for the front page.
+    Offline { article: bool },
+    /// The request never got a response (DNS, CORS, connection reset).
     Network { detail: String },
     /// No complete response within the time limit.
     Timeout { seconds: u32 },
@@ -27,6 +29,8 @@ impl LoadError {
         match self {
             LoadError::BadSource { .. } => "This link can't be opened".into(),
             LoadError::BadId { .. } => "Article not found".into(),
+            LoadError::Offline { article: true } => "You're offline and this article hasn't been saved".into(),
+            LoadError::Offline { article: false } => "You're offline and the article list isn't stored yet".into(),
             LoadError::Network { .. } => "Couldn't reach the server".into(),
             LoadError::Timeout { .. } => "The server took too long to answer".into(),
             LoadError::Http {
@@ -52,6 +56,12 @@ impl LoadError {
             LoadError::BadId { given } => format!(
                 "“{given}” is not an article name: names use only a-z, 0-9 and hyphens."
             ),
+            LoadError::Offline { article: true } => {
+                "Articles you have opened or saved are available without a connection. This one will load when you're back online.".into()
+            }
+            LoadError::Offline { article: false } => {
+                "The list of articles will load when you're back online. Articles you saved are on the Saved page.".into()
+            }
             LoadError::Network { detail } => format!(
                 "The request failed before any answer arrived ({detail}). Check your connection and try again."
             ),
@@ -87,6 +97,7 @@ impl LoadError {
         match self {
             LoadError::BadSource { .. } => "bad-source",
             LoadError::BadId { .. } => "bad-id",
+            LoadError::Offline { .. } => "offline",
             LoadError::Network { .. } => "network",
             LoadError::Timeout { .. } => "timeout",
             LoadError::Http { .. } => "http",

@@ -21,16 +21,20 @@ pub fn reader_path(json_url: &str, articles_dir: &str) -> String {
     format!("/read?src={}", encode_component(json_url))
 }
 
-/// The in-app link for a related article. An `id` names a JSON file next to the current
-/// article's (`{id}.json`); a `url` is the related article's JSON address. `None` when the item
-/// has neither, in which case it is listed without a link.
+/// The JSON address of a related article: an `id` names a file next to the current article's
+/// (`{id}.json`); a `url` is the address itself. `None` when the item has neither.
+pub fn related_json_url(item: &Related, article_json_url: &str) -> Option<String> {
+    match (&item.id, &item.url) {
+        (Some(id), _) => resolve(article_json_url, &format!("{id}.json")),
+        (None, Some(url)) => Some(url.clone()),
+        (None, None) => None,
+    }
+}
+
+/// The in-app link for a related article, or `None` when it has no address (it is then listed
+/// without a link).
 pub fn related_path(item: &Related, article_json_url: &str, articles_dir: &str) -> Option<String> {
-    let json_url = match (&item.id, &item.url) {
-        (Some(id), _) => resolve(article_json_url, &format!("{id}.json"))?,
-        (None, Some(url)) => url.clone(),
-        (None, None) => return None,
-    };
-    Some(reader_path(&json_url, articles_dir))
+    related_json_url(item, article_json_url).map(|json_url| reader_path(&json_url, articles_dir))
 }
 
 /// Validates the `src` of `/read?src=`: http(s) or relative (resolved against `app_url`).

@@ -6,6 +6,7 @@ pub mod date;
 pub mod error;
 pub mod lang;
 pub mod links;
+pub mod saved;
 pub mod share;
 pub mod text;
 pub mod url;

@@ -4,3 +4,4 @@ pub mod article;
 pub mod home;
 pub mod not_found;
 pub mod read;
+pub mod saved;

@@ -45,6 +45,7 @@ function json(res, status, body, extra = {}) {
 
 export function fixtureRoutes() {
   let flakyCalls = 0;
+  let changingVersion = 1;
   const hanging = new Set();
   const routes = {
     '/fixtures/valid.json': (req, res) => json(res, 200, VALID),
@@ -71,6 +72,14 @@ export function fixtureRoutes() {
       res.write('{"id": "never", ');
       hanging.add(res);
       req.on('close', () => hanging.delete(res));
+    },
+    // An article that gets corrected: /fixtures/changing/next publishes the new version.
+    '/fixtures/changing.json': (req, res) => json(res, 200, changingVersion === 1
+      ? { ...VALID, id: 'changing', headline: 'Changing Story', updated: '2026-11-01T12:00:00Z' }
+      : { ...VALID, id: 'changing', headline: 'Changing Story (corrected)', updated: '2026-11-02T12:00:00Z' }),
+    '/fixtures/changing/next': (req, res) => {
+      changingVersion += 1;
+      json(res, 200, { version: changingVersion });
     },
     '/fixtures/never-open': (req, res) => json(res, 200, { open: hanging.size }),
     '/fixtures/flaky.json': (req, res) => {

@@ -19,17 +19,19 @@ if (!existsSync(`${DIST}/index.html`)) {
  * Registers before/after hooks and returns a context object whose `url`, `browser` fill in
  * once the hooks ran.
  */
-export function useApp() {
-  const ctx = { url: '', browser: null, server: null };
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-first-run'],
+};
+
+export function useApp({ root = DIST } = {}) {
+  const ctx = { url: '', browser: null, server: null, routes: fixtureRoutes() };
   before(async () => {
-    ctx.server = await startServer({ root: DIST, routes: fixtureRoutes() });
+    ctx.server = await startServer({ root, routes: ctx.routes });
     ctx.url = ctx.server.url;
-    ctx.browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--no-first-run'],
-    });
+    ctx.browser = await chromium.launch(CHROMIUM);
   });
   after(async () => {
     await ctx.browser?.close();
@@ -45,13 +47,14 @@ export function useApp() {
 export async function open(ctx, path, options = {}) {
   const { colorScheme = 'light', width = 1280, height = 900, permissions = [], initScript,
     wait = 'main h1' } = options;
-  const context = await ctx.browser.newContext({
+  const context = options.context ?? await ctx.browser.newContext({
     viewport: { width, height },
     colorScheme,
     permissions,
   });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
+  page.context = () => context;
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -64,7 +67,9 @@ export async function open(ctx, path, options = {}) {
     await d.dismiss();
   });
   page.assertClean = () => assert.deepEqual(problems, [], 'no errors, dialogs or panics');
-  page.close = async () => context.close();
+  const closePage = page.close.bind(page);
+  // Closing a test page closes its private context; a shared context stays open.
+  page.close = async () => (options.context ? closePage() : context.close());
   await page.goto(ctx.url + path);
   if (wait) await page.waitForSelector(wait, { timeout: 15_000 });
   return page;

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Builds dist/sw.js: bundles src/sw/service-worker.js with esbuild, then lets Workbox's
+// injectManifest write the precache list (URL + revision hash of every file the app needs to
+// start) from what is really in the output folder. Run by Trunk as a post-build hook (on its
+// staging folder) or by hand: node scripts/build-sw.mjs [dir]
+import { build } from 'esbuild';
+import { injectManifest } from 'workbox-build';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
+
+const bundled = `${out}/sw.js`;
+await build({
+  entryPoints: [`${root}/src/sw/service-worker.js`],
+  bundle: true,
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  outfile: bundled,
+  logLevel: 'warning',
+});
+
+const { count, size, warnings } = await injectManifest({
+  swSrc: bundled,
+  swDest: bundled,
+  globDirectory: out,
+  // The app shell: the page, its hashed wasm/js/css, icons and manifest. Articles are cached at
+  // run time (stale-while-revalidate) and saved on request.
+  globPatterns: ['index.html', '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png'],
+  globIgnores: ['sw.js'],
+  // Trunk's file names carry a content hash: no extra revision needed for them.
+  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
+  maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+});
+for (const w of warnings) console.warn(`build-sw: ${w}`);
+if (count === 0) {
+  console.error('build-sw: the precache list is empty');
+  process.exit(1);
+}
+console.log(`build-sw: ${out}/sw.js precaches ${count} files (${(size / 1024).toFixed(0)} KiB)`);

@@ -1,0 +1,88 @@
+//! "Save for offline": a toggle button that stores the article and its images for good (see
+//! `crate::offline::store`), with a polite status message saying what happened.
+
+use leptos::{prelude::*, task::spawn_local};
+
+use crate::model::Article;
+use crate::offline::{status::use_offline, store};
+
+#[component]
+pub fn SaveToggle(
+    article: Article,
+    /// Absolute URL the article JSON was read from (the key of the saved copy).
+    json_url: String,
+    /// In-app path that opens the article.
+    route: String,
+) -> impl IntoView {
+    let state = use_offline();
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(String::new());
+    let key = StoredValue::new(json_url);
+    let article = StoredValue::new(article);
+    let route = StoredValue::new(route);
+    let entry = move || state.and_then(|s| s.saved.with(|l| l.get(&key.get_value()).cloned()));
+    let is_saved = move || entry().is_some();
+
+    let toggle = move |_| {
+        let Some(state) = state else {
+            message.set(store::StoreError::Unavailable.message());
+            return;
+        };
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let was_saved = is_saved();
+        spawn_local(async move {
+            let url = key.get_value();
+            let result = if was_saved {
+                store::remove(&url).await
+            } else {
+                store::save(&article.get_value(), &url, &route.get_value()).await
+            };
+            match result {
+                Ok(list) => {
+                    let first = state.saved.with_untracked(|l| l.articles.is_empty());
+                    state.saved.set(list);
+                    message.set(if was_saved {
+                        "Removed from saved articles.".into()
+                    } else {
+                        "Saved. You can read this article offline.".into()
+                    });
+                    if first && !was_saved {
+                        // Ask the browser to keep saved articles under storage pressure.
+                        let _ = store::request_persistence().await;
+                    }
+                }
+                Err(store::StoreError::Damaged(why)) => {
+                    if let Ok(list) = store::reset().await {
+                        state.saved.set(list);
+                    }
+                    message.set(store::StoreError::Damaged(why).message());
+                }
+                Err(error) => message.set(error.message()),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <div class="save-control" lang="en">
+            <button
+                type="button"
+                class="save-toggle"
+                aria-pressed=move || if is_saved() { "true" } else { "false" }
+                aria-busy=move || if busy.get() { "true" } else { "false" }
+                on:click=toggle
+            >
+                "Save for offline"
+            </button>
+            {move || {
+                entry()
+                    .filter(|e| e.refreshed)
+                    .map(|_| view! { <span class="saved-refreshed">"Updated since you saved it"</span> })
+            }}
+            <p class="save-status" role="status" aria-live="polite">{move || message.get()}</p>
+        </div>
+    }
+}

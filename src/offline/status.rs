@@ -1,0 +1,216 @@
+//! App-wide offline status, provided as context by the app shell:
+//! - whether the browser is online (the `online`/`offline` events);
+//! - the service worker: registered at start; when a new version has installed and waits,
+//!   `update_ready` turns true and [`OfflineState::apply_update`] activates it and reloads;
+//! - the saved list, loaded at start and kept current;
+//! - notices for a polite live region ("… was updated since you saved it").
+
+use leptos::prelude::*;
+
+use crate::model::saved::SavedList;
+
+#[derive(Clone, Copy)]
+pub struct OfflineState {
+    pub online: RwSignal<bool>,
+    pub saved: RwSignal<SavedList>,
+    /// A message for the app's status region.
+    pub notice: RwSignal<Option<String>>,
+    /// A new version of the app is installed and waiting.
+    pub update_ready: Signal<bool>,
+    apply: Callback<()>,
+}
+
+impl OfflineState {
+    /// Activates the waiting version; the page reloads once it has taken over.
+    pub fn apply_update(&self) {
+        self.apply.run(());
+    }
+}
+
+pub fn use_offline() -> Option<OfflineState> {
+    use_context::<OfflineState>()
+}
+
+/// Whether the browser believes it has a network connection.
+pub fn browser_online() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().is_none_or(|w| w.navigator().on_line())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        true
+    }
+}
+
+/// Creates the offline state, starts the service worker and listeners, and provides it as
+/// context. Call once, in the app shell.
+pub fn provide_offline_state() -> OfflineState {
+    let online = RwSignal::new(browser_online());
+    let saved = RwSignal::new(SavedList::default());
+    let notice = RwSignal::new(None::<String>);
+
+    #[cfg(target_arch = "wasm32")]
+    let (update_ready, apply) = browser::start(online, saved, notice);
+    #[cfg(not(target_arch = "wasm32"))]
+    let (update_ready, apply) = (Signal::from(false), Callback::new(|()| {}));
+
+    let state = OfflineState { online, saved, notice, update_ready, apply };
+    provide_context(state);
+    state
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    };
+    use std::time::Duration;
+
+    use js_sys::Reflect;
+    use leptos::{prelude::*, task::spawn_local};
+    use leptos_use::{use_service_worker_with_options, UseServiceWorkerOptions};
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+    use crate::model::saved::SavedList;
+    use crate::offline::store;
+
+    /// How often an open app looks for a new version.
+    const UPDATE_CHECK: Duration = Duration::from_secs(30 * 60);
+
+    fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        // The app shell lives as long as the page: so do its listeners.
+        closure.forget();
+    }
+
+    fn service_workers_supported(window: &web_sys::Window) -> bool {
+        window.is_secure_context()
+            && Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false)
+    }
+
+    /// The first service worker takes control after this page already fetched its articles and
+    /// images: hand their URLs to it (Workbox's CACHE_URLS message) so they are cached by the
+    /// same routes, and what the reader opened on a first visit also reads offline.
+    fn cache_what_was_loaded() {
+        let Some(window) = web_sys::window() else { return };
+        let Some(controller) = window.navigator().service_worker().controller() else { return };
+        let Some(performance) = window.performance() else { return };
+        let urls = js_sys::Array::new();
+        for entry in performance.get_entries_by_type("resource").iter() {
+            let field = |k: &str| Reflect::get(&entry, &k.into()).ok().and_then(|v| v.as_string());
+            let (Some(name), Some(initiator)) = (field("name"), field("initiatorType")) else { continue };
+            let path = name.split(['?', '#']).next().unwrap_or("");
+            if (initiator == "fetch" && path.ends_with(".json")) || initiator == "img" {
+                urls.push(&JsValue::from_str(&name));
+            }
+        }
+        if urls.length() == 0 {
+            return;
+        }
+        let message = js_sys::Object::new();
+        let payload = js_sys::Object::new();
+        let _ = Reflect::set(&payload, &"urlsToCache".into(), &urls);
+        let _ = Reflect::set(&message, &"type".into(), &"CACHE_URLS".into());
+        let _ = Reflect::set(&message, &"payload".into(), &payload);
+        let _ = controller.post_message(&message);
+    }
+
+    pub fn start(
+        online: RwSignal<bool>,
+        saved: RwSignal<SavedList>,
+        notice: RwSignal<Option<String>>,
+    ) -> (Signal<bool>, Callback<()>) {
+        let Some(window) = web_sys::window() else {
+            return (Signal::from(false), Callback::new(|()| {}));
+        };
+        listen(&window, "online", move |_| online.set(true));
+        listen(&window, "offline", move |_| online.set(false));
+
+        spawn_local(async move {
+            match store::load().await {
+                Ok(list) => saved.set(list),
+                Err(store::StoreError::Damaged(why)) => {
+                    if let Ok(list) = store::reset().await {
+                        saved.set(list);
+                    }
+                    notice.set(Some(store::StoreError::Damaged(why).message()));
+                }
+                Err(_) => {}
+            }
+        });
+
+        if !service_workers_supported(&window) {
+            return (Signal::from(false), Callback::new(|()| {}));
+        }
+
+        // Reload only when the reader asked for the new version, not when the very first
+        // service worker takes control of the page.
+        let reload_requested = Arc::new(AtomicBool::new(false));
+        let requested = reload_requested.clone();
+        let sw = use_service_worker_with_options(
+            UseServiceWorkerOptions::default()
+                .script_url("/sw.js")
+                .skip_waiting_message("SKIP_WAITING")
+                .on_controller_change(move || {
+                    if requested.load(Ordering::SeqCst) {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().reload();
+                        }
+                    } else {
+                        cache_what_was_loaded();
+                    }
+                }),
+        );
+
+        let container: web_sys::EventTarget = window.navigator().service_worker().into();
+        listen(&container, "message", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
+            let data = event.data();
+            let field = |k: &str| Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string());
+            if field("type").as_deref() == Some("saved-article-updated") {
+                let headline = field("headline").unwrap_or_else(|| "A saved article".into());
+                notice.set(Some(format!(
+                    "“{headline}” was updated since you saved it. Your saved copy now has the latest version."
+                )));
+                spawn_local(async move {
+                    if let Ok(list) = store::load().await {
+                        saved.set(list);
+                    }
+                });
+            }
+        });
+
+        let check = sw.check_for_update.clone();
+        let _ = set_interval_with_handle(move || check(), UPDATE_CHECK);
+        let check = sw.check_for_update.clone();
+        let document: web_sys::EventTarget = window.document().map(Into::into).unwrap_or_else(|| window.clone().into());
+        listen(&document, "visibilitychange", move |_| {
+            if web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
+            {
+                check();
+            }
+        });
+
+        let skip_waiting = sw.skip_waiting.clone();
+        let apply = Callback::new(move |()| {
+            reload_requested.store(true, Ordering::SeqCst);
+            skip_waiting();
+            // Should the new version not take over (another tab still holds the old one),
+            // reload anyway after a moment rather than leave the button doing nothing.
+            set_timeout(
+                || {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                },
+                Duration::from_secs(3),
+            );
+        });
+        (sw.waiting, apply)
+    }
+}

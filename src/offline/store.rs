@@ -1,0 +1,294 @@
+//! Articles saved for offline reading, kept in Cache Storage under [`SAVED_CACHE`]: the article
+//! JSON and its images under their own URLs (so the service worker can serve them), and the list
+//! of saved articles as JSON under [`SAVED_LIST_PATH`]. This cache is never versioned or expired,
+//! so it survives service-worker updates; only the reader removes things from it.
+//!
+//! Saving is all or nothing: if storing any part fails (typically the storage quota), what this
+//! save stored is removed again and the list is left as it was, so nothing saved earlier is lost.
+
+use crate::model::{saved::SavedList, Article};
+
+/// Shared with `src/sw/service-worker.js`.
+pub const SAVED_CACHE: &str = "reader-saved-v1";
+/// Shared with `src/sw/service-worker.js`.
+pub const SAVED_LIST_PATH: &str = "/__reader/saved.json";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// No Cache Storage here (an insecure page, a sandboxed frame, a very old browser).
+    Unavailable,
+    /// The browser refused to store more for this site.
+    Quota,
+    /// The stored list could not be read; the caller resets it.
+    Damaged(String),
+    /// Anything else, with the browser's words.
+    Failed(String),
+}
+
+impl StoreError {
+    pub fn message(&self) -> String {
+        match self {
+            StoreError::Unavailable => {
+                "Saving for offline isn't available here: this browser or page doesn't allow the site to store files.".into()
+            }
+            StoreError::Quota => {
+                "Couldn't save: this device has no more storage space for the reader. Remove saved articles or free some space, then try again. Nothing you saved before was affected.".into()
+            }
+            StoreError::Damaged(why) => format!("The list of saved articles couldn't be read ({why}) and was reset."),
+            StoreError::Failed(why) => format!("Couldn't save the article: {why}."),
+        }
+    }
+}
+
+/// How much the site stores, as the browser reports it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StorageUse {
+    pub usage_bytes: f64,
+    pub quota_bytes: f64,
+    /// Whether the browser promised not to clear the site's data under storage pressure.
+    pub persisted: Option<bool>,
+}
+
+/// "1.2 MB", "340 KB", "0 bytes".
+pub fn format_bytes(bytes: f64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1000.0 {
+        return format!("{} bytes", bytes.max(0.0) as u64);
+    }
+    let mut value = bytes / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
+pub use imp::*;
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use js_sys::{Promise, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{Cache, Response};
+
+    use super::*;
+    use crate::model::saved::entry_for;
+
+    async fn wait(promise: Promise) -> Result<JsValue, JsValue> {
+        JsFuture::from(promise).await
+    }
+
+    fn describe(err: &JsValue) -> StoreError {
+        if let Some(e) = err.dyn_ref::<web_sys::DomException>() {
+            if e.name() == "QuotaExceededError" {
+                return StoreError::Quota;
+            }
+            return StoreError::Failed(e.message());
+        }
+        if let Some(e) = err.dyn_ref::<js_sys::Error>() {
+            return StoreError::Failed(String::from(e.message()));
+        }
+        StoreError::Failed("the browser refused".into())
+    }
+
+    fn list_url() -> String {
+        crate::model::url::resolve(&crate::api::page_url(), SAVED_LIST_PATH)
+            .unwrap_or_else(|| SAVED_LIST_PATH.to_string())
+    }
+
+    async fn open() -> Result<Cache, StoreError> {
+        let window = web_sys::window().ok_or(StoreError::Unavailable)?;
+        let caches = window.caches().map_err(|_| StoreError::Unavailable)?;
+        let cache = wait(caches.open(SAVED_CACHE)).await.map_err(|_| StoreError::Unavailable)?;
+        cache.dyn_into::<Cache>().map_err(|_| StoreError::Unavailable)
+    }
+
+    async fn read_list(cache: &Cache) -> Result<SavedList, StoreError> {
+        let found = wait(cache.match_with_str(&list_url())).await.map_err(|e| describe(&e))?;
+        let Ok(response) = found.dyn_into::<Response>() else {
+            return Ok(SavedList::default());
+        };
+        let text = wait(response.text().map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))?;
+        SavedList::from_json(&text.as_string().unwrap_or_default()).map_err(StoreError::Damaged)
+    }
+
+    async fn write_list(cache: &Cache, list: &SavedList) -> Result<(), StoreError> {
+        let init = web_sys::ResponseInit::new();
+        let headers = web_sys::Headers::new().map_err(|e| describe(&e))?;
+        let _ = headers.set("content-type", "application/json");
+        init.set_headers(&headers);
+        let response = Response::new_with_opt_str_and_init(Some(&list.to_json()), &init)
+            .map_err(|e| describe(&e))?;
+        wait(cache.put_with_str(&list_url(), &response)).await.map_err(|e| describe(&e))?;
+        Ok(())
+    }
+
+    /// The saved list; a damaged list is reported (and the caller resets it).
+    pub async fn load() -> Result<SavedList, StoreError> {
+        read_list(&open().await?).await
+    }
+
+    /// Replaces a damaged list with an empty one. The files stay; saving an article again
+    /// relists it.
+    pub async fn reset() -> Result<SavedList, StoreError> {
+        let cache = open().await?;
+        let empty = SavedList { version: crate::model::saved::SAVED_FORMAT, articles: Vec::new() };
+        write_list(&cache, &empty).await?;
+        Ok(empty)
+    }
+
+    async fn fetch_for_cache(url: &str, same_origin: bool) -> Result<Response, StoreError> {
+        let window = web_sys::window().ok_or(StoreError::Unavailable)?;
+        let init = web_sys::RequestInit::new();
+        if !same_origin {
+            // Cross-origin images without CORS can still be stored (opaque) and shown.
+            init.set_mode(web_sys::RequestMode::NoCors);
+        }
+        let response = wait(window.fetch_with_str_and_init(url, &init))
+            .await
+            .map_err(|_| StoreError::Failed(format!("{url} could not be downloaded")))?
+            .dyn_into::<Response>()
+            .map_err(|_| StoreError::Failed("unexpected answer".into()))?;
+        if response.type_() != web_sys::ResponseType::Opaque && !response.ok() {
+            return Err(StoreError::Failed(format!("{url} answered HTTP {}", response.status())));
+        }
+        Ok(response)
+    }
+
+    async fn store_all(cache: &Cache, json_url: &str, images: &[String], stored: &mut Vec<String>) -> Result<(), StoreError> {
+        let origin = crate::model::url::resolve(&crate::api::page_url(), "/").unwrap_or_default();
+        let json = fetch_for_cache(json_url, true).await?;
+        wait(cache.put_with_str(json_url, &json)).await.map_err(|e| describe(&e))?;
+        stored.push(json_url.to_string());
+        for url in images {
+            let response = match fetch_for_cache(url, url.starts_with(&origin)).await {
+                Ok(r) => r,
+                // A missing image must not stop the article from being saved.
+                Err(StoreError::Failed(_)) => continue,
+                Err(other) => return Err(other),
+            };
+            wait(cache.put_with_str(url, &response)).await.map_err(|e| describe(&e))?;
+            stored.push(url.clone());
+        }
+        Ok(())
+    }
+
+    /// Saves the article read from `json_url` (opened at `route`) with its images.
+    pub async fn save(article: &Article, json_url: &str, route: &str) -> Result<SavedList, StoreError> {
+        let cache = open().await?;
+        let list = read_list(&cache).await?;
+        let saved_at = String::from(js_sys::Date::new_0().to_iso_string());
+        let entry = entry_for(article, json_url, route, &saved_at);
+        let updated = list.with(entry.clone());
+        let mut stored = Vec::new();
+        let result = match store_all(&cache, json_url, &entry.images, &mut stored).await {
+            Ok(()) => write_list(&cache, &updated).await,
+            Err(e) => Err(e),
+        };
+        if let Err(error) = result {
+            // Undo this save only: files that other saved articles use stay.
+            let removable = updated.urls_only_for(json_url);
+            for url in stored.iter().filter(|u| removable.contains(u) && !list.contains(u)) {
+                let _ = wait(cache.delete_with_str(url)).await;
+            }
+            return Err(error);
+        }
+        Ok(updated)
+    }
+
+    /// Removes a saved article and the files only it used.
+    pub async fn remove(json_url: &str) -> Result<SavedList, StoreError> {
+        let cache = open().await?;
+        let list = read_list(&cache).await?;
+        let removable = list.urls_only_for(json_url);
+        let updated = list.without(json_url);
+        write_list(&cache, &updated).await?;
+        for url in removable {
+            let _ = wait(cache.delete_with_str(&url)).await;
+        }
+        Ok(updated)
+    }
+
+    /// Whether any cache (saved, or what the service worker kept) has `url`.
+    pub async fn is_available_offline(url: &str) -> bool {
+        let Some(window) = web_sys::window() else { return false };
+        let Ok(caches) = window.caches() else { return false };
+        matches!(wait(caches.match_with_str(url)).await, Ok(v) if !v.is_undefined())
+    }
+
+    fn storage_manager() -> Option<web_sys::StorageManager> {
+        let navigator = web_sys::window()?.navigator();
+        Reflect::get(&navigator, &"storage".into()).ok()?.dyn_into().ok()
+    }
+
+    /// Usage and quota as the browser estimates them.
+    pub async fn storage_use() -> Option<StorageUse> {
+        let storage = storage_manager()?;
+        let estimate = wait(storage.estimate().ok()?).await.ok()?;
+        let number = |key: &str| Reflect::get(&estimate, &key.into()).ok().and_then(|v| v.as_f64());
+        let persisted = match storage.persisted() {
+            Ok(p) => wait(p).await.ok().and_then(|v| v.as_bool()),
+            Err(_) => None,
+        };
+        Some(StorageUse { usage_bytes: number("usage")?, quota_bytes: number("quota")?, persisted })
+    }
+
+    /// Asks the browser to keep the site's data under storage pressure.
+    pub async fn request_persistence() -> Option<bool> {
+        let storage = storage_manager()?;
+        wait(storage.persist().ok()?).await.ok()?.as_bool()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::*;
+
+    pub async fn load() -> Result<SavedList, StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn reset() -> Result<SavedList, StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn save(_: &Article, _: &str, _: &str) -> Result<SavedList, StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn remove(_: &str) -> Result<SavedList, StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    pub async fn is_available_offline(_: &str) -> bool {
+        false
+    }
+    pub async fn storage_use() -> Option<StorageUse> {
+        None
+    }
+    pub async fn request_persistence() -> Option<bool> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_are_readable() {
+        assert_eq!(format_bytes(0.0), "0 bytes");
+        assert_eq!(format_bytes(999.0), "999 bytes");
+        assert_eq!(format_bytes(1_234.0), "1.2 KB");
+        assert_eq!(format_bytes(345_678.0), "346 KB");
+        assert_eq!(format_bytes(1_234_567.0), "1.2 MB");
+        assert_eq!(format_bytes(299_000_000_000.0), "299 GB");
+    }
+
+    #[test]
+    fn quota_message_says_nothing_was_lost() {
+        assert!(StoreError::Quota.message().contains("Nothing you saved before was affected"));
+    }
+}

@@ -1,0 +1,130 @@
+// The reader's service worker, bundled by scripts/build-sw.mjs (esbuild) and given its precache
+// list by Workbox's injectManifest from the real contents of dist/.
+//
+// - App shell: everything the app needs to start is precached with revision hashes; every
+//   navigation is answered with the cached index.html, so deep links work offline.
+// - Article JSON (and the front page index): stale-while-revalidate.
+// - Images: cache-first, with an expiry and a size cap.
+// - Saved articles live in their own cache (SAVED_CACHE), written by the app and never touched
+//   by updates or expiry. Both runtime routes fall back to it, and when revalidation brings a
+//   newer `updated` timestamp for a saved article, the saved copy is refreshed and every open
+//   page is told.
+// - Updates: a new version installs and waits; the app shows "A new version is available —
+//   Reload" and sends SKIP_WAITING when the reader agrees, so a page is never served half old,
+//   half new. Caches of older versions are removed on activate.
+
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+
+// Shared with the app (src/offline/saved.rs): keep in step.
+const SAVED_CACHE = 'reader-saved-v1';
+const SAVED_INDEX = '/__reader/saved.json';
+const ARTICLE_CACHE = 'reader-articles-v1';
+const IMAGE_CACHE = 'reader-images-v1';
+const KNOWN_CACHES = [SAVED_CACHE, ARTICLE_CACHE, IMAGE_CACHE];
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'SKIP_WAITING') self.skipWaiting();
+});
+
+// Control the page on its first visit too, so what it reads is cached right away.
+clientsClaim();
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+self.addEventListener('activate', (event) => {
+  // Runtime caches of older versions (other names) go; Workbox's own precache is handled above.
+  event.waitUntil(
+    caches.keys().then((names) => Promise.all(
+      names
+        .filter((n) => n.startsWith('reader-') && !KNOWN_CACHES.includes(n))
+        .map((n) => caches.delete(n)),
+    )),
+  );
+});
+
+// Paths with a file extension (e.g. a .json opened directly) are not app routes.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+  denylist: [/\/[^/]+\.[a-z0-9]+$/i],
+}));
+
+async function savedCopy(request) {
+  const cache = await caches.open(SAVED_CACHE);
+  return cache.match(request, { ignoreVary: true });
+}
+
+/** Falls back to the saved copy when the runtime cache has nothing. */
+const savedFallback = {
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) => cachedResponse ?? savedCopy(request),
+};
+
+async function readSavedIndex(cache) {
+  const response = await cache.match(SAVED_INDEX);
+  if (!response) return null;
+  try {
+    const index = await response.json();
+    return Array.isArray(index?.articles) ? index : null;
+  } catch {
+    return null;
+  }
+}
+
+/** After revalidation stored a new copy: refresh a saved article whose `updated` moved on. */
+const refreshSaved = {
+  cacheDidUpdate: async ({ request, newResponse }) => {
+    const saved = await caches.open(SAVED_CACHE);
+    const index = await readSavedIndex(saved);
+    const entry = index?.articles.find((a) => a.json_url === request.url);
+    if (!entry) return;
+    let article;
+    try {
+      article = await newResponse.clone().json();
+    } catch {
+      return;
+    }
+    const fresh = Date.parse(article?.updated ?? '');
+    const known = Date.parse(entry.updated ?? entry.published ?? '');
+    if (!(fresh > (Number.isNaN(known) ? -Infinity : known))) return;
+    await saved.put(request.url, newResponse.clone());
+    entry.updated = article.updated;
+    if (typeof article.headline === 'string' && article.headline) entry.headline = article.headline;
+    entry.refreshed = true;
+    await saved.put(SAVED_INDEX, new Response(JSON.stringify(index), {
+      headers: { 'content-type': 'application/json' },
+    }));
+    const windows = await self.clients.matchAll({ type: 'window' });
+    for (const client of windows) {
+      client.postMessage({ type: 'saved-article-updated', url: request.url, headline: entry.headline });
+    }
+  },
+};
+
+registerRoute(
+  ({ request, url }) => request.destination === '' && request.method === 'GET'
+    && url.pathname.endsWith('.json') && url.pathname !== SAVED_INDEX,
+  new StaleWhileRevalidate({
+    cacheName: ARTICLE_CACHE,
+    plugins: [
+      new CacheableResponsePlugin({ statuses: [200] }),
+      new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }),
+      savedFallback,
+      refreshSaved,
+    ],
+  }),
+);
+
+registerRoute(
+  ({ request }) => request.destination === 'image',
+  new CacheFirst({
+    cacheName: IMAGE_CACHE,
+    plugins: [
+      new CacheableResponsePlugin({ statuses: [0, 200] }),
+      new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 30 * 24 * 60 * 60, purgeOnQuotaError: true }),
+      savedFallback,
+    ],
+  }),
+);

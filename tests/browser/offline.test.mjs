@@ -1,0 +1,278 @@
+// Offline reading with the real service worker: installability, the precache list, reading
+// offline, saving, storage errors, refreshed saved copies and updates to a new deployment.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, DIST, open, readJson, texts, useApp } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { fixtureRoutes } from './fixtures.mjs';
+
+// Two deployments of the app: v1 is the build, v2 the same build with a changed index.html and
+// its own service worker built from it (the real build step, run again).
+const work = mkdtempSync(join(tmpdir(), 'reader-deploys-'));
+const V1 = join(work, 'v1');
+const V2 = join(work, 'v2');
+cpSync(DIST, V1, { recursive: true });
+cpSync(DIST, V2, { recursive: true });
+writeFileSync(join(V2, 'index.html'),
+  readFileSync(join(V2, 'index.html'), 'utf8').replace(/<meta charset=["']?utf-8["']?>/i, '$&<meta name="build" content="v2">'));
+if (!readFileSync(join(V2, 'index.html'), 'utf8').includes('content="v2"')) throw new Error('could not mark v2');
+execFileSync('node', [new URL('../../scripts/build-sw.mjs', import.meta.url).pathname, V2], { stdio: 'pipe' });
+if (readFileSync(join(V1, 'sw.js'), 'utf8') === readFileSync(join(V2, 'sw.js'), 'utf8')) throw new Error('v2 has the same service worker');
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+let deployed = V1;
+const app = useApp({ root: () => deployed });
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+}
+
+/** Opens the front page, waits for the service worker to control it, then goes to `path`. */
+async function openControlled(path, { wait = 'main h1', ...options } = {}) {
+  const page = await open(app, '/', { ...options, wait: '.article-list' });
+  await controlled(page);
+  if (path !== '/') {
+    await page.goto(app.url + path);
+    await page.waitForSelector(wait);
+  }
+  return page;
+}
+
+async function save(page) {
+  const button = page.locator('button.save-toggle');
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  await button.click();
+  await page.waitForFunction(() => document.querySelector('.save-toggle')?.getAttribute('aria-pressed') === 'true');
+  assert.equal((await page.locator('.save-control .save-status').textContent()).trim(),
+    'Saved. You can read this article offline.');
+}
+
+test('the manifest makes the app installable and its icons load', async () => {
+  // Installing needs a real (not incognito) profile.
+  const profile = mkdtempSync(join(tmpdir(), 'reader-install-'));
+  const context = await chromium.launchPersistentContext(profile, CHROMIUM);
+  const page = await open(app, '/', { context, wait: '.article-list' });
+  await controlled(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, [], 'Chromium sees no reason not to install');
+  const { url, errors } = await cdp.send('Page.getAppManifest');
+  assert.equal(url, `${app.url}/manifest.webmanifest`);
+  assert.deepEqual(errors, []);
+  const manifest = readJson(join(DIST, 'manifest.webmanifest'));
+  for (const key of ['name', 'short_name', 'description', 'start_url', 'scope', 'theme_color', 'background_color']) {
+    assert.ok(manifest[key], `manifest.${key}`);
+  }
+  assert.equal(manifest.display, 'standalone');
+  assert.ok(manifest.icons.some((i) => i.purpose === 'maskable' && i.sizes === '512x512'));
+  for (const size of [192, 512]) assert.ok(manifest.icons.some((i) => i.sizes === `${size}x${size}`));
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(app.url + icon.src);
+    assert.equal(response.status(), 200, icon.src);
+    assert.equal(response.headers()['content-type'], 'image/png');
+    const png = await response.body();
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.equal(`${w}x${h}`, icon.sizes, `${icon.src} is really ${icon.sizes}`);
+  }
+  page.assertClean();
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+test('the precache holds exactly what dist/ needs to start', async () => {
+  const page = await openControlled('/');
+  const cached = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('workbox-precache'));
+    const keys = await (await caches.open(name)).keys();
+    return keys.map((r) => new URL(r.url).pathname).sort();
+  });
+  const files = readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|svg|png|webmanifest)$/.test(f) && f !== 'sw.js')
+    .concat(readdirSync(join(DIST, 'icons')).map((f) => `icons/${f}`))
+    .map((f) => `/${f}`).sort();
+  assert.deepEqual(cached, files);
+  assert.ok(files.some((f) => f.endsWith('_bg.wasm')) && files.includes('/index.html'));
+  page.assertClean();
+  await page.close();
+});
+
+test('offline: visited pages and saved articles read, others say they are not saved', async () => {
+  const page = await openControlled('/articles/harbor-bridge-reopens', { wait: '.article-body' });
+  // The front page was loaded before the service worker took control: the app handed its
+  // files over to be cached.
+  await page.waitForFunction(async () => Boolean(await caches.match('/articles/index.json')));
+  await page.goto(`${app.url}/articles/library-night-hours`);
+  await page.waitForSelector('.article-body');
+  await save(page);
+  await page.context().setOffline(true);
+
+  await page.reload();
+  await page.waitForSelector('.article-body');
+  assert.match(await page.locator('h1').textContent(), /Central Library/);
+  assert.ok(await page.locator('.offline-indicator').isVisible(), 'offline indicator shown');
+  // The related article opened before is marked as available offline; the others are not.
+  await page.waitForSelector('.offline-mark');
+  assert.deepEqual(await texts(page, '.related-item:has(.offline-mark) h3'), [
+    'Harbor Bridge Reopens Two Months Early After Round-the-Clock Repairs',
+  ]);
+
+  await page.goto(app.url);
+  await page.waitForSelector('.article-list');
+  await page.goto(`${app.url}/articles/harbor-bridge-reopens`);
+  await page.waitForSelector('.article-body');
+  await page.waitForFunction(() => document.querySelector('figure.hero img')?.complete);
+  assert.ok(await page.locator('figure.hero img').evaluate((i) => i.naturalWidth > 0), 'hero image from cache');
+
+  await page.goto(`${app.url}/articles/rain-gauge-volunteers`);
+  await page.waitForSelector('[data-error]');
+  assert.equal(await page.locator('[data-error]').getAttribute('data-error'), 'offline');
+  assert.equal((await page.locator('[data-error] h1').textContent()).trim(), "You're offline and this article hasn't been saved");
+  assert.equal(await page.locator('[data-error] a.saved-link').getAttribute('href'), '/saved');
+  await page.close();
+});
+
+test('save, reload, unsave; the Saved page lists and removes', async () => {
+  const page = await openControlled('/articles/soil-carbon-long-read', { wait: '.article-body' });
+  await save(page);
+  await page.reload();
+  await page.waitForSelector('.article-body');
+  await page.waitForFunction(() => document.querySelector('.save-toggle').getAttribute('aria-pressed') === 'true');
+
+  await page.locator('a.nav-saved').click();
+  await page.waitForSelector('.saved-item');
+  assert.deepEqual(await texts(page, '.saved-item h2'), ['The Slow Science of Counting Carbon in Farm Soil']);
+  assert.match(await page.locator('.saved-item .saved-meta').textContent(), /Saved [A-Z][a-z]+ \d{1,2}, \d{4}/);
+  await page.waitForFunction(() => /use .+ of about .+ available/.test(document.querySelector('.storage-use').textContent));
+  const stored = await page.evaluate(async () => (await (await caches.open('reader-saved-v1')).keys()).map((r) => new URL(r.url).pathname));
+  for (const path of ['/articles/soil-carbon-long-read.json', '/articles/img/soil-field.svg', '/articles/img/soil-core.svg']) {
+    assert.ok(stored.includes(path), `${path} stored`);
+  }
+
+  await page.locator('.saved-item a').click();
+  await page.waitForSelector('.article-body');
+  await page.locator('button.save-toggle').click();
+  await page.waitForFunction(() => document.querySelector('.save-toggle').getAttribute('aria-pressed') === 'false');
+  assert.equal((await page.locator('.save-control .save-status').textContent()).trim(), 'Removed from saved articles.');
+  await page.locator('a.nav-saved').click();
+  await page.waitForSelector('.saved-page .empty-state');
+  const left = await page.evaluate(async () => (await (await caches.open('reader-saved-v1')).keys()).map((r) => new URL(r.url).pathname));
+  assert.deepEqual(left, ['/__reader/saved.json'], 'the article and its images were removed');
+  page.assertClean();
+  await page.close();
+});
+
+test('a quota error while saving says so and loses nothing already saved', async () => {
+  const page = await openControlled('/articles/rain-gauge-volunteers', { wait: '.article-body' });
+  await save(page);
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url, quotaSize: usage + 512 });
+
+  await page.goto(`${app.url}/articles/soil-carbon-long-read`);
+  await page.waitForSelector('.article-body');
+  await page.locator('button.save-toggle').click();
+  await page.waitForFunction(() => /no more storage space/.test(document.querySelector('.save-control .save-status').textContent));
+  assert.match(await page.locator('.save-control .save-status').textContent(), /Nothing you saved before was affected/);
+  assert.equal(await page.locator('button.save-toggle').getAttribute('aria-pressed'), 'false');
+
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url });
+  const stored = await page.evaluate(async () => (await (await caches.open('reader-saved-v1')).keys()).map((r) => new URL(r.url).pathname).sort());
+  assert.deepEqual(stored, ['/__reader/saved.json', '/articles/rain-gauge-volunteers.json'], 'no half-saved article left behind');
+  await page.locator('a.nav-saved').click();
+  await page.waitForSelector('.saved-item');
+  assert.deepEqual(await texts(page, '.saved-item h2'), ["Backyard Rain Gauges Are Filling Gaps in the Region's Flood Maps"]);
+  await page.close();
+});
+
+test('a saved article that was updated is refreshed and the reader is told', async () => {
+  const page = await openControlled('/read?src=/fixtures/changing.json', { wait: '.article-body' });
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Changing Story');
+  await save(page);
+  await (await fetch(`${app.url}/fixtures/changing/next`)).text();
+  await page.reload();
+  await page.waitForSelector('.status-bar .notice', { timeout: 10_000 });
+  assert.equal((await page.locator('.status-bar .notice span').textContent()).trim(),
+    '“Changing Story (corrected)” was updated since you saved it. Your saved copy now has the latest version.');
+  const saved = await page.evaluate(async (url) => (await (await caches.open('reader-saved-v1')).match(url)).json(),
+    `${app.url}/fixtures/changing.json`);
+  assert.equal(saved.updated, '2026-11-02T12:00:00Z');
+  await page.locator('a.nav-saved').click();
+  await page.waitForSelector('.saved-item .saved-refreshed');
+  assert.equal((await page.locator('.saved-item h2').textContent()).trim(), 'Changing Story (corrected)');
+  page.assertClean();
+  await page.close();
+});
+
+test('a new deployment prompts to reload and keeps saved articles', async () => {
+  const page = await openControlled('/articles/harbor-bridge-reopens', { wait: '.article-body' });
+  await save(page);
+  deployed = V2;
+  try {
+    await page.reload();
+    await page.waitForSelector('.update-banner', { timeout: 15_000 });
+    assert.match(await page.locator('.update-banner').textContent(), /A new version is available — Reload/);
+    // Until the reader agrees, the old version keeps serving the page.
+    assert.equal(await page.locator('meta[name="build"]').count(), 0);
+    await Promise.all([page.waitForEvent('load'), page.locator('button.update-reload').click()]);
+    await page.waitForSelector('main h1');
+    assert.equal(await page.locator('meta[name="build"]').getAttribute('content'), 'v2');
+    await page.locator('a.nav-saved').click();
+    await page.waitForSelector('.saved-item');
+    assert.ok((await texts(page, '.saved-item h2')).includes('Harbor Bridge Reopens Two Months Early After Round-the-Clock Repairs'));
+    const precache = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((n) => n.startsWith('workbox-precache'));
+      const keys = await (await caches.open(names[0])).keys();
+      return { names: names.length, index: keys.map((r) => r.url).filter((u) => u.includes('index.html')) };
+    });
+    assert.equal(precache.names, 1, 'one precache');
+    assert.equal(precache.index.length, 1, 'no stale index.html entry');
+    page.assertClean();
+  } finally {
+    deployed = V1;
+    await page.close();
+  }
+});
+
+test('saved articles read with their images after closing and reopening the app offline', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'reader-profile-'));
+  const server = await startServer({ root: V1, routes: fixtureRoutes() });
+  try {
+    let context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, viewport: { width: 1000, height: 800 } });
+    let page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('.article-list');
+    await controlled(page);
+    for (const id of ['desert-solar-cooperative', 'soil-carbon-long-read']) {
+      await page.goto(`${server.url}/articles/${id}`);
+      await page.waitForSelector('.article-body');
+      await save(page);
+    }
+    await context.close();
+    await server.close();
+
+    context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, offline: true, viewport: { width: 1000, height: 800 } });
+    page = await context.newPage();
+    await page.goto(`${server.url}/saved`);
+    await page.waitForSelector('.saved-item');
+    assert.equal(await page.locator('.saved-item').count(), 2);
+    for (const [i, headline] of [[0, 'The Slow Science'], [1, 'تعاونية شمسية']]) {
+      await page.goto(`${server.url}/saved`);
+      await page.waitForSelector('.saved-item');
+      await page.locator('.saved-item a').nth(i).click();
+      await page.waitForSelector('.article-body');
+      assert.match(await page.locator('h1').textContent(), new RegExp(headline));
+      await page.waitForFunction(() => [...document.querySelectorAll('figure img')].every((img) => {
+        img.scrollIntoView();
+        return img.complete && img.naturalWidth > 0;
+      }), null, { timeout: 10_000 });
+    }
+    await context.close();
+  } finally {
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
