@@ -31,7 +31,7 @@ const { count, size, warnings } = await injectManifest({
   // The app shell: the page, its hashed wasm/js/css, icons and manifest. Articles are cached at
   // run time (stale-while-revalidate) and saved on request.
   globPatterns: ['index.html', '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png'],
-  globIgnores: ['sw.js'],
+  globIgnores: ['sw.js', 'embed.js'],
   // Trunk's file names carry a content hash: no extra revision needed for them.
   dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

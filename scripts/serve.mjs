@@ -30,6 +30,35 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Parses a Netlify-style `_headers` file into [{ pattern: RegExp, headers: [[name, value]] }]. */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else if (rules.length) {
+      const at = line.indexOf(':');
+      if (at > 0) rules.at(-1).headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers `_headers` asks for on `pathname`; repeated names give several values. */
+function headersFor(rules, pathname) {
+  const out = {};
+  for (const rule of rules) {
+    if (!rule.pattern.test(pathname)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = name.toLowerCase();
+      out[key] = out[key] === undefined ? value : [].concat(out[key], value);
+    }
+  }
+  return out;
+}
+
 async function fileIfExists(path) {
   try {
     const s = await stat(path);
@@ -50,6 +79,13 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
     const base = currentRoot();
     try {
       const url = new URL(req.url, 'http://localhost');
+      let rules = [];
+      try {
+        rules = parseHeadersFile(await readFile(join(base, '_headers'), 'utf8'));
+      } catch {
+        // No _headers file: plain static serving.
+      }
+      for (const [name, value] of Object.entries(headersFor(rules, url.pathname))) res.setHeader(name, value);
       const route = routes[url.pathname];
       if (route) return void (await route(req, res, url));
       let pathname = decodeURIComponent(url.pathname);
@@ -68,9 +104,9 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
       const headers = {
         'content-type': type,
         'x-content-type-options': 'nosniff',
-        'cache-control': /-[0-9a-f]{16}\.(js|wasm|css|svg)$/.test(file)
+        'cache-control': res.getHeader('cache-control') ?? (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(file)
           ? 'public, max-age=31536000, immutable'
-          : 'no-cache',
+          : 'no-cache'),
         vary: 'accept-encoding',
       };
       const accepts = String(req.headers['accept-encoding'] ?? '');

@@ -12,7 +12,8 @@ use crate::components::status_bar::StatusBar;
 use crate::model::Dir;
 use crate::offline::status::provide_offline_state;
 use crate::pages::{
-    article::ArticlePage, home::Home, not_found::NotFound, read::ReadPage, saved::SavedPage,
+    article::ArticlePage, embed::EmbedPage, home::Home, not_found::NotFound, read::ReadPage,
+    saved::SavedPage,
 };
 
 /// The language and direction of the document, set by the page being shown.
@@ -48,7 +49,12 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let doc_lang = RwSignal::new(("en".to_string(), Dir::Ltr));
     provide_context(DocLang(doc_lang));
-    provide_offline_state();
+    // Embedded on other sites, the reader installs no service worker and shows no site chrome.
+    let embedded = crate::api::page_url()
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].starts_with("/embed")))
+        .unwrap_or(false);
+    provide_offline_state(!embedded);
     let main_ref = NodeRef::<leptos::html::Main>::new();
 
     view! {
@@ -57,14 +63,16 @@ pub fn App() -> impl IntoView {
             if title.is_empty() { "Article Reader".to_string() } else { format!("{title} · Article Reader") }
         }/>
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="site-header">
-                <a href="/" class="brand">"Article Reader"</a>
-                <nav aria-label="Site">
-                    <a href="/saved" class="nav-saved">"Saved"</a>
-                </nav>
-            </header>
-            <StatusBar/>
+            <Show when=move || !embedded>
+                <a class="skip-link" href="#main">"Skip to content"</a>
+                <header class="site-header">
+                    <a href="/" class="brand">"Article Reader"</a>
+                    <nav aria-label="Site">
+                        <a href="/saved" class="nav-saved">"Saved"</a>
+                    </nav>
+                </header>
+                <StatusBar/>
+            </Show>
             <FocusOnNavigate main=main_ref/>
             <main id="main" tabindex="-1" node_ref=main_ref>
                 <Routes fallback=NotFound>
@@ -72,6 +80,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/articles/:id") view=ArticlePage/>
                     <Route path=path!("/read") view=ReadPage/>
                     <Route path=path!("/saved") view=SavedPage/>
+                    <Route path=path!("/embed/:id") view=EmbedPage/>
+                    <Route path=path!("/embed") view=EmbedPage/>
                 </Routes>
             </main>
         </Router>

@@ -73,10 +73,12 @@ mod imp {
             .map_err(|_| ())?;
         field.set_value(text);
         let _ = field.set_attribute("readonly", "");
-        let _ = field.set_attribute(
-            "style",
-            "position:fixed;inset-inline-start:-9999px;opacity:0",
-        );
+        // Through the CSSOM, which a strict Content-Security-Policy allows (a style attribute it
+        // would not).
+        let style = field.style();
+        let _ = style.set_property("position", "fixed");
+        let _ = style.set_property("inset-inline-start", "-9999px");
+        let _ = style.set_property("opacity", "0");
         body.append_child(&field).map_err(|_| ())?;
         field.select();
         let html: &web_sys::HtmlDocument = doc.unchecked_ref();

@@ -8,8 +8,14 @@ use crate::model::{
     Article,
 };
 
+/// The `show_*` flags let the embed view leave parts out; the reader shows everything.
 #[component]
-pub fn ArticleHeader(article: Article) -> impl IntoView {
+pub fn ArticleHeader(
+    article: Article,
+    #[prop(default = true)] show_headline: bool,
+    #[prop(default = true)] show_dek: bool,
+    #[prop(default = true)] show_meta: bool,
+) -> impl IntoView {
     let lang = article.language.clone();
     let published = article.published.clone().and_then(|p| {
         display_date(&p, &lang)
@@ -23,15 +29,25 @@ pub fn ArticleHeader(article: Article) -> impl IntoView {
     let reading = reading_time_label(&article);
     view! {
         <header class="article-header">
-            {article.section.clone().map(|s| view! { <p class="section-label">{s}</p> })}
-            <h1 class="headline" id="article-headline">{article.headline.clone()}</h1>
-            {article.dek.clone().map(|d| view! { <p class="dek">{d}</p> })}
-            <p class="meta">
-                {article.byline().map(|b| view! { <span class="byline">{b}</span> })}
-                {published}
-                {updated}
-                <span class="reading-time" lang="en" dir="ltr">{reading}</span>
-            </p>
+            {show_headline
+                .then(|| {
+                    view! {
+                        {article.section.clone().map(|s| view! { <p class="section-label">{s}</p> })}
+                        <h1 class="headline" id="article-headline">{article.headline.clone()}</h1>
+                    }
+                })}
+            {article.dek.clone().filter(|_| show_dek).map(|d| view! { <p class="dek">{d}</p> })}
+            {show_meta
+                .then(|| {
+                    view! {
+                        <p class="meta">
+                            {article.byline().map(|b| view! { <span class="byline">{b}</span> })}
+                            {published}
+                            {updated}
+                            <span class="reading-time" lang="en" dir="ltr">{reading}</span>
+                        </p>
+                    }
+                })}
         </header>
     }
 }

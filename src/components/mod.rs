@@ -5,6 +5,7 @@
 pub mod article_view;
 pub mod body;
 pub mod editorial;
+pub mod embed_card;
 pub mod error_view;
 pub mod figure;
 pub mod header;

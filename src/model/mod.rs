@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod date;
+pub mod embed;
 pub mod error;
 pub mod lang;
 pub mod links;

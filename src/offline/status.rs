@@ -43,17 +43,20 @@ pub fn browser_online() -> bool {
     }
 }
 
-/// Creates the offline state, starts the service worker and listeners, and provides it as
-/// context. Call once, in the app shell.
-pub fn provide_offline_state() -> OfflineState {
+/// Creates the offline state, starts the listeners and (with `service_worker`) the service
+/// worker, and provides it as context. Call once, in the app shell.
+pub fn provide_offline_state(service_worker: bool) -> OfflineState {
     let online = RwSignal::new(browser_online());
     let saved = RwSignal::new(SavedList::default());
     let notice = RwSignal::new(None::<String>);
 
     #[cfg(target_arch = "wasm32")]
-    let (update_ready, apply) = browser::start(online, saved, notice);
+    let (update_ready, apply) = browser::start(online, saved, notice, service_worker);
     #[cfg(not(target_arch = "wasm32"))]
-    let (update_ready, apply) = (Signal::from(false), Callback::new(|()| {}));
+    let (update_ready, apply) = {
+        let _ = service_worker;
+        (Signal::from(false), Callback::new(|()| {}))
+    };
 
     let state = OfflineState { online, saved, notice, update_ready, apply };
     provide_context(state);
@@ -122,6 +125,7 @@ mod browser {
         online: RwSignal<bool>,
         saved: RwSignal<SavedList>,
         notice: RwSignal<Option<String>>,
+        service_worker: bool,
     ) -> (Signal<bool>, Callback<()>) {
         let Some(window) = web_sys::window() else {
             return (Signal::from(false), Callback::new(|()| {}));
@@ -142,7 +146,7 @@ mod browser {
             }
         });
 
-        if !service_workers_supported(&window) {
+        if !service_worker || !service_workers_supported(&window) {
             return (Signal::from(false), Callback::new(|()| {}));
         }
 

@@ -2,52 +2,65 @@
 //! `/read?src=` shares.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{articles_dir, fetch_article, Loads};
+use crate::api::{articles_dir, fetch_article, page_url, Loads};
 use crate::app::DocumentLanguage;
 use crate::components::{ArticleSkeleton, ArticleView, ErrorView};
-use crate::model::{validate::is_valid_id, Dir, LoadError};
+use crate::model::{
+    links::reader_path, url::resolve, validate::is_valid_id, Article, Dir, LoadError,
+};
+
+/// The JSON address of the bundled article `id`.
+pub fn bundled_source(id: &str) -> Result<String, LoadError> {
+    if is_valid_id(id) {
+        Ok(format!("{}{id}.json", articles_dir()))
+    } else {
+        Err(LoadError::BadId { given: id.to_string() })
+    }
+}
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    let source = Memo::new(move |_| {
-        let id = params.read().get("id").unwrap_or_default();
-        if is_valid_id(&id) {
-            Ok(format!("{}{id}.json", articles_dir()))
-        } else {
-            Err(LoadError::BadId { given: id })
-        }
-    });
+    let source = Memo::new(move |_| bundled_source(&params.read().get("id").unwrap_or_default()));
     view! { <ArticleLoader source/> }
 }
 
-/// Loads the article JSON at `source` and shows the skeleton, the article or a specific error.
-#[component]
-pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
-    // The card's state belongs to the page so it survives re-renders (a retry, a refetch);
-    // it is reset whenever the reader moves to another article.
-    let card_open = RwSignal::new(false);
-    Effect::watch(
-        move || source.get(),
-        move |_, _, _| card_open.set(false),
-        false,
-    );
+/// A loaded article and the URL it was read from.
+pub type Loaded = Result<(Article, String), LoadError>;
 
+/// What a page showing one article needs.
+pub struct ArticleLoad {
+    pub article: LocalResource<Loaded>,
+    pub retry: Callback<()>,
+    /// Whether the editorial card is open. It belongs to the page so it survives re-renders
+    /// (a retry, a refetch); it is reset whenever the page moves to another article.
+    pub card_open: RwSignal<bool>,
+}
+
+/// Loads the article at `source` whenever it changes, aborting a load still running.
+/// Used by the reader and the embed view.
+pub fn use_article(source: Memo<Result<String, LoadError>>) -> ArticleLoad {
+    let card_open = RwSignal::new(false);
+    Effect::watch(move || source.get(), move |_, _, _| card_open.set(false), false);
     let loads = Loads::new();
     let article = LocalResource::new(move || {
         let source = source.get();
         let cancel = loads.next();
         async move {
             let url = source?;
-            fetch_article(url.clone(), cancel)
-                .await
-                .map(|article| (article, url))
+            fetch_article(url.clone(), cancel).await.map(|article| (article, url))
         }
     });
-    let retry = Callback::new(move |()| article.refetch());
+    ArticleLoad { article, retry: Callback::new(move |()| article.refetch()), card_open }
+}
+
+/// Loads the article JSON at `source` and shows the skeleton, the article or a specific error.
+#[component]
+pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
+    let ArticleLoad { article, retry, card_open } = use_article(source);
 
     view! {
         <Suspense fallback=|| view! { <Title text="Loading…"/> <ArticleSkeleton/> }>
@@ -62,6 +75,7 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
                             <Title text=article.headline.clone()/>
                             <Meta name="description" content=description/>
                             <DocumentLanguage lang=article.language.clone() dir=article.dir/>
+                            {oembed_link(&article, &json_url)}
                             <ArticleView article json_url articles_dir=articles_dir() card_open/>
                         }
                         .into_any()
@@ -76,4 +90,14 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// oEmbed discovery for bundled articles (their oEmbed responses are generated at build time).
+fn oembed_link(article: &Article, json_url: &str) -> Option<impl IntoView> {
+    let path = reader_path(json_url, &articles_dir());
+    let id = path.strip_prefix("/articles/")?;
+    let href = resolve(&page_url(), &format!("/oembed/{id}.json"))?;
+    Some(view! {
+        <Link rel="alternate" type_="application/json+oembed" href=href title=article.headline.clone()/>
+    })
 }

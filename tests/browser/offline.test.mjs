@@ -91,7 +91,10 @@ test('the precache holds exactly what dist/ needs to start', async () => {
     const keys = await (await caches.open(name)).keys();
     return keys.map((r) => new URL(r.url).pathname).sort();
   });
-  const files = readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|svg|png|webmanifest)$/.test(f) && f !== 'sw.js')
+  // The app shell: every top-level page asset except the service worker itself and the files
+  // for partner sites (the embed loader and its demo page).
+  const notShell = ['sw.js', 'embed.js', 'embed-demo.html'];
+  const files = readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|svg|png|webmanifest)$/.test(f) && !notShell.includes(f))
     .concat(readdirSync(join(DIST, 'icons')).map((f) => `icons/${f}`))
     .map((f) => `/${f}`).sort();
   assert.deepEqual(cached, files);

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Writes a static oEmbed response (type "rich") for every bundled article:
+// {out}/oembed/{id}.json. Article pages point to it with
+// <link rel="alternate" type="application/json+oembed">. oEmbed needs absolute URLs, so the
+// public address of the deployment comes from READER_PUBLIC_URL (default http://127.0.0.1:8080).
+// Run by Trunk after each build, or by hand: node scripts/build-oembed.mjs [dir]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
+const base = (process.env.READER_PUBLIC_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+if (!/^https?:\/\/[^/]+$/.test(base)) {
+  console.error(`build-oembed: READER_PUBLIC_URL must be an origin like https://reader.example (got ${base})`);
+  process.exit(1);
+}
+
+// Embed size advertised to consumers; embed.js then follows the real height.
+const WIDTH = 600;
+const HEIGHT = 900;
+
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const safeHttp = (u) => (u && /^https?:$/.test(u.protocol) ? u.href : undefined);
+
+const { articles } = JSON.parse(readFileSync(`${out}/articles/index.json`, 'utf8'));
+mkdirSync(`${out}/oembed`, { recursive: true });
+let count = 0;
+for (const { id } of articles) {
+  if (!/^[a-z0-9-]{1,128}$/.test(id)) continue;
+  const article = JSON.parse(readFileSync(`${out}/articles/${id}.json`, 'utf8'));
+  const jsonUrl = `${base}/articles/${id}.json`;
+  const page = `${base}/articles/${id}`;
+  const embed = `${base}/embed/${id}`;
+  const response = {
+    version: '1.0',
+    type: 'rich',
+    title: article.headline,
+    provider_name: article.publisher?.name ?? 'Article Reader',
+    provider_url: `${base}/`,
+    html: `<div data-article-embed="${escape(id)}"><a href="${escape(page)}">${escape(article.headline)}</a></div>`
+      + `<script async src="${escape(`${base}/embed.js`)}"></script>`
+      + `<noscript><iframe src="${escape(embed)}" title="Article: ${escape(article.headline)}" width="${WIDTH}" height="${HEIGHT}" loading="lazy" style="border:0;width:100%"></iframe></noscript>`,
+    width: WIDTH,
+    height: HEIGHT,
+    cache_age: 86400,
+  };
+  const author = (article.authors ?? []).map((a) => a.name).filter(Boolean).join(', ');
+  if (author) response.author_name = author;
+  const image = article.image;
+  let thumb;
+  try {
+    thumb = image?.src ? safeHttp(new URL(image.src, jsonUrl)) : undefined;
+  } catch {
+    thumb = undefined;
+  }
+  if (thumb && image.width && image.height) {
+    Object.assign(response, { thumbnail_url: thumb, thumbnail_width: image.width, thumbnail_height: image.height });
+  }
+  writeFileSync(`${out}/oembed/${id}.json`, `${JSON.stringify(response, null, 2)}\n`);
+  count += 1;
+}
+console.log(`build-oembed: ${count} oEmbed responses for ${base}`);
