@@ -33,7 +33,7 @@ const { count, size, warnings } = await injectManifest({
   globPatterns: ['index.html', '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png'],
   globIgnores: ['sw.js', 'embed.js'],
   // Trunk's file names carry a content hash: no extra revision needed for them.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
+  dontCacheBustURLsMatching: /-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 });
 for (const w of warnings) console.warn(`build-sw: ${w}`);

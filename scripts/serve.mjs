@@ -104,7 +104,7 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
       const headers = {
         'content-type': type,
         'x-content-type-options': 'nosniff',
-        'cache-control': res.getHeader('cache-control') ?? (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(file)
+        'cache-control': res.getHeader('cache-control') ?? (/-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/.test(file)
           ? 'public, max-age=31536000, immutable'
           : 'no-cache'),
         vary: 'accept-encoding',

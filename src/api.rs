@@ -37,13 +37,17 @@ impl Cancel {
 
 /// Fetches and validates the article JSON at `json_url` (an absolute URL).
 pub async fn fetch_article(json_url: String, cancel: Cancel) -> Result<Article, LoadError> {
-    let text = fetch_text(&json_url, cancel).await.map_err(|e| offline_aware(e, true))?;
+    let text = fetch_text(&json_url, cancel)
+        .await
+        .map_err(|e| offline_aware(e, true))?;
     parse_article(&text, &json_url)
 }
 
 /// Fetches and validates the article index at `index_url`, newest first.
 pub async fn fetch_index(index_url: String, cancel: Cancel) -> Result<Vec<Summary>, LoadError> {
-    let text = fetch_text(&index_url, cancel).await.map_err(|e| offline_aware(e, false))?;
+    let text = fetch_text(&index_url, cancel)
+        .await
+        .map_err(|e| offline_aware(e, false))?;
     parse_index(&text, &index_url)
 }
 

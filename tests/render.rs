@@ -141,7 +141,8 @@ fn editorial_card_starts_collapsed_as_a_disclosure() {
 #[test]
 fn every_article_has_a_save_toggle() {
     let html = render(&full_article_json());
-    let save = &html[position(&html, "class=\"save-control\"")..position(&html, "class=\"figure hero\"")];
+    let save =
+        &html[position(&html, "class=\"save-control\"")..position(&html, "class=\"figure hero\"")];
     assert!(save.contains("aria-pressed=\"false\""), "{save}");
     assert!(save.contains(">Save for offline</button>"));
     assert!(save.contains("role=\"status\""));

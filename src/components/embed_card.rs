@@ -24,7 +24,10 @@ pub fn EmbedCard(
         a.dir = direction_of(&lang);
         a.language = lang;
     }
-    let publisher = a.publisher.as_ref().map_or_else(|| "Article Reader".to_string(), |p| p.name.clone());
+    let publisher = a
+        .publisher
+        .as_ref()
+        .map_or_else(|| "Article Reader".to_string(), |p| p.name.clone());
     let shows = |part: &str| options.shows(part);
     let header = (shows("headline") || shows("dek") || shows("meta")).then(|| {
         view! {

@@ -22,7 +22,10 @@ pub fn RelatedArticles(
     // Which related articles can be read without a connection (saved, or kept by the
     // service worker). Checked in the browser once the list is on screen.
     let offline: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let urls: Vec<String> = items.iter().filter_map(|r| related_json_url(r, &json_url)).collect();
+    let urls: Vec<String> = items
+        .iter()
+        .filter_map(|r| related_json_url(r, &json_url))
+        .collect();
     Effect::new(move || {
         let urls = urls.clone();
         spawn_local(async move {

@@ -7,7 +7,9 @@ use crate::offline::status::use_offline;
 
 #[component]
 pub fn StatusBar() -> impl IntoView {
-    let Some(state) = use_offline() else { return ().into_any() };
+    let Some(state) = use_offline() else {
+        return ().into_any();
+    };
     view! {
         <div class="status-bar" role="status" aria-live="polite" lang="en">
             <Show when=move || !state.online.get()>

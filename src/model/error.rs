@@ -29,8 +29,12 @@ impl LoadError {
         match self {
             LoadError::BadSource { .. } => "This link can't be opened".into(),
             LoadError::BadId { .. } => "Article not found".into(),
-            LoadError::Offline { article: true } => "You're offline and this article hasn't been saved".into(),
-            LoadError::Offline { article: false } => "You're offline and the article list isn't stored yet".into(),
+            LoadError::Offline { article: true } => {
+                "You're offline and this article hasn't been saved".into()
+            }
+            LoadError::Offline { article: false } => {
+                "You're offline and the article list isn't stored yet".into()
+            }
             LoadError::Network { .. } => "Couldn't reach the server".into(),
             LoadError::Timeout { .. } => "The server took too long to answer".into(),
             LoadError::Http {

@@ -52,7 +52,10 @@ impl SavedList {
         let list: SavedList =
             serde_json::from_str(text).map_err(|e| format!("the saved list is damaged ({e})"))?;
         if list.version != SAVED_FORMAT {
-            return Err(format!("the saved list has an unknown format (version {})", list.version));
+            return Err(format!(
+                "the saved list has an unknown format (version {})",
+                list.version
+            ));
         }
         Ok(list)
     }
@@ -72,25 +75,48 @@ impl SavedList {
     /// The list with `entry` added (or replacing an entry for the same article), newest first.
     pub fn with(&self, entry: SavedEntry) -> SavedList {
         let mut articles = vec![entry.clone()];
-        articles.extend(self.articles.iter().filter(|a| a.json_url != entry.json_url).cloned());
-        SavedList { version: SAVED_FORMAT, articles }
+        articles.extend(
+            self.articles
+                .iter()
+                .filter(|a| a.json_url != entry.json_url)
+                .cloned(),
+        );
+        SavedList {
+            version: SAVED_FORMAT,
+            articles,
+        }
     }
 
     /// The list without the article at `json_url`.
     pub fn without(&self, json_url: &str) -> SavedList {
         SavedList {
             version: SAVED_FORMAT,
-            articles: self.articles.iter().filter(|a| a.json_url != json_url).cloned().collect(),
+            articles: self
+                .articles
+                .iter()
+                .filter(|a| a.json_url != json_url)
+                .cloned()
+                .collect(),
         }
     }
 
     /// URLs stored for `json_url` that no other saved article needs: what removing it frees.
     pub fn urls_only_for(&self, json_url: &str) -> Vec<String> {
-        let Some(entry) = self.get(json_url) else { return Vec::new() };
-        let others: Vec<&SavedEntry> = self.articles.iter().filter(|a| a.json_url != json_url).collect();
+        let Some(entry) = self.get(json_url) else {
+            return Vec::new();
+        };
+        let others: Vec<&SavedEntry> = self
+            .articles
+            .iter()
+            .filter(|a| a.json_url != json_url)
+            .collect();
         std::iter::once(&entry.json_url)
             .chain(entry.images.iter())
-            .filter(|url| !others.iter().any(|o| &o.json_url == *url || o.images.contains(url)))
+            .filter(|url| {
+                !others
+                    .iter()
+                    .any(|o| &o.json_url == *url || o.images.contains(url))
+            })
             .cloned()
             .collect()
     }
@@ -142,7 +168,11 @@ pub fn entry_for(article: &Article, json_url: &str, route: &str, saved_at: &str)
 
 /// JSON URLs of an article's related items (what "available offline" is checked for).
 pub fn related_urls(article: &Article, json_url: &str) -> Vec<Option<String>> {
-    article.related.iter().map(|r| related_json_url(r, json_url)).collect()
+    article
+        .related
+        .iter()
+        .map(|r| related_json_url(r, json_url))
+        .collect()
 }
 
 #[cfg(test)]
@@ -205,7 +235,10 @@ mod tests {
 
     #[test]
     fn list_round_trips_and_keeps_newest_first() {
-        let list = SavedList::default().with(entry("a", &[])).with(entry("b", &[])).with(entry("a", &["i"]));
+        let list = SavedList::default()
+            .with(entry("a", &[]))
+            .with(entry("b", &[]))
+            .with(entry("a", &["i"]));
         let urls: Vec<_> = list.articles.iter().map(|a| a.json_url.as_str()).collect();
         assert_eq!(urls, ["a", "b"]);
         assert_eq!(list.articles[0].images, ["i"]);
@@ -224,8 +257,12 @@ mod tests {
 
     #[test]
     fn damaged_or_foreign_lists_are_errors() {
-        assert!(SavedList::from_json("not json").unwrap_err().contains("damaged"));
+        assert!(SavedList::from_json("not json")
+            .unwrap_err()
+            .contains("damaged"));
         assert!(SavedList::from_json(r#"{"articles": 3}"#).is_err());
-        assert!(SavedList::from_json(r#"{"version": 9, "articles": []}"#).unwrap_err().contains("version 9"));
+        assert!(SavedList::from_json(r#"{"version": 9, "articles": []}"#)
+            .unwrap_err()
+            .contains("version 9"));
     }
 }

@@ -58,7 +58,13 @@ pub fn provide_offline_state(service_worker: bool) -> OfflineState {
         (Signal::from(false), Callback::new(|()| {}))
     };
 
-    let state = OfflineState { online, saved, notice, update_ready, apply };
+    let state = OfflineState {
+        online,
+        saved,
+        notice,
+        update_ready,
+        apply,
+    };
     provide_context(state);
     state
 }
@@ -91,22 +97,46 @@ mod browser {
 
     fn service_workers_supported(window: &web_sys::Window) -> bool {
         window.is_secure_context()
-            && Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false)
+            && Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker"))
+                .unwrap_or(false)
     }
 
     /// The first service worker takes control after this page already fetched its articles and
     /// images: hand their URLs to it (Workbox's CACHE_URLS message) so they are cached by the
     /// same routes, and what the reader opened on a first visit also reads offline.
     fn cache_what_was_loaded() {
-        let Some(window) = web_sys::window() else { return };
-        let Some(controller) = window.navigator().service_worker().controller() else { return };
-        let Some(performance) = window.performance() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(controller) = window.navigator().service_worker().controller() else {
+            return;
+        };
+        let Some(performance) = window.performance() else {
+            return;
+        };
         let urls = js_sys::Array::new();
         for entry in performance.get_entries_by_type("resource").iter() {
-            let field = |k: &str| Reflect::get(&entry, &k.into()).ok().and_then(|v| v.as_string());
-            let (Some(name), Some(initiator)) = (field("name"), field("initiatorType")) else { continue };
+            let field = |k: &str| {
+                Reflect::get(&entry, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            let (Some(name), Some(initiator)) = (field("name"), field("initiatorType")) else {
+                continue;
+            };
             let path = name.split(['?', '#']).next().unwrap_or("");
-            if (initiator == "fetch" && path.ends_with(".json")) || initiator == "img" {
+            // Only what arrived whole: an aborted or failed request must not be fetched again.
+            let number = |k: &str| {
+                Reflect::get(&entry, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            let complete = match number("responseStatus") {
+                Some(status) => status == 200.0,
+                None => number("decodedBodySize").is_some_and(|size| size > 0.0),
+            };
+            if complete && ((initiator == "fetch" && path.ends_with(".json")) || initiator == "img")
+            {
                 urls.push(&JsValue::from_str(&name));
             }
         }
@@ -171,9 +201,15 @@ mod browser {
 
         let container: web_sys::EventTarget = window.navigator().service_worker().into();
         listen(&container, "message", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
+            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
             let data = event.data();
-            let field = |k: &str| Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string());
+            let field = |k: &str| {
+                Reflect::get(&data, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
             if field("type").as_deref() == Some("saved-article-updated") {
                 let headline = field("headline").unwrap_or_else(|| "A saved article".into());
                 notice.set(Some(format!(
@@ -190,7 +226,10 @@ mod browser {
         let check = sw.check_for_update.clone();
         let _ = set_interval_with_handle(move || check(), UPDATE_CHECK);
         let check = sw.check_for_update.clone();
-        let document: web_sys::EventTarget = window.document().map(Into::into).unwrap_or_else(|| window.clone().into());
+        let document: web_sys::EventTarget = window
+            .document()
+            .map(Into::into)
+            .unwrap_or_else(|| window.clone().into());
         listen(&document, "visibilitychange", move |_| {
             if web_sys::window()
                 .and_then(|w| w.document())

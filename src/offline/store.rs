@@ -105,16 +105,24 @@ mod imp {
     async fn open() -> Result<Cache, StoreError> {
         let window = web_sys::window().ok_or(StoreError::Unavailable)?;
         let caches = window.caches().map_err(|_| StoreError::Unavailable)?;
-        let cache = wait(caches.open(SAVED_CACHE)).await.map_err(|_| StoreError::Unavailable)?;
-        cache.dyn_into::<Cache>().map_err(|_| StoreError::Unavailable)
+        let cache = wait(caches.open(SAVED_CACHE))
+            .await
+            .map_err(|_| StoreError::Unavailable)?;
+        cache
+            .dyn_into::<Cache>()
+            .map_err(|_| StoreError::Unavailable)
     }
 
     async fn read_list(cache: &Cache) -> Result<SavedList, StoreError> {
-        let found = wait(cache.match_with_str(&list_url())).await.map_err(|e| describe(&e))?;
+        let found = wait(cache.match_with_str(&list_url()))
+            .await
+            .map_err(|e| describe(&e))?;
         let Ok(response) = found.dyn_into::<Response>() else {
             return Ok(SavedList::default());
         };
-        let text = wait(response.text().map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))?;
+        let text = wait(response.text().map_err(|e| describe(&e))?)
+            .await
+            .map_err(|e| describe(&e))?;
         SavedList::from_json(&text.as_string().unwrap_or_default()).map_err(StoreError::Damaged)
     }
 
@@ -125,7 +133,9 @@ mod imp {
         init.set_headers(&headers);
         let response = Response::new_with_opt_str_and_init(Some(&list.to_json()), &init)
             .map_err(|e| describe(&e))?;
-        wait(cache.put_with_str(&list_url(), &response)).await.map_err(|e| describe(&e))?;
+        wait(cache.put_with_str(&list_url(), &response))
+            .await
+            .map_err(|e| describe(&e))?;
         Ok(())
     }
 
@@ -138,7 +148,10 @@ mod imp {
     /// relists it.
     pub async fn reset() -> Result<SavedList, StoreError> {
         let cache = open().await?;
-        let empty = SavedList { version: crate::model::saved::SAVED_FORMAT, articles: Vec::new() };
+        let empty = SavedList {
+            version: crate::model::saved::SAVED_FORMAT,
+            articles: Vec::new(),
+        };
         write_list(&cache, &empty).await?;
         Ok(empty)
     }
@@ -156,15 +169,25 @@ mod imp {
             .dyn_into::<Response>()
             .map_err(|_| StoreError::Failed("unexpected answer".into()))?;
         if response.type_() != web_sys::ResponseType::Opaque && !response.ok() {
-            return Err(StoreError::Failed(format!("{url} answered HTTP {}", response.status())));
+            return Err(StoreError::Failed(format!(
+                "{url} answered HTTP {}",
+                response.status()
+            )));
         }
         Ok(response)
     }
 
-    async fn store_all(cache: &Cache, json_url: &str, images: &[String], stored: &mut Vec<String>) -> Result<(), StoreError> {
+    async fn store_all(
+        cache: &Cache,
+        json_url: &str,
+        images: &[String],
+        stored: &mut Vec<String>,
+    ) -> Result<(), StoreError> {
         let origin = crate::model::url::resolve(&crate::api::page_url(), "/").unwrap_or_default();
         let json = fetch_for_cache(json_url, true).await?;
-        wait(cache.put_with_str(json_url, &json)).await.map_err(|e| describe(&e))?;
+        wait(cache.put_with_str(json_url, &json))
+            .await
+            .map_err(|e| describe(&e))?;
         stored.push(json_url.to_string());
         for url in images {
             let response = match fetch_for_cache(url, url.starts_with(&origin)).await {
@@ -173,14 +196,20 @@ mod imp {
                 Err(StoreError::Failed(_)) => continue,
                 Err(other) => return Err(other),
             };
-            wait(cache.put_with_str(url, &response)).await.map_err(|e| describe(&e))?;
+            wait(cache.put_with_str(url, &response))
+                .await
+                .map_err(|e| describe(&e))?;
             stored.push(url.clone());
         }
         Ok(())
     }
 
     /// Saves the article read from `json_url` (opened at `route`) with its images.
-    pub async fn save(article: &Article, json_url: &str, route: &str) -> Result<SavedList, StoreError> {
+    pub async fn save(
+        article: &Article,
+        json_url: &str,
+        route: &str,
+    ) -> Result<SavedList, StoreError> {
         let cache = open().await?;
         let list = read_list(&cache).await?;
         let saved_at = String::from(js_sys::Date::new_0().to_iso_string());
@@ -194,7 +223,10 @@ mod imp {
         if let Err(error) = result {
             // Undo this save only: files that other saved articles use stay.
             let removable = updated.urls_only_for(json_url);
-            for url in stored.iter().filter(|u| removable.contains(u) && !list.contains(u)) {
+            for url in stored
+                .iter()
+                .filter(|u| removable.contains(u) && !list.contains(u))
+            {
                 let _ = wait(cache.delete_with_str(url)).await;
             }
             return Err(error);
@@ -217,26 +249,41 @@ mod imp {
 
     /// Whether any cache (saved, or what the service worker kept) has `url`.
     pub async fn is_available_offline(url: &str) -> bool {
-        let Some(window) = web_sys::window() else { return false };
-        let Ok(caches) = window.caches() else { return false };
+        let Some(window) = web_sys::window() else {
+            return false;
+        };
+        let Ok(caches) = window.caches() else {
+            return false;
+        };
         matches!(wait(caches.match_with_str(url)).await, Ok(v) if !v.is_undefined())
     }
 
     fn storage_manager() -> Option<web_sys::StorageManager> {
         let navigator = web_sys::window()?.navigator();
-        Reflect::get(&navigator, &"storage".into()).ok()?.dyn_into().ok()
+        Reflect::get(&navigator, &"storage".into())
+            .ok()?
+            .dyn_into()
+            .ok()
     }
 
     /// Usage and quota as the browser estimates them.
     pub async fn storage_use() -> Option<StorageUse> {
         let storage = storage_manager()?;
         let estimate = wait(storage.estimate().ok()?).await.ok()?;
-        let number = |key: &str| Reflect::get(&estimate, &key.into()).ok().and_then(|v| v.as_f64());
+        let number = |key: &str| {
+            Reflect::get(&estimate, &key.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+        };
         let persisted = match storage.persisted() {
             Ok(p) => wait(p).await.ok().and_then(|v| v.as_bool()),
             Err(_) => None,
         };
-        Some(StorageUse { usage_bytes: number("usage")?, quota_bytes: number("quota")?, persisted })
+        Some(StorageUse {
+            usage_bytes: number("usage")?,
+            quota_bytes: number("quota")?,
+            persisted,
+        })
     }
 
     /// Asks the browser to keep the site's data under storage pressure.
@@ -289,6 +336,8 @@ mod tests {
 
     #[test]
     fn quota_message_says_nothing_was_lost() {
-        assert!(StoreError::Quota.message().contains("Nothing you saved before was affected"));
+        assert!(StoreError::Quota
+            .message()
+            .contains("Nothing you saved before was affected"));
     }
 }

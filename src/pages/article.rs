@@ -17,7 +17,9 @@ pub fn bundled_source(id: &str) -> Result<String, LoadError> {
     if is_valid_id(id) {
         Ok(format!("{}{id}.json", articles_dir()))
     } else {
-        Err(LoadError::BadId { given: id.to_string() })
+        Err(LoadError::BadId {
+            given: id.to_string(),
+        })
     }
 }
 
@@ -44,23 +46,37 @@ pub struct ArticleLoad {
 /// Used by the reader and the embed view.
 pub fn use_article(source: Memo<Result<String, LoadError>>) -> ArticleLoad {
     let card_open = RwSignal::new(false);
-    Effect::watch(move || source.get(), move |_, _, _| card_open.set(false), false);
+    Effect::watch(
+        move || source.get(),
+        move |_, _, _| card_open.set(false),
+        false,
+    );
     let loads = Loads::new();
     let article = LocalResource::new(move || {
         let source = source.get();
         let cancel = loads.next();
         async move {
             let url = source?;
-            fetch_article(url.clone(), cancel).await.map(|article| (article, url))
+            fetch_article(url.clone(), cancel)
+                .await
+                .map(|article| (article, url))
         }
     });
-    ArticleLoad { article, retry: Callback::new(move |()| article.refetch()), card_open }
+    ArticleLoad {
+        article,
+        retry: Callback::new(move |()| article.refetch()),
+        card_open,
+    }
 }
 
 /// Loads the article JSON at `source` and shows the skeleton, the article or a specific error.
 #[component]
 pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
-    let ArticleLoad { article, retry, card_open } = use_article(source);
+    let ArticleLoad {
+        article,
+        retry,
+        card_open,
+    } = use_article(source);
 
     view! {
         <Suspense fallback=|| view! { <Title text="Loading…"/> <ArticleSkeleton/> }>

@@ -43,14 +43,22 @@ pub fn EmbedPage() -> impl IntoView {
         }
     });
 
-    let ArticleLoad { article, retry, card_open } = use_article(source);
+    let ArticleLoad {
+        article,
+        retry,
+        card_open,
+    } = use_article(source);
     let root = NodeRef::<html::Div>::new();
     let title = RwSignal::new(String::new());
     report_height(root, title, options);
 
     let accent = move || options.with(|o| o.accent.clone());
     let body_class = move || {
-        if options.with(|o| o.parent_origin.is_some()) { "embed-mode embed-managed" } else { "embed-mode" }
+        if options.with(|o| o.parent_origin.is_some()) {
+            "embed-mode embed-managed"
+        } else {
+            "embed-mode"
+        }
     };
     view! {
         <Body {..} class=body_class/>
@@ -96,9 +104,15 @@ fn report_height(root: NodeRef<html::Div>, title: RwSignal<String>, options: Mem
         use leptos_use::use_resize_observer;
 
         let post = move || {
-            let Some(origin) = options.with_untracked(|o| o.parent_origin.clone()) else { return };
-            let (Some(window), Some(el)) = (web_sys::window(), root.get_untracked()) else { return };
-            let Ok(Some(parent)) = window.parent() else { return };
+            let Some(origin) = options.with_untracked(|o| o.parent_origin.clone()) else {
+                return;
+            };
+            let (Some(window), Some(el)) = (web_sys::window(), root.get_untracked()) else {
+                return;
+            };
+            let Ok(Some(parent)) = window.parent() else {
+                return;
+            };
             if parent == window {
                 return;
             }
