@@ -52,17 +52,10 @@ const sizes = readdirSync(DIST)
   });
 const appBrotli = sizes.filter((s) => /\.(wasm|js)$/.test(s.file)).reduce((a, s) => a + s.brotli, 0);
 
-// ---------- a served copy of dist/ with brotli copies and the benchmark pages ----------
+// ---------- a served copy of dist/ with the benchmark pages ----------
 const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 const served = mkdtempSync(join(tmpdir(), 'reader-bench-'));
 cpSync(DIST, served, { recursive: true });
-function precompress(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) precompress(path);
-    else if (/\.(wasm|js|css|html|json|svg)$/.test(entry.name)) writeFileSync(`${path}.br`, brotli(readFileSync(path)));
-  }
-}
 
 // A long article: 2,000 blocks.
 const long = JSON.parse(readFileSync(join(DIST, 'articles', 'soil-carbon-long-read.json'), 'utf8'));
@@ -71,7 +64,8 @@ while (blocks.length < 2000) blocks.push(...long.body);
 writeFileSync(join(served, 'articles', 'bench-long.json'),
   JSON.stringify({ ...long, id: 'bench-long', body: blocks.slice(0, 2000) }));
 
-precompress(served);
+// dist/ has brotli copies of its files (scripts/build-compress.mjs); the long article gets one too.
+writeFileSync(join(served, 'articles', 'bench-long.json.br'), brotli(readFileSync(join(served, 'articles', 'bench-long.json'))));
 const server = await startServer({ root: served });
 const browser = await chromium.launch(CHROMIUM);
 

@@ -71,11 +71,13 @@ async function fileIfExists(path) {
 /**
  * Starts the server. `root` is a folder, or a function returning one (the tests switch it to
  * "deploy" a new version). `routes` maps a pathname to a handler `(req, res) => void` that runs
- * before static files (used by tests for fixtures). Resolves to { server, url, close() }.
+ * before static files (used by tests for fixtures); `onRequest(req)` sees every request.
+ * Resolves to { server, url, close() }.
  */
-export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {} } = {}) {
+export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, onRequest } = {}) {
   const currentRoot = () => resolve(typeof root === 'function' ? root() : root);
   const server = createServer(async (req, res) => {
+    onRequest?.(req);
     const base = currentRoot();
     try {
       const url = new URL(req.url, 'http://localhost');

@@ -38,6 +38,18 @@ test('clicking a headline opens the article without a page load', async () => {
   await page.close();
 });
 
+test('the article JSON downloads once, in parallel with the app', async () => {
+  app.requests.length = 0;
+  const page = await open(app, '/articles/rain-gauge-volunteers', { serviceWorkers: 'block', wait: '.article-body' });
+  assert.deepEqual(app.requests.filter((u) => u.startsWith('/articles/rain-gauge-volunteers.json')),
+    ['/articles/rain-gauge-volunteers.json'], 'one request: the preload, reused by the app');
+  const initiator = await page.evaluate(() => performance.getEntriesByType('resource')
+    .find((e) => e.name.endsWith('/articles/rain-gauge-volunteers.json'))?.initiatorType);
+  assert.equal(initiator, 'link', 'started by the preload in index.html, before the app ran');
+  page.assertClean();
+  await page.close();
+});
+
 test('unknown paths show a proper not-found page with a way home', async () => {
   const page = await open(app, '/no/such/page');
   assert.equal((await page.locator('h1').textContent()).trim(), 'Page not found');

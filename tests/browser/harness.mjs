@@ -27,9 +27,9 @@ export const CHROMIUM = {
 };
 
 export function useApp({ root = DIST } = {}) {
-  const ctx = { url: '', browser: null, server: null, routes: fixtureRoutes() };
+  const ctx = { url: '', browser: null, server: null, routes: fixtureRoutes(), requests: [] };
   before(async () => {
-    ctx.server = await startServer({ root, routes: ctx.routes });
+    ctx.server = await startServer({ root, routes: ctx.routes, onRequest: (req) => ctx.requests.push(req.url) });
     ctx.url = ctx.server.url;
     ctx.browser = await chromium.launch(CHROMIUM);
   });
@@ -51,6 +51,7 @@ export async function open(ctx, path, options = {}) {
     viewport: { width, height },
     colorScheme,
     permissions,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
