@@ -6,7 +6,8 @@
 // (list partner origins instead of * to restrict them).
 // Run by Trunk after each build, or by hand: node scripts/build-headers.mjs [dir]
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
@@ -17,10 +18,25 @@ const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)]
   .filter(([tag, body]) => body.trim() && !/\ssrc=/i.test(tag.split('>')[0]))
   .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
 
+// Prerendered pages carry a few inline style attributes (the images' aspect ratios, which the
+// app itself sets through the CSSOM): allow exactly those values.
+const styleHashes = new Set();
+(function scan(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) scan(path);
+    else if (entry.name.endsWith('.html') && entry.name !== 'embed-demo.html') {
+      for (const [, value] of readFileSync(path, 'utf8').matchAll(/\sstyle="([^"]*)"/g)) {
+        styleHashes.add(`'sha256-${createHash('sha256').update(value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')).digest('base64')}'`);
+      }
+    }
+  }
+})(out);
+
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  "style-src 'self'",
+  styleHashes.size ? `style-src 'self' 'unsafe-hashes' ${[...styleHashes].sort().join(' ')}` : "style-src 'self'",
   // Articles may come from any feed and show images from anywhere.
   "img-src 'self' https: http:",
   "connect-src 'self' https: http:",
@@ -56,4 +72,4 @@ const text = Object.entries(rules)
   .map(([path, headers]) => [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n'))
   .join('\n\n');
 writeFileSync(`${out}/_headers`, `${text}\n`);
-console.log(`build-headers: ${out}/_headers (${hashes.length} inline script hash${hashes.length === 1 ? '' : 'es'})`);
+console.log(`build-headers: ${out}/_headers (${hashes.length} inline scripts, ${styleHashes.size} inline styles allowed by hash)`);

@@ -1,12 +1,22 @@
 #!/usr/bin/env node
 // Trunk's post-build hook: runs the static build steps one after the other on the output
-// folder (Trunk would start separate hooks at the same time): oEmbed responses, the headers
-// file, the service worker (whose precache list must see the finished output), and last the
-// precompressed copies of everything, the service worker included.
+// folder (Trunk would start separate hooks at the same time): oEmbed responses, the service
+// worker (whose precache list must see the finished app), the prerendered article pages, the
+// headers file (which must see them), and last the precompressed copies of everything.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
-for (const step of ['build-oembed.mjs', 'build-headers.mjs', 'build-sw.mjs', 'build-compress.mjs']) {
-  execFileSync(process.execPath, [fileURLToPath(new URL(step, import.meta.url)), dir], { stdio: 'inherit' });
+const node = (step) => execFileSync(process.execPath, [fileURLToPath(new URL(step, import.meta.url)), dir], { stdio: 'inherit' });
+node('build-oembed.mjs');
+node('build-sw.mjs');
+// Release builds prerender the bundled articles with the app's components (a native build).
+if (process.env.TRUNK_PROFILE !== 'debug') {
+  execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', dir], {
+    stdio: 'inherit',
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  });
 }
+// After prerendering: the policy allows the inline styles the prerendered pages carry.
+node('build-headers.mjs');
+node('build-compress.mjs');

@@ -96,7 +96,8 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
         res.writeHead(403).end('Forbidden');
         return;
       }
-      let file = await fileIfExists(target.endsWith(sep) ? join(target, 'index.html') : target);
+      // A file, else a folder's index.html (prerendered pages), else the app (SPA fallback).
+      let file = (await fileIfExists(target)) ?? (await fileIfExists(join(target, 'index.html')));
       if (!file && !extname(pathname)) file = join(base, 'index.html');
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -78,9 +78,42 @@ pub fn articles_dir() -> String {
     crate::model::url::resolve(&page_url(), "/articles/").unwrap_or_else(|| "/articles/".into())
 }
 
+/// A prerendered page carries its article JSON inline (`<script type="application/json"
+/// id="reader-data" data-url="/articles/{id}.json">`): the first request for that URL takes it
+/// from there instead of downloading it again. Used once; later loads (Retry) go to the network.
+#[cfg(target_arch = "wasm32")]
+fn take_inline_data(url: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let element = document.get_element_by_id("reader-data")?;
+    let path = element.get_attribute("data-url")?;
+    if crate::model::url::resolve(&page_url(), &path).as_deref() != Some(url) {
+        return None;
+    }
+    element.remove();
+    INLINE_USED.with(|used| used.borrow_mut().push(url.to_string()));
+    element.text_content()
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static INLINE_USED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// URLs whose JSON came inline with a prerendered page instead of over the network: the
+/// service worker is asked to cache them too (see `offline::status`), so the article also reads
+/// offline.
+#[cfg(target_arch = "wasm32")]
+pub fn inline_data_urls() -> Vec<String> {
+    INLINE_USED.with(|used| used.borrow().clone())
+}
+
 #[cfg(target_arch = "wasm32")]
 async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
     use std::{cell::Cell, rc::Rc, time::Duration};
+
+    if let Some(text) = take_inline_data(url) {
+        return Ok(text);
+    }
 
     use gloo_net::http::Request;
     use leptos::prelude::set_timeout_with_handle;

@@ -8,7 +8,7 @@ use leptos_router::{
     path,
 };
 
-use crate::components::status_bar::StatusBar;
+use crate::components::{site_header::SiteHeader, status_bar::StatusBar};
 use crate::model::Dir;
 use crate::offline::status::provide_offline_state;
 use crate::pages::{
@@ -39,6 +39,19 @@ fn FocusOnNavigate(main: NodeRef<leptos::html::Main>) -> impl IntoView {
             if let Some(main) = main.get_untracked() {
                 let _ = main.focus();
             }
+            // Head tags a prerendered page came with describe that page only.
+            #[cfg(target_arch = "wasm32")]
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                if let Ok(list) = document.query_selector_all("[data-prerendered]") {
+                    for i in 0..list.length() {
+                        if let Some(node) = list.item(i) {
+                            if let Some(parent) = node.parent_node() {
+                                let _ = parent.remove_child(&node);
+                            }
+                        }
+                    }
+                }
+            }
         },
         false,
     );
@@ -64,13 +77,7 @@ pub fn App() -> impl IntoView {
         }/>
         <Router>
             <Show when=move || !embedded>
-                <a class="skip-link" href="#main">"Skip to content"</a>
-                <header class="site-header">
-                    <a href="/" class="brand">"Article Reader"</a>
-                    <nav aria-label="Site">
-                        <a href="/saved" class="nav-saved">"Saved"</a>
-                    </nav>
-                </header>
+                <SiteHeader/>
                 <StatusBar/>
             </Show>
             <FocusOnNavigate main=main_ref/>

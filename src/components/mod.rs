@@ -13,6 +13,7 @@ pub mod inline;
 pub mod related;
 pub mod save;
 pub mod share;
+pub mod site_header;
 pub mod skeleton;
 pub mod status_bar;
 pub mod takeaways;

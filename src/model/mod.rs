@@ -8,6 +8,7 @@ pub mod error;
 pub mod lang;
 pub mod links;
 pub mod saved;
+pub mod seo;
 pub mod share;
 pub mod text;
 pub mod url;

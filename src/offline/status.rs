@@ -135,10 +135,13 @@ mod browser {
                 Some(status) => status == 200.0,
                 None => number("decodedBodySize").is_some_and(|size| size > 0.0),
             };
-            if complete && ((initiator == "fetch" && path.ends_with(".json")) || initiator == "img")
-            {
+            let json = matches!(initiator.as_str(), "fetch" | "link") && path.ends_with(".json");
+            if complete && (json || initiator == "img") {
                 urls.push(&JsValue::from_str(&name));
             }
+        }
+        for url in crate::api::inline_data_urls() {
+            urls.push(&JsValue::from_str(&url));
         }
         if urls.length() == 0 {
             return;

@@ -88,6 +88,7 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
                             .clone()
                             .unwrap_or_else(|| article.headline.clone());
                         view! {
+                            <TakeOver/>
                             <Title text=article.headline.clone()/>
                             <Meta name="description" content=description/>
                             <DocumentLanguage lang=article.language.clone() dir=article.dir/>
@@ -97,6 +98,7 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
                         .into_any()
                     }
                     Err(error) => view! {
+                        <TakeOver/>
                         <Title text=error.title()/>
                         <DocumentLanguage lang="en".to_string() dir=Dir::Ltr/>
                         <ErrorView error on_retry=retry/>
@@ -116,4 +118,26 @@ fn oembed_link(article: &Article, json_url: &str) -> Option<impl IntoView> {
     Some(view! {
         <Link rel="alternate" type_="application/json+oembed" href=href title=article.headline.clone()/>
     })
+}
+
+/// On a prerendered page, the static copy (`#prerendered`) stays on screen, and the app hidden
+/// (style/main.css), until the app has rendered the article; then the static copy goes, in the
+/// same frame, so nothing flashes or moves. The static description goes too: the app sets its
+/// own (the other static head tags stay until the reader moves on, see `app::FocusOnNavigate`).
+#[component]
+fn TakeOver() -> impl IntoView {
+    Effect::new(|| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            for selector in [
+                "#prerendered",
+                "meta[name=description][data-prerendered]",
+                "link[type='application/json+oembed'][data-prerendered]",
+            ] {
+                if let Ok(Some(element)) = document.query_selector(selector) {
+                    element.remove();
+                }
+            }
+        }
+    });
 }

@@ -38,13 +38,13 @@ test('clicking a headline opens the article without a page load', async () => {
   await page.close();
 });
 
-test('the article JSON downloads once, in parallel with the app', async () => {
+test('the front page index downloads once, in parallel with the app', async () => {
   app.requests.length = 0;
-  const page = await open(app, '/articles/rain-gauge-volunteers', { serviceWorkers: 'block', wait: '.article-body' });
-  assert.deepEqual(app.requests.filter((u) => u.startsWith('/articles/rain-gauge-volunteers.json')),
-    ['/articles/rain-gauge-volunteers.json'], 'one request: the preload, reused by the app');
+  const page = await open(app, '/', { serviceWorkers: 'block', wait: '.article-list' });
+  assert.deepEqual(app.requests.filter((u) => u.startsWith('/articles/index.json')), ['/articles/index.json'],
+    'one request: the preload, reused by the app');
   const initiator = await page.evaluate(() => performance.getEntriesByType('resource')
-    .find((e) => e.name.endsWith('/articles/rain-gauge-volunteers.json'))?.initiatorType);
+    .find((e) => e.name.endsWith('/articles/index.json'))?.initiatorType);
   assert.equal(initiator, 'link', 'started by the preload in index.html, before the app ran');
   page.assertClean();
   await page.close();

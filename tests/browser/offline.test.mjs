@@ -22,6 +22,8 @@ writeFileSync(join(V2, 'index.html'),
   readFileSync(join(V2, 'index.html'), 'utf8').replace(/<meta charset=["']?utf-8["']?>/i, '$&<meta name="build" content="v2">'));
 if (!readFileSync(join(V2, 'index.html'), 'utf8').includes('content="v2"')) throw new Error('could not mark v2');
 execFileSync('node', [new URL('../../scripts/build-sw.mjs', import.meta.url).pathname, V2], { stdio: 'pipe' });
+// …and its precompressed copies, which static hosts (and scripts/serve.mjs) prefer.
+execFileSync('node', [new URL('../../scripts/build-compress.mjs', import.meta.url).pathname, V2], { stdio: 'pipe' });
 if (readFileSync(join(V1, 'sw.js'), 'utf8') === readFileSync(join(V2, 'sw.js'), 'utf8')) throw new Error('v2 has the same service worker');
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 

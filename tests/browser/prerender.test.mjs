@@ -1,0 +1,82 @@
+// Prerendered article pages: readable without JavaScript, complete for crawlers and link
+// previews, and taken over by the app without a flash, a layout shift or a second download.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST, open, readJson, useApp } from './harness.mjs';
+
+const app = useApp();
+const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
+
+test('without JavaScript a prerendered article is complete', async () => {
+  const context = await app.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/articles/harbor-bridge-reopens`);
+  assert.equal((await page.locator('h1').textContent()).trim(), HARBOR.headline);
+  assert.equal(await page.locator('.takeaways li').count(), 4);
+  assert.equal(await page.locator('.article-body > p').count(), 7);
+  assert.equal(await page.locator('figure.hero img').getAttribute('src'), '/articles/img/harbor-bridge.svg');
+  assert.equal(await page.title(), `${HARBOR.headline} · Article Reader`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  const meta = async (selector) => page.locator(selector).getAttribute('content');
+  assert.equal(await meta('meta[name="description"]'), HARBOR.dek);
+  assert.equal(await meta('meta[property="og:title"]'), HARBOR.headline);
+  assert.equal(await meta('meta[property="og:type"]'), 'article');
+  assert.equal(await meta('meta[name="twitter:card"]'), 'summary_large_image');
+  assert.match(await meta('meta[property="og:image"]'), /\/articles\/img\/harbor-bridge\.svg$/);
+  assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), HARBOR.url);
+  const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+  assert.equal(ld['@type'], 'NewsArticle');
+  assert.equal(ld.headline, HARBOR.headline);
+  assert.equal(ld.datePublished, HARBOR.published);
+  assert.deepEqual(ld.author.map((a) => a.name), ['Dana Okafor', 'Luis Ferreira']);
+  await context.close();
+});
+
+test('the app takes over without a flash, a shift or downloading the article again', async () => {
+  app.requests.length = 0;
+  const page = await open(app, '/articles/desert-solar-cooperative', {
+    serviceWorkers: 'block',
+    wait: null,
+    initScript: () => {
+      window.__seen = { skeleton: false, shift: 0 };
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__seen.shift += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+      new MutationObserver(() => {
+        const skeleton = document.querySelector('.skeleton');
+        if (skeleton && skeleton.getClientRects().length) window.__seen.skeleton = true;
+        if (document.querySelectorAll('h1').length > 1 && [...document.querySelectorAll('h1')].filter((h) => h.getClientRects().length).length > 1) {
+          window.__seen.twoHeadlines = true;
+        }
+      }).observe(document, { childList: true, subtree: true });
+    },
+  });
+  await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('main .article-body'));
+  const seen = await page.evaluate(() => window.__seen);
+  assert.equal(seen.skeleton, false, 'the loading skeleton never showed');
+  assert.ok(!seen.twoHeadlines, 'never two visible copies');
+  assert.equal(seen.shift, 0, 'no layout shift');
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await page.locator('#reader-data').count(), 0);
+  assert.deepEqual(app.requests.filter((u) => u.includes('desert-solar-cooperative.json')), [], 'no second download');
+  assert.deepEqual(await page.locator('meta[name="description"]').evaluateAll((ms) => ms.map((m) => m.content)),
+    [readJson(`${DIST}/articles/desert-solar-cooperative.json`).dek]);
+  // The app is live: the card toggles and links navigate in the app.
+  await page.locator('button.editorial-toggle').click();
+  assert.equal(await page.locator('button.editorial-toggle').getAttribute('aria-expanded'), 'true');
+  await page.locator('a.brand').click();
+  await page.waitForSelector('.article-list');
+  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the previous page\'s head tags are gone');
+  page.assertClean();
+  await page.close();
+});
+
+test('a prerendered article opened once reads offline', async () => {
+  const page = await open(app, '/articles/library-night-hours', { wait: '.article-body' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await page.waitForFunction(async () => Boolean(await caches.match('/articles/library-night-hours.json')), null, { timeout: 10_000 });
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('main .article-body');
+  assert.match(await page.locator('h1').textContent(), /Central Library/);
+  await page.close();
+});
