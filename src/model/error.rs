@@ -67,7 +67,7 @@ impl LoadError {
                 "The list of articles will load when you're back online. Articles you saved are on the Saved page.".into()
             }
             LoadError::Network { detail } => format!(
-                "The request failed before any answer arrived ({detail}). Check your connection and try again."
+                "The request failed before any answer arrived ({detail}). Check your connection and try again. An article on another site can only be read here if that site allows it (CORS)."
             ),
             LoadError::Timeout { seconds } => format!(
                 "No complete answer arrived within {seconds} seconds, so the request was stopped."
