@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The speed benchmark: prints one table of figures, asserts only the size budget.
-//   node scripts/bench.mjs [--runs N]      (build first: scripts/build.sh; scripts/bench.sh does both)
+//   node scripts/bench.mjs [--runs N] [--lighthouse]
+//   (build first: scripts/build.sh; scripts/bench.sh does both)
 //
 // - Bundle sizes: raw, gzip and brotli of every .wasm/.js/.css the app loads.
 // - Cold load, throttled like a cheap phone on a slow network (4x CPU, 150 ms RTT, 1.6 Mbps down,
@@ -11,12 +12,16 @@
 //   when the app is interactive (the editorial card's toggle works).
 // - Warm load: the article again with the service worker installed and the network off.
 // - A 2,000-block article: render time after its JSON arrives, JS heap and wasm memory.
+// - With --lighthouse: Lighthouse 12 (mobile) on the article page, run with `npx` (pinned, from
+//   the npm registry; not a project dependency), with simulated and with DevTools throttling.
 // Exits 1 when wasm + JS glue exceed the size budget (brotli); timings are reported, not judged.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
@@ -190,6 +195,26 @@ for (let i = 0; i < Math.min(RUNS, 3); i++) {
 }
 
 await browser.close();
+
+// Lighthouse 12, mobile, on the article page.
+const lighthouse = [];
+if (process.argv.includes('--lighthouse')) {
+  for (const method of ['simulate', 'devtools']) {
+    const out = join(served, `lighthouse-${method}.json`);
+    // Asynchronously: this process also serves the pages Lighthouse loads.
+    await promisify(execFile)('npx', ['--yes', 'lighthouse@12.2.3', `${server.url}/articles/${ARTICLE}`,
+      '--only-categories=performance,accessibility,best-practices,seo', `--throttling-method=${method}`,
+      '--output=json', `--output-path=${out}`, '--quiet',
+      `--chrome-flags=--headless=new ${CHROMIUM.args.join(' ')}`],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM.executablePath }, maxBuffer: 64 * 1024 * 1024 });
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    const score = (k) => Math.round(report.categories[k].score * 100);
+    lighthouse.push(`Lighthouse 12 mobile (${method} throttling): performance ${score('performance')}, `
+      + `accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}; `
+      + `LCP ${report.audits['largest-contentful-paint'].displayValue}, CLS ${report.audits['cumulative-layout-shift'].displayValue}, `
+      + `TBT ${report.audits['total-blocking-time'].displayValue}`);
+  }
+}
 await server.close();
 rmSync(served, { recursive: true, force: true });
 
@@ -213,6 +238,7 @@ lines.push('');
 lines.push(`warm load (service worker, offline), article visible: ${ms(median(warm))}`);
 lines.push(`2,000-block article, render after JSON arrived: ${ms(median(longRuns))}`);
 lines.push(`memory after it: JS heap ${kb(memory.heap)}, wasm memory ${kb(memory.wasm)}`);
+lines.push(...lighthouse);
 console.log(lines.join('\n'));
 
 if (appBrotli > BUDGET_BROTLI) {
