@@ -174,19 +174,39 @@ const warm = [];
   await context.close();
 }
 
-// Long article: time from the JSON's arrival to 2,000 rendered blocks; memory afterwards.
+// Long article: time from the moment the app has the JSON (the app's User Timing mark
+// `reader:article-received`, set before parsing) to the first frame with all 2,000 blocks in the
+// document. The JSON is preloaded in parallel with the wasm, so it usually arrives from the
+// network before the app can use it; the time from its network arrival, which then includes the
+// app's start-up, is printed too. Not throttled.
 const longRuns = [];
+const longFromNetwork = [];
 let memory = {};
 for (let i = 0; i < Math.min(RUNS, 3); i++) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.addInitScript(OBSERVE);
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
+    // Measured at the frame after the one that first has all blocks, so that frame's style,
+    // layout and paint are included. performance.now(), not the callback's argument: that is the
+    // frame's start, which can precede a long task that ran before the callback.
+    const frame = () => {
+      if (document.querySelectorAll('.article-body > *').length >= 2000) {
+        requestAnimationFrame(() => { window.__longRendered = performance.now(); });
+      } else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   await page.goto(`${server.url}/articles/bench-long`);
-  await page.waitForFunction(() => document.querySelectorAll('.article-body > *').length >= 2000, null, { timeout: 60_000 });
-  const rendered = await page.evaluate(() => performance.now());
-  const arrived = await page.evaluate(() => performance.getEntriesByType('resource')
-    .find((e) => e.name.endsWith('/articles/bench-long.json'))?.responseEnd ?? NaN);
-  longRuns.push(rendered - arrived);
+  await page.waitForFunction(() => window.__longRendered !== undefined, null, { timeout: 60_000 });
+  const t = await page.evaluate(() => ({
+    rendered: window.__longRendered,
+    received: performance.getEntriesByName('reader:article-received')[0]?.startTime ?? NaN,
+    arrived: performance.getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/articles/bench-long.json'))?.responseEnd ?? NaN,
+  }));
+  longRuns.push(t.rendered - t.received);
+  longFromNetwork.push(t.rendered - t.arrived);
   memory = await page.evaluate(() => ({
     heap: performance.memory?.usedJSHeapSize ?? NaN,
     wasm: window.__wasm?.memory?.buffer?.byteLength ?? NaN,
@@ -236,7 +256,8 @@ lines.push(row(['reader (prerendered page + app)', ms(m(reader, 'fcp')), ms(m(re
 lines.push(row(['reader / static', `${(m(reader, 'fcp') / m(baseline, 'fcp')).toFixed(2)}x`, `${(m(reader, 'lcp') / m(baseline, 'lcp')).toFixed(2)}x`, '', '']));
 lines.push('');
 lines.push(`warm load (service worker, offline), article visible: ${ms(median(warm))}`);
-lines.push(`2,000-block article, render after JSON arrived: ${ms(median(longRuns))}`);
+lines.push(`2,000-block article, render after the app has its JSON: ${ms(median(longRuns))}`
+  + ` (after its network arrival, app start-up included: ${ms(median(longFromNetwork))})`);
 lines.push(`memory after it: JS heap ${kb(memory.heap)}, wasm memory ${kb(memory.wasm)}`);
 lines.push(...lighthouse);
 console.log(lines.join('\n'));

@@ -40,7 +40,23 @@ pub async fn fetch_article(json_url: String, cancel: Cancel) -> Result<Article, 
     let text = fetch_text(&json_url, cancel)
         .await
         .map_err(|e| offline_aware(e, true))?;
+    mark(ARTICLE_RECEIVED);
     parse_article(&text, &json_url)
+}
+
+/// User Timing mark set when the app has an article's JSON text in hand (network, cache or the
+/// inline copy), before parsing. Performance tools (and `scripts/bench.mjs`) measure rendering
+/// from here.
+pub const ARTICLE_RECEIVED: &str = "reader:article-received";
+
+/// Sets a User Timing mark (`performance.mark`); does nothing where there is no `performance`.
+pub fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
 }
 
 /// Fetches and validates the article index at `index_url`, newest first.
