@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// Writes {out}/_headers: the HTTP headers a static host should send, in the format Netlify and
-// Cloudflare Pages read (scripts/serve.mjs applies the same file). The Content-Security-Policy
-// allows the inline bootstrap script Trunk writes into index.html by its SHA-256 hash, computed
-// here from the real file. App pages refuse to be framed; /embed pages may be framed anywhere
-// (list partner origins instead of * to restrict them).
-// Run by Trunk after each build, or by hand: node scripts/build-headers.mjs [dir]
+// The Content-Security-Policy, delivered twice:
+// - as a <meta http-equiv> at the top of index.html and of every prerendered page, so it holds on
+//   any static host (and for pages the service worker serves), and
+// - in {out}/_headers, the HTTP headers a static host should send, in the format Netlify and
+//   Cloudflare Pages read (scripts/serve.mjs applies the same file), with what a <meta> cannot
+//   carry: frame-ancestors (app pages refuse to be framed; /embed pages may be framed anywhere;
+//   list partner origins instead of * to restrict them).
+// The policy allows index.html's inline scripts by their SHA-256 hashes, computed here from the
+// real files, and requires Trusted Types (the policy `default` is created in index.html).
+// Run by scripts/post-build.mjs after prerendering, before the service worker's precache list is
+// made (which must see the final index.html), or by hand: node scripts/build-headers.mjs [dir]
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +50,28 @@ const csp = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types default",
 ].join('; ');
+
+// The <meta> copy, first thing after the charset, in every HTML page the app serves.
+const meta = `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/"/g, '&quot;')}">`;
+let pages = 0;
+(function insert(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) insert(path);
+    else if (entry.name.endsWith('.html') && entry.name !== 'embed-demo.html') {
+      const page = readFileSync(path, 'utf8')
+        .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+      // Trunk minifies index.html: `<meta charset=utf-8>`.
+      const charset = /<meta charset="?utf-8"?>/i;
+      if (!charset.test(page)) throw new Error(`${path}: no <meta charset="utf-8">`);
+      writeFileSync(path, page.replace(charset, (tag) => `${tag}${meta}`));
+      pages += 1;
+    }
+  }
+})(out);
 
 const rules = {
   '/*': {
@@ -72,4 +98,4 @@ const text = Object.entries(rules)
   .map(([path, headers]) => [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n'))
   .join('\n\n');
 writeFileSync(`${out}/_headers`, `${text}\n`);
-console.log(`build-headers: ${out}/_headers (${hashes.length} inline scripts, ${styleHashes.size} inline styles allowed by hash)`);
+console.log(`build-headers: ${out}/_headers and a <meta> policy in ${pages} pages (${hashes.length} inline scripts, ${styleHashes.size} inline styles allowed by hash)`);

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Trunk's post-build hook: runs the static build steps one after the other on the output
-// folder (Trunk would start separate hooks at the same time): oEmbed responses, the service
-// worker (whose precache list must see the finished app), the prerendered article pages, the
-// headers file (which must see them), and last the precompressed copies of everything.
+// folder (Trunk would start separate hooks at the same time): oEmbed responses, the prerendered
+// article pages, the security policy (headers file and <meta> in every page, which must see the
+// prerendered pages), the service worker (whose precache list must see the finished
+// index.html), and last the precompressed copies of everything.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
 const node = (step) => execFileSync(process.execPath, [fileURLToPath(new URL(step, import.meta.url)), dir], { stdio: 'inherit' });
 node('build-oembed.mjs');
-node('build-sw.mjs');
 // Release builds prerender the bundled articles with the app's components (a native build).
 if (process.env.TRUNK_PROFILE !== 'debug') {
   execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', dir], {
@@ -19,4 +19,5 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
 }
 // After prerendering: the policy allows the inline styles the prerendered pages carry.
 node('build-headers.mjs');
+node('build-sw.mjs');
 node('build-compress.mjs');

@@ -4,9 +4,13 @@
 //! In the browser this uses `fetch` (through `gloo-net`) with an `AbortController`: the request
 //! is aborted after [`TIMEOUT_SECONDS`], or earlier by its [`Cancel`] handle, which pages use to
 //! stop a load the reader no longer waits for (they navigated away or asked for another article).
+//! Failures a second attempt can cure (a dropped connection, 429/5xx) are retried with backoff,
+//! honouring `Retry-After` (the policy is [`crate::model::retry`]); a response labelled as
+//! something other than JSON, or larger than the reader accepts, is refused before its body is
+//! read. The body is read as bytes, so bad UTF-8 is reported instead of silently replaced.
 //! Natively (tests, prerendering) there is no network and every load fails with a network error.
 
-use crate::model::{parse_article, parse_index, Article, LoadError, Summary};
+use crate::model::{parse_article_bytes, parse_index_bytes, Article, LoadError, Summary};
 
 /// A request that has not completed within this many seconds is aborted and reported.
 pub const TIMEOUT_SECONDS: u32 = 10;
@@ -37,11 +41,11 @@ impl Cancel {
 
 /// Fetches and validates the article JSON at `json_url` (an absolute URL).
 pub async fn fetch_article(json_url: String, cancel: Cancel) -> Result<Article, LoadError> {
-    let text = fetch_text(&json_url, cancel)
+    let body = fetch_document(&json_url, cancel)
         .await
         .map_err(|e| offline_aware(e, true))?;
     mark(ARTICLE_RECEIVED);
-    parse_article(&text, &json_url)
+    parse_article_bytes(&body, &json_url)
 }
 
 /// User Timing mark set when the app has an article's JSON text in hand (network, cache or the
@@ -61,10 +65,10 @@ pub fn mark(name: &str) {
 
 /// Fetches and validates the article index at `index_url`, newest first.
 pub async fn fetch_index(index_url: String, cancel: Cancel) -> Result<Vec<Summary>, LoadError> {
-    let text = fetch_text(&index_url, cancel)
+    let body = fetch_document(&index_url, cancel)
         .await
         .map_err(|e| offline_aware(e, false))?;
-    parse_index(&text, &index_url)
+    parse_index_bytes(&body, &index_url)
 }
 
 /// A request that got no answer while the browser is offline (and the service worker had no
@@ -123,27 +127,71 @@ pub fn inline_data_urls() -> Vec<String> {
     INLINE_USED.with(|used| used.borrow().clone())
 }
 
+/// Fetches `url`'s body, retrying what a retry can cure (see [`crate::model::retry`]).
 #[cfg(target_arch = "wasm32")]
-async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
-    use std::{cell::Cell, rc::Rc, time::Duration};
+async fn fetch_document(url: &str, cancel: Cancel) -> Result<Vec<u8>, LoadError> {
+    use crate::model::retry::retry_delay;
 
     if let Some(text) = take_inline_data(url) {
-        return Ok(text);
+        return Ok(text.into_bytes());
     }
-
-    use gloo_net::http::Request;
-    use leptos::prelude::set_timeout_with_handle;
-
     let controller = cancel
         .controller
         .clone()
         .ok_or_else(|| LoadError::Network {
             detail: "this browser cannot make requests".into(),
         })?;
+    let mut attempt = 1;
+    loop {
+        let error = match fetch_once(url, &controller).await {
+            Ok(body) => return Ok(body),
+            Err(error) => error,
+        };
+        let cancelled = controller.signal().aborted();
+        let online = crate::offline::status::browser_online();
+        match retry_delay(&error, attempt, js_sys::Math::random()) {
+            Some(wait) if !cancelled && online => {
+                leptos::logging::warn!("{url}: {} — trying again in {wait:?}", error.title());
+                sleep(wait).await;
+                if controller.signal().aborted() {
+                    return Err(error);
+                }
+                attempt += 1;
+            }
+            _ => return Err(error),
+        }
+    }
+}
+
+/// Resolves after `duration`.
+#[cfg(target_arch = "wasm32")]
+async fn sleep(duration: std::time::Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                duration.as_millis().min(i32::MAX as u128) as i32,
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// One GET with the time limit: checks status, type and size, then reads the body.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_once(url: &str, controller: &web_sys::AbortController) -> Result<Vec<u8>, LoadError> {
+    use std::{cell::Cell, rc::Rc, time::Duration};
+
+    use gloo_net::http::Request;
+    use leptos::prelude::set_timeout_with_handle;
+
+    use crate::model::{error::json_content_type, json::MAX_DOCUMENT_BYTES, retry::parse_retry_after};
+
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let timed_out = timed_out.clone();
+        let controller = controller.clone();
         set_timeout_with_handle(
             move || {
                 timed_out.set(true);
@@ -153,23 +201,28 @@ async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
         )
         .ok()
     };
-    let failure = |err: gloo_net::Error| {
+    // `during_body`: the response had started, so a broken connection is an interrupted
+    // transfer rather than no answer at all.
+    let failure = |err: gloo_net::Error, during_body: bool| {
         if timed_out.get() {
-            LoadError::Timeout {
+            return LoadError::Timeout {
                 seconds: TIMEOUT_SECONDS,
-            }
-        } else {
-            let detail = match err {
-                gloo_net::Error::JsError(e) if e.name == "AbortError" => {
-                    "the request was cancelled".to_string()
-                }
-                gloo_net::Error::JsError(e) if e.name == "TypeError" => {
-                    "no response from the server".to_string()
-                }
-                gloo_net::Error::JsError(e) => e.message,
-                other => other.to_string(),
             };
-            LoadError::Network { detail }
+        }
+        match err {
+            gloo_net::Error::JsError(e) if e.name == "AbortError" => LoadError::Network {
+                detail: "the request was cancelled".to_string(),
+            },
+            gloo_net::Error::JsError(e) if e.name == "TypeError" && during_body => {
+                LoadError::Interrupted
+            }
+            gloo_net::Error::JsError(e) if e.name == "TypeError" => LoadError::Network {
+                detail: "no response from the server".to_string(),
+            },
+            gloo_net::Error::JsError(e) => LoadError::Network { detail: e.message },
+            other => LoadError::Network {
+                detail: other.to_string(),
+            },
         }
     };
     let result = async {
@@ -177,14 +230,30 @@ async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
             .abort_signal(Some(&signal))
             .send()
             .await
-            .map_err(failure)?;
+            .map_err(|e| failure(e, false))?;
+        let headers = response.headers();
         if !response.ok() {
             return Err(LoadError::Http {
                 status: response.status(),
                 status_text: response.status_text(),
+                retry_after: headers
+                    .get("retry-after")
+                    .and_then(|v| parse_retry_after(&v, js_sys::Date::now())),
             });
         }
-        response.text().await.map_err(failure)
+        json_content_type(headers.get("content-type").as_deref())?;
+        if let Some(length) = headers
+            .get("content-length")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|&n| n > MAX_DOCUMENT_BYTES as u64)
+        {
+            controller.abort();
+            return Err(LoadError::TooLarge {
+                bytes: length,
+                limit: MAX_DOCUMENT_BYTES as u64,
+            });
+        }
+        response.binary().await.map_err(|e| failure(e, true))
     }
     .await;
     if let Some(timer) = timer {
@@ -194,7 +263,7 @@ async fn fetch_text(url: &str, cancel: Cancel) -> Result<String, LoadError> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-async fn fetch_text(_url: &str, _cancel: Cancel) -> Result<String, LoadError> {
+async fn fetch_document(_url: &str, _cancel: Cancel) -> Result<Vec<u8>, LoadError> {
     Err(LoadError::Network {
         detail: "there is no network outside the browser".into(),
     })

@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/saved") view=SavedPage/>
                     <Route path=path!("/embed/:id") view=EmbedPage/>
                     <Route path=path!("/embed") view=EmbedPage/>
+                    <Route path=path!("/__panic") view=crate::crash::PanicPage/>
                 </Routes>
             </main>
         </Router>

@@ -9,6 +9,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod crash;
 pub mod model;
 pub mod offline;
 pub mod pages;

@@ -2,7 +2,13 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        // The console gets the full report; the crash screen (index.html) gets the message.
+        // With `panic = "abort"` the module stops right after this hook, and the page's script
+        // shows the screen when the resulting `RuntimeError` reaches it.
+        console_error_panic_hook::hook(info);
+        article_reader::crash::record(&info.to_string());
+    }));
     leptos::mount::mount_to_body(article_reader::app::App);
 }
 

@@ -133,8 +133,13 @@ fn page_for(
         &format!("{RENDER_ORIGIN}/articles/"),
     )
     .replace(&format!("{RENDER_ORIGIN}/"), "/");
-    let start = page.find("<body>").ok_or("index.html has no <body>")? + "<body>".len();
-    let end = page.find("</body>").ok_or("index.html has no </body>")?;
+    // The rest of the body (the crash screen) stays, before the static copy.
+    let start = page.find("<noscript>").ok_or("index.html has no <noscript>")?;
+    let end = page[start..]
+        .find("</noscript>")
+        .ok_or("index.html has no </noscript>")?
+        + start
+        + "</noscript>".len();
     page.replace_range(start..end, &format!("<div id=\"prerendered\">{body}</div>"));
     Ok(page)
 }

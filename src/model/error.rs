@@ -15,8 +15,19 @@ pub enum LoadError {
     Network { detail: String },
     /// No complete response within the time limit.
     Timeout { seconds: u32 },
-    /// The server answered with a non-2xx status.
-    Http { status: u16, status_text: String },
+    /// The server answered with a non-2xx status. `retry_after`: seconds from its
+    /// `Retry-After` header, if any.
+    Http {
+        status: u16,
+        status_text: String,
+        retry_after: Option<u32>,
+    },
+    /// The response started but the connection broke before its body was complete.
+    Interrupted,
+    /// The server labelled the response as something that is not JSON (`text/html`, an image …).
+    WrongType { content_type: String },
+    /// The document is larger than the reader accepts.
+    TooLarge { bytes: u64, limit: u64 },
     /// The body is not JSON (an HTML page, a truncated document …).
     NotJson { detail: String },
     /// The JSON is not a valid article (or index); every problem with its path.
@@ -37,12 +48,19 @@ impl LoadError {
             }
             LoadError::Network { .. } => "Couldn't reach the server".into(),
             LoadError::Timeout { .. } => "The server took too long to answer".into(),
-            LoadError::Http {
-                status: 404 | 410, ..
-            } => "Article not found".into(),
+            LoadError::Http { status: 404, .. } => "Article not found".into(),
+            LoadError::Http { status: 410, .. } => "This article was removed".into(),
+            LoadError::Http { status: 429, .. } => "The server is busy".into(),
+            LoadError::Http { status: 503, .. } => "The server is unavailable for now".into(),
             LoadError::Http { status, .. } => {
                 format!("The server answered with an error (HTTP {status})")
             }
+            LoadError::Interrupted => "The connection broke".into(),
+            LoadError::WrongType { content_type } if is_html(content_type) => {
+                "The server sent a web page, not an article".into()
+            }
+            LoadError::WrongType { .. } => "This isn't an article file".into(),
+            LoadError::TooLarge { .. } => "This article file is too large".into(),
             LoadError::NotJson { .. } => "This isn't an article file".into(),
             LoadError::Invalid { .. } => "This article file has problems".into(),
         }
@@ -72,14 +90,42 @@ impl LoadError {
             LoadError::Timeout { seconds } => format!(
                 "No complete answer arrived within {seconds} seconds, so the request was stopped."
             ),
-            LoadError::Http { status, status_text } => {
+            LoadError::Http {
+                status,
+                status_text,
+                retry_after,
+            } => {
                 let text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
+                let wait = match retry_after {
+                    Some(0) | None => "Try again in a moment.".to_string(),
+                    Some(1) => "It asked to wait 1 second before trying again.".to_string(),
+                    Some(s) if *s < 120 => format!("It asked to wait {s} seconds before trying again."),
+                    Some(s) => format!("It asked to wait about {} minutes before trying again.", s.div_ceil(60)),
+                };
                 match status {
-                    404 | 410 => format!("The server has no article at this address (HTTP {status}{text})."),
+                    404 => format!("The server has no article at this address (HTTP 404{text}). Check the link."),
+                    410 => format!("The publisher has taken this article down for good (HTTP 410{text})."),
+                    429 => format!("It is receiving too many requests (HTTP 429{text}). {wait}"),
+                    503 => format!("It is overloaded or down for maintenance (HTTP 503{text}). {wait}"),
                     500..=599 => format!("The server failed to deliver the article (HTTP {status}{text}). This is usually temporary."),
                     _ => format!("The server refused the request (HTTP {status}{text})."),
                 }
             }
+            LoadError::Interrupted => {
+                "The article started to arrive, but the connection broke before all of it did. Try again.".into()
+            }
+            LoadError::WrongType { content_type } if is_html(content_type) => {
+                "The address leads to a web page (it may be a login, error or paywall page) instead of the article's JSON data.".into()
+            }
+            LoadError::WrongType { content_type } => {
+                let shown: String = content_type.chars().take(80).collect();
+                format!("The server says it sent “{shown}”, not JSON, so the reader did not read it.")
+            }
+            LoadError::TooLarge { bytes, limit } => format!(
+                "It is {} MB; the reader opens article files of up to {} MB.",
+                mb(*bytes),
+                mb(*limit)
+            ),
             LoadError::NotJson { detail } => format!("The server sent something that isn't valid JSON: {detail}."),
             LoadError::Invalid { problems } => match problems.len() {
                 1 => "It can't be shown because of this problem:".into(),
@@ -105,6 +151,9 @@ impl LoadError {
             LoadError::Network { .. } => "network",
             LoadError::Timeout { .. } => "timeout",
             LoadError::Http { .. } => "http",
+            LoadError::Interrupted => "interrupted",
+            LoadError::WrongType { .. } => "wrong-type",
+            LoadError::TooLarge { .. } => "too-large",
             LoadError::NotJson { .. } => "not-json",
             LoadError::Invalid { .. } => "invalid",
         }
@@ -112,7 +161,44 @@ impl LoadError {
 
     /// Whether trying again could help (a Retry button is offered).
     pub fn retryable(&self) -> bool {
-        !matches!(self, LoadError::BadSource { .. } | LoadError::BadId { .. })
+        !matches!(
+            self,
+            LoadError::BadSource { .. } | LoadError::BadId { .. } | LoadError::TooLarge { .. }
+        )
+    }
+}
+
+fn is_html(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    essence.eq_ignore_ascii_case("text/html") || essence.eq_ignore_ascii_case("application/xhtml+xml")
+}
+
+/// Megabytes with one decimal, for messages.
+fn mb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// Whether a response's `Content-Type` can carry article JSON. JSON types, and the generic types
+/// many static hosts use for `.json` files (`text/plain`, `application/octet-stream`), are
+/// read; anything else (`text/html`, images, PDFs …) is refused with [`LoadError::WrongType`].
+/// No header at all is read too.
+pub fn json_content_type(content_type: Option<&str>) -> Result<(), LoadError> {
+    let Some(raw) = content_type else {
+        return Ok(());
+    };
+    let essence = raw.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let ok = essence.is_empty()
+        || essence == "application/json"
+        || essence == "text/json"
+        || essence == "text/plain"
+        || essence == "application/octet-stream"
+        || (essence.starts_with("application/") && essence.ends_with("+json"));
+    if ok {
+        Ok(())
+    } else {
+        Err(LoadError::WrongType {
+            content_type: raw.trim().to_string(),
+        })
     }
 }
 
@@ -124,6 +210,20 @@ pub fn describe_json_error(err: &serde_json::Error, body: &str) -> String {
     }
     if trimmed.starts_with('<') {
         return "it looks like an HTML page".into();
+    }
+    let full = err.to_string();
+    if full.contains("recursion limit exceeded") {
+        return format!(
+            "it is nested more than 128 levels deep (line {}, column {})",
+            err.line(),
+            err.column()
+        );
+    }
+    if err.is_data() || full.contains("number out of range") {
+        // Our own checks (duplicate keys) and numbers too large to hold.
+        let what = full.split(" at line ").next().unwrap_or(&full);
+        let what = if what.contains("number out of range") { "a number is out of range" } else { what };
+        return format!("{what} (line {}, column {})", err.line(), err.column());
     }
     if err.is_eof() {
         return format!(
@@ -146,15 +246,23 @@ mod tests {
     #[test]
     fn messages_are_specific() {
         let e = LoadError::Http {
+            retry_after: None,
+            status: 502,
+            status_text: "Bad Gateway".into(),
+        };
+        assert!(e.title().contains("502"));
+        assert!(e.message().contains("HTTP 502 Bad Gateway"));
+        let e = LoadError::Http {
+            retry_after: None,
             status: 503,
             status_text: "Service Unavailable".into(),
         };
-        assert!(e.title().contains("503"));
         assert!(e.message().contains("HTTP 503 Service Unavailable"));
         assert_eq!(
             LoadError::Http {
                 status: 404,
-                status_text: String::new()
+                status_text: String::new(),
+                retry_after: None,
             }
             .title(),
             "Article not found"
@@ -184,5 +292,51 @@ mod tests {
         assert_eq!(describe_json_error(&err, ""), "the response was empty");
         let err = serde_json::from_str::<serde_json::Value>("{,}").unwrap_err();
         assert!(describe_json_error(&err, "{,}").starts_with("syntax error at line 1"));
+        let deep = "[".repeat(200);
+        let err = crate::model::json::parse_strict(&deep).unwrap_err();
+        assert!(describe_json_error(&err, &deep).starts_with("it is nested more than 128 levels deep"));
+        let err = crate::model::json::parse_strict("[1e999]").unwrap_err();
+        assert_eq!(describe_json_error(&err, "[1e999]"), "a number is out of range (line 1, column 6)");
+        let dup = r#"{"id": "a",
+          "id": "b"}"#;
+        let err = crate::model::json::parse_strict(dup).unwrap_err();
+        assert!(describe_json_error(&err, dup).starts_with("the key “id” appears twice in one object (line 2"), "{}", describe_json_error(&err, dup));
+    }
+
+    #[test]
+    fn each_fault_has_its_own_words() {
+        let http = |status, retry_after| LoadError::Http { status, status_text: String::new(), retry_after };
+        let all = [
+            http(404, None),
+            http(410, None),
+            http(429, Some(30)),
+            http(500, None),
+            http(503, Some(600)),
+            LoadError::Interrupted,
+            LoadError::WrongType { content_type: "text/html; charset=utf-8".into() },
+            LoadError::WrongType { content_type: "image/png".into() },
+            LoadError::TooLarge { bytes: 9 << 20, limit: 5 << 20 },
+            LoadError::Timeout { seconds: 10 },
+            LoadError::Network { detail: "no response from the server".into() },
+        ];
+        let messages: Vec<String> = all.iter().map(|e| format!("{} / {}", e.title(), e.message())).collect();
+        for (i, m) in messages.iter().enumerate() {
+            assert!(!messages[..i].contains(m), "same words twice: {m}");
+        }
+        assert!(http(429, Some(30)).message().contains("wait 30 seconds"));
+        assert!(http(503, Some(600)).message().contains("about 10 minutes"));
+        assert!(LoadError::TooLarge { bytes: 9 << 20, limit: 5 << 20 }.message().contains("9.0 MB"));
+        assert!(!LoadError::TooLarge { bytes: 1, limit: 0 }.retryable());
+    }
+
+    #[test]
+    fn content_types() {
+        for ok in [None, Some("application/json"), Some("application/json; charset=utf-8"), Some("text/plain"),
+                   Some("application/ld+json"), Some("application/octet-stream"), Some("")] {
+            assert_eq!(json_content_type(ok), Ok(()), "{ok:?}");
+        }
+        for bad in ["text/html", "TEXT/HTML; charset=utf-8", "image/png", "application/pdf", "application/javascript"] {
+            assert!(matches!(json_content_type(Some(bad)), Err(LoadError::WrongType { .. })), "{bad}");
+        }
     }
 }

@@ -5,10 +5,12 @@ pub mod article;
 pub mod date;
 pub mod embed;
 pub mod error;
+pub mod json;
 pub mod lang;
 pub mod links;
 pub mod saved;
 pub mod seo;
+pub mod retry;
 pub mod share;
 pub mod text;
 pub mod url;
@@ -16,4 +18,4 @@ pub mod validate;
 
 pub use article::*;
 pub use error::LoadError;
-pub use validate::{parse_article, parse_index, Problem};
+pub use validate::{parse_article, parse_article_bytes, parse_index, parse_index_bytes, Problem};

@@ -12,11 +12,25 @@ use serde_json::{Map, Value};
 use super::article::*;
 use super::date::Timestamp;
 use super::error::{describe_json_error, LoadError};
+use super::json;
 use super::lang::{direction_of, is_language_tag};
 use super::url::{safe_url, FETCH_SCHEMES, LINK_SCHEMES};
 
 /// Largest width or height accepted for an image, in CSS pixels.
 pub const MAX_IMAGE_DIMENSION: u64 = 20_000;
+/// Most body blocks in one article (the longest demo article has 43).
+pub const MAX_BLOCKS: usize = 10_000;
+/// Most entries in any other list: takeaways, tags, authors, related articles, list items,
+/// paragraphs of the editorial card, spans of one text.
+pub const MAX_ITEMS: usize = 500;
+/// Most articles in `articles/index.json`.
+pub const MAX_INDEX_ENTRIES: usize = 10_000;
+/// Longest headline, in characters.
+pub const MAX_HEADLINE_CHARS: usize = 500;
+/// Longest value of any other text field, in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Problems listed in full; past this many only their number is reported.
+pub const MAX_PROBLEMS: usize = 100;
 
 /// One validation problem: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,14 +69,70 @@ fn join(path: &str, key: &str) -> String {
 struct Walker<'a> {
     base: &'a str,
     problems: Vec<Problem>,
+    /// Problems found past [`MAX_PROBLEMS`], counted only.
+    unlisted: usize,
 }
 
 impl<'a> Walker<'a> {
+    fn new(base: &'a str) -> Self {
+        Walker {
+            base,
+            problems: Vec::new(),
+            unlisted: 0,
+        }
+    }
+
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.into(),
-            message: message.into(),
-        });
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem {
+                path: path.into(),
+                message: message.into(),
+            });
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// Problems found so far, listed or not.
+    fn count(&self) -> usize {
+        self.problems.len() + self.unlisted
+    }
+
+    /// The problems found, with a last line counting those not listed.
+    fn into_problems(mut self) -> Vec<Problem> {
+        if self.unlisted > 0 {
+            self.problems.push(Problem {
+                path: "…".into(),
+                message: format!("{} more problems not listed", self.unlisted),
+            });
+        }
+        self.problems
+    }
+
+    /// A string within `max` characters, or a problem.
+    fn within(&mut self, s: &str, path: &str, max: usize) -> bool {
+        // Counting stops just past the limit: a 4 MB string is not walked to the end.
+        let n = s.chars().take(max + 1).count();
+        if n > max {
+            self.problem(path, format!("too long (more than {max} characters)"));
+            false
+        } else {
+            true
+        }
+    }
+
+    /// An array within `max` entries, or a problem.
+    fn not_too_many(&mut self, items: &[Value], path: &str, max: usize) -> bool {
+        if items.len() > max {
+            self.problem(path, format!("too many entries ({}; at most {max})", items.len()));
+            false
+        } else {
+            true
+        }
     }
 
     fn wrong_type(&mut self, path: impl Into<String>, expected: &str, found: &Value) {
@@ -103,7 +173,7 @@ impl<'a> Walker<'a> {
                 self.problem(p, "empty");
                 None
             }
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => self.within(s, &p, MAX_TEXT_CHARS).then(|| s.clone()),
             Some(other) => {
                 self.wrong_type(p, "a string", other);
                 None
@@ -122,7 +192,9 @@ impl<'a> Walker<'a> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => self
+                .within(s, &join(path, key), MAX_TEXT_CHARS)
+                .then(|| s.clone()),
             Some(other) => {
                 self.wrong_type(join(path, key), "a string", other);
                 None
@@ -172,7 +244,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// An optional array; absent or null is empty.
+    /// An optional array of at most [`MAX_ITEMS`] entries; absent or null is empty.
     fn optional_array<'v>(
         &mut self,
         obj: &'v Map<String, Value>,
@@ -181,6 +253,9 @@ impl<'a> Walker<'a> {
     ) -> &'v [Value] {
         match obj.get(key) {
             None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) if !self.not_too_many(items, &join(path, key), MAX_ITEMS) => {
+                &[]
+            }
             Some(Value::Array(items)) => items,
             Some(other) => {
                 self.wrong_type(join(path, key), "an array", other);
@@ -189,13 +264,15 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// A field that must be a non-empty array; `needs` says why empty is wrong.
+    /// A field that must be a non-empty array of at most `max` entries; `needs` says why empty
+    /// is wrong.
     fn required_array<'v>(
         &mut self,
         obj: &'v Map<String, Value>,
         key: &str,
         path: &str,
         needs: &str,
+        max: usize,
     ) -> Option<&'v [Value]> {
         let p = join(path, key);
         match obj.get(key) {
@@ -207,7 +284,7 @@ impl<'a> Walker<'a> {
                 self.problem(p, format!("empty ({needs})"));
                 None
             }
-            Some(Value::Array(items)) => Some(items),
+            Some(Value::Array(items)) => self.not_too_many(items, &p, max).then_some(items),
             Some(other) => {
                 self.wrong_type(p, "an array", other);
                 None
@@ -222,8 +299,16 @@ impl<'a> Walker<'a> {
                 self.problem(path, "missing");
                 return None;
             }
-            Some(Value::String(s)) => Inline::plain(s.clone()),
+            Some(Value::String(s)) => {
+                if !self.within(s, path, MAX_TEXT_CHARS) {
+                    return None;
+                }
+                Inline::plain(s.clone())
+            }
             Some(Value::Array(spans)) => {
+                if !self.not_too_many(spans, path, MAX_ITEMS) {
+                    return None;
+                }
                 let mut out = Vec::with_capacity(spans.len());
                 for (i, span) in spans.iter().enumerate() {
                     let sp = format!("{path}[{i}]");
@@ -231,7 +316,12 @@ impl<'a> Walker<'a> {
                         continue;
                     };
                     let text = match obj.get("text") {
-                        Some(Value::String(s)) => s.clone(),
+                        Some(Value::String(s)) => {
+                            if !self.within(s, &join(&sp, "text"), MAX_TEXT_CHARS) {
+                                continue;
+                            }
+                            s.clone()
+                        }
                         None => {
                             self.problem(join(&sp, "text"), "missing");
                             continue;
@@ -396,11 +486,11 @@ impl<'a> Walker<'a> {
                     }
                 };
                 let items = self
-                    .required_array(obj, "items", path, "a list needs at least one item")
+                    .required_array(obj, "items", path, "a list needs at least one item", MAX_ITEMS)
                     .and_then(|a| {
-                        let before = self.problems.len();
+                        let before = self.count();
                         let items = self.inline_list(a, &join(path, "items"));
-                        (self.problems.len() == before).then_some(items)
+                        (self.count() == before).then_some(items)
                     });
                 Some(Block::List {
                     ordered: ordered?,
@@ -439,7 +529,9 @@ impl<'a> Walker<'a> {
     fn article(&mut self, root: &Value) -> Option<Article> {
         let obj = self.object(root, "")?;
         let id = self.id(obj, "", true);
-        let headline = self.required_string(obj, "headline", "");
+        let headline = self
+            .required_string(obj, "headline", "")
+            .filter(|h| self.within(h, "headline", MAX_HEADLINE_CHARS));
         let dek = self.optional_string(obj, "dek", "");
         let url = self.optional_url(obj, "url", "", FETCH_SCHEMES);
         let section = self.optional_string(obj, "section", "");
@@ -520,6 +612,7 @@ impl<'a> Walker<'a> {
                         "body",
                         "editorial",
                         "the card needs at least one paragraph",
+                        MAX_ITEMS,
                     )
                     .map(|a| self.inline_list(a, "editorial.body"));
                 let author = self.optional_string(o, "author", "editorial");
@@ -534,7 +627,7 @@ impl<'a> Walker<'a> {
             }),
         };
         let body = self
-            .required_array(obj, "body", "", "an article needs at least one block")
+            .required_array(obj, "body", "", "an article needs at least one block", MAX_BLOCKS)
             .map(|blocks| {
                 blocks
                     .iter()
@@ -566,7 +659,7 @@ impl<'a> Walker<'a> {
             })
             .collect();
 
-        if !self.problems.is_empty() {
+        if self.has_problems() {
             return None;
         }
         Some(Article {
@@ -618,23 +711,31 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 fn parse_json(text: &str) -> Result<Value, LoadError> {
-    // A UTF-8 byte order mark is harmless; tolerate it.
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(body).map_err(|e| LoadError::NotJson {
+    json::parse_strict(text).map_err(|e| LoadError::NotJson {
         detail: describe_json_error(&e, text),
+    })
+}
+
+/// Checks a fetched document's size and encoding (see [`json::decode`]).
+fn decode(bytes: &[u8]) -> Result<&str, LoadError> {
+    json::decode(bytes).map_err(|e| match e {
+        json::DecodeError::TooLarge { bytes } => LoadError::TooLarge {
+            bytes: bytes as u64,
+            limit: json::MAX_DOCUMENT_BYTES as u64,
+        },
+        other => LoadError::NotJson {
+            detail: other.to_string(),
+        },
     })
 }
 
 /// Validates an already-parsed JSON value as an article. `base` is the absolute URL the JSON
 /// came from; relative URLs inside the article resolve against it.
 pub fn article_from_value(value: &Value, base: &str) -> Result<Article, Vec<Problem>> {
-    let mut w = Walker {
-        base,
-        problems: Vec::new(),
-    };
+    let mut w = Walker::new(base);
     match w.article(value) {
         Some(article) => Ok(article),
-        None => Err(w.problems),
+        None => Err(w.into_problems()),
     }
 }
 
@@ -644,34 +745,42 @@ pub fn parse_article(text: &str, base: &str) -> Result<Article, LoadError> {
     article_from_value(&value, base).map_err(|problems| LoadError::Invalid { problems })
 }
 
+/// [`parse_article`] for the raw bytes of a response: checks size and encoding first.
+pub fn parse_article_bytes(bytes: &[u8], base: &str) -> Result<Article, LoadError> {
+    parse_article(decode(bytes)?, base)
+}
+
 /// Parses `articles/index.json` fetched from `base`, newest first (undated entries last).
 pub fn parse_index(text: &str, base: &str) -> Result<Vec<Summary>, LoadError> {
     let value = parse_json(text)?;
-    let mut w = Walker {
-        base,
-        problems: Vec::new(),
-    };
+    let mut w = Walker::new(base);
     let mut summaries = Vec::new();
     if let Some(root) = w.object(&value, "index") {
         match root.get("articles") {
-            Some(Value::Array(items)) => {
+            Some(Value::Array(items)) if w.not_too_many(items, "articles", MAX_INDEX_ENTRIES) => {
                 for (i, item) in items.iter().enumerate() {
                     if let Some(s) = w.summary(item, &format!("articles[{i}]")) {
                         summaries.push(s);
                     }
                 }
             }
+            Some(Value::Array(_)) => {}
             None => w.problem("articles", "missing"),
             Some(other) => w.wrong_type("articles", "an array", other),
         }
     }
-    if !w.problems.is_empty() {
+    if w.has_problems() {
         return Err(LoadError::Invalid {
-            problems: w.problems,
+            problems: w.into_problems(),
         });
     }
     sort_newest_first(&mut summaries);
     Ok(summaries)
+}
+
+/// [`parse_index`] for the raw bytes of a response: checks size and encoding first.
+pub fn parse_index_bytes(bytes: &[u8], base: &str) -> Result<Vec<Summary>, LoadError> {
+    parse_index(decode(bytes)?, base)
 }
 
 /// Orders summaries newest first; entries without a date go last, in their original order.
