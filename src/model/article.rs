@@ -70,9 +70,9 @@ impl Inline {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Image {
-    /// Absolute URL; `None` when the source's scheme was not allowed (the image then shows its
-    /// fallback box with the alt text).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Absolute URL; `None` when the source is `null` or its scheme was not allowed (the image
+    /// then shows its fallback box with the alt text). Serialized as `null` then, which reads
+    /// back the same.
     pub src: Option<String>,
     pub alt: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,6 +1,6 @@
 //! Where things point inside the reader: article JSON addresses and in-app routes.
 
-use super::article::Related;
+use super::article::{Article, Block, Image, Inline, Related};
 use super::error::LoadError;
 use super::url::{directory_of, encode_component, resolve, safe_url, FETCH_SCHEMES};
 use super::validate::is_valid_id;
@@ -41,6 +41,53 @@ pub fn related_path(item: &Related, article_json_url: &str, articles_dir: &str) 
 pub fn read_source(src: Option<&str>, app_url: &str) -> Result<String, LoadError> {
     let given = src.unwrap_or("").to_string();
     safe_url(&given, app_url, FETCH_SCHEMES).ok_or(LoadError::BadSource { given })
+}
+
+/// Every URL an article carries (links, images, authors, publisher, related articles), for
+/// checks that none has a scheme the reader refuses.
+pub fn all_urls(article: &Article) -> Vec<&str> {
+    fn inline<'a>(text: &'a Inline, out: &mut Vec<&'a str>) {
+        out.extend(text.0.iter().filter_map(|s| s.href.as_deref()));
+    }
+    fn image<'a>(image: &'a Image, out: &mut Vec<&'a str>) {
+        out.extend(image.src.as_deref());
+    }
+    let mut out = Vec::new();
+    out.extend(article.url.as_deref());
+    for author in &article.authors {
+        out.extend(author.url.as_deref());
+    }
+    if let Some(p) = &article.publisher {
+        out.extend(p.url.as_deref());
+        out.extend(p.logo.as_deref());
+    }
+    if let Some(i) = &article.image {
+        image(i, &mut out);
+    }
+    for t in &article.takeaways {
+        inline(t, &mut out);
+    }
+    if let Some(e) = &article.editorial {
+        for p in &e.body {
+            inline(p, &mut out);
+        }
+    }
+    for block in &article.body {
+        match block {
+            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text, .. } => {
+                inline(text, &mut out)
+            }
+            Block::List { items, .. } => items.iter().for_each(|t| inline(t, &mut out)),
+            Block::Image(i) => image(i, &mut out),
+        }
+    }
+    for r in &article.related {
+        out.extend(r.url.as_deref());
+        if let Some(i) = &r.image {
+            image(i, &mut out);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

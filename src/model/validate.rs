@@ -387,10 +387,14 @@ impl<'a> Walker<'a> {
     }
 
     fn image_fields(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Image> {
-        // A disallowed scheme drops the source: the image shows its fallback box.
-        let src = self
-            .required_string(obj, "src", path)
-            .map(|raw| safe_url(&raw, self.base, FETCH_SCHEMES));
+        // A disallowed scheme (or an explicit null) drops the source: the image shows its
+        // fallback box.
+        let src = match obj.get("src") {
+            Some(Value::Null) => Some(None),
+            _ => self
+                .required_string(obj, "src", path)
+                .map(|raw| safe_url(&raw, self.base, FETCH_SCHEMES)),
+        };
         let alt = match obj.get("alt") {
             Some(Value::String(s)) => Some(s.clone()),
             None => {
