@@ -8,8 +8,18 @@ const app = useApp();
 // The browser itself logs failed requests to the console; those are expected here.
 const httpNoise = [/Failed to load resource/];
 
+// Counts the app's retries: it logs "… trying again in …" before each.
+const countRetries = () => {
+  window.__retries = 0;
+  const warn = console.warn;
+  console.warn = (...args) => {
+    if (/trying again/.test(String(args[0]))) window.__retries += 1;
+    warn.apply(console, args);
+  };
+};
+
 async function errorState(path, options = {}) {
-  const page = await open(app, path, { allowConsoleErrors: httpNoise, wait: '[data-error]', ...options });
+  const page = await open(app, path, { allowConsoleErrors: httpNoise, wait: '[data-error]', initScript: countRetries, ...options });
   const state = {
     kind: await page.locator('[data-error]').getAttribute('data-error'),
     title: (await page.locator('[data-error] h1').textContent()).trim(),
@@ -21,17 +31,27 @@ async function errorState(path, options = {}) {
   return { page, state };
 }
 
+// [src, kind, title, message, requests the app should make (its own retries included)]
 const cases = [
-  ['/fixtures/not-found.json', 'http', 'Article not found', /HTTP 404/],
-  ['/fixtures/server-error.json', 'http', 'The server answered with an error (HTTP 500)', /HTTP 500 Internal Server Error/],
-  ['/fixtures/truncated.json', 'not-json', "This isn't an article file", /ends too early .* truncated/],
-  ['/fixtures/html.json', 'not-json', "This isn't an article file", /looks like an HTML page/],
-  ['/fixtures/no-headline.json', 'invalid', 'This article file has problems', /this problem/],
-  ['http://127.0.0.1:1/unreachable.json', 'network', "Couldn't reach the server", /before any answer arrived/],
+  ['/fixtures/not-found.json', 'http', 'Article not found', /no article at this address \(HTTP 404/, 1],
+  ['/fixtures/gone.json', 'http', 'This article was removed', /taken this article down for good \(HTTP 410/, 1],
+  ['/fixtures/rate-limited.json', 'http', 'The server is busy', /too many requests \(HTTP 429.*wait about 2 minutes/, 1],
+  ['/fixtures/server-error.json', 'http', 'The server answered with an error (HTTP 500)', /HTTP 500 Internal Server Error/, 3],
+  ['/fixtures/maintenance.json', 'http', 'The server is unavailable for now', /HTTP 503.*wait about 60 minutes/, 1],
+  ['/fixtures/cut-off.json', 'interrupted', 'The connection broke', /connection broke before all of it/, 3],
+  ['/fixtures/truncated.json', 'not-json', "This isn't an article file", /ends too early .* truncated/, 1],
+  ['/fixtures/html.json', 'wrong-type', 'The server sent a web page, not an article', /leads to a web page/, 1],
+  ['/fixtures/image.json', 'wrong-type', "This isn't an article file", /says it sent “image\/png”, not JSON/, 1],
+  ['/fixtures/reset.json', 'network', "Couldn't reach the server", /before any answer arrived/, 3],
+  ['/fixtures/no-headline.json', 'invalid', 'This article file has problems', /this problem/, 1],
+  ['http://127.0.0.1:1/unreachable.json', 'network', "Couldn't reach the server", /before any answer arrived/, null],
 ];
 
-for (const [src, kind, title, message] of cases) {
+const requestsTo = async (path) => (await (await fetch(`${app.url}/fixtures/count?path=${encodeURIComponent(path)}`)).json()).count;
+
+for (const [src, kind, title, message, requests] of cases) {
   test(`${src} shows a ${kind} error`, async () => {
+    const before = requests === null ? 0 : await requestsTo(src);
     const { page, state } = await errorState(`/read?src=${encodeURIComponent(src)}`);
     assert.equal(state.kind, kind);
     assert.equal(state.title, title);
@@ -39,10 +59,27 @@ for (const [src, kind, title, message] of cases) {
     assert.equal(state.retry, 1, 'Retry offered');
     assert.equal(state.role, 'alert');
     if (kind === 'invalid') assert.deepEqual(state.problems, ['headline: missing']);
+    if (requests === 1) {
+      assert.equal(await requestsTo(src) - before, 1, 'not retried');
+    } else if (requests !== null) {
+      // Chromium itself re-sends a GET when a kept-alive connection drops, so the server's
+      // count is not the app's: count the app's own retries (it logs each one).
+      assert.equal(await page.evaluate(() => window.__retries), requests - 1, 'retried');
+    }
     page.assertClean();
     await page.close();
   });
 }
+
+test('a 429 asking for a short wait is retried after that wait', async () => {
+  const page = await open(app, '/read?src=/fixtures/rate-limited-briefly.json', { allowConsoleErrors: httpNoise, wait: '.article-body' });
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Waited Politely');
+  const [first, second] = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('/fixtures/rate-limited-briefly.json')).map((e) => e.startTime));
+  assert.ok(second - first >= 1_000, `retried after ${Math.round(second - first)} ms, asked for 1 s`);
+  page.assertClean();
+  await page.close();
+});
 
 test('every validation problem is listed with its path', async () => {
   const { page, state } = await errorState('/read?src=/fixtures/many-problems.json');
@@ -57,7 +94,7 @@ test('every validation problem is listed with its path', async () => {
 
 test('Retry loads the article again', async () => {
   const { page, state } = await errorState('/read?src=/fixtures/flaky.json');
-  assert.equal(state.title, 'The server answered with an error (HTTP 503)');
+  assert.equal(state.title, 'The server is unavailable for now');
   await page.locator('button.retry').click();
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Second Time Lucky');
   page.assertClean();

@@ -45,6 +45,9 @@ function json(res, status, body, extra = {}) {
 
 export function fixtureRoutes() {
   let flakyCalls = 0;
+  // Requests per fixture path, for the retry tests (GET /fixtures/count?path=…).
+  const counts = {};
+  const briefly = { calls: 0 };
   let changingVersion = 1;
   const hanging = new Set();
   const routes = {
@@ -82,15 +85,49 @@ export function fixtureRoutes() {
       json(res, 200, { version: changingVersion });
     },
     '/fixtures/never-open': (req, res) => json(res, 200, { open: hanging.size }),
+    // Fails three times in a row (the app's own retries included), then works.
     '/fixtures/flaky.json': (req, res) => {
       flakyCalls += 1;
-      if (flakyCalls % 2 === 1) json(res, 503, { error: 'try again' });
+      if (flakyCalls % 4 !== 0) json(res, 503, { error: 'try again' });
       else json(res, 200, { ...VALID, headline: 'Second Time Lucky' });
+    },
+    '/fixtures/gone.json': (req, res) => json(res, 410, { error: 'removed' }),
+    '/fixtures/rate-limited.json': (req, res) => json(res, 429, { error: 'slow down' }, { 'retry-after': '120' }),
+    // 429 asking for one second, then the article: the app waits and retries on its own.
+    '/fixtures/rate-limited-briefly.json': (req, res) => {
+      briefly.calls += 1;
+      if (briefly.calls % 2 === 1) json(res, 429, { error: 'slow down' }, { 'retry-after': '1' });
+      else json(res, 200, { ...VALID, headline: 'Waited Politely' });
+    },
+    '/fixtures/maintenance.json': (req, res) => json(res, 503, { error: 'maintenance' },
+      { 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() }),
+    // Promises 4,000 bytes, sends 100, then drops the connection.
+    '/fixtures/cut-off.json': (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4000' });
+      res.write(JSON.stringify(VALID).slice(0, 100));
+      setTimeout(() => res.socket.destroy(), 50);
+    },
+    '/fixtures/reset.json': (req) => req.socket.destroy(),
+    '/fixtures/image.json': (req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(JSON.stringify(VALID));
+    },
+    '/fixtures/count': (req, res) => {
+      const path = new URL(req.url, 'http://x').searchParams.get('path');
+      json(res, 200, { count: counts[path] ?? 0 });
     },
     '/fixtures/hostile.json': (req, res) => json(res, 200, HOSTILE),
     '/fixtures/broken-image.json': (req, res) =>
       json(res, 200, { ...VALID, image: { src: 'missing-image.png', alt: 'A picture that fails', width: 4, height: 3 } }),
   };
+  // Count every request to a fixture.
+  for (const [path, handler] of Object.entries(routes)) {
+    if (path === '/fixtures/count') continue;
+    routes[path] = (req, res) => {
+      counts[path] = (counts[path] ?? 0) + 1;
+      return handler(req, res);
+    };
+  }
   if (existsSync(SHARED)) {
     for (const name of ['seed-article.json', 'seed-hero.svg']) {
       routes[`/fixtures/seed/${name}`] = (req, res) => {

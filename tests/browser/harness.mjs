@@ -26,8 +26,11 @@ export const CHROMIUM = {
     '--no-first-run'],
 };
 
+// Chromium reports every Content-Security-Policy and Trusted Types violation on the console.
+const VIOLATION = /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScript/i;
+
 export function useApp({ root = DIST } = {}) {
-  const ctx = { url: '', browser: null, server: null, routes: fixtureRoutes(), requests: [] };
+  const ctx = { url: '', browser: null, server: null, routes: fixtureRoutes(), requests: [], violations: [] };
   before(async () => {
     ctx.server = await startServer({ root, routes: ctx.routes, onRequest: (req) => ctx.requests.push(req.url) });
     ctx.url = ctx.server.url;
@@ -36,6 +39,8 @@ export function useApp({ root = DIST } = {}) {
   after(async () => {
     await ctx.browser?.close();
     await ctx.server?.close();
+    // The app runs under its strict policy: no test page may have broken it.
+    assert.deepEqual(ctx.violations, [], 'no Content-Security-Policy or Trusted Types violations');
   });
   return ctx;
 }
@@ -59,6 +64,9 @@ export async function open(ctx, path, options = {}) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
+    if (VIOLATION.test(m.text()) && !options.expectViolations) {
+      ctx.violations.push(`${path}: ${m.text()}`);
+    }
     if (m.type() === 'error' && !options.allowConsoleErrors?.some((re) => re.test(m.text()))) {
       problems.push(`console error: ${m.text()}`);
     }
