@@ -7,8 +7,8 @@
 // - Images: cache-first, with an expiry and a size cap.
 // - Saved articles live in their own cache (SAVED_CACHE), written by the app and never touched
 //   by updates or expiry. Both runtime routes fall back to it, and when revalidation brings a
-//   newer `updated` timestamp for a saved article, the saved copy is refreshed and every open
-//   page is told.
+//   newer `updated` timestamp for a saved article (and the new version has an article's
+//   required fields), the saved copy is refreshed and every open page is told.
 // - Updates: a new version installs and waits; the app shows "A new version is available —
 //   Reload" and sends SKIP_WAITING when the reader agrees, so a page is never served half old,
 //   half new. Caches of older versions are removed on activate.
@@ -47,9 +47,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Paths with a file extension (e.g. a .json opened directly) are not app routes.
+// Paths with a file extension (e.g. a .json opened directly) are not app routes. Workbox
+// matches these patterns against path *and query*, so the extension is looked for in the path
+// only: /read?src=/x.json is an app route.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-  denylist: [/\/[^/]+\.[a-z0-9]+$/i],
+  denylist: [/^\/(?:[^?]*\/)?[^/?]+\.[a-z0-9]+(?:\?.*)?$/i],
 }));
 
 async function savedCopy(request) {
@@ -62,6 +64,24 @@ const savedFallback = {
   cachedResponseWillBeUsed: async ({ request, cachedResponse }) => cachedResponse ?? savedCopy(request),
 };
 
+/**
+ * For article JSON: a saved article is answered from the runtime cache only while that copy is
+ * a readable article; when the publisher's newer version is broken, the reader's saved copy is
+ * used instead (and when the runtime cache has nothing, as offline after expiry).
+ */
+const savedArticleFallback = {
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) => {
+    const saved = await savedCopy(request);
+    if (!saved || !cachedResponse) return cachedResponse ?? saved;
+    try {
+      if (looksLikeArticle(await cachedResponse.clone().json())) return cachedResponse;
+    } catch {
+      // not JSON: fall through to the saved copy
+    }
+    return saved;
+  },
+};
+
 async function readSavedIndex(cache) {
   const response = await cache.match(SAVED_INDEX);
   if (!response) return null;
@@ -71,6 +91,15 @@ async function readSavedIndex(cache) {
   } catch {
     return null;
   }
+}
+
+/** The article format's required fields (src/model/validate.rs): id, headline, a body. */
+function looksLikeArticle(article) {
+  return typeof article === 'object' && article !== null && !Array.isArray(article)
+    && typeof article.id === 'string' && /^[a-z0-9-]{1,128}$/.test(article.id)
+    && typeof article.headline === 'string' && article.headline.trim() !== ''
+    && Array.isArray(article.body) && article.body.length > 0
+    && article.body.every((b) => typeof b === 'object' && b !== null && typeof b.type === 'string');
 }
 
 /** After revalidation stored a new copy: refresh a saved article whose `updated` moved on. */
@@ -86,6 +115,9 @@ const refreshSaved = {
     } catch {
       return;
     }
+    // A broken new version must not replace a good saved copy. The app validates fully; here
+    // the fields without which no article can be shown are checked.
+    if (!looksLikeArticle(article)) return;
     const fresh = Date.parse(article?.updated ?? '');
     const known = Date.parse(entry.updated ?? entry.published ?? '');
     if (!(fresh > (Number.isNaN(known) ? -Infinity : known))) return;
@@ -111,7 +143,7 @@ registerRoute(
     plugins: [
       new CacheableResponsePlugin({ statuses: [200] }),
       new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }),
-      savedFallback,
+      savedArticleFallback,
       refreshSaved,
     ],
   }),

@@ -49,6 +49,7 @@ export function fixtureRoutes() {
   const counts = {};
   const briefly = { calls: 0 };
   let changingVersion = 1;
+  let breakingVersion = 1;
   const hanging = new Set();
   const routes = {
     '/fixtures/valid.json': (req, res) => json(res, 200, VALID),
@@ -83,6 +84,14 @@ export function fixtureRoutes() {
     '/fixtures/changing/next': (req, res) => {
       changingVersion += 1;
       json(res, 200, { version: changingVersion });
+    },
+    // A saved article whose next version is broken (valid JSON, no body): the saved copy must stay.
+    '/fixtures/breaking.json': (req, res) => json(res, 200, breakingVersion === 1
+      ? { ...VALID, id: 'breaking', headline: 'Breaking Story', updated: '2026-11-01T12:00:00Z' }
+      : { id: 'breaking', headline: 'Broken', updated: '2026-11-03T12:00:00Z', body: [] }),
+    '/fixtures/breaking/next': (req, res) => {
+      breakingVersion += 1;
+      json(res, 200, { version: breakingVersion });
     },
     '/fixtures/never-open': (req, res) => json(res, 200, { open: hanging.size }),
     // Fails three times in a row (the app's own retries included), then works.

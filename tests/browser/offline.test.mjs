@@ -212,6 +212,62 @@ test('a saved article that was updated is refreshed and the reader is told', asy
   await page.close();
 });
 
+test('a broken new version of a saved article does not replace the saved copy', async () => {
+  const page = await openControlled('/read?src=/fixtures/breaking.json', { wait: '.article-body' });
+  await save(page);
+  await (await fetch(`${app.url}/fixtures/breaking/next`)).text();
+  // Stale-while-revalidate: the next visit shows the cached copy while the service worker
+  // fetches the broken version; the visit after that still shows the saved copy, not the
+  // broken version's problems…
+  await page.reload();
+  await page.waitForSelector('.article-body');
+  await page.waitForTimeout(500);
+  const cached = await page.evaluate(async (url) => (await (await caches.open('reader-articles-v1')).match(url)).json(),
+    `${app.url}/fixtures/breaking.json`);
+  assert.equal(cached.headline, 'Broken', 'the broken version did arrive');
+  await page.reload();
+  await page.waitForSelector('.article-body');
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Breaking Story');
+  // …and the saved copy is unchanged.
+  const saved = await page.evaluate(async (url) => (await (await caches.open('reader-saved-v1')).match(url)).json(),
+    `${app.url}/fixtures/breaking.json`);
+  assert.equal(saved.headline, 'Breaking Story');
+  assert.equal(saved.body.length, 1);
+  // Offline, the saved copy reads (and /read?src=….json is an app route for the service worker).
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.article-body');
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Breaking Story');
+  await page.context().setOffline(false);
+  await page.close();
+});
+
+for (const [what, list] of [
+  ['corrupt', '{"articles": [{"json_url": '],
+  ['foreign', '{"theme": "dark", "articles": "all of them"}'],
+  ['binary', '\u0000\u00ff\u00fe garbage'],
+]) {
+  test(`a ${what} list of saved articles is detected, cleared and reported`, async () => {
+    const page = await openControlled('/');
+    await page.evaluate(async (body) => {
+      const cache = await caches.open('reader-saved-v1');
+      await cache.put('/__reader/saved.json', new Response(body, { headers: { 'content-type': 'application/json' } }));
+    }, list);
+    await page.goto(`${app.url}/saved`);
+    await page.waitForSelector('.status-bar .notice');
+    assert.match(await page.locator('.status-bar .notice').textContent(),
+      /The list of saved articles couldn't be read \(.+\) and was reset\./);
+    // Cleared: the store holds a valid, empty list, and saving works again.
+    const stored = await page.evaluate(async () => (await (await caches.open('reader-saved-v1')).match('/__reader/saved.json')).json());
+    assert.deepEqual(stored.articles, []);
+    await page.goto(`${app.url}/read?src=/fixtures/valid.json`);
+    await page.waitForSelector('.article-body');
+    await save(page);
+    page.assertClean();
+    await page.close();
+  });
+}
+
 test('a new deployment prompts to reload and keeps saved articles', async () => {
   const page = await openControlled('/articles/harbor-bridge-reopens', { wait: '.article-body' });
   await save(page);
