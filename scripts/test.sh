@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need, then runs every test:
-#   1. native `cargo test`: the model (parsing, validation, URLs, dates, share links …) and
-#      server-side renders of the components;
+#   1. native `cargo test`: the model (parsing, validation, URLs, dates, share links …), property
+#      tests of the parser (proptest), the hostile corpus (tests/hostile/) and server-side
+#      renders of the components;
 #   2. a release build of the app with Trunk;
 #   3. the browser tests: the built app in Debian's headless Chromium (tests/browser/).
 # Any failure stops the run with a non-zero exit.
@@ -11,7 +12,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 scripts/setup.sh --test
 
-echo "==> Native tests (cargo test)"
+echo "==> Native tests (cargo test: model, property tests, hostile corpus, server renders)"
+node tests/hostile/corpus.mjs --check
 cargo test --locked
 
 echo "==> Building the app (release)"

@@ -55,10 +55,11 @@ pub fn SaveToggle(
                     }
                 }
                 Err(store::StoreError::Damaged(why)) => {
-                    if let Ok(list) = store::reset().await {
+                    let (list, words) = store::recover(why).await;
+                    if let Some(list) = list {
                         state.saved.set(list);
                     }
-                    message.set(store::StoreError::Damaged(why).message());
+                    message.set(words);
                 }
                 Err(error) => message.set(error.message()),
             }

@@ -170,10 +170,11 @@ mod browser {
             match store::load().await {
                 Ok(list) => saved.set(list),
                 Err(store::StoreError::Damaged(why)) => {
-                    if let Ok(list) = store::reset().await {
+                    let (list, words) = store::recover(why).await;
+                    if let Some(list) = list {
                         saved.set(list);
                     }
-                    notice.set(Some(store::StoreError::Damaged(why).message()));
+                    notice.set(Some(words));
                 }
                 Err(_) => {}
             }

@@ -34,9 +34,26 @@ impl StoreError {
             StoreError::Quota => {
                 "Couldn't save: this device has no more storage space for the reader. Remove saved articles or free some space, then try again. Nothing you saved before was affected.".into()
             }
-            StoreError::Damaged(why) => format!("The list of saved articles couldn't be read ({why}) and was reset."),
+            StoreError::Damaged(why) => format!("The list of saved articles couldn't be read ({why})."),
             StoreError::Failed(why) => format!("Couldn't save the article: {why}."),
         }
+    }
+}
+
+/// After [`load`] reported a damaged list: rebuilds it from the saved copies and says what
+/// happened, in words for the reader. Returns the new list (if the store could be written).
+pub async fn recover(why: String) -> (Option<SavedList>, String) {
+    let damaged = StoreError::Damaged(why).message();
+    match rebuild().await {
+        Ok(list) => {
+            let message = match list.articles.len() {
+                0 => format!("{damaged} It was reset; no saved articles could be recovered."),
+                1 => format!("{damaged} It was rebuilt from your saved copies: 1 article recovered."),
+                n => format!("{damaged} It was rebuilt from your saved copies: {n} articles recovered."),
+            };
+            (Some(list), message)
+        }
+        Err(error) => (None, format!("{damaged} {}", error.message())),
     }
 }
 
@@ -144,16 +161,57 @@ mod imp {
         read_list(&open().await?).await
     }
 
-    /// Replaces a damaged list with an empty one. The files stay; saving an article again
-    /// relists it.
-    pub async fn reset() -> Result<SavedList, StoreError> {
+    /// Replaces a damaged list with one rebuilt from the saved copies themselves: every stored
+    /// JSON file that still validates as an article is listed again (its images are found the
+    /// same way as when saving). Nothing is deleted.
+    pub async fn rebuild() -> Result<SavedList, StoreError> {
+        use crate::model::{links::reader_path, parse_article, saved::SAVED_FORMAT};
+
         let cache = open().await?;
-        let empty = SavedList {
-            version: crate::model::saved::SAVED_FORMAT,
+        let list_url = list_url();
+        let keys = wait(cache.keys()).await.map_err(|e| describe(&e))?;
+        let now = String::from(js_sys::Date::new_0().to_iso_string());
+        let mut list = SavedList {
+            version: SAVED_FORMAT,
             articles: Vec::new(),
         };
-        write_list(&cache, &empty).await?;
-        Ok(empty)
+        for request in js_sys::Array::from(&keys).iter() {
+            let Ok(request) = request.dyn_into::<web_sys::Request>() else {
+                continue;
+            };
+            let url = request.url();
+            if url == list_url {
+                continue;
+            }
+            let Ok(found) = wait(cache.match_with_str(&url)).await else {
+                continue;
+            };
+            let Ok(response) = found.dyn_into::<Response>() else {
+                continue;
+            };
+            let is_json = response
+                .headers()
+                .get("content-type")
+                .ok()
+                .flatten()
+                .is_some_and(|t| t.contains("json"))
+                || url.split(['?', '#']).next().is_some_and(|p| p.ends_with(".json"));
+            if !is_json {
+                continue;
+            }
+            let Ok(promise) = response.text() else {
+                continue;
+            };
+            let Some(text) = wait(promise).await.ok().and_then(|t| t.as_string()) else {
+                continue;
+            };
+            if let Ok(article) = parse_article(&text, &url) {
+                let route = reader_path(&url, &crate::api::articles_dir());
+                list = list.with(entry_for(&article, &url, &route, &now));
+            }
+        }
+        write_list(&cache, &list).await?;
+        Ok(list)
     }
 
     async fn fetch_for_cache(url: &str, same_origin: bool) -> Result<Response, StoreError> {
@@ -300,7 +358,7 @@ mod imp {
     pub async fn load() -> Result<SavedList, StoreError> {
         Err(StoreError::Unavailable)
     }
-    pub async fn reset() -> Result<SavedList, StoreError> {
+    pub async fn rebuild() -> Result<SavedList, StoreError> {
         Err(StoreError::Unavailable)
     }
     pub async fn save(_: &Article, _: &str, _: &str) -> Result<SavedList, StoreError> {

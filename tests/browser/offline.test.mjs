@@ -247,8 +247,9 @@ for (const [what, list] of [
   ['foreign', '{"theme": "dark", "articles": "all of them"}'],
   ['binary', '\u0000\u00ff\u00fe garbage'],
 ]) {
-  test(`a ${what} list of saved articles is detected, cleared and reported`, async () => {
-    const page = await openControlled('/');
+  test(`a ${what} list of saved articles is detected, rebuilt from the saved copies and reported`, async () => {
+    const page = await openControlled('/read?src=/fixtures/valid.json', { wait: '.article-body' });
+    await save(page);
     await page.evaluate(async (body) => {
       const cache = await caches.open('reader-saved-v1');
       await cache.put('/__reader/saved.json', new Response(body, { headers: { 'content-type': 'application/json' } }));
@@ -256,13 +257,17 @@ for (const [what, list] of [
     await page.goto(`${app.url}/saved`);
     await page.waitForSelector('.status-bar .notice');
     assert.match(await page.locator('.status-bar .notice').textContent(),
-      /The list of saved articles couldn't be read \(.+\) and was reset\./);
-    // Cleared: the store holds a valid, empty list, and saving works again.
+      /The list of saved articles couldn't be read \(.+\)\. It was rebuilt from your saved copies: 1 article recovered\./);
+    // Nothing saved was lost: the list holds the article again and the Saved page shows it.
     const stored = await page.evaluate(async () => (await (await caches.open('reader-saved-v1')).match('/__reader/saved.json')).json());
-    assert.deepEqual(stored.articles, []);
+    assert.deepEqual(stored.articles.map((a) => a.headline), ['Fixture Headline']);
+    await page.waitForSelector('.saved-item');
+    assert.deepEqual(await texts(page, '.saved-item h2'), ['Fixture Headline']);
+    // …and it still reads offline.
+    await page.context().setOffline(true);
     await page.goto(`${app.url}/read?src=/fixtures/valid.json`);
     await page.waitForSelector('.article-body');
-    await save(page);
+    await page.context().setOffline(false);
     page.assertClean();
     await page.close();
   });

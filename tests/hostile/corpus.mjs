@@ -3,12 +3,14 @@
 // it: `render--` (show it, safely: markup as text, dangerous URLs dropped) or the kind of error
 // it must report (`invalid--`, `not-json--`, `too-large--`).
 //
-//   node tests/hostile/corpus.mjs     writes the small documents to tests/hostile/docs/
+//   node tests/hostile/corpus.mjs          writes the small documents to tests/hostile/docs/
+//   node tests/hostile/corpus.mjs --check  fails if tests/hostile/docs/ is not what this makes
+//                                          (scripts/test.sh runs it)
 //
 // The large ones (over 64 KB: a 100,000-block body, a 6 MB file, 200,000-character strings)
 // are not stored; `documents()` makes them, for the browser test (tests/browser/hostile.test.mjs),
 // and tests/hostile.rs builds the same shapes natively.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // Every script payload sets window.__pwned and opens a dialog: the tests look for both.
@@ -182,8 +184,22 @@ export function documents() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = fileURLToPath(new URL('docs/', import.meta.url));
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const [name, body] of small()) writeFileSync(`${dir}${name}.json`, body);
-  console.log(`${readdirSync(dir).length} documents in ${dir} (+ ${large().length} large ones made by the tests)`);
+  if (process.argv.includes('--check')) {
+    const expected = new Map(small().map(([name, body]) => [`${name}.json`, Buffer.from(body)]));
+    const stored = existsSync(dir) ? readdirSync(dir) : [];
+    const wrong = [
+      ...[...expected.keys()].filter((f) => !stored.includes(f) || !readFileSync(`${dir}${f}`).equals(expected.get(f))),
+      ...stored.filter((f) => !expected.has(f)),
+    ];
+    if (wrong.length) {
+      console.error(`tests/hostile/docs/ is out of date (${wrong.join(', ')}): run node tests/hostile/corpus.mjs`);
+      process.exit(1);
+    }
+    console.log(`hostile corpus: ${stored.length} stored documents up to date`);
+  } else {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const [name, body] of small()) writeFileSync(`${dir}${name}.json`, body);
+    console.log(`${readdirSync(dir).length} documents in ${dir} (+ ${large().length} large ones made by the tests)`);
+  }
 }
