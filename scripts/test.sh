@@ -26,4 +26,6 @@ if [ ${#browser_tests[@]} -eq 0 ]; then
   echo "no browser tests found in tests/browser/" >&2
   exit 1
 fi
-node --test --test-concurrency=1 --test-reporter=spec "${browser_tests[@]}"
+# --test-force-exit: a file whose cleanup failed must not keep the run waiting on open handles;
+# --test-timeout: no single test may hang the run (the slowest takes about a minute).
+node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec "${browser_tests[@]}"

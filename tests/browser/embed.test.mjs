@@ -221,7 +221,7 @@ test('the reader refuses to be framed, the embed view allows it, headers are sen
   assert.match(embedHeaders.get('content-security-policy'), /frame-ancestors \*/);
   assert.doesNotMatch(embedHeaders.get('content-security-policy'), /frame-ancestors 'none'/);
 
-  const page = await open(app, '', { wait: null, allowConsoleErrors: [/frame-ancestors|Refused to display/] });
+  const page = await open(app, '', { wait: null, expectViolations: [/frame-ancestors/], allowConsoleErrors: [/frame-ancestors|Refused to display/] });
   await page.goto(`${partner.url}/framing.html`);
   const embed = await (await page.$('#embed')).contentFrame();
   await embed.waitForSelector('.embed-card');

@@ -19,7 +19,10 @@ const countRetries = () => {
 };
 
 async function errorState(path, options = {}) {
-  const page = await open(app, path, { allowConsoleErrors: httpNoise, wait: '[data-error]', initScript: countRetries, ...options });
+  // No service worker: it would fetch completed resources again to cache them, and these tests
+  // count the app's own requests.
+  const page = await open(app, path, { allowConsoleErrors: httpNoise, wait: '[data-error]', initScript: countRetries,
+    serviceWorkers: 'block', ...options });
   const state = {
     kind: await page.locator('[data-error]').getAttribute('data-error'),
     title: (await page.locator('[data-error] h1').textContent()).trim(),

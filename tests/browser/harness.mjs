@@ -64,7 +64,11 @@ export async function open(ctx, path, options = {}) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (VIOLATION.test(m.text()) && !options.expectViolations) {
+    // `expectViolations`: true for a page that provokes violations on purpose, or the
+    // patterns of the ones it expects.
+    const expected = options.expectViolations === true
+      || (Array.isArray(options.expectViolations) && options.expectViolations.some((re) => re.test(m.text())));
+    if (VIOLATION.test(m.text()) && !expected) {
       ctx.violations.push(`${path}: ${m.text()}`);
     }
     if (m.type() === 'error' && !options.allowConsoleErrors?.some((re) => re.test(m.text()))) {
