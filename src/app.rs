@@ -68,6 +68,10 @@ pub fn App() -> impl IntoView {
         .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].starts_with("/embed")))
         .unwrap_or(false);
     provide_offline_state(!embedded);
+    // The reader's own settings; an embed follows its host's options instead.
+    if !embedded {
+        crate::prefs::provide_prefs(crate::offline::status::use_offline().map(|s| s.notice));
+    }
     let main_ref = NodeRef::<leptos::html::Main>::new();
 
     view! {

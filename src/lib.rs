@@ -14,3 +14,4 @@ pub mod model;
 pub mod offline;
 pub mod pages;
 pub mod platform;
+pub mod prefs;

@@ -12,6 +12,7 @@ pub mod header;
 pub mod inline;
 pub mod related;
 pub mod save;
+pub mod settings;
 pub mod share;
 pub mod site_header;
 pub mod skeleton;

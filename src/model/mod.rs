@@ -11,6 +11,7 @@ pub mod links;
 pub mod saved;
 pub mod seo;
 pub mod retry;
+pub mod settings;
 pub mod share;
 pub mod text;
 pub mod url;

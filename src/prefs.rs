@@ -1,0 +1,118 @@
+//! The reader's settings at run time: read from local storage when the app starts, applied to
+//! `<html>` as `data-*` attributes whenever they change, and written back. The settings
+//! themselves (values, parsing, attributes) are `crate::model::settings`; `index.html` applies
+//! the stored ones before the first paint.
+//!
+//! Storage faults never break the reader: damaged or foreign data under the key is removed and
+//! the reader told; a browser that refuses storage keeps the settings for the visit and says so.
+
+use leptos::prelude::*;
+
+use crate::model::settings::{Settings, STORAGE_KEY};
+
+/// The settings, shared by the panel and whatever else reads them (the embed view does not).
+#[derive(Clone, Copy)]
+pub struct Prefs(pub RwSignal<Settings>);
+
+pub fn use_prefs() -> Option<Prefs> {
+    use_context::<Prefs>()
+}
+
+/// Loads the stored settings and keeps `<html>` and storage in step with them. `notice`
+/// receives a message for the reader when storage misbehaves.
+pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) {
+    let tell = move |text: String| {
+        if let Some(n) = notice {
+            n.set(Some(text));
+        }
+    };
+    let (initial, problem) = load();
+    if let Some(p) = problem {
+        tell(p);
+    }
+    let settings = RwSignal::new(initial);
+    provide_context(Prefs(settings));
+    let mut first = true;
+    Effect::new(move || {
+        let s = settings.get();
+        apply(s);
+        // The stored value is already what index.html applied; write only real changes.
+        if std::mem::take(&mut first) {
+            return;
+        }
+        if let Err(why) = store(s) {
+            tell(format!(
+                "Your reading settings apply to this visit only: the browser did not let the reader store them ({why})."
+            ));
+        }
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn storage() -> Result<web_sys::Storage, String> {
+    web_sys::window()
+        .ok_or("no window")?
+        .local_storage()
+        .map_err(|_| "storage is blocked".to_string())?
+        .ok_or_else(|| "no local storage".to_string())
+}
+
+/// The stored settings (defaults when none), and a message when what was stored had to go.
+fn load() -> (Settings, Option<String>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Ok(storage) = storage() else {
+            return (Settings::default(), None);
+        };
+        match storage.get_item(STORAGE_KEY) {
+            Ok(Some(text)) => match Settings::from_json(&text) {
+                Ok(settings) => (settings, None),
+                Err(why) => {
+                    let _ = storage.remove_item(STORAGE_KEY);
+                    // index.html may have applied parts of it: back to the defaults.
+                    apply(Settings::default());
+                    (
+                        Settings::default(),
+                        Some(format!(
+                            "Your reading settings couldn't be read ({why}) and were reset to the defaults."
+                        )),
+                    )
+                }
+            },
+            _ => (Settings::default(), None),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = STORAGE_KEY;
+        (Settings::default(), None)
+    }
+}
+
+fn store(settings: Settings) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        storage()?
+            .set_item(STORAGE_KEY, &settings.to_json())
+            .map_err(|_| "storage is full or blocked".to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = settings;
+        Ok(())
+    }
+}
+
+fn apply(settings: Settings) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        for (name, value) in settings.attributes() {
+            let _ = html.set_attribute(name, &value);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = settings;
+}
