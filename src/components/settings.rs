@@ -122,11 +122,11 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
                     <button
                         type="button"
                         class="size-smaller"
-                        aria-label="Smaller text"
                         disabled=move || !settings.get().can_shrink()
                         on:click=move |_| settings.update(|s| *s = s.smaller())
                     >
-                        <span aria-hidden="true">"A−"</span>
+                        <span aria-hidden="true" class="size-glyph">"A−"</span>
+                        " Smaller"
                     </button>
                     <output class="size-value" aria-live="polite">
                         {move || format!("{} %", settings.get().size_percent())}
@@ -134,11 +134,11 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
                     <button
                         type="button"
                         class="size-larger"
-                        aria-label="Larger text"
                         disabled=move || !settings.get().can_grow()
                         on:click=move |_| settings.update(|s| *s = s.larger())
                     >
-                        <span aria-hidden="true">"A+"</span>
+                        <span aria-hidden="true" class="size-glyph">"A+"</span>
+                        " Larger"
                     </button>
                 </div>
             </fieldset>

@@ -37,9 +37,9 @@ test('settings apply at once, persist, and apply before the first paint', async 
   await page.getByLabel('Sans-serif').check();
   await page.getByLabel('Wide').check();
   await page.getByLabel('Loose').check();
-  await page.getByRole('button', { name: 'Larger text' }).click();
-  await page.getByRole('button', { name: 'Larger text' }).click();
-  await page.getByRole('button', { name: 'Larger text' }).click();
+  await page.getByRole('button', { name: 'Larger' }).click();
+  await page.getByRole('button', { name: 'Larger' }).click();
+  await page.getByRole('button', { name: 'Larger' }).click();
   assert.equal((await page.locator('.size-value').textContent()).trim(), '150 %');
   const applied = () => page.evaluate(() => ({
     ...document.documentElement.dataset,
