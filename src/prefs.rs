@@ -48,6 +48,44 @@ pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) {
     });
 }
 
+/// Reads a local storage entry (`None` when absent or when storage is unavailable).
+pub fn local_get(key: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        storage().ok()?.get_item(key).ok().flatten()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// Writes a local storage entry, or says why the browser refused.
+pub fn local_set(key: &str, value: &str) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        storage()?
+            .set_item(key, value)
+            .map_err(|_| "storage is full or blocked".to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (key, value);
+        Ok(())
+    }
+}
+
+/// Removes a local storage entry, if storage is available.
+pub fn local_remove(key: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Ok(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = key;
+}
+
 #[cfg(target_arch = "wasm32")]
 fn storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
@@ -59,48 +97,27 @@ fn storage() -> Result<web_sys::Storage, String> {
 
 /// The stored settings (defaults when none), and a message when what was stored had to go.
 fn load() -> (Settings, Option<String>) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let Ok(storage) = storage() else {
-            return (Settings::default(), None);
-        };
-        match storage.get_item(STORAGE_KEY) {
-            Ok(Some(text)) => match Settings::from_json(&text) {
-                Ok(settings) => (settings, None),
-                Err(why) => {
-                    let _ = storage.remove_item(STORAGE_KEY);
-                    // index.html may have applied parts of it: back to the defaults.
-                    apply(Settings::default());
-                    (
-                        Settings::default(),
-                        Some(format!(
-                            "Your reading settings couldn't be read ({why}) and were reset to the defaults."
-                        )),
-                    )
-                }
-            },
-            _ => (Settings::default(), None),
+    let Some(text) = local_get(STORAGE_KEY) else {
+        return (Settings::default(), None);
+    };
+    match Settings::from_json(&text) {
+        Ok(settings) => (settings, None),
+        Err(why) => {
+            local_remove(STORAGE_KEY);
+            // index.html may have applied parts of it: back to the defaults.
+            apply(Settings::default());
+            (
+                Settings::default(),
+                Some(format!(
+                    "Your reading settings couldn't be read ({why}) and were reset to the defaults."
+                )),
+            )
         }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = STORAGE_KEY;
-        (Settings::default(), None)
     }
 }
 
 fn store(settings: Settings) -> Result<(), String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        storage()?
-            .set_item(STORAGE_KEY, &settings.to_json())
-            .map_err(|_| "storage is full or blocked".to_string())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = settings;
-        Ok(())
-    }
+    local_set(STORAGE_KEY, &settings.to_json())
 }
 
 fn apply(settings: Settings) {

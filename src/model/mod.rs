@@ -10,6 +10,7 @@ pub mod lang;
 pub mod links;
 pub mod saved;
 pub mod seo;
+pub mod progress;
 pub mod retry;
 pub mod settings;
 pub mod share;

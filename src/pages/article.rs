@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{articles_dir, fetch_article, page_url, Loads};
 use crate::app::DocumentLanguage;
-use crate::components::{ArticleSkeleton, ArticleView, ErrorView};
+use crate::components::{progress::ReadingProgress, ArticleSkeleton, ArticleView, ErrorView};
 use crate::model::{
     links::reader_path, url::resolve, validate::is_valid_id, Article, Dir, LoadError,
 };
@@ -93,6 +93,7 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
                             <Meta name="description" content=description/>
                             <DocumentLanguage lang=article.language.clone() dir=article.dir/>
                             {oembed_link(&article, &json_url)}
+                            <ReadingProgress json_url=json_url.clone()/>
                             <ArticleView article json_url articles_dir=articles_dir() card_open/>
                         }
                         .into_any()

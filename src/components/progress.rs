@@ -1,0 +1,174 @@
+//! Reading progress: a thin bar at the top of the window showing how far through the article
+//! the reader is, and — when an article is reopened part-way — an offer to continue where they
+//! left off, or to start over. Positions are kept per article in local storage
+//! (`crate::model::progress`); damaged data there is cleared with a message.
+
+use leptos::prelude::*;
+
+use crate::model::progress::{Position, Positions, STORAGE_KEY};
+use crate::offline::status::use_offline;
+use crate::prefs::{local_get, local_remove, local_set};
+
+/// Reads the stored positions; damaged or foreign data is removed and reported.
+fn load_positions() -> Positions {
+    let Some(text) = local_get(STORAGE_KEY) else {
+        return Positions::default();
+    };
+    Positions::from_json(&text).unwrap_or_else(|why| {
+        local_remove(STORAGE_KEY);
+        if let Some(state) = use_offline() {
+            state.notice.set(Some(format!(
+                "Your reading positions couldn't be read ({why}) and were cleared."
+            )));
+        }
+        Positions::default()
+    })
+}
+
+/// The body blocks, and the document's scroll figures: (block at the top, percent read).
+#[cfg(target_arch = "wasm32")]
+fn measure() -> Option<(usize, u8)> {
+    use crate::model::progress::{block_at, percent_read};
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let root = document.document_element()?;
+    let top = window.scroll_y().ok()?;
+    let viewport = window.inner_height().ok()?.as_f64()?;
+    let percent = percent_read(top, viewport, f64::from(root.scroll_height()));
+    let blocks = document.query_selector_all(".article-body > *").ok()?;
+    let count = blocks.length() as usize;
+    let bottom = |i: usize| {
+        blocks
+            .item(i as u32)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            .map_or(f64::INFINITY, |e| e.get_bounding_client_rect().bottom())
+    };
+    Some((block_at(count, 0.0, bottom), percent))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn measure() -> Option<(usize, u8)> {
+    None
+}
+
+fn now() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::Date::new_0().to_iso_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// Scrolls block `index` of the body to the top of the screen and moves focus there, so
+/// keyboard and screen reader users continue from it too.
+fn go_to_block(index: usize) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(block) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!(".article-body > :nth-child({})", index + 1)).ok().flatten())
+    {
+        use wasm_bindgen::JsCast;
+        let _ = block.set_attribute("tabindex", "-1");
+        block.scroll_into_view();
+        if let Ok(el) = block.dyn_into::<web_sys::HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = index;
+}
+
+#[component]
+pub fn ReadingProgress(
+    /// The article's JSON address: the key of its stored position.
+    json_url: String,
+) -> impl IntoView {
+    let percent = RwSignal::new(0u8);
+    let offer = RwSignal::new(load_positions().get(&json_url).filter(|p| p.worth_resuming()).cloned());
+    let key = StoredValue::new(json_url);
+
+    let save = move || {
+        let Some((block, pct)) = measure() else { return };
+        let url = key.get_value();
+        let positions = load_positions();
+        let positions = if pct >= 98 {
+            // Finished: nothing to come back to.
+            positions.without(&url)
+        } else {
+            positions.with(&url, Position { block, percent: pct, at: now() })
+        };
+        // A refused write only loses the position; reading goes on.
+        let _ = local_set(STORAGE_KEY, &positions.to_json());
+    };
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        use leptos::ev;
+        use leptos_use::use_event_listener;
+        let pending = StoredValue::new_local(None::<leptos::prelude::TimeoutHandle>);
+        let on_scroll = move || {
+            if let Some((_, pct)) = measure() {
+                percent.set(pct);
+            }
+            // Store the position once scrolling pauses.
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let handle = set_timeout_with_handle(save, std::time::Duration::from_millis(400)).ok();
+            pending.set_value(handle);
+        };
+        let _ = use_event_listener(window(), ev::scroll, move |_| on_scroll());
+        let _ = use_event_listener(window(), ev::pagehide, move |_| save());
+        on_cleanup(move || {
+            if let Some(handle) = pending.try_get_value().flatten() {
+                handle.clear();
+            }
+        });
+    }
+
+    view! {
+        <div class="reading-progress" aria-hidden="true">
+            <div class="reading-progress-bar" style:transform=move || format!("scaleX({})", f64::from(percent.get()) / 100.0)></div>
+        </div>
+        {move || {
+            offer
+                .get()
+                .map(|p| {
+                    let block = p.block;
+                    view! {
+                        <div class="resume" role="region" aria-label="Continue reading" lang="en">
+                            <p>{format!("You read {}% of this article last time.", p.percent)}</p>
+                            <div class="resume-actions">
+                                <button
+                                    type="button"
+                                    class="resume-continue"
+                                    on:click=move |_| {
+                                        offer.set(None);
+                                        go_to_block(block);
+                                    }
+                                >
+                                    "Continue where you left off"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="resume-restart"
+                                    on:click=move |_| {
+                                        offer.set(None);
+                                        let url = key.get_value();
+                                        let _ = local_set(STORAGE_KEY, &load_positions().without(&url).to_json());
+                                    }
+                                >
+                                    "Start over"
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
