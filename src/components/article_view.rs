@@ -7,6 +7,7 @@ use super::body::ArticleBody;
 use super::editorial::EditorialCard;
 use super::figure::{Figure, Placement};
 use super::header::ArticleHeader;
+use super::listen::ListenControls;
 use super::related::RelatedArticles;
 use super::save::SaveToggle;
 use super::share::ShareControls;
@@ -28,7 +29,10 @@ pub fn ArticleView(
     view! {
         <article class="article" lang=a.language.clone() dir=a.dir.as_str() aria-labelledby="article-headline">
             <ArticleHeader article=a.clone()/>
-            <SaveToggle article=a.clone() json_url=json_url.clone() route/>
+            <div class="article-tools">
+                <SaveToggle article=a.clone() json_url=json_url.clone() route/>
+                <ListenControls language=a.language.clone()/>
+            </div>
             {a.image.clone().map(|image| view! { <Figure image placement=Placement::Hero/> })}
             <Takeaways items=a.takeaways.clone()/>
             {a.editorial.clone().map(|editorial| view! { <EditorialCard editorial open=card_open/> })}

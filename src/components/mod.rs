@@ -10,6 +10,7 @@ pub mod error_view;
 pub mod figure;
 pub mod header;
 pub mod inline;
+pub mod listen;
 pub mod progress;
 pub mod related;
 pub mod save;

@@ -130,6 +130,8 @@ pub fn ReadingProgress(
             }
         });
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = save;
 
     view! {
         <div class="reading-progress" aria-hidden="true">
