@@ -11,6 +11,7 @@ pub mod app;
 pub mod components;
 pub mod crash;
 pub mod model;
+pub mod i18n;
 pub mod offline;
 pub mod pages;
 pub mod platform;

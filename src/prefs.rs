@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::i18n::{fill, Catalog};
 use crate::model::settings::{Settings, STORAGE_KEY};
 
 /// The settings, shared by the panel and whatever else reads them (the embed view does not).
@@ -26,7 +27,8 @@ pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) {
             n.set(Some(text));
         }
     };
-    let (initial, problem) = load();
+    let text = crate::i18n::use_text();
+    let (initial, problem) = load(text());
     if let Some(p) = problem {
         tell(p);
     }
@@ -41,9 +43,7 @@ pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) {
             return;
         }
         if let Err(why) = store(s) {
-            tell(format!(
-                "Your reading settings apply to this visit only: the browser did not let the reader store them ({why})."
-            ));
+            tell(fill(text().settings_not_stored, &[("why", &why)]));
         }
     });
 }
@@ -96,11 +96,11 @@ fn storage() -> Result<web_sys::Storage, String> {
 }
 
 /// The stored settings (defaults when none), and a message when what was stored had to go.
-fn load() -> (Settings, Option<String>) {
-    let Some(text) = local_get(STORAGE_KEY) else {
+fn load(words: &'static Catalog) -> (Settings, Option<String>) {
+    let Some(stored) = local_get(STORAGE_KEY) else {
         return (Settings::default(), None);
     };
-    match Settings::from_json(&text) {
+    match Settings::from_json(&stored) {
         Ok(settings) => (settings, None),
         Err(why) => {
             local_remove(STORAGE_KEY);
@@ -108,9 +108,7 @@ fn load() -> (Settings, Option<String>) {
             apply(Settings::default());
             (
                 Settings::default(),
-                Some(format!(
-                    "Your reading settings couldn't be read ({why}) and were reset to the defaults."
-                )),
+                Some(fill(words.settings_unreadable, &[("why", &why)])),
             )
         }
     }

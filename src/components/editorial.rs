@@ -29,6 +29,8 @@ pub fn EditorialCard(editorial: Editorial, open: RwSignal<bool>) -> impl IntoVie
         (None, Some(r)) => Some(r),
         (None, None) => None,
     };
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     view! {
         <aside class="editorial" class:open=move || open.get() aria-labelledby="editorial-title">
             <p class="editorial-label">{label}</p>
@@ -41,12 +43,12 @@ pub fn EditorialCard(editorial: Editorial, open: RwSignal<bool>) -> impl IntoVie
             <button
                 type="button"
                 class="editorial-toggle"
-                lang="en"
+                lang=lt
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls="editorial-body"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || if open.get() { "Show less" } else { "Read the full analysis" }}
+                {move || if open.get() { t().show_less } else { t().read_full_analysis }}
             </button>
         </aside>
     }

@@ -14,10 +14,11 @@ pub fn ErrorView(
     #[prop(optional)]
     nested: bool,
 ) -> impl IntoView {
+    let t = crate::i18n::use_text();
     let problems = error.problems().to_vec();
     let retry = on_retry.filter(|_| error.retryable()).map(|cb| {
         view! {
-            <button type="button" class="retry" on:click=move |_| cb.run(())>"Retry"</button>
+            <button type="button" class="retry" on:click=move |_| cb.run(())>{move || t().retry}</button>
         }
     });
     view! {
@@ -41,7 +42,7 @@ pub fn ErrorView(
                 })}
             <p class="error-actions">
                 {retry}
-                <a href="/" class="home-link">"Back to the front page"</a>
+                <a href="/" class="home-link">{move || t().back_home}</a>
                 {matches!(error, LoadError::Offline { .. })
                     .then(|| view! { <a href="/saved" class="saved-link">"Your saved articles"</a> })}
             </p>

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::model::{
     date::{display_date, display_updated},
-    text::reading_time_label,
+    i18n::fill,
+    text::reading_minutes,
     Article,
 };
 
@@ -17,16 +18,20 @@ pub fn ArticleHeader(
     #[prop(default = true)] show_meta: bool,
 ) -> impl IntoView {
     let lang = article.language.clone();
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     let published = article.published.clone().and_then(|p| {
         display_date(&p, &lang)
             .map(|shown| view! { <time class="published" datetime=p>{shown}</time> })
     });
     let updated = article.updated.clone().and_then(|u| {
         display_updated(&u, article.published.as_deref(), &lang).map(|shown| {
-            view! { <span class="updated">"Updated " <time datetime=u>{shown}</time></span> }
+            let (before, after) = t().updated.split_once("{date}").unwrap_or(("", ""));
+            view! { <span class="updated">{before} <time datetime=u>{shown}</time>{after}</span> }
         })
     });
-    let reading = reading_time_label(&article);
+    let minutes = reading_minutes(&article).to_string();
+    let reading = move || fill(t().reading_time, &[("n", &minutes)]);
     view! {
         <header class="article-header">
             {show_headline
@@ -44,7 +49,7 @@ pub fn ArticleHeader(
                             {article.byline().map(|b| view! { <span class="byline">{b}</span> })}
                             {published}
                             {updated}
-                            <span class="reading-time" lang="en" dir="ltr">{reading}</span>
+                            <span class="reading-time" lang=lt>{reading}</span>
                         </p>
                     }
                 })}

@@ -120,6 +120,8 @@ pub fn ListenControls(
 ) -> impl IntoView {
     let state = RwSignal::new(State::Idle);
     let supported = RwSignal::new(true);
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     let rate = RwSignal::new("1".to_string());
 
     #[cfg(target_arch = "wasm32")]
@@ -212,23 +214,23 @@ pub fn ListenControls(
     };
 
     view! {
-        <div class="listen" hidden=move || !supported.get() lang="en">
+        <div class="listen" hidden=move || !supported.get() lang=lt>
             <button
                 type="button"
                 class="listen-toggle"
                 on:click=main_button
             >
                 {move || match state.get() {
-                    State::Idle => "Listen",
-                    State::Playing => "Pause",
-                    State::Paused => "Resume",
+                    State::Idle => t().listen,
+                    State::Playing => t().pause,
+                    State::Paused => t().resume,
                 }}
             </button>
             <button type="button" class="listen-stop" hidden=move || state.get() == State::Idle on:click=move |_| stop()>
-                "Stop"
+                {move || t().stop}
             </button>
             <label class="listen-speed">
-                "Speed "
+                {move || t().speed} " "
                 <select on:change=on_speed prop:value=move || rate.get()>
                     {SPEEDS
                         .iter()
@@ -239,8 +241,8 @@ pub fn ListenControls(
             <span class="visually-hidden" role="status">
                 {move || match state.get() {
                     State::Idle => "",
-                    State::Playing => "Reading aloud",
-                    State::Paused => "Paused",
+                    State::Playing => t().reading_aloud,
+                    State::Paused => t().paused,
                 }}
             </span>
         </div>

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::i18n::fill;
 use crate::model::progress::{Position, Positions, STORAGE_KEY};
 use crate::offline::status::use_offline;
 use crate::prefs::{local_get, local_remove, local_set};
@@ -17,9 +18,8 @@ fn load_positions() -> Positions {
     Positions::from_json(&text).unwrap_or_else(|why| {
         local_remove(STORAGE_KEY);
         if let Some(state) = use_offline() {
-            state.notice.set(Some(format!(
-                "Your reading positions couldn't be read ({why}) and were cleared."
-            )));
+            let t = crate::i18n::use_text();
+            state.notice.set(Some(fill(t().positions_unreadable, &[("why", &why)])));
         }
         Positions::default()
     })
@@ -89,49 +89,73 @@ pub fn ReadingProgress(
     json_url: String,
 ) -> impl IntoView {
     let percent = RwSignal::new(0u8);
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     let offer = RwSignal::new(load_positions().get(&json_url).filter(|p| p.worth_resuming()).cloned());
-    let key = StoredValue::new(json_url);
 
-    let save = move || {
-        let Some((block, pct)) = measure() else { return };
-        let url = key.get_value();
-        let positions = load_positions();
-        let positions = if pct >= 98 {
-            // Finished: nothing to come back to.
-            positions.without(&url)
-        } else {
-            positions.with(&url, Position { block, percent: pct, at: now() })
-        };
-        // A refused write only loses the position; reading goes on.
-        let _ = local_set(STORAGE_KEY, &positions.to_json());
+    // Called from listeners and timers, which may outlive the component: everything reactive is
+    // read with try_*, and the key is a plain value.
+    let key = std::sync::Arc::new(json_url);
+    let save = {
+        let key = key.clone();
+        move || {
+            let Some((block, pct)) = measure() else { return };
+            let positions = load_positions();
+            let positions = if pct >= 98 {
+                // Finished: nothing to come back to.
+                positions.without(&key)
+            } else {
+                positions.with(&key, Position { block, percent: pct, at: now() })
+            };
+            // A refused write only loses the position; reading goes on.
+            let _ = local_set(STORAGE_KEY, &positions.to_json());
+        }
     };
 
     #[cfg(target_arch = "wasm32")]
     {
+        use std::sync::{Arc, Mutex};
+
         use leptos::ev;
         use leptos_use::use_event_listener;
-        let pending = StoredValue::new_local(None::<leptos::prelude::TimeoutHandle>);
-        let on_scroll = move || {
-            if let Some((_, pct)) = measure() {
-                percent.set(pct);
+        let pending: Arc<Mutex<Option<TimeoutHandle>>> = Arc::default();
+        let on_scroll = {
+            let pending = pending.clone();
+            let save = save.clone();
+            move || {
+                if let Some((_, pct)) = measure() {
+                    percent.try_set(pct);
+                }
+                // Store the position once scrolling pauses.
+                let handle = set_timeout_with_handle(save.clone(), std::time::Duration::from_millis(400)).ok();
+                if let Ok(mut slot) = pending.lock() {
+                    if let Some(previous) = std::mem::replace(&mut *slot, handle) {
+                        previous.clear();
+                    }
+                }
             }
-            // Store the position once scrolling pauses.
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
-            let handle = set_timeout_with_handle(save, std::time::Duration::from_millis(400)).ok();
-            pending.set_value(handle);
         };
         let _ = use_event_listener(window(), ev::scroll, move |_| on_scroll());
-        let _ = use_event_listener(window(), ev::pagehide, move |_| save());
+        let _ = use_event_listener(window(), ev::pagehide, {
+            let save = save.clone();
+            move |_| save()
+        });
+        // Leaving the article: store where the reader was, and stop the timer.
         on_cleanup(move || {
-            if let Some(handle) = pending.try_get_value().flatten() {
+            let waiting = pending.lock().ok().and_then(|mut slot| slot.take());
+            if let Some(handle) = waiting {
                 handle.clear();
+                save();
             }
         });
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = save;
+    let restart_key = key.clone();
+    let restart = move || {
+        let _ = local_set(STORAGE_KEY, &load_positions().without(&restart_key).to_json());
+    };
+    let restart = Callback::new(move |()| restart());
 
     view! {
         <div class="reading-progress" aria-hidden="true">
@@ -143,8 +167,8 @@ pub fn ReadingProgress(
                 .map(|p| {
                     let block = p.block;
                     view! {
-                        <div class="resume" role="region" aria-label="Continue reading" lang="en">
-                            <p>{format!("You read {}% of this article last time.", p.percent)}</p>
+                        <div class="resume" role="region" aria-label=move || t().continue_region lang=lt>
+                            <p>{move || fill(t().read_last_time, &[("n", &p.percent.to_string())])}</p>
                             <div class="resume-actions">
                                 <button
                                     type="button"
@@ -154,18 +178,17 @@ pub fn ReadingProgress(
                                         go_to_block(block);
                                     }
                                 >
-                                    "Continue where you left off"
+                                    {move || t().continue_reading}
                                 </button>
                                 <button
                                     type="button"
                                     class="resume-restart"
                                     on:click=move |_| {
                                         offer.set(None);
-                                        let url = key.get_value();
-                                        let _ = local_set(STORAGE_KEY, &load_positions().without(&url).to_json());
+                                        restart.run(());
                                     }
                                 >
-                                    "Start over"
+                                    {move || t().start_over}
                                 </button>
                             </div>
                         </div>

@@ -19,6 +19,8 @@ pub fn RelatedArticles(
     /// The article's language, for dates.
     language: String,
 ) -> impl IntoView {
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     // Which related articles can be read without a connection (saved, or kept by the
     // service worker). Checked in the browser once the list is on screen.
     let offline: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
@@ -47,7 +49,7 @@ pub fn RelatedArticles(
                 let offline_mark = move || {
                     let url = item_url.clone()?;
                     offline.with(|o| o.contains(&url)).then(|| {
-                        view! { <span class="offline-mark" lang="en">"Available offline"</span> }
+                        view! { <span class="offline-mark" lang=lt>{move || t().available_offline}</span> }
                     })
                 };
                 let date = item.published.as_deref().and_then(|p| {
@@ -80,10 +82,10 @@ pub fn RelatedArticles(
     });
     view! {
         <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading" lang="en">"Related Articles"</h2>
+            <h2 id="related-heading" lang=lt>{move || t().related_heading}</h2>
             {match list {
                 Some(list) => list.into_any(),
-                None => view! { <p class="empty-state" lang="en">"No related articles found"</p> }.into_any(),
+                None => view! { <p class="empty-state" lang=lt>{move || t().no_related}</p> }.into_any(),
             }}
         </section>
     }

@@ -14,6 +14,8 @@ pub fn SaveToggle(
     /// In-app path that opens the article.
     route: String,
 ) -> impl IntoView {
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     let state = use_offline();
     let busy = RwSignal::new(false);
     let message = RwSignal::new(String::new());
@@ -45,9 +47,9 @@ pub fn SaveToggle(
                     let first = state.saved.with_untracked(|l| l.articles.is_empty());
                     state.saved.set(list);
                     message.set(if was_saved {
-                        "Removed from saved articles.".into()
+                        t().removed_saved.into()
                     } else {
-                        "Saved. You can read this article offline.".into()
+                        t().saved_offline.into()
                     });
                     if first && !was_saved {
                         // Ask the browser to keep saved articles under storage pressure.
@@ -68,7 +70,7 @@ pub fn SaveToggle(
     };
 
     view! {
-        <div class="save-control" lang="en">
+        <div class="save-control" lang=lt>
             <button
                 type="button"
                 class="save-toggle"
@@ -76,7 +78,7 @@ pub fn SaveToggle(
                 aria-busy=move || if busy.get() { "true" } else { "false" }
                 on:click=toggle
             >
-                "Save for offline"
+                {move || t().save_offline}
             </button>
             {move || {
                 entry()

@@ -5,6 +5,7 @@
 
 use leptos::{ev, prelude::*};
 
+use crate::model::i18n::Catalog;
 use crate::model::settings::{Font, Leading, Settings, Theme, Width};
 use crate::prefs::use_prefs;
 
@@ -12,6 +13,7 @@ use crate::prefs::use_prefs;
 /// nothing moves when the app takes over.
 #[component]
 pub fn SettingsToggle(open: RwSignal<bool>) -> impl IntoView {
+    let t = crate::i18n::use_text();
     view! {
         <button
             type="button"
@@ -21,22 +23,25 @@ pub fn SettingsToggle(open: RwSignal<bool>) -> impl IntoView {
             on:click=move |_| open.update(|o| *o = !*o)
         >
             <span aria-hidden="true">"Aa"</span>
-            <span class="visually-hidden">"Reading settings"</span>
+            <span class="visually-hidden">{move || t().settings_button}</span>
         </button>
     }
 }
 
+type Text = fn(&'static Catalog) -> &'static str;
+
 fn radio_group<T: Copy + PartialEq + Send + Sync + 'static>(
-    legend: &'static str,
+    legend: Text,
     name: &'static str,
-    options: &'static [(T, &'static str)],
+    options: &'static [(T, Text)],
     get: impl Fn(Settings) -> T + Copy + Send + Sync + 'static,
     set: impl Fn(Settings, T) -> Settings + Copy + Send + Sync + 'static,
     settings: RwSignal<Settings>,
 ) -> impl IntoView {
+    let t = crate::i18n::use_text();
     view! {
         <fieldset class="settings-group">
-            <legend>{legend}</legend>
+            <legend>{move || legend(t())}</legend>
             {options
                 .iter()
                 .map(|&(value, label)| {
@@ -48,7 +53,7 @@ fn radio_group<T: Copy + PartialEq + Send + Sync + 'static>(
                                 prop:checked=move || get(settings.get()) == value
                                 on:change=move |_| settings.update(|s| *s = set(*s, value))
                             />
-                            {label}
+                            {move || label(t())}
                         </label>
                     }
                 })
@@ -87,23 +92,24 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
         }
     };
 
-    const THEMES: &[(Theme, &str)] = &[
-        (Theme::Auto, "Automatic"),
-        (Theme::Light, "Light"),
-        (Theme::Dark, "Dark"),
-        (Theme::Sepia, "Sepia"),
+    const THEMES: &[(Theme, Text)] = &[
+        (Theme::Auto, |c| c.theme_auto),
+        (Theme::Light, |c| c.theme_light),
+        (Theme::Dark, |c| c.theme_dark),
+        (Theme::Sepia, |c| c.theme_sepia),
     ];
-    const FONTS: &[(Font, &str)] = &[(Font::Serif, "Serif"), (Font::Sans, "Sans-serif")];
-    const WIDTHS: &[(Width, &str)] = &[
-        (Width::Narrow, "Narrow"),
-        (Width::Normal, "Normal"),
-        (Width::Wide, "Wide"),
+    const FONTS: &[(Font, Text)] = &[(Font::Serif, |c| c.serif), (Font::Sans, |c| c.sans_serif)];
+    const WIDTHS: &[(Width, Text)] = &[
+        (Width::Narrow, |c| c.narrow),
+        (Width::Normal, |c| c.normal),
+        (Width::Wide, |c| c.wide),
     ];
-    const LEADINGS: &[(Leading, &str)] = &[
-        (Leading::Tight, "Tight"),
-        (Leading::Normal, "Normal"),
-        (Leading::Loose, "Loose"),
+    const LEADINGS: &[(Leading, Text)] = &[
+        (Leading::Tight, |c| c.tight),
+        (Leading::Normal, |c| c.normal),
+        (Leading::Loose, |c| c.loose),
     ];
+    let t = crate::i18n::use_text();
 
     view! {
         <section
@@ -114,10 +120,10 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
             node_ref=panel
             on:keydown=on_key
         >
-            <h2 id="reader-settings-title">"Reading settings"</h2>
-            {radio_group("Theme", "theme", THEMES, |s| s.theme, |s, v| Settings { theme: v, ..s }, settings)}
+            <h2 id="reader-settings-title">{move || t().settings_title}</h2>
+            {radio_group(|c| c.theme, "theme", THEMES, |s| s.theme, |s, v| Settings { theme: v, ..s }, settings)}
             <fieldset class="settings-group">
-                <legend>"Text size"</legend>
+                <legend>{move || t().text_size}</legend>
                 <div class="settings-size">
                     <button
                         type="button"
@@ -126,7 +132,7 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
                         on:click=move |_| settings.update(|s| *s = s.smaller())
                     >
                         <span aria-hidden="true" class="size-glyph">"A−"</span>
-                        " Smaller"
+                        " " {move || t().smaller}
                     </button>
                     <output class="size-value" aria-live="polite">
                         {move || format!("{} %", settings.get().size_percent())}
@@ -138,19 +144,19 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
                         on:click=move |_| settings.update(|s| *s = s.larger())
                     >
                         <span aria-hidden="true" class="size-glyph">"A+"</span>
-                        " Larger"
+                        " " {move || t().larger}
                     </button>
                 </div>
             </fieldset>
-            {radio_group("Typeface", "font", FONTS, |s| s.font, |s, v| Settings { font: v, ..s }, settings)}
-            {radio_group("Line width", "width", WIDTHS, |s| s.width, |s, v| Settings { width: v, ..s }, settings)}
-            {radio_group("Line spacing", "leading", LEADINGS, |s| s.leading, |s, v| Settings { leading: v, ..s }, settings)}
+            {radio_group(|c| c.typeface, "font", FONTS, |s| s.font, |s, v| Settings { font: v, ..s }, settings)}
+            {radio_group(|c| c.line_width, "width", WIDTHS, |s| s.width, |s, v| Settings { width: v, ..s }, settings)}
+            {radio_group(|c| c.line_spacing, "leading", LEADINGS, |s| s.leading, |s, v| Settings { leading: v, ..s }, settings)}
             <div class="settings-actions">
                 <button type="button" class="settings-reset" on:click=move |_| settings.set(Settings::default())>
-                    "Reset to defaults"
+                    {move || t().reset_defaults}
                 </button>
                 <button type="button" class="settings-close" on:click=move |_| close()>
-                    "Close"
+                    {move || t().close}
                 </button>
             </div>
         </section>

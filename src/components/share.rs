@@ -12,6 +12,8 @@ const STATUS_MS: u64 = 5000;
 /// `url` is the canonical URL; without one the page's own URL is shared.
 #[component]
 pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     let menu_open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     // Set when the clipboard refused: the link is shown selected for a manual copy.
@@ -41,7 +43,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
             match copy_text(&target).await {
                 Ok(()) => {
                     manual_copy.set(None);
-                    status.set("Link copied".into());
+                    status.set(t().link_copied.into());
                     set_timeout(
                         move || status.set(String::new()),
                         std::time::Duration::from_millis(STATUS_MS),
@@ -49,7 +51,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
                 }
                 Err(()) => {
                     status.set(
-                        "Couldn't copy automatically. The link is selected below: press Ctrl+C (⌘C on a Mac) to copy it."
+                        t().copy_manually
                             .into(),
                     );
                     manual_copy.set(Some(target));
@@ -82,7 +84,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
             let links = share_links(&share_url.with_value(|f| f()), &headline.get_value());
             view! {
                 <button type="button" class="share-item copy-link" on:click=on_copy>
-                    "Copy link"
+                    {move || t().copy_link}
                 </button>
                 {links
                     .into_iter()
@@ -117,8 +119,8 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
     };
 
     view! {
-        <section class="share" aria-labelledby="share-heading" lang="en" on:keydown=on_keydown>
-            <h2 id="share-heading">"Share Article"</h2>
+        <section class="share" aria-labelledby="share-heading" lang=lt on:keydown=on_keydown>
+            <h2 id="share-heading">{move || t().share_heading}</h2>
             <button
                 type="button"
                 class="share-button"
@@ -127,7 +129,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
                 aria-controls="share-menu"
                 on:click=on_share
             >
-                "Share"
+                {move || t().share_button}
             </button>
             <div class="share-menu" id="share-menu" hidden=move || !menu_open.get()>
                 {menu}

@@ -8,12 +8,13 @@ use super::settings::{SettingsPanel, SettingsToggle};
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let settings_open = RwSignal::new(false);
+    let t = crate::i18n::use_text();
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <header class="site-header">
-            <a href="/" class="brand">"Article Reader"</a>
-            <nav aria-label="Site">
-                <a href="/saved" class="nav-saved">"Saved"</a>
+            <a href="/" class="brand">{move || t().site_name}</a>
+            <nav aria-label=move || t().site_nav>
+                <a href="/saved" class="nav-saved">{move || t().nav_saved}</a>
                 <SettingsToggle open=settings_open/>
             </nav>
         </header>

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ArticleSkeleton() -> impl IntoView {
+    let t = crate::i18n::use_text();
     view! {
         <div class="skeleton" aria-busy="true">
-            <p class="visually-hidden" role="status">"Loading article…"</p>
+            <p class="visually-hidden" role="status">{move || t().loading_article}</p>
             <div aria-hidden="true">
                 <div class="sk sk-label"></div>
                 <div class="sk sk-headline"></div>

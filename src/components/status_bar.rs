@@ -7,22 +7,24 @@ use crate::offline::status::use_offline;
 
 #[component]
 pub fn StatusBar() -> impl IntoView {
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     let Some(state) = use_offline() else {
         return ().into_any();
     };
     view! {
-        <div class="status-bar" role="status" aria-live="polite" lang="en">
+        <div class="status-bar" role="status" aria-live="polite" lang=lt>
             <Show when=move || !state.online.get()>
                 <p class="offline-indicator">
-                    <strong>"You're offline."</strong>
-                    " Saved articles and pages you've opened are still available."
+                    <strong>{move || t().offline_now}</strong>
+                    " " {move || t().offline_detail}
                 </p>
             </Show>
             <Show when=move || state.update_ready.get()>
                 <p class="update-banner">
-                    "A new version is available — "
+                    {move || t().update_available} " "
                     <button type="button" class="update-reload" on:click=move |_| state.apply_update()>
-                        "Reload"
+                        {move || t().reload}
                     </button>
                 </p>
             </Show>
@@ -37,7 +39,7 @@ pub fn StatusBar() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="notice-dismiss"
-                                    aria-label="Dismiss message"
+                                    aria-label=move || t().dismiss
                                     on:click=move |_| state.notice.set(None)
                                 >
                                     "×"

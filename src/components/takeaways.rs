@@ -8,10 +8,12 @@ use crate::model::Inline;
 /// Renders nothing when there are no takeaways.
 #[component]
 pub fn Takeaways(items: Vec<Inline>) -> impl IntoView {
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     (!items.is_empty()).then(|| {
         view! {
             <section class="takeaways" aria-labelledby="takeaways-heading">
-                <h2 id="takeaways-heading" lang="en">"Key Takeaways"</h2>
+                <h2 id="takeaways-heading" lang=lt>{move || t().key_takeaways}</h2>
                 <ol>
                     {items
                         .into_iter()

@@ -5,6 +5,7 @@ pub mod article;
 pub mod date;
 pub mod embed;
 pub mod error;
+pub mod i18n;
 pub mod json;
 pub mod lang;
 pub mod links;

@@ -9,7 +9,7 @@ use crate::api::{articles_dir, fetch_article, page_url, Loads};
 use crate::app::DocumentLanguage;
 use crate::components::{progress::ReadingProgress, ArticleSkeleton, ArticleView, ErrorView};
 use crate::model::{
-    links::reader_path, url::resolve, validate::is_valid_id, Article, Dir, LoadError,
+    links::reader_path, url::resolve, validate::is_valid_id, Article, LoadError,
 };
 
 /// The JSON address of the bundled article `id`.
@@ -101,7 +101,7 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
                     Err(error) => view! {
                         <TakeOver/>
                         <Title text=error.title()/>
-                        <DocumentLanguage lang="en".to_string() dir=Dir::Ltr/>
+                        <DocumentLanguage/>
                         <ErrorView error on_retry=retry/>
                     }
                     .into_any(),

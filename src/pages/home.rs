@@ -6,7 +6,7 @@ use leptos_meta::{Meta, Title};
 use crate::api::{articles_dir, fetch_index, Loads};
 use crate::app::DocumentLanguage;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
-use crate::model::{date::display_date, Dir, Summary};
+use crate::model::{date::display_date, Summary};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -18,7 +18,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <Title text="Latest articles"/>
         <Meta name="description" content="The latest articles, read in your browser."/>
-        <DocumentLanguage lang="en".to_string() dir=Dir::Ltr/>
+        <DocumentLanguage/>
         <div class="front-page">
             <h1>"Latest articles"</h1>
             <Suspense fallback=ListSkeleton>

@@ -5,14 +5,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
 use crate::app::DocumentLanguage;
-use crate::model::Dir;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     let path = use_location().pathname;
     view! {
         <Title text="Page not found"/>
-        <DocumentLanguage lang="en".to_string() dir=Dir::Ltr/>
+        <DocumentLanguage/>
         <div class="not-found">
             <h1>"Page not found"</h1>
             <p>"There is no page at " <code>{move || path.get()}</code> "."</p>

@@ -5,7 +5,7 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_meta::{Meta, Title};
 
 use crate::app::DocumentLanguage;
-use crate::model::{date::display_date, saved::SavedEntry, Dir};
+use crate::model::{date::display_date, saved::SavedEntry};
 use crate::offline::{
     status::use_offline,
     store::{self, format_bytes, StorageUse},
@@ -41,7 +41,7 @@ pub fn SavedPage() -> impl IntoView {
     view! {
         <Title text="Saved articles"/>
         <Meta name="description" content="Articles saved for reading offline."/>
-        <DocumentLanguage lang="en".to_string() dir=Dir::Ltr/>
+        <DocumentLanguage/>
         <div class="saved-page">
             <h1>"Saved articles"</h1>
             <p class="storage-use">

@@ -45,13 +45,16 @@ async function openControlled(path, { wait = 'main h1', ...options } = {}) {
   return page;
 }
 
+// The confirmation is in the interface language, which follows the article's (Arabic here).
+const SAVED_WORDS = { en: 'Saved. You can read this article offline.', ar: 'حُفظ المقال. يمكنك قراءته دون اتصال.' };
+
 async function save(page) {
   const button = page.locator('button.save-toggle');
   assert.equal(await button.getAttribute('aria-pressed'), 'false');
   await button.click();
   await page.waitForFunction(() => document.querySelector('.save-toggle')?.getAttribute('aria-pressed') === 'true');
-  assert.equal((await page.locator('.save-control .save-status').textContent()).trim(),
-    'Saved. You can read this article offline.');
+  const lang = await page.locator('.save-control').getAttribute('lang');
+  assert.equal((await page.locator('.save-control .save-status').textContent()).trim(), SAVED_WORDS[lang]);
 }
 
 test('the manifest makes the app installable and its icons load', async () => {
