@@ -19,6 +19,8 @@ pub fn EmbedCard(
     read_url: String,
     card_open: RwSignal<bool>,
 ) -> impl IntoView {
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
     let mut a = article;
     if let Some(lang) = options.lang.clone() {
         a.dir = direction_of(&lang);
@@ -49,10 +51,13 @@ pub fn EmbedCard(
             {shows("link")
                 .then(|| {
                     view! {
-                        <p class="read-on" lang="en">
+                        <p class="read-on" lang=lt>
                             <a href=read_url.clone() target="_blank" rel="external noopener">
-                                "Read on " {publisher.clone()}
-                                <span class="visually-hidden">" (opens in a new tab)"</span>
+                                {
+                                    let publisher = publisher.clone();
+                                    move || crate::model::i18n::fill(t().read_on, &[("publisher", &publisher)])
+                                }
+                                <span class="visually-hidden">" " {move || t().opens_new_tab}</span>
                             </a>
                         </p>
                     }

@@ -23,12 +23,19 @@ pub fn ErrorView(
     });
     view! {
         <div class="error-state" role="alert" data-error=error.kind()>
-            {if nested {
-                view! { <h2>{error.title()}</h2> }.into_any()
-            } else {
-                view! { <h1>{error.title()}</h1> }.into_any()
-            }}
-            <p class="error-message">{error.message()}</p>
+            {
+                let e = error.clone();
+                let title = move || e.title_in(t());
+                if nested {
+                    view! { <h2>{title}</h2> }.into_any()
+                } else {
+                    view! { <h1>{title}</h1> }.into_any()
+                }
+            }
+            <p class="error-message">{
+                let e = error.clone();
+                move || e.message_in(t())
+            }</p>
             {(!problems.is_empty())
                 .then(|| {
                     view! {
@@ -44,7 +51,7 @@ pub fn ErrorView(
                 {retry}
                 <a href="/" class="home-link">{move || t().back_home}</a>
                 {matches!(error, LoadError::Offline { .. })
-                    .then(|| view! { <a href="/saved" class="saved-link">"Your saved articles"</a> })}
+                    .then(|| view! { <a href="/saved" class="saved-link">{move || t().your_saved}</a> })}
             </p>
         </div>
     }

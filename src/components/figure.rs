@@ -39,10 +39,11 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
                 <Show
                     when=move || !failed.get()
                     fallback=move || {
+                        let t = crate::i18n::use_text();
                         let label = if fallback_alt.is_empty() {
-                            "Image unavailable".to_string()
+                            t().image_unavailable.to_string()
                         } else {
-                            format!("Image unavailable: {fallback_alt}")
+                            crate::model::i18n::fill(t().image_unavailable_alt, &[("alt", &fallback_alt)])
                         };
                         let aria = label.clone();
                         view! {

@@ -95,7 +95,11 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
                                 href=link.href
                                 target="_blank"
                                 rel="external noopener noreferrer"
-                                aria-label=link.accessible_name
+                                aria-label=move || if link.id == "email" {
+                                    t().share_by_email.to_string()
+                                } else {
+                                    crate::model::i18n::fill(t().share_on, &[("name", link.label)])
+                                }
                             >
                                 {link.label}
                             </a>
@@ -108,7 +112,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
                         .map(|u| {
                             view! {
                                 <label class="manual-copy">
-                                    <span>"Link"</span>
+                                    <span>{move || t().link_label}</span>
                                     <input node_ref=manual_ref type="text" readonly value=u/>
                                 </label>
                             }

@@ -27,9 +27,10 @@ pub fn ArticleSkeleton() -> impl IntoView {
 /// Placeholders for the front page list.
 #[component]
 pub fn ListSkeleton() -> impl IntoView {
+    let t = crate::i18n::use_text();
     view! {
         <div class="skeleton" aria-busy="true">
-            <p class="visually-hidden" role="status">"Loading articles…"</p>
+            <p class="visually-hidden" role="status">{move || t().loading_articles}</p>
             <ul class="article-list" aria-hidden="true">
                 {(0..4)
                     .map(|_| {

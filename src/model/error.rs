@@ -1,5 +1,6 @@
 //! Why an article or the index could not be shown, with the words the reader sees.
 
+use super::i18n::{fill, Catalog, EN};
 use super::validate::Problem;
 
 /// Everything that can go wrong between a URL and a rendered article.
@@ -35,101 +36,86 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// A short, specific heading.
+    /// A short, specific heading, in English.
     pub fn title(&self) -> String {
+        self.title_in(&EN)
+    }
+
+    /// One or two sentences saying what happened and what the reader can do, in English.
+    pub fn message(&self) -> String {
+        self.message_in(&EN)
+    }
+
+    /// A short, specific heading in the catalogue's language.
+    pub fn title_in(&self, c: &Catalog) -> String {
         match self {
-            LoadError::BadSource { .. } => "This link can't be opened".into(),
-            LoadError::BadId { .. } => "Article not found".into(),
-            LoadError::Offline { article: true } => {
-                "You're offline and this article hasn't been saved".into()
-            }
-            LoadError::Offline { article: false } => {
-                "You're offline and the article list isn't stored yet".into()
-            }
-            LoadError::Network { .. } => "Couldn't reach the server".into(),
-            LoadError::Timeout { .. } => "The server took too long to answer".into(),
-            LoadError::Http { status: 404, .. } => "Article not found".into(),
-            LoadError::Http { status: 410, .. } => "This article was removed".into(),
-            LoadError::Http { status: 429, .. } => "The server is busy".into(),
-            LoadError::Http { status: 503, .. } => "The server is unavailable for now".into(),
-            LoadError::Http { status, .. } => {
-                format!("The server answered with an error (HTTP {status})")
-            }
-            LoadError::Interrupted => "The connection broke".into(),
-            LoadError::WrongType { content_type } if is_html(content_type) => {
-                "The server sent a web page, not an article".into()
-            }
-            LoadError::WrongType { .. } => "This isn't an article file".into(),
-            LoadError::TooLarge { .. } => "This article file is too large".into(),
-            LoadError::NotJson { .. } => "This isn't an article file".into(),
-            LoadError::Invalid { .. } => "This article file has problems".into(),
+            LoadError::BadSource { .. } => c.err_bad_source_title.into(),
+            LoadError::BadId { .. } => c.err_not_found_title.into(),
+            LoadError::Offline { article: true } => c.err_offline_article_title.into(),
+            LoadError::Offline { article: false } => c.err_offline_list_title.into(),
+            LoadError::Network { .. } => c.err_network_title.into(),
+            LoadError::Timeout { .. } => c.err_timeout_title.into(),
+            LoadError::Http { status: 404, .. } => c.err_not_found_title.into(),
+            LoadError::Http { status: 410, .. } => c.err_gone_title.into(),
+            LoadError::Http { status: 429, .. } => c.err_busy_title.into(),
+            LoadError::Http { status: 503, .. } => c.err_unavailable_title.into(),
+            LoadError::Http { status, .. } => fill(c.err_http_title, &[("status", &status.to_string())]),
+            LoadError::Interrupted => c.err_interrupted_title.into(),
+            LoadError::WrongType { content_type } if is_html(content_type) => c.err_html_title.into(),
+            LoadError::WrongType { .. } => c.err_not_article_title.into(),
+            LoadError::TooLarge { .. } => c.err_too_large_title.into(),
+            LoadError::NotJson { .. } => c.err_not_article_title.into(),
+            LoadError::Invalid { .. } => c.err_invalid_title.into(),
         }
     }
 
-    /// One or two sentences saying what happened and what the reader can do.
-    pub fn message(&self) -> String {
+    /// One or two sentences in the catalogue's language. Technical details inside them (a
+    /// JSON syntax error, the browser's words for a network failure) stay as they come.
+    pub fn message_in(&self, c: &Catalog) -> String {
         match self {
-            LoadError::BadSource { given } if given.trim().is_empty() => {
-                "No article address was given. Add ?src= followed by the URL of an article's JSON file.".into()
-            }
-            LoadError::BadSource { given } => format!(
-                "“{given}” is not an http or https address, so the reader won't load it."
-            ),
-            LoadError::BadId { given } => format!(
-                "“{given}” is not an article name: names use only a-z, 0-9 and hyphens."
-            ),
-            LoadError::Offline { article: true } => {
-                "Articles you have opened or saved are available without a connection. This one will load when you're back online.".into()
-            }
-            LoadError::Offline { article: false } => {
-                "The list of articles will load when you're back online. Articles you saved are on the Saved page.".into()
-            }
-            LoadError::Network { detail } => format!(
-                "The request failed before any answer arrived ({detail}). Check your connection and try again. An article on another site can only be read here if that site allows it (CORS)."
-            ),
-            LoadError::Timeout { seconds } => format!(
-                "No complete answer arrived within {seconds} seconds, so the request was stopped."
-            ),
+            LoadError::BadSource { given } if given.trim().is_empty() => c.err_no_source.into(),
+            LoadError::BadSource { given } => fill(c.err_bad_source, &[("given", given)]),
+            LoadError::BadId { given } => fill(c.err_bad_id, &[("given", given)]),
+            LoadError::Offline { article: true } => c.err_offline_article.into(),
+            LoadError::Offline { article: false } => c.err_offline_list.into(),
+            LoadError::Network { detail } => fill(c.err_network, &[("detail", detail)]),
+            LoadError::Timeout { seconds } => fill(c.err_timeout, &[("n", &seconds.to_string())]),
             LoadError::Http {
                 status,
                 status_text,
                 retry_after,
             } => {
-                let text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
+                let code = if status_text.is_empty() { status.to_string() } else { format!("{status} {status_text}") };
                 let wait = match retry_after {
-                    Some(0) | None => "Try again in a moment.".to_string(),
-                    Some(1) => "It asked to wait 1 second before trying again.".to_string(),
-                    Some(s) if *s < 120 => format!("It asked to wait {s} seconds before trying again."),
-                    Some(s) => format!("It asked to wait about {} minutes before trying again.", s.div_ceil(60)),
+                    Some(0) | None => c.wait_moment.to_string(),
+                    Some(1) => c.wait_one_second.to_string(),
+                    Some(s) if *s < 120 => fill(c.wait_seconds, &[("n", &s.to_string())]),
+                    Some(s) => fill(c.wait_minutes, &[("n", &s.div_ceil(60).to_string())]),
                 };
-                match status {
-                    404 => format!("The server has no article at this address (HTTP 404{text}). Check the link."),
-                    410 => format!("The publisher has taken this article down for good (HTTP 410{text})."),
-                    429 => format!("It is receiving too many requests (HTTP 429{text}). {wait}"),
-                    503 => format!("It is overloaded or down for maintenance (HTTP 503{text}). {wait}"),
-                    500..=599 => format!("The server failed to deliver the article (HTTP {status}{text}). This is usually temporary."),
-                    _ => format!("The server refused the request (HTTP {status}{text})."),
-                }
+                let template = match status {
+                    404 => c.err_404,
+                    410 => c.err_410,
+                    429 => c.err_429,
+                    503 => c.err_503,
+                    500..=599 => c.err_5xx,
+                    _ => c.err_4xx,
+                };
+                fill(template, &[("status", &code), ("wait", &wait)])
             }
-            LoadError::Interrupted => {
-                "The article started to arrive, but the connection broke before all of it did. Try again.".into()
-            }
-            LoadError::WrongType { content_type } if is_html(content_type) => {
-                "The address leads to a web page (it may be a login, error or paywall page) instead of the article's JSON data.".into()
-            }
+            LoadError::Interrupted => c.err_interrupted.into(),
+            LoadError::WrongType { content_type } if is_html(content_type) => c.err_html.into(),
             LoadError::WrongType { content_type } => {
                 let shown: String = content_type.chars().take(80).collect();
-                format!("The server says it sent “{shown}”, not JSON, so the reader did not read it.")
+                fill(c.err_wrong_type, &[("type", &shown)])
             }
-            LoadError::TooLarge { bytes, limit } => format!(
-                "It is {} MB; the reader opens article files of up to {} MB.",
-                mb(*bytes),
-                mb(*limit)
+            LoadError::TooLarge { bytes, limit } => fill(
+                c.err_too_large,
+                &[("size", &mb(*bytes)), ("limit", &mb(*limit))],
             ),
-            LoadError::NotJson { detail } => format!("The server sent something that isn't valid JSON: {detail}."),
+            LoadError::NotJson { detail } => fill(c.err_not_json, &[("detail", detail)]),
             LoadError::Invalid { problems } => match problems.len() {
-                1 => "It can't be shown because of this problem:".into(),
-                n => format!("It can't be shown because of these {n} problems:"),
+                1 => c.err_invalid_one.into(),
+                n => fill(c.err_invalid_many, &[("n", &n.to_string())]),
             },
         }
     }

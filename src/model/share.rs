@@ -9,8 +9,6 @@ pub struct ShareLink {
     pub id: &'static str,
     /// Visible label.
     pub label: &'static str,
-    /// Accessible name: says where the link goes.
-    pub accessible_name: &'static str,
     pub href: String,
 }
 
@@ -22,25 +20,21 @@ pub fn share_links(url: &str, headline: &str) -> Vec<ShareLink> {
         ShareLink {
             id: "x",
             label: "X",
-            accessible_name: "Share on X (opens in a new tab)",
             href: format!("https://x.com/intent/post?url={u}&text={t}"),
         },
         ShareLink {
             id: "facebook",
             label: "Facebook",
-            accessible_name: "Share on Facebook (opens in a new tab)",
             href: format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
         },
         ShareLink {
             id: "linkedin",
             label: "LinkedIn",
-            accessible_name: "Share on LinkedIn (opens in a new tab)",
             href: format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
         },
         ShareLink {
             id: "whatsapp",
             label: "WhatsApp",
-            accessible_name: "Share on WhatsApp (opens in a new tab)",
             href: format!(
                 "https://wa.me/?text={}",
                 encode_component(&format!("{headline} {url}"))
@@ -49,7 +43,6 @@ pub fn share_links(url: &str, headline: &str) -> Vec<ShareLink> {
         ShareLink {
             id: "email",
             label: "Email",
-            accessible_name: "Share by email (opens your mail app)",
             href: format!(
                 "mailto:?subject={t}&body={}",
                 encode_component(&format!("{headline}\n\n{url}"))
@@ -76,7 +69,6 @@ mod tests {
                 link.href
             );
             assert!(!link.href.contains(' '), "{}", link.href);
-            assert!(link.accessible_name.len() > link.label.len());
         }
         assert_eq!(
             links[0].href,

@@ -78,8 +78,9 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
         card_open,
     } = use_article(source);
 
+    let t = crate::i18n::use_text();
     view! {
-        <Suspense fallback=|| view! { <Title text="Loading…"/> <ArticleSkeleton/> }>
+        <Suspense fallback=move || view! { <Title text=move || t().loading_title.to_string()/> <ArticleSkeleton/> }>
             {move || Suspend::new(async move {
                 match article.await {
                     Ok((article, json_url)) => {
@@ -100,7 +101,10 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
                     }
                     Err(error) => view! {
                         <TakeOver/>
-                        <Title text=error.title()/>
+                        <Title text={
+                            let e = error.clone();
+                            move || e.title_in(t())
+                        }/>
                         <DocumentLanguage/>
                         <ErrorView error on_retry=retry/>
                     }

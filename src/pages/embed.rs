@@ -78,8 +78,16 @@ pub fn EmbedPage() -> impl IntoView {
                                 let path = reader_path(&json_url, &articles_dir());
                                 resolve(&page_url(), &path).unwrap_or(path)
                             });
+                            // The embed's words follow the article (or its `lang=` option).
+                            let language = options
+                                .get_untracked()
+                                .lang
+                                .clone()
+                                .unwrap_or_else(|| article.language.clone());
+                            let dir = crate::model::lang::direction_of(&language);
                             view! {
                                 <Title text=article.headline.clone()/>
+                                <crate::app::DocumentLanguage lang=language dir/>
                                 <EmbedCard article options=options.get_untracked() read_url card_open/>
                             }
                             .into_any()

@@ -15,17 +15,18 @@ pub fn Home() -> impl IntoView {
         fetch_index(format!("{}index.json", articles_dir()), loads.next())
     });
     let retry = Callback::new(move |()| index.refetch());
+    let t = crate::i18n::use_text();
     view! {
-        <Title text="Latest articles"/>
-        <Meta name="description" content="The latest articles, read in your browser."/>
+        <Title text=move || t().latest_articles.to_string()/>
+        <Meta name="description" content=move || t().front_description.to_string()/>
         <DocumentLanguage/>
         <div class="front-page">
-            <h1>"Latest articles"</h1>
+            <h1>{move || t().latest_articles}</h1>
             <Suspense fallback=ListSkeleton>
                 {move || Suspend::new(async move {
                     match index.await {
                         Ok(list) if list.is_empty() => {
-                            view! { <p class="empty-state">"No articles yet."</p> }.into_any()
+                            view! { <p class="empty-state">{move || t().no_articles}</p> }.into_any()
                         }
                         Ok(list) => view! {
                             <ul class="article-list">

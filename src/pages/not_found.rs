@@ -9,13 +9,16 @@ use crate::app::DocumentLanguage;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let path = use_location().pathname;
+    let t = crate::i18n::use_text();
+    let before = move || t().no_page_at.split_once("{path}").map_or("", |(b, _)| b);
+    let after = move || t().no_page_at.split_once("{path}").map_or("", |(_, a)| a);
     view! {
-        <Title text="Page not found"/>
+        <Title text=move || t().page_not_found.to_string()/>
         <DocumentLanguage/>
         <div class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is no page at " <code>{move || path.get()}</code> "."</p>
-            <p><a href="/" class="home-link">"Go to the front page"</a></p>
+            <h1>{move || t().page_not_found}</h1>
+            <p>{before} <code dir="ltr">{move || path.get()}</code> {after}</p>
+            <p><a href="/" class="home-link">{move || t().go_home}</a></p>
         </div>
     }
 }

@@ -5,7 +5,7 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_meta::{Meta, Title};
 
 use crate::app::DocumentLanguage;
-use crate::model::{date::display_date, saved::SavedEntry};
+use crate::model::{date::display_date, i18n::fill, saved::SavedEntry};
 use crate::offline::{
     status::use_offline,
     store::{self, format_bytes, StorageUse},
@@ -24,13 +24,14 @@ pub fn SavedPage() -> impl IntoView {
         spawn_local(async move { usage.set(store::storage_use().await) });
     });
 
+    let t = crate::i18n::use_text();
     let remove = move |entry: SavedEntry| {
         let Some(state) = state else { return };
         spawn_local(async move {
             match store::remove(&entry.json_url).await {
                 Ok(list) => {
                     state.saved.set(list);
-                    message.set(format!("Removed “{}”.", entry.headline));
+                    message.set(fill(t().removed_named, &[("headline", &entry.headline)]));
                 }
                 Err(e) => message.set(e.message()),
             }
@@ -39,38 +40,34 @@ pub fn SavedPage() -> impl IntoView {
 
     let entries = move || state.map(|s| s.saved.get().articles).unwrap_or_default();
     view! {
-        <Title text="Saved articles"/>
-        <Meta name="description" content="Articles saved for reading offline."/>
+        <Title text=move || t().saved_title.to_string()/>
+        <Meta name="description" content=move || t().saved_description.to_string()/>
         <DocumentLanguage/>
         <div class="saved-page">
-            <h1>"Saved articles"</h1>
+            <h1>{move || t().saved_title}</h1>
             <p class="storage-use">
                 {move || {
                     usage
                         .get()
                         .map(|u| {
                             let kept = match u.persisted {
-                                Some(true) => " The browser keeps them even when space runs low.",
-                                Some(false) => " The browser may remove them if the device runs out of space.",
+                                Some(true) => t().storage_kept,
+                                Some(false) => t().storage_may_go,
                                 None => "",
                             };
-                            format!(
-                                "Saved articles and the app use {} of about {} available.{kept}",
-                                format_bytes(u.usage_bytes),
-                                format_bytes(u.quota_bytes),
-                            )
+                            let used = fill(
+                                t().storage_use,
+                                &[("used", &format_bytes(u.usage_bytes)), ("quota", &format_bytes(u.quota_bytes))],
+                            );
+                            format!("{used} {kept}").trim_end().to_string()
                         })
                 }}
             </p>
             <p class="save-status" role="status" aria-live="polite">{move || message.get()}</p>
             <Show
                 when=move || !entries().is_empty()
-                fallback=|| {
-                    view! {
-                        <p class="empty-state">
-                            "Nothing saved yet. Use “Save for offline” on an article to read it without a connection."
-                        </p>
-                    }
+                fallback=move || {
+                    view! { <p class="empty-state">{move || t().nothing_saved}</p> }
                 }
             >
                 <ul class="saved-list">
@@ -85,23 +82,31 @@ pub fn SavedPage() -> impl IntoView {
 
 #[component]
 fn SavedItem(entry: SavedEntry, on_remove: Callback<SavedEntry>) -> impl IntoView {
-    let saved_on = display_date(&entry.saved_at, "en").unwrap_or_default();
-    let label = format!("Remove “{}” from saved articles", entry.headline);
+    let t = crate::i18n::use_text();
+    let lt = crate::i18n::use_lang_tag();
+    let saved_at = entry.saved_at.clone();
+    let saved_on = move || display_date(&saved_at, lt()).unwrap_or_default();
+    let (saved_before, saved_after) = (
+        move || t().saved_on.split_once("{date}").map_or("", |(b, _)| b),
+        move || t().saved_on.split_once("{date}").map_or("", |(_, a)| a),
+    );
+    let headline = entry.headline.clone();
+    let label = move || fill(t().remove_named, &[("headline", &headline)]);
     let for_remove = entry.clone();
     view! {
         <li class="saved-item">
             <h2 dir="auto"><a href=entry.route.clone()>{entry.headline.clone()}</a></h2>
             {entry.dek.clone().map(|d| view! { <p class="card-dek" dir="auto">{d}</p> })}
             <p class="saved-meta">
-                <span>"Saved " <time datetime=entry.saved_at.clone()>{saved_on}</time></span>
-                {entry.refreshed.then(|| view! { <span class="saved-refreshed">"Updated since you saved it"</span> })}
+                <span>{saved_before} <time datetime=entry.saved_at.clone()>{saved_on}</time> {saved_after}</span>
+                {entry.refreshed.then(|| view! { <span class="saved-refreshed">{move || t().updated_since_saved}</span> })}
                 <button
                     type="button"
                     class="remove-saved"
                     aria-label=label
                     on:click=move |_| on_remove.run(for_remove.clone())
                 >
-                    "Remove"
+                    {move || t().remove}
                 </button>
             </p>
         </li>
