@@ -134,3 +134,20 @@ test('a browser that refuses storage keeps the settings for the visit and says s
   page.assertClean();
   await page.close();
 });
+
+test('at 320 px wide with the largest text nothing scrolls sideways', async () => {
+  const largest = `localStorage.setItem('${KEY}', '{"theme":"sepia","size":6,"font":"serif","width":"wide","leading":"loose"}')`;
+  for (const [path, wait] of [['/', '.article-list'], [ARTICLE, '.article-body'], ['/articles/desert-solar-cooperative', '.article-body'],
+    ['/saved', 'main h1'], ['/read?src=/fixtures/many-problems.json', '[data-error]']]) {
+    const page = await open(app, path, { wait, width: 320, height: 640, initScript: largest, allowConsoleErrors: [/Failed to load resource/] });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.size), '200');
+    if (path === ARTICLE) {
+      await page.locator('.settings-toggle').click();
+      await page.locator('button.editorial-toggle').click();
+      await page.locator('button.share-button').click();
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path}: ${overflow}px of sideways scrolling`);
+    await page.close();
+  }
+});
