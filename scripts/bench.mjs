@@ -78,7 +78,7 @@ const browser = await chromium.launch(CHROMIUM);
 // The same figures for every page: FCP, LCP, CLS, from the browser's own entries.
 const OBSERVE = () => {
   window.__perf = { lcp: 0, cls: 0, interactive: NaN };
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.lcp = e.startTime; })
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) { window.__perf.lcp = e.startTime; window.__perf.lcpElement = e.element ? `${e.element.tagName}.${e.element.className}` : e.url; } })
     .observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) if (!e.hadRecentInput) window.__perf.cls += e.value;
@@ -116,12 +116,17 @@ async function coldLoad(path, waitFor) {
   await throttled(context, page);
   await page.goto(server.url + path, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForSelector(waitFor, { timeout: 120_000 });
+  // The app's page: until it is interactive (the static baseline has no app to wait for).
+  if (!path.startsWith('/bench-static')) {
+    await page.waitForFunction(() => !Number.isNaN(window.__perf.interactive), null, { timeout: 60_000 });
+  }
   await page.waitForTimeout(1500);
   const result = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     lcp: window.__perf.lcp,
     cls: window.__perf.cls,
     interactive: window.__perf.interactive,
+    lcpElement: window.__perf.lcpElement,
   }));
   await context.close();
   return result;
@@ -253,6 +258,7 @@ lines.push(row(['cold load (4x CPU, 150 ms, 1.6 Mbps)', 'FCP', 'LCP', 'CLS', 'in
 lines.push(row(['---', '---:', '---:', '---:', '---:']));
 lines.push(row(['static HTML page', ms(m(baseline, 'fcp')), ms(m(baseline, 'lcp')), m(baseline, 'cls').toFixed(3), '—']));
 lines.push(row(['reader (prerendered page + app)', ms(m(reader, 'fcp')), ms(m(reader, 'lcp')), m(reader, 'cls').toFixed(3), ms(m(reader, 'interactive'))]));
+lines.push(`LCP element: reader ${[...new Set(reader.map((r) => r.lcpElement))].join(', ')}; static ${[...new Set(baseline.map((r) => r.lcpElement))].join(', ')}`);
 lines.push(row(['reader / static', `${(m(reader, 'fcp') / m(baseline, 'fcp')).toFixed(2)}x`, `${(m(reader, 'lcp') / m(baseline, 'lcp')).toFixed(2)}x`, '', '']));
 lines.push('');
 lines.push(`warm load (service worker, offline), article visible: ${ms(median(warm))}`);
