@@ -39,6 +39,11 @@ test('the app takes over without a flash, a shift or downloading the article aga
     wait: null,
     initScript: () => {
       window.__seen = { skeleton: false, shift: 0 };
+      // Where the main parts sit: the app's rendering must put them exactly where the static
+      // copy had them (a moved hero would become a new, later LCP).
+      window.__rects = () => Object.fromEntries(['h1', 'figure.hero img', '.article-tools', '.takeaways', '.article-body']
+        .map((s) => [s, document.querySelector(s) && JSON.stringify(document.querySelector(s).getBoundingClientRect())]));
+      addEventListener('DOMContentLoaded', () => { window.__staticRects = window.__rects(); });
       new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__seen.shift += e.value; })
         .observe({ type: 'layout-shift', buffered: true });
       new MutationObserver(() => {
@@ -55,6 +60,9 @@ test('the app takes over without a flash, a shift or downloading the article aga
   assert.equal(seen.skeleton, false, 'the loading skeleton never showed');
   assert.ok(!seen.twoHeadlines, 'never two visible copies');
   assert.equal(seen.shift, 0, 'no layout shift');
+  const [before, after] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
+  assert.ok(before['h1'], 'the static copy was measured');
+  assert.deepEqual(after, before, 'every part is where the static copy had it');
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await page.locator('#reader-data').count(), 0);
   assert.deepEqual(app.requests.filter((u) => u.includes('desert-solar-cooperative.json')), [], 'no second download');
