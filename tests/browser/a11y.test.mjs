@@ -44,7 +44,8 @@ const states = [
   ['not found', '/no/such/page', 'main h1', null],
   ['error: 404', '/read?src=/fixtures/not-found.json', '[data-error]', null],
   ['error: invalid article', '/read?src=/fixtures/many-problems.json', '[data-error]', null],
-  ['error: not JSON', '/read?src=/fixtures/html.json', '[data-error]', null],
+  ['error: not JSON', '/read?src=/fixtures/truncated.json', '[data-error]', null],
+  ['error: a web page', '/read?src=/fixtures/html.json', '[data-error]', null],
   ['error: bad address', '/read?src=javascript:alert(1)', '[data-error]', null],
   ['error: unreachable server', '/read?src=http%3A%2F%2F127.0.0.1%3A1%2Fx.json', '[data-error]', null],
   ['error: server error', '/read?src=/fixtures/server-error.json', '[data-error]', null],
@@ -76,3 +77,12 @@ for (const theme of ['light', 'dark']) {
     await page.close();
   });
 }
+
+test('reduced motion: the loading shimmer only moves for readers who have not asked for less motion', async () => {
+  for (const [reducedMotion, expected] of [['reduce', 'none'], ['no-preference', 'shimmer']]) {
+    const context = await app.browser.newContext({ reducedMotion, serviceWorkers: 'block' });
+    const page = await open(app, '/read?src=/fixtures/slow.json', { context, wait: '.skeleton .sk' });
+    assert.equal(await page.locator('.skeleton .sk').first().evaluate((e) => getComputedStyle(e).animationName), expected, reducedMotion);
+    await context.close();
+  }
+});
