@@ -25,25 +25,37 @@ fn load_positions() -> Positions {
     })
 }
 
-/// The body blocks, and the document's scroll figures: (block at the top, percent read).
+/// How far through the page the reader is, in percent. Cheap: read on every scroll event.
 #[cfg(target_arch = "wasm32")]
-fn measure() -> Option<(usize, u8)> {
-    use crate::model::progress::{block_at, percent_read};
+fn percent() -> Option<u8> {
     let window = web_sys::window()?;
-    let document = window.document()?;
-    let root = document.document_element()?;
+    let root = window.document()?.document_element()?;
     let top = window.scroll_y().ok()?;
     let viewport = window.inner_height().ok()?.as_f64()?;
-    let percent = percent_read(top, viewport, f64::from(root.scroll_height()));
-    let blocks = document.query_selector_all(".article-body > *").ok()?;
-    let count = blocks.length() as usize;
+    Some(crate::model::progress::percent_read(top, viewport, f64::from(root.scroll_height())))
+}
+
+/// The body block at the top of the screen: a binary search over the blocks' positions, done
+/// only when the position is stored (once scrolling pauses), never per scroll event.
+#[cfg(target_arch = "wasm32")]
+fn block_at_top() -> Option<usize> {
+    let blocks = web_sys::window()?
+        .document()?
+        .query_selector_all(".article-body > *")
+        .ok()?;
     let bottom = |i: usize| {
         blocks
             .item(i as u32)
             .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
             .map_or(f64::INFINITY, |e| e.get_bounding_client_rect().bottom())
     };
-    Some((block_at(count, 0.0, bottom), percent))
+    Some(crate::model::progress::block_at(blocks.length() as usize, 0.0, bottom))
+}
+
+/// (block at the top, percent read), for storing.
+#[cfg(target_arch = "wasm32")]
+fn measure() -> Option<(usize, u8)> {
+    Some((block_at_top()?, percent()?))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -123,7 +135,7 @@ pub fn ReadingProgress(
             let pending = pending.clone();
             let save = save.clone();
             move || {
-                if let Some((_, pct)) = measure() {
+                if let Some(pct) = self::percent() {
                     percent.try_set(pct);
                 }
                 // Store the position once scrolling pauses.
