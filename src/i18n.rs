@@ -31,6 +31,17 @@ pub fn provide_ui() -> Ui {
     ui
 }
 
+/// For rendering outside the browser (prerendering): the interface language for content in
+/// `content_lang`, with no browser preferences.
+pub fn provide_ui_for(content_lang: &str) -> Ui {
+    let ui = Ui {
+        lang: RwSignal::new(UiLang::pick(Some(content_lang), &[])),
+        browser: StoredValue::new(Vec::new()),
+    };
+    provide_context(ui);
+    ui
+}
+
 pub fn use_ui() -> Option<Ui> {
     use_context::<Ui>()
 }

@@ -44,6 +44,9 @@ fn replace_once(page: &mut String, from: &str, to: &str) -> Result<(), String> {
 fn render_body(article: &Article, json_url: &str, articles_dir: &str) -> String {
     let owner = Owner::new();
     owner.with(|| {
+        // The interface words the app will show for this article (its language, when the app
+        // speaks it), so nothing changes at takeover.
+        article_reader::i18n::provide_ui_for(&article.language);
         let card_open = RwSignal::new(false);
         let article = article.clone();
         view! {

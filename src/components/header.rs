@@ -46,7 +46,10 @@ pub fn ArticleHeader(
                 .then(|| {
                     view! {
                         <p class="meta">
-                            {article.byline().map(|b| view! { <span class="byline">{b}</span> })}
+                            {
+                                let a = article.clone();
+                                move || a.byline_in(t()).map(|b| view! { <span class="byline">{b}</span> })
+                            }
                             {published}
                             {updated}
                             <span class="reading-time" lang=lt>{reading}</span>

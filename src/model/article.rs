@@ -197,12 +197,22 @@ pub struct Article {
 
 impl Article {
     /// "By A, B and C", or the publisher's name when there are no authors.
+    /// "By A, B and C" in English.
     pub fn byline(&self) -> Option<String> {
+        self.byline_in(&super::i18n::EN)
+    }
+
+    /// The authors in the catalogue's words ("Par A et B"), or the publisher's name.
+    pub fn byline_in(&self, c: &super::i18n::Catalog) -> Option<String> {
+        use super::i18n::fill;
         let names: Vec<&str> = self.authors.iter().map(|a| a.name.as_str()).collect();
         match names.as_slice() {
             [] => self.publisher.as_ref().map(|p| p.name.clone()),
-            [one] => Some(format!("By {one}")),
-            [init @ .., last] => Some(format!("By {} and {last}", init.join(", "))),
+            [one] => Some(fill(c.byline_one, &[("name", one)])),
+            [init @ .., last] => Some(fill(
+                c.byline_many,
+                &[("names", &init.join(c.list_separator)), ("last", last)],
+            )),
         }
     }
 }

@@ -214,6 +214,9 @@ catalog!(
     share_on,
     share_by_email,
     link_label,
+    byline_one,
+    byline_many,
+    list_separator,
 );
 
 pub static EN: Catalog = Catalog {
@@ -347,6 +350,9 @@ pub static EN: Catalog = Catalog {
     share_on: "Share on {name} (opens in a new tab)",
     share_by_email: "Share by email (opens your mail app)",
     link_label: "Link",
+    byline_one: "By {name}",
+    byline_many: "By {names} and {last}",
+    list_separator: ", ",
 };
 
 pub static FR: Catalog = Catalog {
@@ -480,6 +486,9 @@ pub static FR: Catalog = Catalog {
     share_on: "Partager sur {name} (s'ouvre dans un nouvel onglet)",
     share_by_email: "Partager par e-mail (ouvre votre messagerie)",
     link_label: "Lien",
+    byline_one: "Par {name}",
+    byline_many: "Par {names} et {last}",
+    list_separator: ", ",
 };
 
 pub static AR: Catalog = Catalog {
@@ -517,7 +526,7 @@ pub static AR: Catalog = Catalog {
     reload: "إعادة التحميل",
     dismiss: "إغلاق الرسالة",
     loading_article: "جارٍ تحميل المقال…",
-    reading_time: "{n} دقائق للقراءة",
+    reading_time: "وقت القراءة: {n} د",
     updated: "حُدّث في {date}",
     key_takeaways: "أبرز النقاط",
     read_full_analysis: "اقرأ التحليل كاملًا",
@@ -613,6 +622,9 @@ pub static AR: Catalog = Catalog {
     share_on: "شارك على {name} (يُفتح في علامة تبويب جديدة)",
     share_by_email: "شارك عبر البريد الإلكتروني (يفتح تطبيق البريد)",
     link_label: "الرابط",
+    byline_one: "بقلم {name}",
+    byline_many: "بقلم {names} و{last}",
+    list_separator: "، ",
 };
 
 #[cfg(test)]

@@ -29,6 +29,10 @@ test('an Arabic article gets an Arabic interface, right to left', async () => {
   // Mirrored: the brand sits at the right edge, the navigation at the left.
   const [brand, nav] = await page.evaluate(() => ['.brand', '.site-header nav'].map((s) => document.querySelector(s).getBoundingClientRect().left));
   assert.ok(brand > nav, 'header mirrored');
+  assert.match(await page.locator('.byline').textContent(), /^بقلم /, 'the byline in Arabic too');
+  // The prerendered copy, shown before the app starts, already speaks Arabic.
+  const html = await (await fetch(`${app.url}/articles/desert-solar-cooperative`)).text();
+  assert.ok(html.includes('حفظ للقراءة دون اتصال') && html.includes('انتقل إلى المحتوى'), 'prerendered in Arabic');
   // Settings panel in Arabic too.
   await page.locator('.settings-toggle').click();
   assert.equal((await page.locator('#reader-settings-title').textContent()).trim(), 'إعدادات القراءة');
