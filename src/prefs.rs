@@ -76,6 +76,18 @@ pub fn local_set(key: &str, value: &str) -> Result<(), String> {
     }
 }
 
+/// Reads the entry under `key` with `parse`. Nothing stored is `Ok(None)`; stored data `parse`
+/// refuses (damaged, or another app's) is removed and its problem returned.
+pub fn read_stored<T>(key: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Result<Option<T>, String> {
+    let Some(text) = local_get(key) else {
+        return Ok(None);
+    };
+    parse(&text).map(Some).map_err(|why| {
+        local_remove(key);
+        why
+    })
+}
+
 /// Removes a local storage entry, if storage is available.
 pub fn local_remove(key: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -97,13 +109,9 @@ fn storage() -> Result<web_sys::Storage, String> {
 
 /// The stored settings (defaults when none), and a message when what was stored had to go.
 fn load(words: &'static Catalog) -> (Settings, Option<String>) {
-    let Some(stored) = local_get(STORAGE_KEY) else {
-        return (Settings::default(), None);
-    };
-    match Settings::from_json(&stored) {
-        Ok(settings) => (settings, None),
+    match read_stored(STORAGE_KEY, Settings::from_json) {
+        Ok(settings) => (settings.unwrap_or_default(), None),
         Err(why) => {
-            local_remove(STORAGE_KEY);
             // index.html may have applied parts of it: back to the defaults.
             apply(Settings::default());
             (

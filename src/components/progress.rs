@@ -8,21 +8,18 @@ use leptos::prelude::*;
 use crate::model::i18n::fill;
 use crate::model::progress::{Position, Positions, STORAGE_KEY};
 use crate::offline::status::use_offline;
-use crate::prefs::{local_get, local_remove, local_set};
+use crate::prefs::{local_set, read_stored};
 
 /// Reads the stored positions; damaged or foreign data is removed and reported.
 fn load_positions() -> Positions {
-    let Some(text) = local_get(STORAGE_KEY) else {
-        return Positions::default();
-    };
-    Positions::from_json(&text).unwrap_or_else(|why| {
-        local_remove(STORAGE_KEY);
+    read_stored(STORAGE_KEY, Positions::from_json).unwrap_or_else(|why| {
         if let Some(state) = use_offline() {
             let t = crate::i18n::use_text();
             state.notice.set(Some(fill(t().positions_unreadable, &[("why", &why)])));
         }
-        Positions::default()
+        None
     })
+    .unwrap_or_default()
 }
 
 /// How far through the page the reader is, in percent. Cheap: read on every scroll event.

@@ -69,7 +69,6 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
         return ().into_any();
     };
     let settings = prefs.0;
-    let panel = NodeRef::<leptos::html::Section>::new();
 
     // Escape closes the panel and gives focus back to its button.
     let close = move || {
@@ -117,7 +116,6 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
             class="settings-panel"
             aria-labelledby="reader-settings-title"
             hidden=move || !open.get()
-            node_ref=panel
             on:keydown=on_key
         >
             <h2 id="reader-settings-title">{move || t().settings_title}</h2>

@@ -154,9 +154,13 @@ impl LoadError {
     }
 }
 
+/// A media type without its parameters, lower-cased: `Text/HTML; charset=utf-8` → `text/html`.
+fn essence(content_type: &str) -> String {
+    content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
+}
+
 fn is_html(content_type: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or("").trim();
-    essence.eq_ignore_ascii_case("text/html") || essence.eq_ignore_ascii_case("application/xhtml+xml")
+    matches!(essence(content_type).as_str(), "text/html" | "application/xhtml+xml")
 }
 
 /// Megabytes with one decimal, for messages.
@@ -172,7 +176,7 @@ pub fn json_content_type(content_type: Option<&str>) -> Result<(), LoadError> {
     let Some(raw) = content_type else {
         return Ok(());
     };
-    let essence = raw.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = essence(raw);
     let ok = essence.is_empty()
         || essence == "application/json"
         || essence == "text/json"
@@ -207,8 +211,8 @@ pub fn describe_json_error(err: &serde_json::Error, body: &str) -> String {
     }
     if err.is_data() || full.contains("number out of range") {
         // Our own checks (duplicate keys) and numbers too large to hold.
-        let what = full.split(" at line ").next().unwrap_or(&full);
-        let what = if what.contains("number out of range") { "a number is out of range" } else { what };
+        let what = super::json::error_text(err);
+        let what = if what.contains("number out of range") { "a number is out of range" } else { &what };
         return format!("{what} (line {}, column {})", err.line(), err.column());
     }
     if err.is_eof() {

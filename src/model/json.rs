@@ -66,6 +66,13 @@ pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
     })
 }
 
+/// A `serde_json` error's words without its " at line L column C" suffix (for messages that
+/// place the error themselves, or where the position means nothing to the reader).
+pub fn error_text(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    full.split(" at line ").next().unwrap_or(&full).to_string()
+}
+
 /// Parses JSON text into a value, refusing duplicate keys. A leading byte order mark is skipped.
 pub fn parse_strict(text: &str) -> Result<Value, serde_json::Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -41,11 +41,7 @@ pub struct Positions {
 impl Positions {
     pub fn from_json(text: &str) -> Result<Positions, String> {
         let positions: Positions = serde_json::from_str(text).map_err(|e| {
-            let what = e.to_string();
-            format!(
-                "the stored data is not reading positions: {}",
-                what.split(" at line ").next().unwrap_or(&what)
-            )
+            format!("the stored data is not reading positions: {}", super::json::error_text(&e))
         })?;
         if let Some((url, p)) = positions.articles.iter().find(|(_, p)| p.percent > 100) {
             return Err(format!("{url} is {}% read", p.percent));

@@ -91,9 +91,7 @@ impl Settings {
     /// (bad JSON, another app's data under the key, an unknown value) is an error saying what.
     pub fn from_json(text: &str) -> Result<Settings, String> {
         let settings: Settings = serde_json::from_str(text).map_err(|e| {
-            let what = e.to_string();
-            let what = what.split(" at line ").next().unwrap_or(&what).to_string();
-            format!("the stored data is not reader settings: {what}")
+            format!("the stored data is not reader settings: {}", super::json::error_text(&e))
         })?;
         if usize::from(settings.size) >= SIZE_STEPS.len() {
             return Err(format!("text size step {} does not exist", settings.size));
