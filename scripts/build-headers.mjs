@@ -18,30 +18,38 @@ import { resolve } from 'node:path';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
-const html = readFileSync(`${out}/index.html`, 'utf8');
-const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)]
-  .filter(([tag, body]) => body.trim() && !/\ssrc=/i.test(tag.split('>')[0]))
-  .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
-
-// Prerendered pages carry a few inline style attributes (the images' aspect ratios, which the
-// app itself sets through the CSSOM): allow exactly those values.
-const styleHashes = new Set();
+// Every page the app serves (index.html and shell.html, the prerendered articles, embeds).
+const pagePaths = [];
 (function scan(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) scan(path);
-    else if (entry.name.endsWith('.html') && entry.name !== 'embed-demo.html') {
-      for (const [, value] of readFileSync(path, 'utf8').matchAll(/\sstyle="([^"]*)"/g)) {
-        styleHashes.add(`'sha256-${createHash('sha256').update(value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')).digest('base64')}'`);
-      }
-    }
+    else if (entry.name.endsWith('.html') && entry.name !== 'embed-demo.html') pagePaths.push(path);
   }
 })(out);
+const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+// Inline scripts that run (not JSON data blocks), inline <style> elements (the stylesheet is
+// inlined by Trunk), and the few style attributes of prerendered pages (the images' aspect
+// ratios, which the app itself sets through the CSSOM): each allowed by its hash.
+const hashes = new Set();
+const styleElementHashes = new Set();
+const styleHashes = new Set();
+for (const path of pagePaths) {
+  const page = readFileSync(path, 'utf8');
+  for (const [, tag, body] of page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!body.trim() || /\ssrc=/i.test(` ${tag}`) || /type=["']?application\/(ld\+)?json/i.test(tag)) continue;
+    hashes.add(sha(body));
+  }
+  for (const [, body] of page.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) styleElementHashes.add(sha(body));
+  for (const [, value] of page.matchAll(/\sstyle="([^"]*)"/g)) {
+    styleHashes.add(sha(value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')));
+  }
+}
 
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  styleHashes.size ? `style-src 'self' 'unsafe-hashes' ${[...styleHashes].sort().join(' ')}` : "style-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${[...hashes].sort().join(' ')}`.trim(),
+  `style-src 'self' ${[...styleElementHashes].sort().join(' ')}${styleHashes.size ? ` 'unsafe-hashes' ${[...styleHashes].sort().join(' ')}` : ''}`.trim(),
   // Articles may come from any feed and show images from anywhere.
   "img-src 'self' https: http:",
   "connect-src 'self' https: http:",
@@ -56,22 +64,15 @@ const csp = [
 
 // The <meta> copy, first thing after the charset, in every HTML page the app serves.
 const meta = `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/"/g, '&quot;')}">`;
-let pages = 0;
-(function insert(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) insert(path);
-    else if (entry.name.endsWith('.html') && entry.name !== 'embed-demo.html') {
-      const page = readFileSync(path, 'utf8')
-        .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
-      // Trunk minifies index.html: `<meta charset=utf-8>`.
-      const charset = /<meta charset="?utf-8"?>/i;
-      if (!charset.test(page)) throw new Error(`${path}: no <meta charset="utf-8">`);
-      writeFileSync(path, page.replace(charset, (tag) => `${tag}${meta}`));
-      pages += 1;
-    }
-  }
-})(out);
+for (const path of pagePaths) {
+  const page = readFileSync(path, 'utf8')
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  // Trunk minifies index.html: `<meta charset=utf-8>`.
+  const charset = /<meta charset="?utf-8"?>/i;
+  if (!charset.test(page)) throw new Error(`${path}: no <meta charset="utf-8">`);
+  writeFileSync(path, page.replace(charset, (tag) => `${tag}${meta}`));
+}
+const pages = pagePaths.length;
 
 const rules = {
   '/*': {
@@ -98,4 +99,4 @@ const text = Object.entries(rules)
   .map(([path, headers]) => [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n'))
   .join('\n\n');
 writeFileSync(`${out}/_headers`, `${text}\n`);
-console.log(`build-headers: ${out}/_headers and a <meta> policy in ${pages} pages (${hashes.length} inline scripts, ${styleHashes.size} inline styles allowed by hash)`);
+console.log(`build-headers: ${out}/_headers and a <meta> policy in ${pages} pages (${hashes.size} inline scripts, ${styleElementHashes.size} style elements, ${styleHashes.size} style attributes allowed by hash)`);

@@ -7,11 +7,16 @@ import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
 
 const bundled = `${out}/sw.js`;
+// The page every navigation is answered with: the app shell that the prerender keeps
+// (shell.html; index.html is the prerendered front page), or index.html in a debug build,
+// which is not prerendered.
+const shell = existsSync(`${out}/shell.html`) ? 'shell.html' : 'index.html';
 await build({
   entryPoints: [`${root}/src/sw/service-worker.js`],
   bundle: true,
@@ -19,7 +24,7 @@ await build({
   target: 'es2020',
   minify: true,
   legalComments: 'none',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', SHELL_URL: JSON.stringify(`/${shell}`) },
   outfile: bundled,
   logLevel: 'warning',
 });
@@ -28,9 +33,9 @@ const { count, size, warnings } = await injectManifest({
   swSrc: bundled,
   swDest: bundled,
   globDirectory: out,
-  // The app shell: the page, its hashed wasm/js/css, icons and manifest. Articles are cached at
+  // The app shell: the shell page, its hashed wasm/js/css, icons and manifest. Articles are cached at
   // run time (stale-while-revalidate) and saved on request.
-  globPatterns: ['index.html', '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png'],
+  globPatterns: [shell, '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png'],
   globIgnores: ['sw.js', 'embed.js'],
   // Trunk's file names carry a content hash: no extra revision needed for them.
   dontCacheBustURLsMatching: /-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/,

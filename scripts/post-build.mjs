@@ -14,6 +14,9 @@ node('build-oembed.mjs');
 if (process.env.TRUNK_PROFILE !== 'debug') {
   execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', dir], {
     stdio: 'inherit',
+    // The wasm's size levers (scripts/build.sh) are not for this native build.
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) =>
+      !/^(RUSTC_BOOTSTRAP|CARGO_UNSTABLE_|CARGO_TARGET_WASM32_)/.test(k))),
     cwd: fileURLToPath(new URL('..', import.meta.url)),
   });
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // A small static server for dist/: correct content types (.wasm as application/wasm so browsers
 // compile it while it downloads), precompressed .br/.gz copies when present, and the SPA
-// fallback (unknown paths without a file extension get index.html, so deep links like
-// /articles/{id} work). Listens on 127.0.0.1 only.
+// fallback (a folder's index.html, the prerendered pages; else, for paths without a file
+// extension, the app shell shell.html, so deep links like /read?src=… work). Listens on
+// 127.0.0.1 only.
 //
 //   node scripts/serve.mjs [dir] [--port N]     (port 0 or busy: a free one is chosen)
 //
@@ -96,9 +97,10 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
         res.writeHead(403).end('Forbidden');
         return;
       }
-      // A file, else a folder's index.html (prerendered pages), else the app (SPA fallback).
+      // A file, else a folder's index.html (prerendered pages), else the app shell (SPA fallback).
       let file = (await fileIfExists(target)) ?? (await fileIfExists(join(target, 'index.html')));
-      if (!file && !extname(pathname)) file = join(base, 'index.html');
+      // The app shell is shell.html where the build prerendered the front page into index.html.
+      if (!file && !extname(pathname)) file = (await fileIfExists(join(base, 'shell.html'))) ?? join(base, 'index.html');
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return;

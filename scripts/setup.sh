@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever the project needs and is missing, from package registries only:
-#   - the wasm32 target (rustup), Trunk and wasm-bindgen-cli (cargo install, pinned),
+#   - the wasm32 target and rust-src (rustup), Trunk and wasm-bindgen-cli (cargo install, pinned),
 #   - wasm-opt and Playwright's driver library (npm, pinned in package-lock.json),
 #   - with --test: Debian's chromium and chromium-driver (apt) for the browser tests.
 # Safe to run again: each step is skipped when the right version is already there.
@@ -28,6 +28,12 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The release build rebuilds the standard library for size (scripts/build.sh): it needs its source.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "Adding the rust-src component"
+  rustup component add rust-src
 fi
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then

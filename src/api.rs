@@ -82,7 +82,8 @@ fn offline_aware(error: LoadError, article: bool) -> LoadError {
     }
 }
 
-/// The page's own URL, the base for everything the app resolves.
+/// The page's own URL, the base for everything the app resolves. Natively it is the address
+/// set with [`render_at`] (the prerender's public page address), else `http://localhost/`.
 pub fn page_url() -> String {
     #[cfg(target_arch = "wasm32")]
     {
@@ -90,7 +91,29 @@ pub fn page_url() -> String {
             return href;
         }
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(url) = RENDER_URL.with(|u| u.borrow().clone()) {
+        return url;
+    }
     "http://localhost/".to_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static RENDER_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Native renders only (the prerender): the public address of the page being rendered, so that
+/// what the components derive from the page's URL (the shared link when an article names no
+/// canonical URL) is right in the static HTML.
+///
+/// ```
+/// article_reader::api::render_at("https://news.example/articles/a");
+/// assert_eq!(article_reader::api::page_url(), "https://news.example/articles/a");
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_at(url: &str) {
+    RENDER_URL.with(|u| *u.borrow_mut() = Some(url.to_string()));
 }
 
 /// Absolute URL of the app's own `articles/` folder (always ends with '/').

@@ -2,6 +2,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // Release builds abort at once on a panic (`-Cpanic=immediate-abort`, scripts/build.sh):
+    // no hook runs, and the crash screen shows the trap. Debug builds keep the message.
+    #[cfg(debug_assertions)]
     std::panic::set_hook(Box::new(|info| {
         // The console gets the full report; the crash screen (index.html) gets the message.
         // With `panic = "abort"` the module stops right after this hook, and the page's script

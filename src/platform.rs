@@ -1,4 +1,5 @@
-//! Browser capabilities used by event handlers: the Web Share API and the clipboard.
+//! Browser capabilities used by event handlers: the Web Share API and the clipboard, and what
+//! the static copy of a prerendered page says about the reader's state before the app came.
 //! Natively (tests, prerendering) they report that they are unavailable.
 
 /// What became of a Web Share request.
@@ -91,6 +92,63 @@ mod imp {
         }
     }
 }
+
+#[cfg(target_arch = "wasm32")]
+mod page {
+    /// True: this is the app running in a browser.
+    pub fn app_running() -> bool {
+        true
+    }
+
+    /// Whether the `<details>` matching `selector` (a selector inside the prerendered copy,
+    /// `#prerendered …`) is open: the reader may have opened it before the app arrived.
+    pub fn static_copy_open(selector: &str) -> bool {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .is_some_and(|e| e.has_attribute("open"))
+    }
+
+    /// Removes the prerendered copy and the head tags that describe only it.
+    pub fn remove_static_copy() {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            for selector in [
+                "#prerendered",
+                "meta[name=description][data-prerendered]",
+                "link[type='application/json+oembed'][data-prerendered]",
+            ] {
+                if let Ok(Some(element)) = document.query_selector(selector) {
+                    element.remove();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod page {
+    /// False: a native render (tests, prerendering), whose output works without the app.
+    pub fn app_running() -> bool {
+        false
+    }
+
+    /// Natively there is no prerendered copy: nothing is open.
+    pub fn static_copy_open(_selector: &str) -> bool {
+        false
+    }
+
+    /// Natively there is no document.
+    pub fn remove_static_copy() {}
+}
+
+/// Whether the app itself is running (in a browser), as opposed to a native render whose HTML
+/// must work without it. Controls that only the app can serve (Copy link) render only then.
+///
+/// ```
+/// // Natively, as in a test or the prerender, the app is not running.
+/// assert!(!article_reader::platform::app_running());
+/// ```
+pub use page::{app_running, remove_static_copy, static_copy_open};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {

@@ -117,25 +117,39 @@ fn no_takeaways_and_no_editorial_render_nothing() {
 }
 
 #[test]
-fn editorial_card_starts_collapsed_as_a_disclosure() {
+fn editorial_card_starts_collapsed_as_a_native_disclosure() {
     let html = render(&full_article_json());
-    assert!(html.contains("aria-expanded=\"false\""));
-    assert!(html.contains("aria-controls=\"editorial-body\""));
-    assert!(html.contains("id=\"editorial-body\" hidden class=\"editorial-body\""));
-    assert!(html.contains("class=\"editorial-teaser\">A long analysis"));
-    assert!(html.contains("…</p>"));
-    assert!(html.contains("NewsWeb Editorial · Strategic Insight"));
-    let card = &html[position(&html, "id=\"editorial-body\"")..];
-    let button = &card[position(card, "<button type=\"button\"")..];
-    let button = &button[..position(button, "</button>")];
+    // <details> without `open`, so it works, collapsed, before the app runs.
+    let details = &html[position(&html, "<details")..];
+    let details = &details[..position(details, "</details>")];
+    let tag = &details[..position(details, ">")];
+    assert!(tag.contains("class=\"editorial-details\""), "{tag}");
+    assert!(!tag.contains("open"), "starts collapsed: {tag}");
+    let summary = &details[position(details, "<summary")..position(details, "</summary>")];
     for part in [
         "class=\"editorial-toggle\"",
-        "aria-expanded=\"false\"",
-        "aria-controls=\"editorial-body\"",
-        ">Read the full analysis",
+        "class=\"when-closed\">Read the full analysis",
+        "class=\"when-open\">Show less",
     ] {
-        assert!(button.contains(part), "{part} in {button}");
+        assert!(summary.contains(part), "{part} in {summary}");
     }
+    assert!(details.contains("id=\"editorial-body\""));
+    assert!(details.contains("NewsWeb Editorial · Strategic Insight"));
+    assert!(html.contains("class=\"editorial-teaser\">A long analysis"));
+    assert!(html.contains("…</p>"));
+}
+
+#[test]
+fn share_links_are_in_the_static_html_and_copy_link_is_not() {
+    let html = render(&full_article_json());
+    let share = &html[position(&html, "<details class=\"share-details\"")..];
+    let share = &share[..position(share, "</details>")];
+    assert!(share.contains("<summary class=\"share-button\""));
+    assert_eq!(share.matches("<a ").count(), 5, "{share}");
+    assert!(share.contains("href=\"https://x.com/intent/post?url="));
+    assert!(share.contains("href=\"mailto:?subject="));
+    // Copying needs the app: a native render (the prerender) offers only what works without it.
+    assert!(!share.contains("copy-link"));
 }
 
 #[test]

@@ -1,29 +1,48 @@
-//! Prerenders every bundled article to static HTML with the app's own components (a native,
-//! server-side render), so a reader sees the article before the app has downloaded, and crawlers
-//! and link previews get real content.
+//! Prerenders every page known at build time to static HTML with the app's own components (a
+//! native, server-side render): the front page, every bundled article and its embed view. A
+//! reader sees the page, and can use it (the editorial card, share and related links, an embed's
+//! size), before the app has downloaded; crawlers and link previews get real content.
 //!
 //!   cargo run --features ssr --bin prerender -- DIST_DIR
 //!
-//! For each entry of `DIST_DIR/articles/index.json` it writes `DIST_DIR/articles/{id}/index.html`:
-//! the built `index.html` with the article's title, description, Open Graph and Twitter tags,
-//! canonical link and NewsArticle JSON-LD in the head, the rendered page in
-//! `<div id="prerendered">`, and the article JSON inline (`<script type="application/json"
+//! It writes, from the built `index.html` (Trunk's output):
+//! - `DIST_DIR/shell.html`: that page unchanged, the app shell every other route is served
+//!   (`/read`, `/saved`, unknown paths: the SPA fallback, and the service worker's answer to
+//!   navigations);
+//! - `DIST_DIR/index.html`: the front page;
+//! - `DIST_DIR/articles/{id}/index.html` and `DIST_DIR/embed/{id}/index.html` for each entry
+//!   of `DIST_DIR/articles/index.json`.
+//!
+//! Each page has its title and description in the head (articles also Open Graph and Twitter
+//! tags, a canonical link, oEmbed discovery and NewsArticle JSON-LD), the rendered page in
+//! `<div id="prerendered">`, and its JSON inline (`<script type="application/json"
 //! id="reader-data">`), which the app reads instead of fetching it again before it takes over.
-//! Absolute URLs use READER_PUBLIC_URL (default http://127.0.0.1:8080), like the oEmbed files.
+//! The app itself is started only after the page's first paint and its hero image, so it never
+//! competes with them for the network (see [`defer_app`]). Absolute URLs use READER_PUBLIC_URL
+//! (default http://127.0.0.1:8080), like the oEmbed files.
 
 use std::{env, fs, path::Path, process::ExitCode};
 
-use article_reader::components::{site_header::SiteHeader, ArticleView};
+use article_reader::components::{embed_card::EmbedCard, site_header::SiteHeader, ArticleView};
 use article_reader::model::{
+    embed::EmbedOptions,
+    i18n::UiLang,
     parse_article, parse_index,
     seo::{canonical_url, json_ld, meta_tags, script_safe_json},
-    Article,
+    Article, Summary,
+};
+use article_reader::pages::{
+    embed::EmbedFrame,
+    home::{ArticleList, FrontPage},
 };
 use leptos::prelude::*;
 
 /// The page body is rendered against this origin, then every URL on it is made root-relative,
 /// so the static page works on whatever host serves it. (`.invalid` can never be a real host.)
 const RENDER_ORIGIN: &str = "https://prerender.invalid";
+
+/// The site's name, as the app's `<title>` formatter writes it (`{page} · {site}`).
+const SITE_NAME: &str = "Article Reader";
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -41,32 +60,132 @@ fn replace_once(page: &mut String, from: &str, to: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn render_body(article: &Article, json_url: &str, articles_dir: &str) -> String {
+/// Renders `view` natively with the interface language the app will use for content in
+/// `content_lang`, so nothing changes at takeover; URLs on the render origin become
+/// root-relative.
+fn render<V: IntoView + 'static>(content_lang: &str, view: impl FnOnce() -> V) -> String {
     let owner = Owner::new();
-    owner.with(|| {
-        // The interface words the app will show for this article (its language, when the app
-        // speaks it), so nothing changes at takeover.
-        article_reader::i18n::provide_ui_for(&article.language);
-        let card_open = RwSignal::new(false);
-        let article = article.clone();
-        view! {
-            <SiteHeader/>
-            <main id="main" tabindex="-1">
-                <ArticleView
-                    article
-                    json_url=json_url.to_string()
-                    articles_dir=articles_dir.to_string()
-                    card_open
-                />
-            </main>
-        }
-        .to_html()
-    })
+    owner
+        .with(|| {
+            article_reader::i18n::provide_ui_for(content_lang);
+            view().to_html()
+        })
+        .replace(&format!("{RENDER_ORIGIN}/"), "/")
 }
 
-/// `article` has its URLs resolved against the public base (for meta tags); `rendered` is the
-/// same article resolved against [`RENDER_ORIGIN`] (for the body).
-fn page_for(
+/// Trunk's start-up: the module script that imports the app's JavaScript and instantiates the
+/// wasm, and the two `<link rel=preload|modulepreload>` that fetch them as soon as the page
+/// starts. On a prerendered page the app is an enhancement: the preloads go, and the script
+/// waits for the first paint and the hero image (whichever comes later) before it imports the
+/// app, so the page's own content always has the network first. The import becomes a dynamic
+/// `import()`, since a static one is fetched before the module runs at all.
+fn defer_app(page: &mut String) -> Result<(), String> {
+    // Trunk writes them minified, attributes sorted: `<link crossorigin href=/….js … rel=modulepreload>`.
+    let mut removed = 0;
+    let mut from = 0;
+    while let Some(at) = page[from..].find("<link ") {
+        let start = from + at;
+        let end = start + page[start..].find('>').ok_or("unterminated <link>")? + 1;
+        let tag = &page[start..end];
+        let preload = tag.contains("rel=modulepreload") || tag.contains("rel=preload");
+        if preload && (tag.contains(".js ") || tag.contains(".wasm ")) {
+            page.replace_range(start..end, "");
+            removed += 1;
+            from = start;
+        } else {
+            from = end;
+        }
+    }
+    if removed != 2 {
+        return Err(format!(
+            "index.html: expected Trunk's two preloads of the app, found {removed} (Trunk's output changed?)"
+        ));
+    }
+    let open = "<script type=module>";
+    let start = page
+        .find(open)
+        .ok_or("index.html has no <script type=module> (Trunk's output changed?)")?
+        + open.len();
+    let end = start + page[start..].find("</script>").ok_or("unterminated <script>")?;
+    let script = &page[start..end];
+    // `import init, * as bindings from '/article-reader-….js';`
+    let import_start = script
+        .find("import init, * as bindings from ")
+        .ok_or("Trunk's start-up script has no `import init, * as bindings from`")?;
+    let import_end = import_start + script[import_start..].find(';').ok_or("no ';'")? + 1;
+    let from = script[import_start..import_end]
+        .trim_start_matches("import init, * as bindings from ")
+        .trim_end_matches(';')
+        .to_string();
+    let rest = format!("{}{}", &script[..import_start], &script[import_end..]);
+    let deferred = format!(
+        "await new Promise(function(go){{\
+         var hero=document.querySelector('#prerendered .hero img');\
+         function painted(){{requestAnimationFrame(function(){{setTimeout(go,0)}})}}\
+         if(!hero||hero.complete)painted();\
+         else{{hero.addEventListener('load',painted);hero.addEventListener('error',painted)}}}});\
+         const bindings=await import({from});const init=bindings.default;{rest}"
+    );
+    page.replace_range(start..end, &deferred);
+    Ok(())
+}
+
+/// A page from the template: `head` goes before `</head>`, `title` replaces the title,
+/// `body` the "needs JavaScript" notice (the crash screen stays, before it), and the JSON at
+/// `data_path` is inlined for the app.
+struct Page<'a> {
+    title: &'a str,
+    lang: &'a str,
+    dir: &'a str,
+    head: String,
+    data_path: &'a str,
+    data: &'a str,
+    body: String,
+}
+
+fn page_from(template: &str, p: Page) -> Result<String, String> {
+    let mut page = template.to_string();
+    replace_once(
+        &mut page,
+        "<meta charset=utf-8>",
+        &format!(
+            "<meta charset=utf-8><script type=\"application/json\" id=\"reader-data\" data-url=\"{}\">{}</script>",
+            escape(p.data_path),
+            script_safe_json(p.data.trim())
+        ),
+    )?;
+    replace_once(&mut page, "</head>", &format!("{}</head>", p.head))?;
+    replace_once(
+        &mut page,
+        &format!("<title>{SITE_NAME}</title>"),
+        &format!("<title>{} · {SITE_NAME}</title>", escape(p.title)),
+    )?;
+    replace_once(
+        &mut page,
+        "<html dir=ltr lang=en>",
+        &format!("<html dir={} lang=\"{}\">", p.dir, escape(p.lang)),
+    )?;
+    let start = page.find("<noscript>").ok_or("index.html has no <noscript>")?;
+    let end = page[start..]
+        .find("</noscript>")
+        .ok_or("index.html has no </noscript>")?
+        + start
+        + "</noscript>".len();
+    page.replace_range(start..end, &format!("<div id=\"prerendered\">{}</div>", p.body));
+    defer_app(&mut page)?;
+    Ok(page)
+}
+
+fn description_tag(text: &str) -> String {
+    format!(
+        "<meta name=\"description\" content=\"{}\" data-prerendered>",
+        escape(text)
+    )
+}
+
+/// `/articles/{id}`. `article` has its URLs resolved against the public base (for meta tags);
+/// `rendered` is the same article resolved against [`RENDER_ORIGIN`] (for the body).
+fn article_page(
     template: &str,
     article: &Article,
     rendered: &Article,
@@ -75,89 +194,156 @@ fn page_for(
 ) -> Result<String, String> {
     let data_path = format!("/articles/{}.json", article.id);
     let page_url = format!("{base}/articles/{}", article.id);
-    let mut page = template.to_string();
-
     let mut head = String::new();
-    head.push_str(&format!(
-        "<script type=\"application/json\" id=\"reader-data\" data-url=\"{}\">{}</script>",
-        escape(&data_path),
-        script_safe_json(json_text.trim())
-    ));
-    replace_once(
-        &mut page,
-        "<meta charset=utf-8>",
-        &format!("<meta charset=utf-8>{head}"),
-    )?;
-
-    let mut tail = String::new();
     for (attr, name, content) in meta_tags(article, &page_url) {
-        tail.push_str(&format!(
+        head.push_str(&format!(
             "<meta {attr}=\"{name}\" content=\"{}\" data-prerendered>",
             escape(&content)
         ));
     }
-    tail.push_str(&format!(
+    head.push_str(&format!(
         "<link rel=\"canonical\" href=\"{}\" data-prerendered>",
         escape(&canonical_url(article, &page_url))
     ));
-    tail.push_str(&format!(
+    head.push_str(&format!(
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\" data-prerendered>",
         escape(&format!("{base}/oembed/{}.json", article.id)),
         escape(&article.headline)
     ));
-    tail.push_str(&format!(
+    head.push_str(&format!(
         "<script type=\"application/ld+json\" data-prerendered>{}</script>",
         script_safe_json(&json_ld(article, &page_url).to_string())
     ));
-    replace_once(&mut page, "</head>", &format!("{tail}</head>"))?;
-
-    replace_once(
-        &mut page,
-        "<title>Article Reader</title>",
-        &format!(
-            "<title>{} · Article Reader</title>",
-            escape(&article.headline)
-        ),
-    )?;
-    replace_once(
-        &mut page,
-        "<html dir=ltr lang=en>",
-        &format!(
-            "<html dir={} lang=\"{}\">",
-            article.dir.as_str(),
-            escape(&article.language)
-        ),
-    )?;
-
-    // The article replaces the "needs JavaScript" notice: without JavaScript it is readable.
-    let body = render_body(
-        &rendered,
-        &format!("{RENDER_ORIGIN}{data_path}"),
-        &format!("{RENDER_ORIGIN}/articles/"),
+    article_reader::api::render_at(&page_url);
+    let rendered = rendered.clone();
+    let body = render(&article.language, move || {
+        view! {
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <ArticleView
+                    article=rendered.clone()
+                    json_url=format!("{RENDER_ORIGIN}/articles/{}.json", rendered.id)
+                    articles_dir=format!("{RENDER_ORIGIN}/articles/")
+                    card_open=RwSignal::new(false)
+                />
+            </main>
+        }
+    });
+    page_from(
+        template,
+        Page {
+            title: &article.headline,
+            lang: &article.language,
+            dir: article.dir.as_str(),
+            head,
+            data_path: &data_path,
+            data: json_text,
+            body,
+        },
     )
-    .replace(&format!("{RENDER_ORIGIN}/"), "/");
-    // The rest of the body (the crash screen) stays, before the static copy.
-    let start = page.find("<noscript>").ok_or("index.html has no <noscript>")?;
-    let end = page[start..]
-        .find("</noscript>")
-        .ok_or("index.html has no </noscript>")?
-        + start
-        + "</noscript>".len();
-    page.replace_range(start..end, &format!("<div id=\"prerendered\">{body}</div>"));
-    Ok(page)
+}
+
+/// `/embed/{id}`, with the default options: the page's script applies the query's `theme`,
+/// `accent` and `parts` to it before the first paint.
+fn embed_page(
+    template: &str,
+    article: &Article,
+    rendered: &Article,
+    json_text: &str,
+    base: &str,
+) -> Result<String, String> {
+    let data_path = format!("/articles/{}.json", article.id);
+    // Where "Read on …" and the share links lead: the article's canonical URL, else its page.
+    let read_url = article
+        .url
+        .clone()
+        .unwrap_or_else(|| format!("{base}/articles/{}", article.id));
+    article_reader::api::render_at(&format!("{base}/embed/{}", article.id));
+    let rendered = rendered.clone();
+    let body = render(&article.language, move || {
+        view! {
+            <main id="main" tabindex="-1">
+                <EmbedFrame options=Signal::stored(EmbedOptions::default())>
+                    <EmbedCard
+                        article=rendered.clone()
+                        lang=None
+                        read_url=read_url.clone()
+                        card_open=RwSignal::new(false)
+                    />
+                </EmbedFrame>
+            </main>
+        }
+    });
+    page_from(
+        template,
+        Page {
+            title: &article.headline,
+            lang: &article.language,
+            dir: article.dir.as_str(),
+            head: description_tag(article.dek.as_deref().unwrap_or(&article.headline)),
+            data_path: &data_path,
+            data: json_text,
+            body,
+        },
+    )
+}
+
+/// `/`: the front page, in the interface's default language (the app follows the browser's).
+fn front_page(template: &str, list: &[Summary], index_text: &str) -> Result<String, String> {
+    let catalog = UiLang::En.catalog();
+    let list = list.to_vec();
+    let body = render("en", move || {
+        view! {
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <FrontPage>
+                    <ArticleList list=list.clone()/>
+                </FrontPage>
+            </main>
+        }
+    });
+    page_from(
+        template,
+        Page {
+            title: catalog.latest_articles,
+            lang: UiLang::En.tag(),
+            dir: "ltr",
+            head: description_tag(catalog.front_description),
+            data_path: "/articles/index.json",
+            data: index_text,
+            body,
+        },
+    )
 }
 
 fn run(dir: &Path) -> Result<usize, String> {
     let base = env::var("READER_PUBLIC_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".into());
     let base = base.trim_end_matches('/');
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let template = read(&dir.join("index.html"))?;
+    let write = |p: &Path, text: String| {
+        if let Some(parent) = p.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))
+    };
+    // Trunk's index.html is the template; a second run (Trunk re-running its hooks) finds it
+    // already kept as shell.html.
+    let shell = dir.join("shell.html");
+    let template = if shell.exists() {
+        read(&shell)?
+    } else {
+        read(&dir.join("index.html"))?
+    };
+    write(&shell, template.clone())?;
+
     let articles = dir.join("articles");
-    let index = parse_index(
-        &read(&articles.join("index.json"))?,
-        &format!("{base}/articles/index.json"),
-    )
-    .map_err(|e| format!("articles/index.json: {}", e.title()))?;
+    let index_text = read(&articles.join("index.json"))?;
+    let index = parse_index(&index_text, &format!("{RENDER_ORIGIN}/articles/index.json"))
+        .map_err(|e| format!("articles/index.json: {}", e.title()))?;
+    write(
+        &dir.join("index.html"),
+        front_page(&template, &index, &index_text)?,
+    )?;
     for summary in &index {
         let json_text = read(&articles.join(format!("{}.json", summary.id)))?;
         let json_url = format!("{base}/articles/{}.json", summary.id);
@@ -170,15 +356,19 @@ fn run(dir: &Path) -> Result<usize, String> {
                 problems.join("; ")
             )
         })?;
-        let out = articles.join(&summary.id);
-        fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
         let rendered = parse_article(
             &json_text,
             &format!("{RENDER_ORIGIN}/articles/{}.json", summary.id),
         )
         .map_err(|e| e.title())?;
-        let page = page_for(&template, &article, &rendered, &json_text, base)?;
-        fs::write(out.join("index.html"), page).map_err(|e| format!("{}: {e}", out.display()))?;
+        write(
+            &articles.join(&summary.id).join("index.html"),
+            article_page(&template, &article, &rendered, &json_text, base)?,
+        )?;
+        write(
+            &dir.join("embed").join(&summary.id).join("index.html"),
+            embed_page(&template, &article, &rendered, &json_text, base)?,
+        )?;
     }
     Ok(index.len())
 }
@@ -190,7 +380,9 @@ fn main() -> ExitCode {
     };
     match run(Path::new(&dir)) {
         Ok(n) => {
-            println!("prerender: {n} articles written to {dir}/articles/{{id}}/index.html");
+            println!(
+                "prerender: the front page, {n} articles and their embeds written to {dir}/ (app shell: {dir}/shell.html)"
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

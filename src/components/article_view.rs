@@ -46,4 +46,5 @@ pub fn ArticleView(
             />
         </article>
     }
+    .into_any()
 }

@@ -1,7 +1,9 @@
-//! The "Editor's Desk" card: collapsed to label, title and teaser; a disclosure button
-//! (WAI-ARIA disclosure pattern) shows the whole analysis.
+//! The "Editor's Desk" card: collapsed to label, title and teaser; a native disclosure
+//! (`<details>`/`<summary>`) shows the whole analysis. Being native, it opens and closes with
+//! the mouse, Enter or Space, and tells screen readers its state, before the app has loaded
+//! (prerendered pages) as well as after.
 
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use super::inline::InlineText;
 use crate::model::{text::teaser, Editorial};
@@ -9,7 +11,8 @@ use crate::model::{text::teaser, Editorial};
 /// Characters of the analysis shown while the card is collapsed.
 pub const TEASER_CHARS: usize = 160;
 
-/// `open` is owned by the page so the state survives a re-render of the article.
+/// `open` is owned by the page so the state survives a re-render of the article; it follows
+/// the disclosure both ways.
 #[component]
 pub fn EditorialCard(editorial: Editorial, open: RwSignal<bool>) -> impl IntoView {
     let Editorial {
@@ -31,25 +34,34 @@ pub fn EditorialCard(editorial: Editorial, open: RwSignal<bool>) -> impl IntoVie
     };
     let t = crate::i18n::use_text();
     let lt = crate::i18n::use_lang_tag();
+    let details = NodeRef::<html::Details>::new();
     view! {
-        <aside class="editorial" class:open=move || open.get() aria-labelledby="editorial-title">
+        <aside class="editorial" aria-labelledby="editorial-title">
             <p class="editorial-label">{label}</p>
             <h2 class="editorial-title" id="editorial-title">{title}</h2>
-            <p class="editorial-teaser" hidden=move || open.get()>{teaser_text}</p>
-            <div class="editorial-body" id="editorial-body" hidden=move || !open.get()>
-                {body.into_iter().map(|p| view! { <p><InlineText text=p/></p> }).collect_view()}
-                {attribution.map(|a| view! { <p class="editorial-attribution">{a}</p> })}
-            </div>
-            <button
-                type="button"
-                class="editorial-toggle"
-                lang=lt
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="editorial-body"
-                on:click=move |_| open.update(|o| *o = !*o)
+            <p class="editorial-teaser">{teaser_text}</p>
+            <details
+                class="editorial-details"
+                node_ref=details
+                prop:open=move || open.get()
+                on:toggle=move |_| {
+                    if let Some(d) = details.get_untracked() {
+                        open.set(d.open());
+                    }
+                }
             >
-                {move || if open.get() { t().show_less } else { t().read_full_analysis }}
-            </button>
+                // Both labels are in the page; CSS shows the one that fits the state, so the
+                // right one shows before the app has loaded too.
+                <summary class="editorial-toggle" lang=lt>
+                    <span class="when-closed">{move || t().read_full_analysis}</span>
+                    <span class="when-open">{move || t().show_less}</span>
+                </summary>
+                <div class="editorial-body" id="editorial-body">
+                    {body.into_iter().map(|p| view! { <p><InlineText text=p/></p> }).collect_view()}
+                    {attribution.map(|a| view! { <p class="editorial-attribution">{a}</p> })}
+                </div>
+            </details>
         </aside>
     }
+    .into_any()
 }

@@ -1,6 +1,8 @@
-//! The compact article card of the embed view: the parts chosen with `parts=`, the editorial
-//! card collapsed, share controls, and "Read on {publisher}" opening the full article in a new
-//! tab of the top window.
+//! The compact article card of the embed view: header, hero, takeaways, the editorial card
+//! collapsed, share controls, and "Read on {publisher}" opening the full article in a new tab of
+//! the top window. Every part is rendered; the embed's `parts=` option hides parts with CSS
+//! (`html[data-embed-hide]`, set by `index.html` before the first paint), so a prerendered embed
+//! and the app's own rendering are the same.
 
 use leptos::prelude::*;
 
@@ -9,12 +11,13 @@ use super::figure::{Figure, Placement};
 use super::header::ArticleHeader;
 use super::share::ShareControls;
 use super::takeaways::Takeaways;
-use crate::model::{embed::EmbedOptions, lang::direction_of, Article};
+use crate::model::{lang::direction_of, Article};
 
 #[component]
 pub fn EmbedCard(
     article: Article,
-    options: EmbedOptions,
+    /// The embed's `lang=` option: overrides the article's language (dates, direction, words).
+    lang: Option<String>,
     /// Where the full article is read: its canonical URL, or the reader's page for it.
     read_url: String,
     card_open: RwSignal<bool>,
@@ -22,7 +25,7 @@ pub fn EmbedCard(
     let t = crate::i18n::use_text();
     let lt = crate::i18n::use_lang_tag();
     let mut a = article;
-    if let Some(lang) = options.lang.clone() {
+    if let Some(lang) = lang {
         a.dir = direction_of(&lang);
         a.language = lang;
     }
@@ -30,38 +33,20 @@ pub fn EmbedCard(
         .publisher
         .as_ref()
         .map_or_else(|| "Article Reader".to_string(), |p| p.name.clone());
-    let shows = |part: &str| options.shows(part);
-    let header = (shows("headline") || shows("dek") || shows("meta")).then(|| {
-        view! {
-            <ArticleHeader
-                article=a.clone()
-                show_headline=shows("headline")
-                show_dek=shows("dek")
-                show_meta=shows("meta")
-            />
-        }
-    });
     view! {
         <article class="embed-card" lang=a.language.clone() dir=a.dir.as_str() aria-labelledby="article-headline">
-            {header}
-            {a.image.clone().filter(|_| shows("image")).map(|image| view! { <Figure image placement=Placement::Hero/> })}
-            {shows("takeaways").then(|| view! { <Takeaways items=a.takeaways.clone()/> })}
-            {a.editorial.clone().filter(|_| shows("editorial")).map(|editorial| view! { <EditorialCard editorial open=card_open/> })}
-            {shows("share").then(|| view! { <ShareControls url=Some(read_url.clone()) headline=a.headline.clone()/> })}
-            {shows("link")
-                .then(|| {
-                    view! {
-                        <p class="read-on" lang=lt>
-                            <a href=read_url.clone() target="_blank" rel="external noopener">
-                                {
-                                    let publisher = publisher.clone();
-                                    move || crate::model::i18n::fill(t().read_on, &[("publisher", &publisher)])
-                                }
-                                <span class="visually-hidden">" " {move || t().opens_new_tab}</span>
-                            </a>
-                        </p>
-                    }
-                })}
+            <ArticleHeader article=a.clone()/>
+            {a.image.clone().map(|image| view! { <Figure image placement=Placement::Hero/> })}
+            <Takeaways items=a.takeaways.clone()/>
+            {a.editorial.clone().map(|editorial| view! { <EditorialCard editorial open=card_open/> })}
+            <ShareControls url=Some(read_url.clone()) headline=a.headline.clone()/>
+            <p class="read-on" lang=lt>
+                <a href=read_url target="_blank" rel="external noopener">
+                    {move || crate::model::i18n::fill(t().read_on, &[("publisher", &publisher)])}
+                    <span class="visually-hidden">" " {move || t().opens_new_tab}</span>
+                </a>
+            </p>
         </article>
     }
+    .into_any()
 }

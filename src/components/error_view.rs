@@ -55,4 +55,5 @@ pub fn ErrorView(
             </p>
         </div>
     }
+    .into_any()
 }

@@ -76,4 +76,5 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
                 })}
         </figure>
     }
+    .into_any()
 }

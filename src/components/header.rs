@@ -9,14 +9,9 @@ use crate::model::{
     Article,
 };
 
-/// The `show_*` flags let the embed view leave parts out; the reader shows everything.
+/// The embed view hides parts with CSS (`parts=`), so the header is always whole.
 #[component]
-pub fn ArticleHeader(
-    article: Article,
-    #[prop(default = true)] show_headline: bool,
-    #[prop(default = true)] show_dek: bool,
-    #[prop(default = true)] show_meta: bool,
-) -> impl IntoView {
+pub fn ArticleHeader(article: Article) -> impl IntoView {
     let lang = article.language.clone();
     let t = crate::i18n::use_text();
     let lt = crate::i18n::use_lang_tag();
@@ -34,28 +29,19 @@ pub fn ArticleHeader(
     let reading = move || fill(t().reading_time, &[("n", &minutes)]);
     view! {
         <header class="article-header">
-            {show_headline
-                .then(|| {
-                    view! {
-                        {article.section.clone().map(|s| view! { <p class="section-label">{s}</p> })}
-                        <h1 class="headline" id="article-headline">{article.headline.clone()}</h1>
-                    }
-                })}
-            {article.dek.clone().filter(|_| show_dek).map(|d| view! { <p class="dek">{d}</p> })}
-            {show_meta
-                .then(|| {
-                    view! {
-                        <p class="meta">
-                            {
-                                let a = article.clone();
-                                move || a.byline_in(t()).map(|b| view! { <span class="byline">{b}</span> })
-                            }
-                            {published}
-                            {updated}
-                            <span class="reading-time" lang=lt>{reading}</span>
-                        </p>
-                    }
-                })}
+            {article.section.clone().map(|s| view! { <p class="section-label">{s}</p> })}
+            <h1 class="headline" id="article-headline">{article.headline.clone()}</h1>
+            {article.dek.clone().map(|d| view! { <p class="dek">{d}</p> })}
+            <p class="meta">
+                {
+                    let a = article.clone();
+                    move || a.byline_in(t()).map(|b| view! { <span class="byline">{b}</span> })
+                }
+                {published}
+                {updated}
+                <span class="reading-time" lang=lt>{reading}</span>
+            </p>
         </header>
     }
+    .into_any()
 }

@@ -247,4 +247,5 @@ pub fn ListenControls(
             </span>
         </div>
     }
+    .into_any()
 }

@@ -205,4 +205,5 @@ pub fn ReadingProgress(
                 })
         }}
     }
+    .into_any()
 }

@@ -89,4 +89,5 @@ pub fn RelatedArticles(
             }}
         </section>
     }
+    .into_any()
 }

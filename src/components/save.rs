@@ -88,4 +88,5 @@ pub fn SaveToggle(
             <p class="save-status" role="status" aria-live="polite">{move || message.get()}</p>
         </div>
     }
+    .into_any()
 }

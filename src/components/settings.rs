@@ -26,6 +26,7 @@ pub fn SettingsToggle(open: RwSignal<bool>) -> impl IntoView {
             <span class="visually-hidden">{move || t().settings_button}</span>
         </button>
     }
+    .into_any()
 }
 
 type Text = fn(&'static Catalog) -> &'static str;

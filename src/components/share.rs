@@ -1,10 +1,12 @@
-//! "Share Article": the Web Share API where the browser has it, otherwise (or when it declines)
-//! a menu with Copy link and links to X, Facebook, LinkedIn, WhatsApp and email.
+//! "Share Article": a native disclosure (`<details>`) holding links to X, Facebook, LinkedIn,
+//! WhatsApp and email, which work before the app has loaded (prerendered pages). Once the app
+//! runs, the button first offers the browser's own share sheet (Web Share) where there is one,
+//! and the menu gains Copy link.
 
 use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::model::share::share_links;
-use crate::platform::{copy_text, web_share, ShareOutcome};
+use crate::platform::{app_running, copy_text, static_copy_open, web_share, ShareOutcome};
 
 /// How long "Link copied" stays on screen, in milliseconds.
 const STATUS_MS: u64 = 5000;
@@ -14,21 +16,28 @@ const STATUS_MS: u64 = 5000;
 pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
     let t = crate::i18n::use_text();
     let lt = crate::i18n::use_lang_tag();
-    let menu_open = RwSignal::new(false);
+    // A menu the reader opened on the static copy stays open when the app takes over.
+    let menu_open = RwSignal::new(static_copy_open("#prerendered .share-details"));
     let status = RwSignal::new(String::new());
     // Set when the clipboard refused: the link is shown selected for a manual copy.
     let manual_copy = RwSignal::new(None::<String>);
-    let button_ref = NodeRef::<html::Button>::new();
+    let details_ref = NodeRef::<html::Details>::new();
+    let summary_ref = NodeRef::<html::Summary>::new();
     let manual_ref = NodeRef::<html::Input>::new();
-    let share_url = StoredValue::new(move || url.clone().unwrap_or_else(crate::api::page_url));
+    let share_url = url.unwrap_or_else(crate::api::page_url);
+    let links = share_links(&share_url, &headline);
+    let share_url = StoredValue::new(share_url);
     let headline = StoredValue::new(headline);
 
-    let on_share = move |_| {
+    // The summary's own toggle is replaced by: close if open; else the share sheet, and the
+    // menu only where the browser has none (or the reader cancelled it).
+    let on_summary = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
         if menu_open.get_untracked() {
             menu_open.set(false);
             return;
         }
-        let target = share_url.with_value(|f| f());
+        let target = share_url.get_value();
         spawn_local(async move {
             let title = headline.get_value();
             if web_share(&title, &target).await == ShareOutcome::Unavailable {
@@ -38,7 +47,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
     };
 
     let on_copy = move |_| {
-        let target = share_url.with_value(|f| f());
+        let target = share_url.get_value();
         spawn_local(async move {
             match copy_text(&target).await {
                 Ok(()) => {
@@ -50,10 +59,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
                     );
                 }
                 Err(()) => {
-                    status.set(
-                        t().copy_manually
-                            .into(),
-                    );
+                    status.set(t().copy_manually.into());
                     manual_copy.set(Some(target));
                 }
             }
@@ -73,72 +79,72 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && menu_open.get_untracked() {
             menu_open.set(false);
-            if let Some(button) = button_ref.get_untracked() {
-                let _ = button.focus();
+            if let Some(summary) = summary_ref.get_untracked() {
+                let _ = summary.focus();
             }
         }
     };
 
-    let menu = move || {
-        menu_open.get().then(|| {
-            let links = share_links(&share_url.with_value(|f| f()), &headline.get_value());
+    let links = links
+        .into_iter()
+        .map(|link| {
             view! {
-                <button type="button" class="share-item copy-link" on:click=on_copy>
-                    {move || t().copy_link}
-                </button>
-                {links
-                    .into_iter()
-                    .map(|link| {
-                        view! {
-                            <a
-                                class=format!("share-item share-{}", link.id)
-                                href=link.href
-                                target="_blank"
-                                rel="external noopener noreferrer"
-                                aria-label=move || if link.id == "email" {
-                                    t().share_by_email.to_string()
-                                } else {
-                                    crate::model::i18n::fill(t().share_on, &[("name", link.label)])
-                                }
-                            >
-                                {link.label}
-                            </a>
-                        }
-                    })
-                    .collect_view()}
-                {move || {
-                    manual_copy
-                        .get()
-                        .map(|u| {
-                            view! {
-                                <label class="manual-copy">
-                                    <span>{move || t().link_label}</span>
-                                    <input node_ref=manual_ref type="text" readonly value=u/>
-                                </label>
-                            }
-                        })
-                }}
+                <a
+                    class=format!("share-item share-{}", link.id)
+                    href=link.href
+                    target="_blank"
+                    rel="external noopener noreferrer"
+                    aria-label=move || if link.id == "email" {
+                        t().share_by_email.to_string()
+                    } else {
+                        crate::model::i18n::fill(t().share_on, &[("name", link.label)])
+                    }
+                >
+                    {link.label}
+                </a>
             }
         })
-    };
+        .collect_view();
 
     view! {
         <section class="share" aria-labelledby="share-heading" lang=lt on:keydown=on_keydown>
             <h2 id="share-heading">{move || t().share_heading}</h2>
-            <button
-                type="button"
-                class="share-button"
-                node_ref=button_ref
-                aria-expanded=move || if menu_open.get() { "true" } else { "false" }
-                aria-controls="share-menu"
-                on:click=on_share
+            <details
+                class="share-details"
+                node_ref=details_ref
+                prop:open=move || menu_open.get()
+                on:toggle=move |_| {
+                    if let Some(d) = details_ref.get_untracked() {
+                        menu_open.set(d.open());
+                    }
+                }
             >
-                {move || t().share_button}
-            </button>
-            <div class="share-menu" id="share-menu" hidden=move || !menu_open.get()>
-                {menu}
-            </div>
+                <summary class="share-button" node_ref=summary_ref on:click=on_summary>
+                    {move || t().share_button}
+                </summary>
+                <div class="share-menu" id="share-menu">
+                    {app_running().then(|| view! {
+                        <button type="button" class="share-item copy-link" on:click=on_copy>
+                            {move || t().copy_link}
+                        </button>
+                    })}
+                    {links}
+                    {move || {
+                        manual_copy
+                            .get()
+                            .map(|u| {
+                                view! {
+                                    <label class="manual-copy">
+                                        <span>{move || t().link_label}</span>
+                                        <input node_ref=manual_ref type="text" readonly value=u/>
+                                    </label>
+                                }
+                            })
+                    }}
+                </div>
+            </details>
             <p class="share-status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>
     }
+    .into_any()
 }

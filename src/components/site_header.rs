@@ -20,4 +20,5 @@ pub fn SiteHeader() -> impl IntoView {
         </header>
         <SettingsPanel open=settings_open/>
     }
+    .into_any()
 }

@@ -22,6 +22,7 @@ pub fn ArticleSkeleton() -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// Placeholders for the front page list.
@@ -49,4 +50,5 @@ pub fn ListSkeleton() -> impl IntoView {
             </ul>
         </div>
     }
+    .into_any()
 }

@@ -45,7 +45,10 @@ pub struct ArticleLoad {
 /// Loads the article at `source` whenever it changes, aborting a load still running.
 /// Used by the reader and the embed view.
 pub fn use_article(source: Memo<Result<String, LoadError>>) -> ArticleLoad {
-    let card_open = RwSignal::new(false);
+    // A card the reader opened on the prerendered copy stays open when the app takes over.
+    let card_open = RwSignal::new(crate::platform::static_copy_open(
+        "#prerendered .editorial-details",
+    ));
     Effect::watch(
         move || source.get(),
         move |_, _, _| card_open.set(false),
@@ -113,6 +116,7 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 /// oEmbed discovery for bundled articles (their oEmbed responses are generated at build time).
@@ -125,24 +129,12 @@ fn oembed_link(article: &Article, json_url: &str) -> Option<impl IntoView> {
     })
 }
 
-/// On a prerendered page, the static copy (`#prerendered`) stays on screen, and the app hidden
-/// (style/main.css), until the app has rendered the article; then the static copy goes, in the
-/// same frame, so nothing flashes or moves. The static description goes too: the app sets its
-/// own (the other static head tags stay until the reader moves on, see `app::FocusOnNavigate`).
+/// On a prerendered page (an article, the front page, an embed), the static copy
+/// (`#prerendered`) stays on screen, and the app hidden (style/main.css), until the app has
+/// rendered the same content; then the static copy goes, in the same frame, so nothing flashes
+/// or moves. The static description goes too: the app sets its own (the other static head tags
+/// stay until the reader moves on, see `app::FocusOnNavigate`).
 #[component]
-fn TakeOver() -> impl IntoView {
-    Effect::new(|| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            for selector in [
-                "#prerendered",
-                "meta[name=description][data-prerendered]",
-                "link[type='application/json+oembed'][data-prerendered]",
-            ] {
-                if let Ok(Some(element)) = document.query_selector(selector) {
-                    element.remove();
-                }
-            }
-        }
-    });
+pub fn TakeOver() -> impl IntoView {
+    Effect::new(|| crate::platform::remove_static_copy());
 }

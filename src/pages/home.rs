@@ -1,8 +1,11 @@
-//! `/`: the front page, listing `articles/index.json` newest first.
+//! `/`: the front page, listing `articles/index.json` newest first. The build prerenders it
+//! (`src/bin/prerender.rs`) with [`FrontPage`] and [`ArticleList`], the same components the app
+//! uses, so the static copy and the app's rendering are the same.
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use super::article::TakeOver;
 use crate::api::{articles_dir, fetch_index, Loads};
 use crate::app::DocumentLanguage;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
@@ -20,26 +23,46 @@ pub fn Home() -> impl IntoView {
         <Title text=move || t().latest_articles.to_string()/>
         <Meta name="description" content=move || t().front_description.to_string()/>
         <DocumentLanguage/>
-        <div class="front-page">
-            <h1>{move || t().latest_articles}</h1>
+        <FrontPage>
             <Suspense fallback=ListSkeleton>
                 {move || Suspend::new(async move {
                     match index.await {
-                        Ok(list) if list.is_empty() => {
-                            view! { <p class="empty-state">{move || t().no_articles}</p> }.into_any()
-                        }
-                        Ok(list) => view! {
-                            <ul class="article-list">
-                                {list.into_iter().map(|s| view! { <SummaryCard summary=s/> }).collect_view()}
-                            </ul>
-                        }
-                        .into_any(),
-                        Err(error) => view! { <ErrorView error on_retry=retry nested=true/> }.into_any(),
+                        Ok(list) => view! { <TakeOver/> <ArticleList list/> }.into_any(),
+                        Err(error) => view! { <TakeOver/> <ErrorView error on_retry=retry nested=true/> }.into_any(),
                     }
                 })}
             </Suspense>
+        </FrontPage>
+    }
+    .into_any()
+}
+
+/// The front page's frame: its heading, then `children` (the list, or its skeleton or error).
+#[component]
+pub fn FrontPage(children: Children) -> impl IntoView {
+    let t = crate::i18n::use_text();
+    view! {
+        <div class="front-page">
+            <h1>{move || t().latest_articles}</h1>
+            {children()}
         </div>
     }
+    .into_any()
+}
+
+/// The index's articles as cards, or "No articles yet".
+#[component]
+pub fn ArticleList(list: Vec<Summary>) -> impl IntoView {
+    let t = crate::i18n::use_text();
+    if list.is_empty() {
+        return view! { <p class="empty-state">{move || t().no_articles}</p> }.into_any();
+    }
+    view! {
+        <ul class="article-list">
+            {list.into_iter().map(|s| view! { <SummaryCard summary=s/> }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]
@@ -70,4 +93,5 @@ fn SummaryCard(summary: Summary) -> impl IntoView {
             </div>
         </li>
     }
+    .into_any()
 }

@@ -21,4 +21,5 @@ pub fn NotFound() -> impl IntoView {
             <p><a href="/" class="home-link">{move || t().go_home}</a></p>
         </div>
     }
+    .into_any()
 }

@@ -78,6 +78,7 @@ pub fn SavedPage() -> impl IntoView {
             </Show>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -111,4 +112,5 @@ fn SavedItem(entry: SavedEntry, on_remove: Callback<SavedEntry>) -> impl IntoVie
             </p>
         </li>
     }
+    .into_any()
 }

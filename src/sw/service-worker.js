@@ -2,7 +2,8 @@
 // list by Workbox's injectManifest from the real contents of dist/.
 //
 // - App shell: everything the app needs to start is precached with revision hashes; every
-//   navigation is answered with the cached index.html, so deep links work offline.
+//   navigation is answered with the cached app shell (SHELL_URL, set by scripts/build-sw.mjs:
+//   /shell.html), so deep links work offline.
 // - Article JSON (and the front page index): stale-while-revalidate.
 // - Images: cache-first, with an expiry and a size cap.
 // - Saved articles live in their own cache (SAVED_CACHE), written by the app and never touched
@@ -50,7 +51,7 @@ self.addEventListener('activate', (event) => {
 // Paths with a file extension (e.g. a .json opened directly) are not app routes. Workbox
 // matches these patterns against path *and query*, so the extension is looked for in the path
 // only: /read?src=/x.json is an app route.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+registerRoute(new NavigationRoute(createHandlerBoundToURL(SHELL_URL), {
   denylist: [/^\/(?:[^?]*\/)?[^/?]+\.[a-z0-9]+(?:\?.*)?$/i],
 }));
 

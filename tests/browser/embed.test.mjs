@@ -101,8 +101,8 @@ test('a partner page on another origin gets sized, working embeds', async () => 
 
   // Expanding the editorial card grows the frame to fit.
   const before = (await first.handle.boundingBox()).height;
-  await first.frame.locator('button.editorial-toggle').click();
-  await first.frame.waitForFunction(() => !document.querySelector('#editorial-body').hidden);
+  await first.frame.locator('summary.editorial-toggle').click();
+  await first.frame.waitForFunction(() => document.querySelector('details.editorial-details').open);
   let grown;
   for (let i = 0; i < 50 && !grown; i++) {
     const now = await settledHeights(first);
@@ -131,7 +131,7 @@ test('a strictly sandboxed embed (no same-origin) still renders, resizes and sha
   assert.match(await strict.frame.locator('h1').textContent(), /تعاونية شمسية/);
   const { outer, inner } = await settledHeights(strict);
   assert.ok(Math.abs(outer - inner) <= 2, `${outer} vs ${inner}`);
-  await strict.frame.locator('button.share-button').click();
+  await strict.frame.locator('summary.share-button').click();
   await strict.frame.waitForSelector('#share-menu a');
   const hrefs = await strict.frame.locator('#share-menu a').evaluateAll((as) => as.map((a) => a.href));
   assert.equal(hrefs.length, 5);
@@ -158,7 +158,7 @@ test('parts, theme and accent change what shows; bad values are ignored with a w
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await page.locator('.takeaways li').count(), 3);
   for (const hidden of ['.dek', '.meta', 'figure', '.editorial', '.share', '.read-on']) {
-    assert.equal(await page.locator(hidden).count(), 0, `${hidden} hidden`);
+    assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} hidden`);
   }
   assert.equal(await page.locator('.embed').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(22, 24, 29)');
   assert.equal(await page.locator('.badge').first().evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(11, 87, 208)');
@@ -177,7 +177,7 @@ test('parts, theme and accent change what shows; bad values are ignored with a w
   assert.ok(warnings.some((w) => w.includes('“comments” ignored')));
   assert.ok(warnings.some((w) => w.includes('lang=“<b>” ignored')));
   for (const shown of ['h1', '.dek', 'figure', '.takeaways', '.editorial', '.share', '.read-on']) {
-    assert.equal(await bad.locator(shown).count(), 1, `${shown} shown`);
+    assert.equal(await bad.locator(shown).isVisible(), true, `${shown} shown`);
   }
   bad.assertClean();
   await bad.close();

@@ -176,7 +176,7 @@ test('hostile content is shown as text and runs nothing', async () => {
   assert.ok(srcs.every((s) => /^https?:/.test(s)), srcs.join(' | '));
   // Unsafe links keep their text.
   assert.match(await page.locator('.article-body').textContent(), /tab-obfuscated and vbscript and a safe link/);
-  await page.locator('button.editorial-toggle').click();
+  await page.locator('summary.editorial-toggle').click();
   await page.locator('a.brand').click();
   await page.waitForSelector('.article-list');
   page.assertClean();

@@ -38,14 +38,12 @@ test('clicking a headline opens the article without a page load', async () => {
   await page.close();
 });
 
-test('the front page index downloads once, in parallel with the app', async () => {
+test('the prerendered front page carries its index: the app downloads nothing more', async () => {
   app.requests.length = 0;
   const page = await open(app, '/', { serviceWorkers: 'block', wait: '.article-list' });
-  assert.deepEqual(app.requests.filter((u) => u.startsWith('/articles/index.json')), ['/articles/index.json'],
-    'one request: the preload, reused by the app');
-  const initiator = await page.evaluate(() => performance.getEntriesByType('resource')
-    .find((e) => e.name.endsWith('/articles/index.json'))?.initiatorType);
-  assert.equal(initiator, 'link', 'started by the preload in index.html, before the app ran');
+  assert.deepEqual(app.requests.filter((u) => u.startsWith('/articles/index.json')), [],
+    'the index came inline with the page');
+  assert.equal(await page.locator('#reader-data').count(), 0, 'the app took it');
   page.assertClean();
   await page.close();
 });

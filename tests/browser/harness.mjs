@@ -51,7 +51,7 @@ export function useApp({ root = DIST } = {}) {
  */
 export async function open(ctx, path, options = {}) {
   const { colorScheme = 'light', width = 1280, height = 900, permissions = [], initScript,
-    wait = 'main h1' } = options;
+    wait = 'main h1', takeover = true } = options;
   const context = options.context ?? await ctx.browser.newContext({
     viewport: { width, height },
     colorScheme,
@@ -85,7 +85,38 @@ export async function open(ctx, path, options = {}) {
   page.close = async () => (options.context ? closePage() : context.close());
   await page.goto(ctx.url + path);
   if (wait) await page.waitForSelector(wait, { timeout: 15_000 });
+  // A prerendered page is usable before the app; the tests of the app's own behaviour wait
+  // until it has taken over (`takeover: false` to look at the static copy).
+  if (wait && takeover) {
+    await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 15_000 });
+  }
   return page;
+}
+
+/**
+ * Holds back every request for the app's wasm in `context` until the returned function is
+ * called: the prerendered page can be looked at, and used, before the app takes over.
+ */
+export async function holdApp(context) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+/** Resolves after the page has rendered two more frames (layout and paint are done). */
+export const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** The page's disclosure controls as the browser's accessibility tree gives them to screen
+ * readers (Chromium exposes <summary> as a "DisclosureTriangle" with an expanded state). */
+export async function disclosures(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored && n.role?.value === 'DisclosureTriangle').map((n) => ({
+    name: n.name?.value,
+    expanded: n.properties?.find((p) => p.name === 'expanded')?.value.value,
+  }));
 }
 
 /** Text content of every element matching `selector`, trimmed. */

@@ -57,14 +57,14 @@ test('a keyboard-only reader can do the whole journey, focus always visible', as
   assert.equal((await focusState(page)).id, 'main', 'focus moves to the new page, not lost');
 
   // The editorial card, with Space.
-  await tabTo(page, 'button.editorial-toggle');
+  await tabTo(page, 'summary.editorial-toggle');
   await press(page, 'Space');
-  assert.equal(await page.locator('button.editorial-toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('details.editorial-details').evaluate((d) => d.open), true);
 
   // Share → Copy link, with Enter.
-  await tabTo(page, 'button.share-button');
+  await tabTo(page, 'summary.share-button');
   await press(page, 'Enter');
-  assert.equal(await page.locator('button.share-button').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('details.share-details').evaluate((d) => d.open), true);
   await tabTo(page, 'button.copy-link');
   await press(page, 'Enter');
   await page.waitForFunction(() => /copied/i.test(document.querySelector('.share-status')?.textContent ?? ''));
@@ -74,7 +74,7 @@ test('a keyboard-only reader can do the whole journey, focus always visible', as
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
   // Escape closes the menu and returns to its button.
   await press(page, 'Escape');
-  assert.equal(await page.locator('button.share-button').getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('details.share-details').evaluate((d) => d.open), false);
 
   // Back up to the reading settings, larger text, and out again with Escape.
   await tabTo(page, 'button.settings-toggle', { key: 'Shift+Tab', max: 120 });

@@ -11,16 +11,19 @@ import { CHROMIUM, DIST, open, readJson, texts, useApp } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 
-// Two deployments of the app: v1 is the build, v2 the same build with a changed index.html and
-// its own service worker built from it (the real build step, run again).
+// Two deployments of the app: v1 is the build, v2 the same build with a changed app shell
+// (shell.html, and the prerendered front page) and its own service worker built from it (the
+// real build step, run again).
 const work = mkdtempSync(join(tmpdir(), 'reader-deploys-'));
 const V1 = join(work, 'v1');
 const V2 = join(work, 'v2');
 cpSync(DIST, V1, { recursive: true });
 cpSync(DIST, V2, { recursive: true });
-writeFileSync(join(V2, 'index.html'),
-  readFileSync(join(V2, 'index.html'), 'utf8').replace(/<meta charset=["']?utf-8["']?>/i, '$&<meta name="build" content="v2">'));
-if (!readFileSync(join(V2, 'index.html'), 'utf8').includes('content="v2"')) throw new Error('could not mark v2');
+for (const page of ['shell.html', 'index.html']) {
+  writeFileSync(join(V2, page),
+    readFileSync(join(V2, page), 'utf8').replace(/<meta charset=["']?utf-8["']?>/i, '$&<meta name="build" content="v2">'));
+  if (!readFileSync(join(V2, page), 'utf8').includes('content="v2"')) throw new Error(`could not mark v2's ${page}`);
+}
 execFileSync('node', [new URL('../../scripts/build-sw.mjs', import.meta.url).pathname, V2], { stdio: 'pipe' });
 // …and its precompressed copies, which static hosts (and scripts/serve.mjs) prefer.
 execFileSync('node', [new URL('../../scripts/build-compress.mjs', import.meta.url).pathname, V2], { stdio: 'pipe' });
@@ -96,14 +99,15 @@ test('the precache holds exactly what dist/ needs to start', async () => {
     const keys = await (await caches.open(name)).keys();
     return keys.map((r) => new URL(r.url).pathname).sort();
   });
-  // The app shell: every top-level page asset except the service worker itself and the files
-  // for partner sites (the embed loader and its demo page).
-  const notShell = ['sw.js', 'embed.js', 'embed-demo.html'];
+  // The app shell: every top-level page asset except the service worker itself, the files
+  // for partner sites (the embed loader and its demo page) and the prerendered front page
+  // (offline, the shell renders the front page from the cached index).
+  const notShell = ['sw.js', 'embed.js', 'embed-demo.html', 'index.html'];
   const files = readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|svg|png|webmanifest)$/.test(f) && !notShell.includes(f))
     .concat(readdirSync(join(DIST, 'icons')).map((f) => `icons/${f}`))
     .map((f) => `/${f}`).sort();
   assert.deepEqual(cached, files);
-  assert.ok(files.some((f) => f.endsWith('_bg.wasm')) && files.includes('/index.html'));
+  assert.ok(files.some((f) => f.endsWith('_bg.wasm')) && files.includes('/shell.html'));
   page.assertClean();
   await page.close();
 });
@@ -295,10 +299,10 @@ test('a new deployment prompts to reload and keeps saved articles', async () => 
     const precache = await page.evaluate(async () => {
       const names = (await caches.keys()).filter((n) => n.startsWith('workbox-precache'));
       const keys = await (await caches.open(names[0])).keys();
-      return { names: names.length, index: keys.map((r) => r.url).filter((u) => u.includes('index.html')) };
+      return { names: names.length, index: keys.map((r) => r.url).filter((u) => u.includes('shell.html')) };
     });
     assert.equal(precache.names, 1, 'one precache');
-    assert.equal(precache.index.length, 1, 'no stale index.html entry');
+    assert.equal(precache.index.length, 1, 'no stale shell.html entry');
     page.assertClean();
   } finally {
     deployed = V1;

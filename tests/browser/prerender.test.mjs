@@ -2,7 +2,7 @@
 // previews, and taken over by the app without a flash, a layout shift or a second download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, open, readJson, useApp } from './harness.mjs';
+import { DIST, holdApp, open, readJson, settle, useApp } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -34,16 +34,18 @@ test('without JavaScript a prerendered article is complete', async () => {
 
 test('the app takes over without a flash, a shift or downloading the article again', async () => {
   app.requests.length = 0;
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const release = await holdApp(context);
   const page = await open(app, '/articles/desert-solar-cooperative', {
-    serviceWorkers: 'block',
-    wait: null,
+    context,
+    wait: 'main h1',
+    takeover: false,
     initScript: () => {
       window.__seen = { skeleton: false, shift: 0 };
       // Where the main parts sit: the app's rendering must put them exactly where the static
       // copy had them (a moved hero would become a new, later LCP).
       window.__rects = () => Object.fromEntries(['h1', 'figure.hero img', '.article-tools', '.takeaways', '.article-body']
         .map((s) => [s, document.querySelector(s) && JSON.stringify(document.querySelector(s).getBoundingClientRect())]));
-      addEventListener('DOMContentLoaded', () => { window.__staticRects = window.__rects(); });
       new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__seen.shift += e.value; })
         .observe({ type: 'layout-shift', buffered: true });
       new MutationObserver(() => {
@@ -55,11 +57,19 @@ test('the app takes over without a flash, a shift or downloading the article aga
       }).observe(document, { childList: true, subtree: true });
     },
   });
+  // The static copy, laid out, is measured before the app may start.
+  await page.waitForLoadState('load');
+  await settle(page);
+  await page.evaluate(() => { window.__staticRects = window.__rects(); });
+  release();
   await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('main .article-body'));
   const seen = await page.evaluate(() => window.__seen);
   assert.equal(seen.skeleton, false, 'the loading skeleton never showed');
   assert.ok(!seen.twoHeadlines, 'never two visible copies');
   assert.equal(seen.shift, 0, 'no layout shift');
+  // Body blocks far below the screen are laid out at their real size from the frame after
+  // they appear (content-visibility: auto): measure once that frame has run.
+  await settle(page);
   const [before, after] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
   assert.ok(before['h1'], 'the static copy was measured');
   assert.deepEqual(after, before, 'every part is where the static copy had it');
@@ -69,13 +79,13 @@ test('the app takes over without a flash, a shift or downloading the article aga
   assert.deepEqual(await page.locator('meta[name="description"]').evaluateAll((ms) => ms.map((m) => m.content)),
     [readJson(`${DIST}/articles/desert-solar-cooperative.json`).dek]);
   // The app is live: the card toggles and links navigate in the app.
-  await page.locator('button.editorial-toggle').click();
-  assert.equal(await page.locator('button.editorial-toggle').getAttribute('aria-expanded'), 'true');
+  await page.locator('summary.editorial-toggle').click();
+  assert.equal(await page.locator('details.editorial-details').evaluate((d) => d.open), true);
   await page.locator('a.brand').click();
   await page.waitForSelector('.article-list');
   assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the previous page\'s head tags are gone');
   page.assertClean();
-  await page.close();
+  await context.close();
 });
 
 test('a prerendered article opened once reads offline', async () => {

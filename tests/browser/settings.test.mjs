@@ -143,8 +143,8 @@ test('at 320 px wide with the largest text nothing scrolls sideways', async () =
     assert.equal(await page.evaluate(() => document.documentElement.dataset.size), '200');
     if (path === ARTICLE) {
       await page.locator('.settings-toggle').click();
-      await page.locator('button.editorial-toggle').click();
-      await page.locator('button.share-button').click();
+      await page.locator('summary.editorial-toggle').click();
+      await page.locator('summary.share-button').click();
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${path}: ${overflow}px of sideways scrolling`);

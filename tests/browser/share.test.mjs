@@ -11,14 +11,15 @@ test('without Web Share the Share button opens a menu of encoded links', async (
   const page = await open(app, '/articles/harbor-bridge-reopens', {
     initScript: () => { delete Navigator.prototype.share; },
   });
-  const share = page.locator('button.share-button');
+  const share = page.locator('summary.share-button');
   await share.waitFor();
-  assert.equal(await share.getAttribute('aria-expanded'), 'false');
+  // A native disclosure: <details open> is the state the browser reports as expanded.
+  const isOpen = () => page.locator('details.share-details').evaluate((d) => d.open);
+  assert.equal(await isOpen(), false);
   assert.equal(await page.locator('#share-menu').isVisible(), false);
   await share.click();
   await page.waitForSelector('#share-menu a');
-  assert.equal(await share.getAttribute('aria-expanded'), 'true');
-  assert.equal(await share.getAttribute('aria-controls'), 'share-menu');
+  assert.equal(await isOpen(), true);
 
   const links = await page.locator('#share-menu a').evaluateAll((as) => as.map((a) => ({
     text: a.textContent.trim(), href: a.getAttribute('href'), target: a.target, rel: a.rel,
@@ -44,7 +45,7 @@ test('without Web Share the Share button opens a menu of encoded links', async (
   // Escape closes the menu and puts focus back on the Share button.
   await page.locator('#share-menu a').first().focus();
   await page.keyboard.press('Escape');
-  assert.equal(await share.getAttribute('aria-expanded'), 'false');
+  assert.equal(await isOpen(), false);
   assert.ok(await share.evaluate((b) => b === document.activeElement));
   page.assertClean();
   await page.close();
@@ -55,7 +56,7 @@ test('Copy link copies the canonical URL and says "Link copied"', async () => {
     permissions: ['clipboard-read', 'clipboard-write'],
     initScript: () => { delete Navigator.prototype.share; },
   });
-  await page.locator('button.share-button').click();
+  await page.locator('summary.share-button').click();
   await page.locator('button.copy-link').click();
   const status = page.locator('.share-status[role="status"]');
   await page.waitForFunction(() => document.querySelector('.share-status').textContent.includes('Link copied'));
@@ -75,7 +76,7 @@ test('when the clipboard is refused the link is shown selected for a manual copy
       document.execCommand = () => false;
     },
   });
-  await page.locator('button.share-button').click();
+  await page.locator('summary.share-button').click();
   await page.locator('button.copy-link').click();
   const input = page.locator('.manual-copy input');
   await input.waitFor();
@@ -94,7 +95,7 @@ test('Web Share is used when the browser has it', async () => {
       Navigator.prototype.share = function (data) { window.__shared.push(data); return Promise.resolve(); };
     },
   });
-  await page.locator('button.share-button').click();
+  await page.locator('summary.share-button').click();
   await page.waitForFunction(() => window.__shared.length === 1);
   assert.deepEqual(await page.evaluate(() => window.__shared[0]), { title: HARBOR.headline, url: HARBOR.url });
   assert.equal(await page.locator('#share-menu').isVisible(), false, 'no menu after a successful share');
@@ -108,7 +109,7 @@ test('a rejected Web Share falls back to the menu', async () => {
       Navigator.prototype.share = () => Promise.reject(new DOMException('no', 'NotAllowedError'));
     },
   });
-  await page.locator('button.share-button').click();
+  await page.locator('summary.share-button').click();
   await page.waitForSelector('#share-menu a');
   assert.equal(await page.locator('#share-menu a').count(), 5);
   page.assertClean();

@@ -1,0 +1,253 @@
+// HTML first: every page known at build time (the front page, each bundled article and its
+// embed) is prerendered and usable before, and without, the app's wasm: reading, the editorial
+// card, share and related links, an embed's options and height. Then the app takes over without
+// a flash, a shift or a lost state, and it is fetched only after the page's first paint.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, disclosures, holdApp, open, readJson, settle, useApp } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const app = useApp();
+const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
+const INDEX = readJson(`${DIST}/articles/index.json`).articles;
+const enc = encodeURIComponent;
+
+/** A page whose wasm never arrives (the request is refused), so only the HTML works. */
+async function withoutApp(path, { width = 1280, colorScheme = 'light' } = {}) {
+  const context = await app.browser.newContext({ viewport: { width, height: 900 }, colorScheme, serviceWorkers: 'block' });
+  const wasmRequests = [];
+  await context.route('**/*.wasm', (route) => { wasmRequests.push(route.request().url()); return route.abort(); });
+  const page = await open(app, path, { context, takeover: false, wait: 'main h1',
+    allowConsoleErrors: [/wasm|Failed to load|ERR_FAILED|WebAssembly/i] });
+  page.close = async () => context.close();
+  page.wasmRequests = wasmRequests;
+  return page;
+}
+
+test('without the app, the editorial card opens and closes by mouse and keyboard', async () => {
+  const page = await withoutApp('/articles/harbor-bridge-reopens');
+  const toggle = page.locator('#prerendered summary.editorial-toggle');
+  const isOpen = () => page.locator('#prerendered details.editorial-details').evaluate((d) => d.open);
+  const body = page.locator('#prerendered #editorial-body');
+  assert.equal(await isOpen(), false);
+  assert.equal(await body.isVisible(), false);
+  assert.equal((await toggle.innerText()).trim(), 'Read the full analysis');
+  await toggle.click();
+  assert.equal(await isOpen(), true);
+  assert.ok(await body.isVisible());
+  assert.equal((await toggle.innerText()).trim(), 'Show less');
+  assert.equal(await page.locator('#prerendered .editorial-teaser').isVisible(), false, 'the teaser gives way');
+  await page.keyboard.press('Enter');
+  assert.equal(await isOpen(), false);
+  await page.keyboard.press('Space');
+  assert.equal(await isOpen(), true);
+  assert.deepEqual(await disclosures(page), [{ name: 'Show less', expanded: true }, { name: 'Share', expanded: false }],
+    'screen readers are told each control and its state');
+  assert.equal(await page.locator('#prerendered').count(), 1, 'still the static page: no app ran');
+  await page.close();
+});
+
+test('without the app, the share links and related links work', async () => {
+  const page = await withoutApp('/articles/harbor-bridge-reopens');
+  await page.locator('#prerendered summary.share-button').click();
+  const links = await page.locator('#prerendered #share-menu a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const u = enc(HARBOR.url);
+  assert.deepEqual(links.slice(0, 3), [
+    `https://x.com/intent/post?url=${u}&text=${enc(HARBOR.headline)}`,
+    `https://www.facebook.com/sharer/sharer.php?u=${u}`,
+    `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
+  ]);
+  assert.equal(links.length, 5);
+  assert.ok(await page.locator('#prerendered #share-menu a').first().isVisible());
+  assert.equal(await page.locator('#prerendered button.copy-link').count(), 0, 'Copy link needs the app: not offered');
+  await page.keyboard.press('Escape');
+  await page.close();
+
+  // Related articles are plain links to prerendered pages.
+  const related = await withoutApp('/articles/library-night-hours');
+  const href = await related.locator('#prerendered .related-list a').first().getAttribute('href');
+  assert.match(href, /^\/articles\/[a-z0-9-]+$/);
+  await Promise.all([related.waitForEvent('load'), related.locator('#prerendered .related-list a').first().click()]);
+  assert.equal(new URL(related.url()).pathname, href);
+  await related.waitForSelector('#prerendered main h1');
+  await related.close();
+});
+
+test('without the app, the front page is complete', async () => {
+  const page = await withoutApp('/');
+  assert.equal((await page.locator('#prerendered h1').textContent()).trim(), 'Latest articles');
+  assert.equal(await page.title(), 'Latest articles · Article Reader');
+  const cards = await page.locator('#prerendered .article-list .card h2 a').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+  assert.deepEqual(cards.map(([, h]) => h).sort(), INDEX.map((a) => `/articles/${a.id}`).sort());
+  for (const [text] of cards) assert.ok(text.length > 0);
+  assert.equal(await page.locator('#prerendered .card time').count(), INDEX.filter((a) => a.published).length);
+  // A headline opens the prerendered article.
+  await Promise.all([page.waitForEvent('load'), page.locator('#prerendered .card h2 a').first().click()]);
+  await page.waitForSelector('#prerendered .article-body');
+  await page.close();
+});
+
+test('without the app, an embed shows its options and sizes its frame', async () => {
+  const page = await withoutApp('/embed/soil-carbon-long-read?parts=headline,takeaways,editorial&theme=dark&accent=%23f5c518');
+  assert.equal(await page.locator('#prerendered h1').isVisible(), true);
+  assert.equal(await page.locator('#prerendered .takeaways').isVisible(), true);
+  for (const hidden of ['.dek', '.meta', 'figure', '.share', '.read-on']) {
+    assert.equal(await page.locator(`#prerendered ${hidden}`).isVisible(), false, `${hidden} hidden`);
+  }
+  assert.equal(await page.locator('#prerendered .embed').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(22, 24, 29)');
+  const badge = page.locator('#prerendered .badge').first();
+  assert.equal(await badge.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(245, 197, 24)');
+  // A light accent gets black text, as the app would choose.
+  assert.equal(await badge.evaluate((e) => getComputedStyle(e).color), 'rgb(0, 0, 0)');
+  await page.close();
+});
+
+// A partner page on another origin, the embed's wasm refused: the frame still takes the
+// card's height, reported by the page's own script.
+let partner;
+const empty = mkdtempSync(join(tmpdir(), 'reader-partner-'));
+before(async () => {
+  partner = await startServer({
+    root: empty,
+    routes: {
+      '/partner.html': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><title>partner</title><h1>Partner</h1>
+          <div data-article-embed="harbor-bridge-reopens" data-height="200"></div>
+          <script src="${app.url}/embed.js" async></script>`);
+      },
+    },
+  });
+  partner.url = partner.url.replace('127.0.0.1', 'localhost');
+});
+after(async () => {
+  await partner?.close();
+  rmSync(empty, { recursive: true, force: true });
+});
+
+test('without the app, an embed sizes itself on a partner page', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 800, height: 900 } });
+  const refused = [];
+  await context.route('**/*.wasm', (route) => { refused.push(route.request().url()); return route.abort(); });
+  const page = await context.newPage();
+  await page.goto(`${partner.url}/partner.html`);
+  const handle = await page.waitForSelector('iframe[src*="/embed/"]');
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('#prerendered .embed h1');
+  const heights = async () => ({
+    outer: (await handle.boundingBox()).height,
+    inner: await frame.evaluate(() => document.querySelector('#prerendered .embed').getBoundingClientRect().height),
+  });
+  let h;
+  for (let i = 0; i < 50; i++) {
+    h = await heights();
+    if (h.outer !== 200 && Math.abs(h.outer - Math.ceil(h.inner)) <= 1) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(Math.abs(h.outer - Math.ceil(h.inner)) <= 1 && h.inner > 300, `frame ${h.outer}px, card ${h.inner}px`);
+  assert.equal(await handle.getAttribute('title'), `Article: ${HARBOR.headline}`);
+  // Opening the card grows the frame, still without the app.
+  await frame.locator('#prerendered summary.editorial-toggle').click();
+  let grown;
+  for (let i = 0; i < 50 && !grown; i++) {
+    const now = await heights();
+    if (now.outer > h.outer + 50 && Math.abs(now.outer - Math.ceil(now.inner)) <= 1) grown = now;
+    else await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(grown, 'the frame grew with the opened card');
+  assert.ok(refused.length > 0, 'the app was asked for and refused');
+  assert.equal(await frame.locator('#prerendered').count(), 1, 'the app never ran');
+  await context.close();
+});
+
+test('a card opened before the app arrives stays open when it takes over', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const release = await holdApp(context);
+  const page = await open(app, '/articles/harbor-bridge-reopens', { context, takeover: false });
+  page.close = async () => context.close();
+  await page.locator('#prerendered summary.editorial-toggle').click();
+  await page.locator('#prerendered summary.share-button').click();
+  release();
+  await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 15_000 });
+  assert.equal(await page.locator('details.editorial-details').evaluate((d) => d.open), true, 'card still open');
+  assert.ok(await page.locator('#editorial-body').isVisible());
+  assert.equal(await page.locator('details.share-details').evaluate((d) => d.open), true, 'share menu still open');
+  assert.ok(await page.locator('button.copy-link').isVisible(), 'the app added Copy link');
+  page.assertClean();
+  await page.close();
+});
+
+for (const [name, path, parts] of [
+  ['the front page', '/', ['main h1', '.article-list', '.card:last-child']],
+  ['an embed', '/embed/harbor-bridge-reopens?theme=dark&parts=headline,image,takeaways,editorial', ['.embed', 'h1', 'figure.hero img', '.takeaways']],
+]) {
+  test(`${name}: the app takes over without a flash or a shift`, async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    const release = await holdApp(context);
+    const page = await open(app, path, {
+      context,
+      wait: 'main h1',
+      takeover: false,
+      initScript: `(() => {
+        window.__seen = { skeleton: false, shift: 0 };
+        window.__rects = () => Object.fromEntries(${JSON.stringify(parts)}
+          .map((s) => [s, document.querySelector(s) && JSON.stringify(document.querySelector(s).getBoundingClientRect())]));
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__seen.shift += e.value; })
+          .observe({ type: 'layout-shift', buffered: true });
+        new MutationObserver(() => {
+          const skeleton = document.querySelector('.skeleton');
+          if (skeleton && skeleton.getClientRects().length) window.__seen.skeleton = true;
+        }).observe(document, { childList: true, subtree: true });
+      })()`,
+    });
+    await page.waitForLoadState('load');
+    await settle(page);
+    await page.evaluate(() => { window.__staticRects = window.__rects(); });
+    release();
+    await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('main h1'), null, { timeout: 15_000 });
+    await settle(page);
+    const seen = await page.evaluate(() => window.__seen);
+    assert.equal(seen.skeleton, false, 'the loading skeleton never showed');
+    assert.equal(seen.shift, 0, 'no layout shift');
+    const [staticRects, appRects] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
+    assert.ok(staticRects[parts[0]], 'the static copy was measured');
+    assert.deepEqual(appRects, staticRects, 'every part is where the static copy had it');
+    assert.equal(await page.locator('#reader-data').count(), 0, 'the inline JSON was used');
+    page.assertClean();
+    await context.close();
+  });
+}
+
+test('on a prerendered page the app is fetched after the first paint, not preloaded', async () => {
+  const html = readFileSync(`${DIST}/articles/harbor-bridge-reopens/index.html`, 'utf8');
+  assert.doesNotMatch(html, /rel="?(modulepreload|preload)"?[^>]*(\.wasm|\.js)/, 'no preload of the app');
+  assert.match(html, /<img[^>]*fetchpriority="?high/, 'the hero image comes first');
+  assert.match(html, /<style[^>]*>/, 'the stylesheet is inline');
+  assert.doesNotMatch(html, /<link[^>]*rel="?stylesheet/, 'no stylesheet request');
+  const page = await open(app, '/articles/harbor-bridge-reopens', { serviceWorkers: 'block', wait: 'main .article-body' });
+  const timing = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-paint')[0]?.startTime;
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    const hero = performance.getEntriesByType('resource').find((e) => e.name.includes('harbor-bridge.svg'));
+    return { paint, wasmStart: wasm?.startTime, heroEnd: hero?.responseEnd };
+  });
+  assert.ok(timing.paint > 0 && timing.wasmStart > 0, JSON.stringify(timing));
+  assert.ok(timing.wasmStart >= timing.paint, `wasm requested at ${timing.wasmStart} ms, first paint at ${timing.paint} ms`);
+  assert.ok(timing.wasmStart >= timing.heroEnd, `wasm requested at ${timing.wasmStart} ms, hero image done at ${timing.heroEnd} ms`);
+  page.assertClean();
+  await page.close();
+});
+
+test('/read?src= fetches its JSON in parallel with the app, once', async () => {
+  app.requests.length = 0;
+  const page = await open(app, '/read?src=%2Farticles%2Frain-gauge-volunteers.json', { serviceWorkers: 'block', wait: 'main .article-body' });
+  assert.deepEqual(app.requests.filter((u) => u.startsWith('/articles/rain-gauge-volunteers.json')), ['/articles/rain-gauge-volunteers.json']);
+  const initiator = await page.evaluate(() => performance.getEntriesByType('resource')
+    .find((e) => e.name.endsWith('/articles/rain-gauge-volunteers.json'))?.initiatorType);
+  assert.equal(initiator, 'link', 'started by the page\'s preload, before the app ran');
+  page.assertClean();
+  await page.close();
+});
