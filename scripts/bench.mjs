@@ -1,20 +1,23 @@
 #!/usr/bin/env node
-// The speed benchmark: prints one table of figures, asserts only the size budget.
+// The speed benchmark: prints one table of figures and judges nothing (CI's size ratchet is
+// scripts/size-check.mjs; the targets here are reported as met or missed).
 //   node scripts/bench.mjs [--runs N] [--lighthouse]
 //   (build first: scripts/build.sh; scripts/bench.sh does both)
 //
-// - Bundle sizes: raw, gzip and brotli of every .wasm/.js/.css the app loads.
-// - Cold load, throttled like a cheap phone on a slow network (4x CPU, 150 ms RTT, 1.6 Mbps down,
-//   750 Kbps up, no cache, no service worker), brotli served: FCP, LCP and CLS medians for the
-//   reader's article page and, side by side in the same run, for a static HTML page of the same
-//   article (the reader's own rendering saved as plain HTML with the same CSS, no script). The
-//   reader's page is the prerendered one the build writes, which the app then takes over. Also
-//   when the app is interactive (the editorial card's toggle works).
+// - Bundle sizes: raw, gzip and brotli of every .wasm/.js the app loads, against the 150 KB target.
+// - Cold loads, throttled like a cheap phone on a slow network (412 px, 4x CPU, 150 ms RTT,
+//   1.6 Mbps down, 750 Kbps up, no cache, no service worker), brotli served, interleaved run by
+//   run with the baseline: a single-file static HTML page of the same article (CSS inline, no
+//   script: one request for the page, one for the hero image), the physical limit on this
+//   network. Pages: the prerendered article, the same article through /read?src=, an article
+//   added as JSON without a rebuild (client-rendered), the front page, and a prerendered embed
+//   inside a partner page. For each: FCP, LCP, CLS, and when the app's enhancements are live
+//   (the app has started and replaced the static copy: Save, Copy link, settings work).
 // - Warm load: the article again with the service worker installed and the network off.
 // - A 2,000-block article: render time after its JSON arrives, JS heap and wasm memory.
-// - With --lighthouse: Lighthouse 12 (mobile) on the article page, run with `npx` (pinned, from
-//   the npm registry; not a project dependency), with simulated and with DevTools throttling.
-// Exits 1 when wasm + JS glue exceed the size budget (brotli); timings are reported, not judged.
+// - With --lighthouse: Lighthouse 12 (mobile) on the prerendered article, the front page and
+//   the embed demo page, run with `npx` (pinned, from the npm registry; not a project
+//   dependency), with simulated and with DevTools throttling.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +28,8 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
-const BUDGET_BROTLI = 50 * 1024;
+const TARGET_BROTLI = 150 * 1024;
+const STRETCH_BROTLI = 120 * 1024;
 const ARTICLE = 'harbor-bridge-reopens';
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -46,7 +50,7 @@ const ms = (n) => (Number.isFinite(n) ? `${Math.round(n)} ms` : 'n/a');
 
 // ---------- sizes ----------
 const sizes = readdirSync(DIST)
-  .filter((f) => /\.(wasm|js|css)$/.test(f) && !['sw.js', 'embed.js'].includes(f))
+  .filter((f) => /\.(wasm|js)$/.test(f) && !['sw.js', 'embed.js'].includes(f))
   .map((f) => {
     const body = readFileSync(join(DIST, f));
     return {
@@ -75,24 +79,21 @@ writeFileSync(join(served, 'articles', 'bench-long.json.br'), brotli(readFileSyn
 const server = await startServer({ root: served });
 const browser = await chromium.launch(CHROMIUM);
 
-// The same figures for every page: FCP, LCP, CLS, from the browser's own entries.
+// The same figures for every page (and every frame: an embed measures inside its own frame):
+// FCP, LCP, CLS from the browser's own entries, and when the app's enhancements are live.
 const OBSERVE = () => {
-  window.__perf = { lcp: 0, cls: 0, interactive: NaN };
+  window.__perf = { lcp: 0, cls: 0, live: NaN };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) { window.__perf.lcp = e.startTime; window.__perf.lcpElement = e.element ? `${e.element.tagName}.${e.element.className}` : e.url; } })
     .observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) if (!e.hadRecentInput) window.__perf.cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
+  // Live: the app has started and its own rendering has replaced any static copy.
   const poll = () => {
-    const button = document.querySelector('button.editorial-toggle');
-    if (button) {
-      button.click();
-      if (button.getAttribute('aria-expanded') === 'true') {
-        window.__perf.interactive = performance.now();
-        button.click();
-        return;
-      }
+    if (window.__wasm && !document.getElementById('prerendered') && document.querySelector('main h1')) {
+      window.__perf.live = performance.now();
+      return;
     }
     setTimeout(poll, 10);
   };
@@ -109,52 +110,79 @@ async function throttled(context, page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-async function coldLoad(path, waitFor) {
+const readFigures = () => ({
+  fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+  lcp: window.__perf.lcp,
+  cls: window.__perf.cls,
+  live: window.__perf.live,
+  lcpElement: window.__perf.lcpElement,
+  origin: performance.timeOrigin,
+});
+
+async function coldLoad({ path, waitFor, app = true, frame = null }) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
   await page.addInitScript(OBSERVE);
   await throttled(context, page);
   await page.goto(server.url + path, { waitUntil: 'load', timeout: 120_000 });
-  await page.waitForSelector(waitFor, { timeout: 120_000 });
-  // The app's page: until it is interactive (the static baseline has no app to wait for).
-  if (!path.startsWith('/bench-static')) {
-    await page.waitForFunction(() => !Number.isNaN(window.__perf.interactive), null, { timeout: 60_000 });
+  let target = page;
+  if (frame) {
+    const handle = await page.waitForSelector(frame, { timeout: 120_000 });
+    target = await handle.contentFrame();
   }
+  await target.waitForSelector(waitFor, { timeout: 120_000 });
+  if (app) await target.waitForFunction(() => !Number.isNaN(window.__perf.live), null, { timeout: 120_000 });
   await page.waitForTimeout(1500);
-  const result = await page.evaluate(() => ({
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    lcp: window.__perf.lcp,
-    cls: window.__perf.cls,
-    interactive: window.__perf.interactive,
-    lcpElement: window.__perf.lcpElement,
-  }));
+  const result = await target.evaluate(readFigures);
+  if (frame) {
+    // An embed's figures count from the partner page's navigation, not the frame's.
+    const shift = result.origin - (await page.evaluate(() => performance.timeOrigin));
+    for (const k of ['fcp', 'lcp', 'live']) result[k] += shift;
+  }
   await context.close();
   return result;
 }
 
-// The static baseline: the reader's rendering of the article, saved as HTML without scripts.
+// The baseline: the prerendered article saved as one static HTML file with no script and no
+// other request than its hero image (the stylesheet is already inline).
 {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/articles/${ARTICLE}`);
-  await page.waitForSelector('.article-body');
-  const html = await page.evaluate(() => {
-    const doc = document.documentElement.cloneNode(true);
-    for (const s of doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]')) s.remove();
-    return `<!DOCTYPE html>${doc.outerHTML}`;
-  });
+  const html = readFileSync(join(DIST, 'articles', ARTICLE, 'index.html'), 'utf8')
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*>/gi, '')
+    .replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>/i, '');
   mkdirSync(join(served, 'bench-static'), { recursive: true });
   writeFileSync(join(served, 'bench-static', 'index.html'), html);
   writeFileSync(join(served, 'bench-static', 'index.html.br'), brotli(Buffer.from(html)));
-  await context.close();
+}
+// An article published as JSON after the build: no prerendered page, the app renders it.
+{
+  const json = JSON.parse(readFileSync(join(DIST, 'articles', `${ARTICLE}.json`), 'utf8'));
+  const text = JSON.stringify({ ...json, id: 'bench-unbuilt' });
+  writeFileSync(join(served, 'articles', 'bench-unbuilt.json'), text);
+  writeFileSync(join(served, 'articles', 'bench-unbuilt.json.br'), brotli(Buffer.from(text)));
+}
+// A partner page with one embed (served by the reader here; the frame is the reader's).
+{
+  const partner = `<!DOCTYPE html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Partner</title><h1>Partner news</h1><div data-article-embed="${ARTICLE}"></div><script src="/embed.js" async></script></html>`;
+  writeFileSync(join(served, 'bench-partner.html'), partner);
 }
 
-const reader = [];
-const baseline = [];
+const PAGES = [
+  { name: 'bundled article `/articles/{id}`, prerendered', path: `/articles/${ARTICLE}`, waitFor: '.article-body' },
+  { name: 'the same article via `/read?src=…json`', path: `/read?src=${encodeURIComponent(`/articles/${ARTICLE}.json`)}`, waitFor: '.article-body' },
+  { name: 'an article added as JSON without a rebuild', path: '/articles/bench-unbuilt', waitFor: '.article-body' },
+  { name: 'the front page `/`, prerendered', path: '/', waitFor: '.article-list' },
+  { name: '`/embed/{id}` in a partner page, prerendered', path: '/bench-partner.html', waitFor: '.embed h1', frame: 'iframe' },
+];
+const STATIC = { name: 'single-file static page (baseline)', path: '/bench-static/', waitFor: '.article-body', app: false };
+const results = new Map([STATIC, ...PAGES].map((p) => [p.name, []]));
 for (let i = 0; i < RUNS; i++) {
-  // Alternate so both see the same machine conditions.
-  reader.push(await coldLoad(`/articles/${ARTICLE}`, '.article-body'));
-  baseline.push(await coldLoad('/bench-static/', '.article-body'));
+  // Interleaved with the baseline, so both see the same machine conditions.
+  for (const p of PAGES) {
+    results.get(STATIC.name).push(await coldLoad(STATIC));
+    results.get(p.name).push(await coldLoad(p));
+  }
 }
 
 // Warm: service worker installed, network off.
@@ -221,23 +249,25 @@ for (let i = 0; i < Math.min(RUNS, 3); i++) {
 
 await browser.close();
 
-// Lighthouse 12, mobile, on the article page.
+// Lighthouse 12, mobile: the prerendered article, the front page, the embed demo page.
 const lighthouse = [];
 if (process.argv.includes('--lighthouse')) {
-  for (const method of ['simulate', 'devtools']) {
-    const out = join(served, `lighthouse-${method}.json`);
-    // Asynchronously: this process also serves the pages Lighthouse loads.
-    await promisify(execFile)('npx', ['--yes', 'lighthouse@12.2.3', `${server.url}/articles/${ARTICLE}`,
-      '--only-categories=performance,accessibility,best-practices,seo', `--throttling-method=${method}`,
-      '--output=json', `--output-path=${out}`, '--quiet',
-      `--chrome-flags=--headless=new ${CHROMIUM.args.join(' ')}`],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM.executablePath }, maxBuffer: 64 * 1024 * 1024 });
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    const score = (k) => Math.round(report.categories[k].score * 100);
-    lighthouse.push(`Lighthouse 12 mobile (${method} throttling): performance ${score('performance')}, `
-      + `accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}; `
-      + `LCP ${report.audits['largest-contentful-paint'].displayValue}, CLS ${report.audits['cumulative-layout-shift'].displayValue}, `
-      + `TBT ${report.audits['total-blocking-time'].displayValue}`);
+  for (const [name, path] of [['article', `/articles/${ARTICLE}`], ['front page', '/'], ['embed demo', '/embed-demo.html']]) {
+    for (const method of ['simulate', 'devtools']) {
+      const out = join(served, `lighthouse-${method}.json`);
+      // Asynchronously: this process also serves the pages Lighthouse loads.
+      await promisify(execFile)('npx', ['--yes', 'lighthouse@12.2.3', `${server.url}${path}`,
+        '--only-categories=performance,accessibility,best-practices,seo', `--throttling-method=${method}`,
+        '--output=json', `--output-path=${out}`, '--quiet',
+        `--chrome-flags=--headless=new ${CHROMIUM.args.join(' ')}`],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM.executablePath }, maxBuffer: 64 * 1024 * 1024 });
+      const report = JSON.parse(readFileSync(out, 'utf8'));
+      const score = (k) => Math.round(report.categories[k].score * 100);
+      lighthouse.push(`Lighthouse 12 mobile, ${name} (${method} throttling): performance ${score('performance')}, `
+        + `accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}; `
+        + `LCP ${report.audits['largest-contentful-paint'].displayValue}, CLS ${report.audits['cumulative-layout-shift'].displayValue}, `
+        + `TBT ${report.audits['total-blocking-time'].displayValue}`);
+    }
   }
 }
 await server.close();
@@ -245,30 +275,42 @@ rmSync(served, { recursive: true, force: true });
 
 // ---------- report ----------
 const row = (cells) => `| ${cells.join(' | ')} |`;
+const met = (ok) => (ok ? 'met' : '**not met**');
 const lines = [];
 lines.push(`Benchmark ${new Date().toISOString().slice(0, 10)}, ${RUNS} runs, medians`);
 lines.push('');
 lines.push(row(['file', 'raw', 'gzip', 'brotli']));
 lines.push(row(['---', '---:', '---:', '---:']));
 for (const s of sizes) lines.push(row([s.file, kb(s.raw), kb(s.gzip), kb(s.brotli)]));
-lines.push(row(['**wasm + JS**', '', '', `**${kb(appBrotli)}** (budget ${kb(BUDGET_BROTLI)})`]));
+lines.push(row(['**wasm + JS**', '', '', `**${kb(appBrotli)}**`]));
+lines.push(`size target ${kb(TARGET_BROTLI)}: ${met(appBrotli <= TARGET_BROTLI)} (${appBrotli <= TARGET_BROTLI ? 'under' : 'over'} by ${kb(Math.abs(appBrotli - TARGET_BROTLI))}); stretch ${kb(STRETCH_BROTLI)}: ${met(appBrotli <= STRETCH_BROTLI)}`);
 lines.push('');
 const m = (xs, k) => median(xs.map((x) => x[k]));
-lines.push(row(['cold load (4x CPU, 150 ms, 1.6 Mbps)', 'FCP', 'LCP', 'CLS', 'interactive']));
-lines.push(row(['---', '---:', '---:', '---:', '---:']));
-lines.push(row(['static HTML page', ms(m(baseline, 'fcp')), ms(m(baseline, 'lcp')), m(baseline, 'cls').toFixed(3), '—']));
-lines.push(row(['reader (prerendered page + app)', ms(m(reader, 'fcp')), ms(m(reader, 'lcp')), m(reader, 'cls').toFixed(3), ms(m(reader, 'interactive'))]));
-lines.push(`LCP element: reader ${[...new Set(reader.map((r) => r.lcpElement))].join(', ')}; static ${[...new Set(baseline.map((r) => r.lcpElement))].join(', ')}`);
-lines.push(row(['reader / static', `${(m(reader, 'fcp') / m(baseline, 'fcp')).toFixed(2)}x`, `${(m(reader, 'lcp') / m(baseline, 'lcp')).toFixed(2)}x`, '', '']));
+const base = results.get(STATIC.name);
+const baseLcp = m(base, 'lcp');
+lines.push(row(['cold load (412 px, 4x CPU, 150 ms, 1.6 Mbps)', 'FCP', 'LCP', 'LCP / static', 'CLS', 'app live', 'LCP element']));
+lines.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---']));
+for (const p of [STATIC, ...PAGES]) {
+  const r = results.get(p.name);
+  lines.push(row([p.name, ms(m(r, 'fcp')), ms(m(r, 'lcp')), `${(m(r, 'lcp') / baseLcp).toFixed(2)}x`,
+    Math.max(...r.map((x) => x.cls)).toFixed(3), p.app === false ? '—' : ms(m(r, 'live')),
+    [...new Set(r.map((x) => x.lcpElement))].join(', ')]));
+}
+lines.push('(CLS: the largest of the runs.)');
+const ratio = (name) => m(results.get(name), 'lcp') / baseLcp;
+const prerendered = PAGES.filter((p) => p.name.includes('prerendered'));
+lines.push(`target: prerendered pages' LCP at most 1.2x the static page: ${met(prerendered.every((p) => ratio(p.name) <= 1.2))}`
+  + ` (${prerendered.map((p) => `${ratio(p.name).toFixed(2)}x`).join(', ')})`);
+lines.push(`target: client-rendered articles' LCP at most 3x: ${met(ratio(PAGES[1].name) <= 3 && ratio(PAGES[2].name) <= 3)}`
+  + ` (${ratio(PAGES[1].name).toFixed(2)}x, ${ratio(PAGES[2].name).toFixed(2)}x)`);
+const live = m(results.get(PAGES[0].name), 'live');
+lines.push(`target: app live within 1.5 s on the prerendered article: ${met(live <= 1500)} (${ms(live)})`);
+const anyShift = [...results.values()].flat().some((x) => x.cls > 0);
+lines.push(`target: CLS 0 everywhere: ${met(!anyShift)}`);
 lines.push('');
 lines.push(`warm load (service worker, offline), article visible: ${ms(median(warm))}`);
 lines.push(`2,000-block article, render after the app has its JSON: ${ms(median(longRuns))}`
-  + ` (after its network arrival, app start-up included: ${ms(median(longFromNetwork))})`);
+  + ` (target < 150 ms: ${met(median(longRuns) < 150)}; after its network arrival, app start-up included: ${ms(median(longFromNetwork))})`);
 lines.push(`memory after it: JS heap ${kb(memory.heap)}, wasm memory ${kb(memory.wasm)}`);
 lines.push(...lighthouse);
 console.log(lines.join('\n'));
-
-if (appBrotli > BUDGET_BROTLI) {
-  console.error(`\nSize budget exceeded: wasm + JS are ${kb(appBrotli)} brotli, the budget is ${kb(BUDGET_BROTLI)}.`);
-  process.exit(1);
-}

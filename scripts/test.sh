@@ -3,7 +3,7 @@
 #   1. native `cargo test`: the model (parsing, validation, URLs, dates, share links …), property
 #      tests of the parser (proptest), the hostile corpus (tests/hostile/) and server-side
 #      renders of the components;
-#   2. a release build of the app with Trunk;
+#   2. a release build of the app with Trunk, and the size ratchet (scripts/size-check.mjs);
 #   3. the browser tests: the built app in Debian's headless Chromium (tests/browser/).
 # Any failure stops the run with a non-zero exit.
 set -euo pipefail
@@ -18,6 +18,8 @@ cargo test --locked
 
 echo "==> Building the app (release)"
 scripts/build.sh
+echo "==> Size ratchet (wasm + JS, brotli)"
+node scripts/size-check.mjs
 
 echo "==> Browser tests (headless Chromium)"
 shopt -s nullglob

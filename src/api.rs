@@ -200,6 +200,40 @@ async fn sleep(duration: std::time::Duration) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// The page's own script (`index.html`) starts fetching the page's JSON before the app has
+/// loaded (`window.__readerEarlyFetch`). The app's first request takes that fetch over when it
+/// is for the same URL: aborting `signal` (leaving the page, the time limit) aborts it too. The
+/// early fetch is used at most once; one for another URL is aborted, never left running.
+#[cfg(target_arch = "wasm32")]
+fn take_early_fetch(
+    url: &str,
+    signal: &web_sys::AbortSignal,
+) -> Option<impl std::future::Future<Output = Result<gloo_net::http::Response, wasm_bindgen::JsValue>>> {
+    use js_sys::Reflect;
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+    let window: JsValue = web_sys::window()?.into();
+    let key = JsValue::from_str("__readerEarlyFetch");
+    let early = Reflect::get(&window, &key).ok().filter(|v| v.is_object())?;
+    let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let controller: web_sys::AbortController = Reflect::get(&early, &"controller".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if Reflect::get(&early, &"url".into()).ok()?.as_string().as_deref() != Some(url) {
+        controller.abort();
+        return None;
+    }
+    let promise: js_sys::Promise = Reflect::get(&early, &"response".into()).ok()?.dyn_into().ok()?;
+    let forward = Closure::once_into_js(move || controller.abort());
+    let _ = signal.add_event_listener_with_callback("abort", forward.unchecked_ref());
+    Some(async move {
+        let value = wasm_bindgen_futures::JsFuture::from(promise).await?;
+        let raw: web_sys::Response = value.dyn_into()?;
+        Ok(gloo_net::http::Response::from(raw))
+    })
+}
+
 /// One GET with the time limit: checks status, type and size, then reads the body.
 #[cfg(target_arch = "wasm32")]
 async fn fetch_once(url: &str, controller: &web_sys::AbortController) -> Result<Vec<u8>, LoadError> {
@@ -225,35 +259,45 @@ async fn fetch_once(url: &str, controller: &web_sys::AbortController) -> Result<
         .ok()
     };
     // `during_body`: the response had started, so a broken connection is an interrupted
-    // transfer rather than no answer at all.
-    let failure = |err: gloo_net::Error, during_body: bool| {
+    // transfer rather than no answer at all. `name` and `message` are the JavaScript error's.
+    let failure = |name: &str, message: String, during_body: bool| {
         if timed_out.get() {
             return LoadError::Timeout {
                 seconds: TIMEOUT_SECONDS,
             };
         }
-        match err {
-            gloo_net::Error::JsError(e) if e.name == "AbortError" => LoadError::Network {
+        match name {
+            "AbortError" => LoadError::Network {
                 detail: "the request was cancelled".to_string(),
             },
-            gloo_net::Error::JsError(e) if e.name == "TypeError" && during_body => {
-                LoadError::Interrupted
-            }
-            gloo_net::Error::JsError(e) if e.name == "TypeError" => LoadError::Network {
+            "TypeError" if during_body => LoadError::Interrupted,
+            "TypeError" => LoadError::Network {
                 detail: "no response from the server".to_string(),
             },
-            gloo_net::Error::JsError(e) => LoadError::Network { detail: e.message },
-            other => LoadError::Network {
-                detail: other.to_string(),
-            },
+            _ => LoadError::Network { detail: message },
         }
     };
+    let gloo_failure = |err: gloo_net::Error, during_body: bool| match err {
+        gloo_net::Error::JsError(e) => failure(&e.name, e.message, during_body),
+        other => failure("", other.to_string(), during_body),
+    };
     let result = async {
-        let response = Request::get(url)
-            .abort_signal(Some(&signal))
-            .send()
-            .await
-            .map_err(|e| failure(e, false))?;
+        let response = match take_early_fetch(url, &signal) {
+            Some(early) => early.await.map_err(|e| {
+                let field = |k: &str| {
+                    js_sys::Reflect::get(&e, &k.into())
+                        .ok()
+                        .and_then(|v| v.as_string())
+                        .unwrap_or_default()
+                };
+                failure(&field("name"), field("message"), false)
+            })?,
+            None => Request::get(url)
+                .abort_signal(Some(&signal))
+                .send()
+                .await
+                .map_err(|e| gloo_failure(e, false))?,
+        };
         let headers = response.headers();
         if !response.ok() {
             return Err(LoadError::Http {
@@ -276,7 +320,7 @@ async fn fetch_once(url: &str, controller: &web_sys::AbortController) -> Result<
                 limit: MAX_DOCUMENT_BYTES as u64,
             });
         }
-        response.binary().await.map_err(|e| failure(e, true))
+        response.binary().await.map_err(|e| gloo_failure(e, true))
     }
     .await;
     if let Some(timer) = timer {

@@ -79,7 +79,12 @@ test('settings apply at once, persist, and apply before the first paint', async 
     });
   });
   await early.goto(app.url + ARTICLE, { waitUntil: 'commit' });
-  const shot = await early.screenshot({ clip: { x: 2, y: 600, width: 1, height: 1 } });
+  // The very first capture can come before the page has a frame to capture: try again.
+  let shot;
+  for (let i = 0; !shot; i++) {
+    shot = await early.screenshot({ clip: { x: 2, y: 600, width: 1, height: 1 } })
+      .catch((e) => { if (i >= 20 || !/Unable to capture/.test(e.message)) throw e; });
+  }
   await early.waitForFunction(() => window.__firstFrame);
   const first = await early.evaluate(() => window.__firstFrame);
   assert.equal(first.theme, 'dark');
