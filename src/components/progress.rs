@@ -168,7 +168,7 @@ pub fn ReadingProgress(
 
     view! {
         <div class="reading-progress" aria-hidden="true">
-            <div class="reading-progress-bar" style:transform=move || format!("scaleX({})", f64::from(percent.get()) / 100.0)></div>
+            <div class="reading-progress-bar" style:transform=move || crate::model::progress::bar_transform(percent.get())></div>
         </div>
         {move || {
             offer

@@ -163,9 +163,12 @@ fn is_html(content_type: &str) -> bool {
     matches!(essence(content_type).as_str(), "text/html" | "application/xhtml+xml")
 }
 
-/// Megabytes with one decimal, for messages.
+/// Megabytes with one decimal, for messages. Integer arithmetic: formatting a float would
+/// bring the float formatter (some 4 KB) into the wasm.
 fn mb(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+    const MB: u64 = 1024 * 1024;
+    let tenths = (bytes.saturating_mul(10) + MB / 2) / MB;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// Whether a response's `Content-Type` can carry article JSON. JSON types, and the generic types
@@ -232,6 +235,15 @@ pub fn describe_json_error(err: &serde_json::Error, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn megabytes_have_one_rounded_decimal() {
+        assert_eq!(mb(0), "0.0");
+        assert_eq!(mb(5 * 1024 * 1024), "5.0");
+        assert_eq!(mb(6_291_456 + 52_429), "6.1");
+        assert_eq!(mb(1024 * 1024 - 1), "1.0");
+        assert_eq!(mb(104_857), "0.1");
+    }
 
     #[test]
     fn messages_are_specific() {

@@ -88,6 +88,22 @@ pub fn percent_read(top: f64, viewport: f64, total: f64) -> u8 {
     ((top / scrollable).clamp(0.0, 1.0) * 100.0).round() as u8
 }
 
+/// The progress bar's CSS transform for `percent` (0 to 100): `scaleX(0.42)`. Written with
+/// integers: formatting a float would bring the float formatter into the wasm.
+///
+/// ```
+/// use article_reader::model::progress::bar_transform;
+/// assert_eq!(bar_transform(42), "scaleX(0.42)");
+/// assert_eq!(bar_transform(7), "scaleX(0.07)");
+/// assert_eq!(bar_transform(100), "scaleX(1)");
+/// ```
+pub fn bar_transform(percent: u8) -> String {
+    match percent.min(100) {
+        100 => "scaleX(1)".to_string(),
+        p => format!("scaleX(0.{p:02})"),
+    }
+}
+
 /// The index of the first block whose bottom edge is below `line` (the top of the screen),
 /// given the blocks' bottom edges in document order (as the browser reports them, relative to
 /// the screen). Binary search: a 2,000-block article is looked up in a dozen reads.
