@@ -2,7 +2,7 @@
 // The Content-Security-Policy, delivered twice:
 // - as a <meta http-equiv> at the top of index.html and of every prerendered page, so it holds on
 //   any static host (and for pages the service worker serves), and
-// - in {out}/_headers, the HTTP headers a static host should send, in the format Netlify and
+// - in {out}/_headers (with {out}/_redirects, the SPA fallback), the HTTP headers a static host should send, in the format Netlify and
 //   Cloudflare Pages read (scripts/serve.mjs applies the same file), with what a <meta> cannot
 //   carry: frame-ancestors (app pages refuse to be framed; /embed pages may be framed anywhere;
 //   list partner origins instead of * to restrict them).
@@ -11,7 +11,7 @@
 // Run by scripts/post-build.mjs after prerendering, before the service worker's precache list is
 // made (which must see the final index.html), or by hand: node scripts/build-headers.mjs [dir]
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -99,4 +99,7 @@ const text = Object.entries(rules)
   .map(([path, headers]) => [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n'))
   .join('\n\n');
 writeFileSync(`${out}/_headers`, `${text}\n`);
+// Netlify and Cloudflare Pages: every path that is no file gets the app shell (the SPA
+// fallback); files, and folders' index.html (the prerendered pages), are served first.
+if (existsSync(`${out}/shell.html`)) writeFileSync(`${out}/_redirects`, '/* /shell.html 200\n');
 console.log(`build-headers: ${out}/_headers and a <meta> policy in ${pages} pages (${hashes.size} inline scripts, ${styleElementHashes.size} style elements, ${styleHashes.size} style attributes allowed by hash)`);
