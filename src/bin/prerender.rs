@@ -176,6 +176,28 @@ fn page_from(template: &str, p: Page) -> Result<String, String> {
     Ok(page)
 }
 
+/// A page showing `article` (its title, language and direction), with its JSON inline.
+fn article_page_from(
+    template: &str,
+    article: &Article,
+    head: String,
+    json_text: &str,
+    body: String,
+) -> Result<String, String> {
+    page_from(
+        template,
+        Page {
+            title: &article.headline,
+            lang: &article.language,
+            dir: article.dir.as_str(),
+            head,
+            data_path: &format!("/articles/{}.json", article.id),
+            data: json_text,
+            body,
+        },
+    )
+}
+
 fn description_tag(text: &str) -> String {
     format!(
         "<meta name=\"description\" content=\"{}\" data-prerendered>",
@@ -192,7 +214,6 @@ fn article_page(
     json_text: &str,
     base: &str,
 ) -> Result<String, String> {
-    let data_path = format!("/articles/{}.json", article.id);
     let page_url = format!("{base}/articles/{}", article.id);
     let mut head = String::new();
     for (attr, name, content) in meta_tags(article, &page_url) {
@@ -229,18 +250,7 @@ fn article_page(
             </main>
         }
     });
-    page_from(
-        template,
-        Page {
-            title: &article.headline,
-            lang: &article.language,
-            dir: article.dir.as_str(),
-            head,
-            data_path: &data_path,
-            data: json_text,
-            body,
-        },
-    )
+    article_page_from(template, article, head, json_text, body)
 }
 
 /// `/embed/{id}`, with the default options: the page's script applies the query's `theme`,
@@ -252,7 +262,6 @@ fn embed_page(
     json_text: &str,
     base: &str,
 ) -> Result<String, String> {
-    let data_path = format!("/articles/{}.json", article.id);
     // Where "Read on …" and the share links lead: the article's canonical URL, else its page.
     let read_url = article
         .url
@@ -274,18 +283,8 @@ fn embed_page(
             </main>
         }
     });
-    page_from(
-        template,
-        Page {
-            title: &article.headline,
-            lang: &article.language,
-            dir: article.dir.as_str(),
-            head: description_tag(article.dek.as_deref().unwrap_or(&article.headline)),
-            data_path: &data_path,
-            data: json_text,
-            body,
-        },
-    )
+    let head = description_tag(article.dek.as_deref().unwrap_or(&article.headline));
+    article_page_from(template, article, head, json_text, body)
 }
 
 /// `/`: the front page, in the interface's default language (the app follows the browser's).
