@@ -173,7 +173,8 @@ const PAGES = [
   { name: 'the same article via `/read?src=…json`', path: `/read?src=${encodeURIComponent(`/articles/${ARTICLE}.json`)}`, waitFor: '.article-body' },
   { name: 'an article added as JSON without a rebuild', path: '/articles/bench-unbuilt', waitFor: '.article-body' },
   { name: 'the front page `/`, prerendered', path: '/', waitFor: '.article-list' },
-  { name: '`/embed/{id}` in a partner page, prerendered', path: '/bench-partner.html', waitFor: '.embed h1', frame: 'iframe' },
+  { name: '`/embed/{id}` opened directly, prerendered', path: `/embed/${ARTICLE}`, waitFor: '.embed h1' },
+  { name: '`/embed/{id}` in a partner page (page, embed.js, frame), prerendered', path: '/bench-partner.html', waitFor: '.embed h1', frame: 'iframe' },
 ];
 const STATIC = { name: 'single-file static page (baseline)', path: '/bench-static/', waitFor: '.article-body', app: false };
 const results = new Map([STATIC, ...PAGES].map((p) => [p.name, []]));

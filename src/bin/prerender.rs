@@ -76,7 +76,8 @@ fn render<V: IntoView + 'static>(content_lang: &str, view: impl FnOnce() -> V) -
 /// Trunk's start-up: the module script that imports the app's JavaScript and instantiates the
 /// wasm, and the two `<link rel=preload|modulepreload>` that fetch them as soon as the page
 /// starts. On a prerendered page the app is an enhancement: the preloads go, and the script
-/// waits for the first paint and the hero image (whichever comes later) before it imports the
+/// waits for the first paint and the page's lead image (an article's hero, the front page's
+/// first picture), whichever comes later, before it imports the
 /// app, so the page's own content always has the network first. The import becomes a dynamic
 /// `import()`, since a static one is fetched before the module runs at all.
 fn defer_app(page: &mut String) -> Result<(), String> {
@@ -120,7 +121,7 @@ fn defer_app(page: &mut String) -> Result<(), String> {
     let rest = format!("{}{}", &script[..import_start], &script[import_end..]);
     let deferred = format!(
         "await new Promise(function(go){{\
-         var hero=document.querySelector('#prerendered .hero img');\
+         var hero=document.querySelector('#prerendered :is(.hero img,img.thumb)');\
          function painted(){{requestAnimationFrame(function(){{setTimeout(go,0)}})}}\
          if(!hero||hero.complete)painted();\
          else{{hero.addEventListener('load',painted);hero.addEventListener('error',painted)}}}});\

@@ -59,14 +59,20 @@ pub fn ArticleList(list: Vec<Summary>) -> impl IntoView {
     }
     view! {
         <ul class="article-list">
-            {list.into_iter().map(|s| view! { <SummaryCard summary=s/> }).collect_view()}
+            {list
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| view! { <SummaryCard summary=s lead=i == 0/> })
+                .collect_view()}
         </ul>
     }
     .into_any()
 }
 
+/// `lead`: the first card, whose picture is on screen at once: it loads first (it is the
+/// page's largest paint), the others only as they come near.
 #[component]
-fn SummaryCard(summary: Summary) -> impl IntoView {
+fn SummaryCard(summary: Summary, lead: bool) -> impl IntoView {
     let Summary {
         id,
         headline,
@@ -76,7 +82,18 @@ fn SummaryCard(summary: Summary) -> impl IntoView {
         section,
     } = summary;
     let thumb = image.and_then(|i| i.src).map(|src| {
-        view! { <img class="thumb" src=src alt="" width="320" height="180" loading="lazy" decoding="async"/> }
+        view! {
+            <img
+                class="thumb"
+                src=src
+                alt=""
+                width="320"
+                height="180"
+                loading=if lead { "eager" } else { "lazy" }
+                fetchpriority=if lead { "high" } else { "auto" }
+                decoding="async"
+            />
+        }
     });
     let date = published
         .and_then(|p| display_date(&p, "en").map(|d| view! { <time datetime=p>{d}</time> }));
