@@ -34,6 +34,12 @@ const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base6
 const hashes = new Set();
 const styleElementHashes = new Set();
 const styleHashes = new Set();
+// The demo partner page is served under the same site-wide policy: its own <style> is allowed
+// by hash too (its header adds a policy of its own, which both must satisfy).
+const demo = join(out, 'embed-demo.html');
+if (existsSync(demo)) {
+  for (const [, body] of readFileSync(demo, 'utf8').matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) styleElementHashes.add(sha(body));
+}
 for (const path of pagePaths) {
   const page = readFileSync(path, 'utf8');
   for (const [, tag, body] of page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {

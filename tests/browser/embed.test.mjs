@@ -230,3 +230,20 @@ test('the reader refuses to be framed, the embed view allows it, headers are sen
   assert.ok(!blocked || (await blocked.locator('.article-body').count()) === 0, 'the reader page did not render in a frame');
   await page.close();
 });
+
+test('the demo partner page is styled under its policy and reserves its embeds\' space', async () => {
+  const page = await open(app, '/embed-demo.html', { wait: 'iframe[src*="/embed/"]', takeover: false });
+  // Its own stylesheet applies (a policy violation would leave it unstyled, and fail the file).
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(251, 250, 247)');
+  await page.waitForFunction(() => document.querySelectorAll('iframe[src*="/embed"]').length === 3);
+  await page.waitForTimeout(1500);
+  const shift = await page.evaluate(() => new Promise((resolve) => {
+    let total = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) total += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve(total), 100);
+  }));
+  assert.ok(shift < 0.1, `layout shift on the partner page: ${shift}`);
+  page.assertClean();
+  await page.close();
+});
