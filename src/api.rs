@@ -75,50 +75,11 @@ pub async fn fetch_index(index_url: String, cancel: Cancel) -> Result<Vec<Summar
 /// copy) is reported as such, not as a generic network failure.
 fn offline_aware(error: LoadError, article: bool) -> LoadError {
     match error {
-        LoadError::Network { .. } if !crate::offline::status::browser_online() => {
+        LoadError::Network { .. } if !crate::platform::browser_online() => {
             LoadError::Offline { article }
         }
         other => other,
     }
-}
-
-/// The page's own URL, the base for everything the app resolves. Natively it is the address
-/// set with [`render_at`] (the prerender's public page address), else `http://localhost/`.
-pub fn page_url() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
-            return href;
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Some(url) = RENDER_URL.with(|u| u.borrow().clone()) {
-        return url;
-    }
-    "http://localhost/".to_string()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    static RENDER_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Native renders only (the prerender): the public address of the page being rendered, so that
-/// what the components derive from the page's URL (the shared link when an article names no
-/// canonical URL) is right in the static HTML.
-///
-/// ```
-/// article_reader::api::render_at("https://news.example/articles/a");
-/// assert_eq!(article_reader::api::page_url(), "https://news.example/articles/a");
-/// ```
-#[cfg(not(target_arch = "wasm32"))]
-pub fn render_at(url: &str) {
-    RENDER_URL.with(|u| *u.borrow_mut() = Some(url.to_string()));
-}
-
-/// Absolute URL of the app's own `articles/` folder (always ends with '/').
-pub fn articles_dir() -> String {
-    crate::model::url::resolve(&page_url(), "/articles/").unwrap_or_else(|| "/articles/".into())
 }
 
 /// A prerendered page carries its article JSON inline (`<script type="application/json"
@@ -129,7 +90,7 @@ fn take_inline_data(url: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let element = document.get_element_by_id("reader-data")?;
     let path = element.get_attribute("data-url")?;
-    if crate::model::url::resolve(&page_url(), &path).as_deref() != Some(url) {
+    if crate::model::url::resolve(&crate::platform::page_url(), &path).as_deref() != Some(url) {
         return None;
     }
     element.remove();
@@ -171,7 +132,7 @@ async fn fetch_document(url: &str, cancel: Cancel) -> Result<Vec<u8>, LoadError>
             Err(error) => error,
         };
         let cancelled = controller.signal().aborted();
-        let online = crate::offline::status::browser_online();
+        let online = crate::platform::browser_online();
         match retry_delay(&error, attempt, js_sys::Math::random()) {
             Some(wait) if !cancelled && online => {
                 leptos::logging::warn!("{url}: {} — trying again in {wait:?}", error.title());

@@ -9,40 +9,12 @@ use leptos_router::{
 };
 
 use crate::components::{site_header::SiteHeader, status_bar::StatusBar};
-use crate::model::Dir;
+use crate::contexts::document_language::provide_document_language;
 use crate::offline::status::provide_offline_state;
 use crate::pages::{
     article::ArticlePage, embed::EmbedPage, home::Home, not_found::NotFound, read::ReadPage,
     saved::SavedPage,
 };
-
-/// The language and direction of the document, set by the page being shown.
-#[derive(Clone, Copy)]
-struct DocLang(RwSignal<(String, Dir)>);
-
-/// Sets `<html lang dir>` while mounted, and the interface language: for an article
-/// (`lang`/`dir` given) the article's language when the app speaks it; for the app's own pages
-/// (`None`) the browser's choice, which the document then takes too.
-#[component]
-pub fn DocumentLanguage(#[prop(optional)] lang: Option<String>, #[prop(optional)] dir: Option<Dir>) -> impl IntoView {
-    let ui = crate::i18n::use_ui();
-    let ui_lang = ui.map(|ui| ui.choose(lang.as_deref()));
-    // After this render, not during it: views of the page being left still read the language
-    // and must be gone before it changes.
-    if let (Some(ui), Some(chosen)) = (ui, ui_lang) {
-        Effect::new(move || {
-            if ui.lang.get_untracked() != chosen {
-                ui.lang.set(chosen);
-            }
-        });
-    }
-    let fallback = ui_lang.unwrap_or(crate::model::i18n::UiLang::En);
-    let lang = lang.unwrap_or_else(|| fallback.tag().to_string());
-    let dir = dir.unwrap_or_else(|| fallback.dir());
-    if let Some(DocLang(signal)) = use_context::<DocLang>() {
-        signal.set((lang, dir));
-    }
-}
 
 /// After an in-app navigation, moves keyboard focus to the main content so that keyboard and
 /// screen-reader users start reading the new page instead of being left on a link that is gone.
@@ -77,10 +49,9 @@ fn FocusOnNavigate(main: NodeRef<leptos::html::Main>) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::i18n::provide_ui();
-    let doc_lang = RwSignal::new(("en".to_string(), Dir::Ltr));
-    provide_context(DocLang(doc_lang));
+    let doc_lang = provide_document_language();
     // Embedded on other sites, the reader installs no service worker and shows no site chrome.
-    let embedded = crate::api::page_url()
+    let embedded = crate::platform::page_url()
         .split_once("://")
         .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].starts_with("/embed")))
         .unwrap_or(false);

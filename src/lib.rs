@@ -4,11 +4,13 @@
 //! - [`api`]: fetching article and index JSON (browser only; a stub natively).
 //! - [`components`]: one file per visible part of an article.
 //! - [`pages`]: one file per route.
+//! - [`contexts`]: values provided to every page (the document's language).
 //! - [`app`]: the router shell.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod contexts;
 pub mod crash;
 pub mod model;
 pub mod i18n;

@@ -164,3 +164,56 @@ mod imp {
 }
 
 pub use imp::{copy_text, web_share};
+
+// ---------- The page's address and the network ----------
+
+/// The page's own URL, the base for everything the app resolves. Natively it is the address
+/// set with [`render_at`] (the prerender's public page address), else `http://localhost/`.
+pub fn page_url() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+            return href;
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(url) = RENDER_URL.with(|u| u.borrow().clone()) {
+        return url;
+    }
+    "http://localhost/".to_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static RENDER_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Native renders only (the prerender): the public address of the page being rendered, so that
+/// what the components derive from the page's URL (the shared link when an article names no
+/// canonical URL) is right in the static HTML.
+///
+/// ```
+/// article_reader::platform::render_at("https://news.example/articles/a");
+/// assert_eq!(article_reader::platform::page_url(), "https://news.example/articles/a");
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_at(url: &str) {
+    RENDER_URL.with(|u| *u.borrow_mut() = Some(url.to_string()));
+}
+
+/// Absolute URL of the app's own `articles/` folder (always ends with '/').
+pub fn articles_dir() -> String {
+    crate::model::url::resolve(&page_url(), "/articles/").unwrap_or_else(|| "/articles/".into())
+}
+
+/// Whether the browser believes it has a network connection.
+pub fn browser_online() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().is_none_or(|w| w.navigator().on_line())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        true
+    }
+}

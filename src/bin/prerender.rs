@@ -236,7 +236,7 @@ fn article_page(
         "<script type=\"application/ld+json\" data-prerendered>{}</script>",
         script_safe_json(&json_ld(article, &page_url).to_string())
     ));
-    article_reader::api::render_at(&page_url);
+    article_reader::platform::render_at(&page_url);
     let rendered = rendered.clone();
     let body = render(&article.language, move || {
         view! {
@@ -268,7 +268,7 @@ fn embed_page(
         .url
         .clone()
         .unwrap_or_else(|| format!("{base}/articles/{}", article.id));
-    article_reader::api::render_at(&format!("{base}/embed/{}", article.id));
+    article_reader::platform::render_at(&format!("{base}/embed/{}", article.id));
     let rendered = rendered.clone();
     let body = render(&article.language, move || {
         view! {

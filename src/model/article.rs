@@ -7,24 +7,7 @@
 
 use serde::Serialize;
 
-/// Text direction of an article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Dir {
-    Ltr,
-    Rtl,
-    Auto,
-}
-
-impl Dir {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Dir::Ltr => "ltr",
-            Dir::Rtl => "rtl",
-            Dir::Auto => "auto",
-        }
-    }
-}
+pub use super::lang::Dir;
 
 /// One run of inline text. A plain JSON string becomes a single plain span.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -1,7 +1,21 @@
 //! Why an article or the index could not be shown, with the words the reader sees.
 
+use std::fmt;
+
 use super::i18n::{fill, Catalog, EN};
-use super::validate::Problem;
+
+/// One validation problem: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
 
 /// Everything that can go wrong between a URL and a rendered article.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@
 //! The language of the interface follows the article being read when it is one of these, and
 //! otherwise the browser's preferred languages ([`UiLang::pick`]).
 
-use super::article::Dir;
+use super::lang::Dir;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UiLang {

@@ -1,6 +1,25 @@
 //! Language tags and writing direction.
 
-use super::article::Dir;
+use serde::Serialize;
+
+/// Text direction of an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    Ltr,
+    Rtl,
+    Auto,
+}
+
+impl Dir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+            Dir::Auto => "auto",
+        }
+    }
+}
 
 /// Primary language subtags written right to left.
 const RTL_LANGUAGES: &[&str] = &[

@@ -5,12 +5,11 @@
 //! stopping at the first, so a publisher can fix a file in one go. Unknown fields are ignored.
 //! URLs are resolved against the address of the JSON file and filtered by scheme on the way.
 
-use std::fmt;
-
 use serde_json::{Map, Value};
 
 use super::article::*;
 use super::date::Timestamp;
+pub use super::error::Problem;
 use super::error::{describe_json_error, LoadError};
 use super::json;
 use super::lang::{direction_of, is_language_tag};
@@ -31,19 +30,6 @@ pub const MAX_HEADLINE_CHARS: usize = 500;
 pub const MAX_TEXT_CHARS: usize = 100_000;
 /// Problems listed in full; past this many only their number is reported.
 pub const MAX_PROBLEMS: usize = 100;
-
-/// One validation problem: where, and what is wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
 
 fn type_name(v: &Value) -> &'static str {
     match v {

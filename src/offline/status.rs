@@ -31,22 +31,10 @@ pub fn use_offline() -> Option<OfflineState> {
     use_context::<OfflineState>()
 }
 
-/// Whether the browser believes it has a network connection.
-pub fn browser_online() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window().is_none_or(|w| w.navigator().on_line())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        true
-    }
-}
-
 /// Creates the offline state, starts the listeners and (with `service_worker`) the service
 /// worker, and provides it as context. Call once, in the app shell.
 pub fn provide_offline_state(service_worker: bool) -> OfflineState {
-    let online = RwSignal::new(browser_online());
+    let online = RwSignal::new(crate::platform::browser_online());
     let saved = RwSignal::new(SavedList::default());
     let notice = RwSignal::new(None::<String>);
 

@@ -115,7 +115,7 @@ mod imp {
     }
 
     fn list_url() -> String {
-        crate::model::url::resolve(&crate::api::page_url(), SAVED_LIST_PATH)
+        crate::model::url::resolve(&crate::platform::page_url(), SAVED_LIST_PATH)
             .unwrap_or_else(|| SAVED_LIST_PATH.to_string())
     }
 
@@ -206,7 +206,7 @@ mod imp {
                 continue;
             };
             if let Ok(article) = parse_article(&text, &url) {
-                let route = reader_path(&url, &crate::api::articles_dir());
+                let route = reader_path(&url, &crate::platform::articles_dir());
                 list = list.with(entry_for(&article, &url, &route, &now));
             }
         }
@@ -241,7 +241,7 @@ mod imp {
         images: &[String],
         stored: &mut Vec<String>,
     ) -> Result<(), StoreError> {
-        let origin = crate::model::url::resolve(&crate::api::page_url(), "/").unwrap_or_default();
+        let origin = crate::model::url::resolve(&crate::platform::page_url(), "/").unwrap_or_default();
         let json = fetch_for_cache(json_url, true).await?;
         wait(cache.put_with_str(json_url, &json))
             .await

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{articles_dir, fetch_article, page_url, Loads};
-use crate::app::DocumentLanguage;
+use crate::api::{fetch_article, Loads};
+use crate::platform::{articles_dir, page_url};
+use crate::contexts::document_language::DocumentLanguage;
 use crate::components::{progress::ReadingProgress, ArticleSkeleton, ArticleView, ErrorView};
 use crate::model::{
     links::reader_path, url::resolve, validate::is_valid_id, Article, LoadError,

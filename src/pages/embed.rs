@@ -12,8 +12,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::article::{bundled_source, use_article, ArticleLoad, TakeOver};
-use crate::api::{articles_dir, page_url};
+use crate::platform::{articles_dir, page_url};
 use crate::components::{embed_card::EmbedCard, ArticleSkeleton, ErrorView};
+use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{
     embed::{contrast_text, parse_options, EmbedOptions},
     links::{read_source, reader_path},
@@ -65,7 +66,7 @@ pub fn EmbedPage() -> impl IntoView {
                             view! {
                                 <TakeOver/>
                                 <Title text=article.headline.clone()/>
-                                <crate::app::DocumentLanguage lang=language dir/>
+                                <DocumentLanguage lang=language dir/>
                                 <EmbedCard article lang read_url card_open/>
                             }
                             .into_any()

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use super::article::TakeOver;
-use crate::api::{articles_dir, fetch_index, Loads};
-use crate::app::DocumentLanguage;
+use crate::api::{fetch_index, Loads};
+use crate::platform::articles_dir;
+use crate::contexts::document_language::DocumentLanguage;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
 use crate::model::{date::display_date, Summary};
 

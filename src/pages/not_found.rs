@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
-use crate::app::DocumentLanguage;
+use crate::contexts::document_language::DocumentLanguage;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

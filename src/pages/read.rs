@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::article::ArticleLoader;
-use crate::api::page_url;
+use crate::platform::page_url;
 use crate::model::links::read_source;
 
 #[component]

@@ -4,7 +4,7 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_meta::{Meta, Title};
 
-use crate::app::DocumentLanguage;
+use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{date::display_date, i18n::fill, saved::SavedEntry};
 use crate::offline::{
     status::use_offline,
