@@ -256,3 +256,18 @@ test('/read?src= fetches its JSON in parallel with the app, once', async () => {
   page.assertClean();
   await page.close();
 });
+
+test('the page script and the app choose the same text colour on an embed\'s accent', async () => {
+  // index.html applies accent= before the app (JavaScript); the app applies it again with
+  // model::embed::contrast_text (Rust). The two copies of the rule must agree.
+  for (const accent of ['#0b57d0', '#f5c518', '#777777', '#767676', '#000000', '#ffffff', '#8a1c1c', '#00ff00']) {
+    const page = await open(app, `/embed/harbor-bridge-reopens?accent=${encodeURIComponent(accent)}`, { serviceWorkers: 'block' });
+    const [script, appChoice] = await page.evaluate(() => [
+      getComputedStyle(document.documentElement).getPropertyValue('--accent-contrast').trim(),
+      document.querySelector('.embed').style.getPropertyValue('--accent-contrast').trim(),
+    ]);
+    assert.ok(script && appChoice, `both set for ${accent}`);
+    assert.equal(script, appChoice, `text on ${accent}`);
+    await page.close();
+  }
+});
