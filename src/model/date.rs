@@ -288,7 +288,15 @@ pub fn display_updated(updated: &str, published: Option<&str>, language: &str) -
     })
 }
 
-/// Formats an RFC 3339 string for display; `None` if it does not parse.
+/// Formats an RFC 3339 string for display in `language`, in the timestamp's own offset;
+/// `None` if it does not parse.
+///
+/// ```
+/// use article_reader::model::date::display_date;
+/// assert_eq!(display_date("2026-11-20T06:15:00-05:00", "en").as_deref(), Some("November 20, 2026"));
+/// assert_eq!(display_date("2026-11-20T06:15:00-05:00", "fr").as_deref(), Some("20 novembre 2026"));
+/// assert_eq!(display_date("yesterday", "en"), None);
+/// ```
 pub fn display_date(timestamp: &str, language: &str) -> Option<String> {
     Timestamp::parse(timestamp).map(|t| t.format_date(language))
 }

@@ -59,6 +59,12 @@ impl UiLang {
 }
 
 /// Replaces each `{name}` in `template` with its value.
+///
+/// ```
+/// use article_reader::model::i18n::fill;
+/// assert_eq!(fill("Read on {publisher}", &[("publisher", "The Ledger")]), "Read on The Ledger");
+/// assert_eq!(fill("{n} min read", &[("n", "4")]), "4 min read");
+/// ```
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in values {

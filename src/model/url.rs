@@ -127,6 +127,15 @@ fn recompose(
 
 /// Resolves `reference` against the absolute URL `base` (RFC 3986 §5.2.2, strict).
 /// Returns `None` when `base` has no scheme.
+///
+/// ```
+/// use article_reader::model::url::resolve;
+/// let base = "https://news.example/articles/story.json";
+/// assert_eq!(resolve(base, "img/hero.jpg").as_deref(), Some("https://news.example/articles/img/hero.jpg"));
+/// assert_eq!(resolve(base, "../index.json").as_deref(), Some("https://news.example/index.json"));
+/// assert_eq!(resolve(base, "//cdn.example/a.png").as_deref(), Some("https://cdn.example/a.png"));
+/// assert_eq!(resolve("no-scheme", "a"), None);
+/// ```
 pub fn resolve(base: &str, reference: &str) -> Option<String> {
     let b = split(base);
     let base_scheme = b.scheme?;
@@ -184,6 +193,17 @@ fn browser_clean(raw: &str) -> String {
 /// Resolves `raw` against `base` and returns it only if the result's scheme is in `allowed`.
 /// Relative references are fine (they take the base's scheme); `javascript:`, `data:`,
 /// `vbscript:` and every other scheme not listed are refused with `None`.
+///
+/// ```
+/// use article_reader::model::url::{safe_url, LINK_SCHEMES};
+/// let base = "https://news.example/articles/story.json";
+/// assert_eq!(safe_url("/about", base, LINK_SCHEMES).as_deref(), Some("https://news.example/about"));
+/// assert_eq!(safe_url("mailto:desk@news.example", base, LINK_SCHEMES).as_deref(), Some("mailto:desk@news.example"));
+/// // Hidden with case, whitespace or control characters, or not: refused.
+/// assert_eq!(safe_url("javascript:alert(1)", base, LINK_SCHEMES), None);
+/// assert_eq!(safe_url(" JaVa\tScRiPt:alert(1)", base, LINK_SCHEMES), None);
+/// assert_eq!(safe_url("data:text/html,<b>", base, LINK_SCHEMES), None);
+/// ```
 pub fn safe_url(raw: &str, base: &str, allowed: &[&str]) -> Option<String> {
     let cleaned = browser_clean(raw);
     if cleaned.is_empty() {

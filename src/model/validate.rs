@@ -729,7 +729,28 @@ pub fn article_from_value(value: &Value, base: &str) -> Result<Article, Vec<Prob
     }
 }
 
-/// Parses and validates article JSON fetched from `base`.
+/// Parses and validates article JSON fetched from `base`: every problem is reported with its
+/// JSON path, and relative URLs are resolved against `base`.
+///
+/// ```
+/// use article_reader::model::{parse_article, LoadError};
+/// let base = "https://news.example/articles/a.json";
+/// let article = parse_article(
+///     r#"{"id": "a", "headline": "Bridge reopens",
+///         "body": [{"type": "paragraph", "text": "Crews worked all night."}],
+///         "image": {"src": "img/a.jpg", "alt": ""}}"#,
+///     base,
+/// )
+/// .unwrap();
+/// assert_eq!(article.headline, "Bridge reopens");
+/// assert_eq!(article.image.unwrap().src.as_deref(), Some("https://news.example/articles/img/a.jpg"));
+///
+/// let Err(LoadError::Invalid { problems }) = parse_article(r#"{"id": "a", "body": []}"#, base) else {
+///     panic!("not an article")
+/// };
+/// let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+/// assert!(problems.contains(&"headline: missing".to_string()), "{problems:?}");
+/// ```
 pub fn parse_article(text: &str, base: &str) -> Result<Article, LoadError> {
     let value = parse_json(text)?;
     article_from_value(&value, base).map_err(|problems| LoadError::Invalid { problems })
