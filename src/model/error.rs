@@ -168,6 +168,15 @@ impl LoadError {
     }
 }
 
+/// The reader's English title and message: `Article not found: …`.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.title(), self.message())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
 /// A media type without its parameters, lower-cased: `Text/HTML; charset=utf-8` → `text/html`.
 fn essence(content_type: &str) -> String {
     content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
@@ -249,6 +258,16 @@ pub fn describe_json_error(err: &serde_json::Error, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn load_errors_display_their_title_and_message() {
+        let e = LoadError::Http { retry_after: None, status: 404, status_text: "Not Found".into() };
+        let shown = e.to_string();
+        assert!(shown.starts_with(&format!("{}: ", e.title())), "{shown}");
+        assert!(shown.ends_with(&e.message()), "{shown}");
+        let boxed: Box<dyn std::error::Error> = Box::new(e);
+        assert!(!boxed.to_string().is_empty());
+    }
 
     #[test]
     fn megabytes_have_one_rounded_decimal() {

@@ -25,6 +25,15 @@ pub enum StoreError {
     Failed(String),
 }
 
+/// The message the reader is shown.
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for StoreError {}
+
 impl StoreError {
     pub fn message(&self) -> String {
         match self {
