@@ -104,6 +104,25 @@ export async function holdApp(context) {
   return release;
 }
 
+/**
+ * An init script that watches a prerendered page's takeover: `window.__seen` records whether a
+ * loading skeleton ever showed, whether two headlines were ever visible at once, and the layout
+ * shift; `window.__rects()` gives where each of `parts` (selectors) sits, so the static copy's
+ * places can be compared with the app's.
+ */
+export const watchTakeover = (parts) => `(() => {
+  window.__seen = { skeleton: false, shift: 0, twoHeadlines: false };
+  window.__rects = () => Object.fromEntries(${JSON.stringify(parts)}
+    .map((s) => [s, document.querySelector(s) && JSON.stringify(document.querySelector(s).getBoundingClientRect())]));
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__seen.shift += e.value; })
+    .observe({ type: 'layout-shift', buffered: true });
+  new MutationObserver(() => {
+    const skeleton = document.querySelector('.skeleton');
+    if (skeleton && skeleton.getClientRects().length) window.__seen.skeleton = true;
+    if ([...document.querySelectorAll('h1')].filter((h) => h.getClientRects().length).length > 1) window.__seen.twoHeadlines = true;
+  }).observe(document, { childList: true, subtree: true });
+})()`;
+
 /** Resolves after the page has rendered two more frames (layout and paint are done). */
 export const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 

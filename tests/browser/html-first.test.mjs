@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, disclosures, holdApp, open, readJson, settle, useApp } from './harness.mjs';
+import { DIST, disclosures, holdApp, open, readJson, settle, useApp, watchTakeover } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
@@ -191,17 +191,7 @@ for (const [name, path, parts] of [
       context,
       wait: 'main h1',
       takeover: false,
-      initScript: `(() => {
-        window.__seen = { skeleton: false, shift: 0 };
-        window.__rects = () => Object.fromEntries(${JSON.stringify(parts)}
-          .map((s) => [s, document.querySelector(s) && JSON.stringify(document.querySelector(s).getBoundingClientRect())]));
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__seen.shift += e.value; })
-          .observe({ type: 'layout-shift', buffered: true });
-        new MutationObserver(() => {
-          const skeleton = document.querySelector('.skeleton');
-          if (skeleton && skeleton.getClientRects().length) window.__seen.skeleton = true;
-        }).observe(document, { childList: true, subtree: true });
-      })()`,
+      initScript: watchTakeover(parts),
     });
     await page.waitForLoadState('load');
     await settle(page);
@@ -211,6 +201,7 @@ for (const [name, path, parts] of [
     await settle(page);
     const seen = await page.evaluate(() => window.__seen);
     assert.equal(seen.skeleton, false, 'the loading skeleton never showed');
+    assert.ok(!seen.twoHeadlines, 'never two visible copies');
     assert.equal(seen.shift, 0, 'no layout shift');
     const [staticRects, appRects] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
     assert.ok(staticRects[parts[0]], 'the static copy was measured');

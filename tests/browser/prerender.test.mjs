@@ -2,7 +2,7 @@
 // previews, and taken over by the app without a flash, a layout shift or a second download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, holdApp, open, readJson, settle, useApp } from './harness.mjs';
+import { DIST, holdApp, open, readJson, settle, useApp, watchTakeover } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -40,22 +40,9 @@ test('the app takes over without a flash, a shift or downloading the article aga
     context,
     wait: 'main h1',
     takeover: false,
-    initScript: () => {
-      window.__seen = { skeleton: false, shift: 0 };
-      // Where the main parts sit: the app's rendering must put them exactly where the static
-      // copy had them (a moved hero would become a new, later LCP).
-      window.__rects = () => Object.fromEntries(['h1', 'figure.hero img', '.article-tools', '.takeaways', '.article-body']
-        .map((s) => [s, document.querySelector(s) && JSON.stringify(document.querySelector(s).getBoundingClientRect())]));
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__seen.shift += e.value; })
-        .observe({ type: 'layout-shift', buffered: true });
-      new MutationObserver(() => {
-        const skeleton = document.querySelector('.skeleton');
-        if (skeleton && skeleton.getClientRects().length) window.__seen.skeleton = true;
-        if (document.querySelectorAll('h1').length > 1 && [...document.querySelectorAll('h1')].filter((h) => h.getClientRects().length).length > 1) {
-          window.__seen.twoHeadlines = true;
-        }
-      }).observe(document, { childList: true, subtree: true });
-    },
+    // Where the main parts sit: the app's rendering must put them exactly where the static
+    // copy had them (a moved hero would become a new, later LCP).
+    initScript: watchTakeover(['h1', 'figure.hero img', '.article-tools', '.takeaways', '.article-body']),
   });
   // The static copy, laid out, is measured before the app may start.
   await page.waitForLoadState('load');
