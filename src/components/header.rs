@@ -21,8 +21,12 @@ pub fn ArticleHeader(article: Article) -> impl IntoView {
     });
     let updated = article.updated.clone().and_then(|u| {
         display_updated(&u, article.published.as_deref(), &lang).map(|shown| {
-            let (before, after) = t().updated.split_once("{date}").unwrap_or(("", ""));
-            view! { <span class="updated">{before} <time datetime=u>{shown}</time>{after}</span> }
+            // The words around the date follow the interface language as it changes.
+            let part = move |first: bool| {
+                let (before, after) = t().updated.split_once("{date}").unwrap_or(("", ""));
+                if first { before } else { after }
+            };
+            view! { <span class="updated">{move || part(true)} <time datetime=u>{shown}</time>{move || part(false)}</span> }
         })
     });
     let minutes = reading_minutes(&article).to_string();

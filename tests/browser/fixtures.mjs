@@ -126,6 +126,11 @@ export function fixtureRoutes() {
       json(res, 200, { count: counts[path] ?? 0 });
     },
     '/fixtures/hostile.json': (req, res) => json(res, 200, HOSTILE),
+    // An Arabic article that was updated: every interface word around it is Arabic.
+    '/fixtures/arabic-updated.json': (req, res) => json(res, 200, {
+      ...VALID, id: 'arabic-updated', language: 'ar', headline: 'عنوان المقال',
+      published: '2013-08-27T09:00:00+03:00', updated: '2013-08-28T10:30:00+03:00',
+    }),
     '/fixtures/broken-image.json': (req, res) =>
       json(res, 200, { ...VALID, image: { src: 'missing-image.png', alt: 'A picture that fails', width: 4, height: 3 } }),
   };

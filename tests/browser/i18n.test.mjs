@@ -57,3 +57,12 @@ test('a French browser gets a French interface; an English article switches it t
   assert.deepEqual(await texts(page, '.skip-link'), ['Aller au contenu']);
   await context.close();
 });
+
+test('an updated Arabic article says "updated" in Arabic too', async () => {
+  const page = await open(app, '/read?src=/fixtures/arabic-updated.json', { wait: 'main .article-body' });
+  const updated = (await page.locator('.updated').textContent()).trim();
+  assert.doesNotMatch(updated, /Updated/, updated);
+  assert.ok(updated.startsWith('حُدّث في'), updated);
+  page.assertClean();
+  await page.close();
+});
