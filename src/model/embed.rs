@@ -1,6 +1,12 @@
 //! Options of the embed view (`/embed/{id}?theme=…&accent=…&parts=…&lang=…&origin=…`), parsed
 //! and validated. Invalid values are ignored with a warning (shown in the console), never an
 //! error: an embed on someone else's page must keep working.
+//!
+//! Who applies what: `index.html`'s script applies `theme`, `accent`, `parts` and `origin` to
+//! the page before the first paint, so a prerendered embed needs no app; the app applies
+//! `theme`, `accent` (`pages::embed::EmbedFrame`) and `lang` again, and parses every option to
+//! warn about invalid values. `parts` and `origin` are parsed here for those warnings (and
+//! tested); the app itself does not read them.
 
 use super::lang::is_language_tag;
 
@@ -39,11 +45,11 @@ pub struct EmbedOptions {
     pub theme: Theme,
     /// `#rrggbb`, lower-cased.
     pub accent: Option<String>,
-    /// Which of [`PARTS`] to show.
+    /// Which of [`PARTS`] to show (hidden by CSS from `index.html`'s script).
     pub parts: Vec<&'static str>,
     /// Overrides the article's language (dates, `lang`, direction).
     pub lang: Option<String>,
-    /// The embedding page's origin, to which the embed reports its height.
+    /// The embedding page's origin, to which `index.html`'s script reports the embed's height.
     pub parent_origin: Option<String>,
 }
 
