@@ -28,18 +28,7 @@ fn FocusOnNavigate(main: NodeRef<leptos::html::Main>) -> impl IntoView {
                 let _ = main.focus();
             }
             // Head tags a prerendered page came with describe that page only.
-            #[cfg(target_arch = "wasm32")]
-            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                if let Ok(list) = document.query_selector_all("[data-prerendered]") {
-                    for i in 0..list.length() {
-                        if let Some(node) = list.item(i) {
-                            if let Some(parent) = node.parent_node() {
-                                let _ = parent.remove_child(&node);
-                            }
-                        }
-                    }
-                }
-            }
+            crate::platform::remove_prerendered_head();
         },
         false,
     );
@@ -61,11 +50,13 @@ pub fn App() -> impl IntoView {
         crate::prefs::provide_prefs(crate::offline::status::use_offline().map(|s| s.notice));
     }
     let main_ref = NodeRef::<leptos::html::Main>::new();
+    let t = crate::i18n::use_text();
 
     view! {
         <Html {..} lang=move || doc_lang.get().0 dir=move || doc_lang.get().1.as_str()/>
-        <Title formatter=|title: String| {
-            if title.is_empty() { "Article Reader".to_string() } else { format!("{title} · Article Reader") }
+        <Title formatter=move |title: String| {
+            let site = t().site_name;
+            if title.is_empty() { site.to_string() } else { format!("{title} · {site}") }
         }/>
         <Router>
             <Show when=move || !embedded>

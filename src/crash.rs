@@ -8,15 +8,7 @@ use leptos::prelude::*;
 
 /// Writes `message` into the crash screen's details (before the page's script shows it).
 pub fn record(message: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(detail) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("crash-detail"))
-    {
-        detail.set_text_content(Some(message));
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = message;
+    crate::platform::set_text(crate::facts::CRASH_DETAIL_ID, message);
 }
 
 /// `/__panic`: panics when it is shown, to exercise the crash screen.

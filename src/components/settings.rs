@@ -74,16 +74,7 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
     // Escape closes the panel and gives focus back to its button.
     let close = move || {
         open.set(false);
-        #[cfg(target_arch = "wasm32")]
-        if let Some(button) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(".settings-toggle").ok().flatten())
-        {
-            use wasm_bindgen::JsCast;
-            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        }
+        crate::platform::focus(".settings-toggle", false);
     };
     let on_key = move |e: ev::KeyboardEvent| {
         if e.key() == "Escape" {

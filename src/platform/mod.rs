@@ -1,0 +1,25 @@
+//! Every call the app makes into the browser, behind plain functions and hooks. Each has a
+//! native stub, so the components that use them render in `cargo test` and in the prerender,
+//! and contain no `cfg(target_arch)` of their own. One concern per file:
+//!
+//! - [`page`]: whether the app runs, the prerendered copy, the page's address, the network
+//!   state, focus and `<html>` attributes (re-exported here);
+//! - [`share`]: the Web Share API and the clipboard;
+//! - [`speech`]: reading aloud;
+//! - [`scroll`]: the reading position and scrolling;
+//! - [`storage`]: local storage;
+//! - [`locale`]: the browser's languages;
+//! - [`clock`]: the time now.
+//!
+//! Fetching is `crate::api`; Cache Storage and the service worker are `crate::offline`.
+
+pub mod clock;
+pub mod locale;
+pub mod page;
+pub mod scroll;
+pub mod share;
+pub mod speech;
+pub mod storage;
+
+pub use page::*;
+pub use share::{copy_text, web_share, ShareOutcome};

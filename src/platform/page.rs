@@ -1,0 +1,186 @@
+//! The page itself: whether the app runs, the prerendered copy it replaces, the page's address,
+//! the network state, focus, and the attributes on `<html>`.
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use wasm_bindgen::JsCast;
+
+    fn document() -> Option<web_sys::Document> {
+        web_sys::window()?.document()
+    }
+
+    pub fn app_running() -> bool {
+        true
+    }
+
+    pub fn static_copy_open(selector: &str) -> bool {
+        let selector = format!("#{} {selector}", crate::facts::PRERENDERED_ID);
+        document()
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .is_some_and(|e| e.has_attribute("open"))
+    }
+
+    pub fn remove_all(selector: &str) {
+        let Some(list) = document().and_then(|d| d.query_selector_all(selector).ok()) else {
+            return;
+        };
+        for i in 0..list.length() {
+            if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                element.remove();
+            }
+        }
+    }
+
+    pub fn focus(selector: &str, scroll: bool) -> bool {
+        let Some(element) = document()
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return false;
+        };
+        if !element.has_attribute("tabindex") && element.tab_index() < 0 {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        if scroll {
+            element.scroll_into_view();
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        element.focus_with_options(&options).is_ok()
+    }
+
+    pub fn set_root_attributes(attributes: &[(&str, String)]) {
+        if let Some(html) = document().and_then(|d| d.document_element()) {
+            for (name, value) in attributes {
+                let _ = html.set_attribute(name, value);
+            }
+        }
+    }
+
+    pub fn set_text(id: &str, text: &str) {
+        if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
+            element.set_text_content(Some(text));
+        }
+    }
+
+    pub fn page_url() -> Option<String> {
+        web_sys::window().and_then(|w| w.location().href().ok())
+    }
+
+    pub fn browser_online() -> bool {
+        web_sys::window().is_none_or(|w| w.navigator().on_line())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use std::cell::RefCell;
+
+    thread_local! {
+        pub static RENDER_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    pub fn app_running() -> bool {
+        false
+    }
+    pub fn static_copy_open(_selector: &str) -> bool {
+        false
+    }
+    pub fn remove_all(_selector: &str) {}
+    pub fn focus(_selector: &str, _scroll: bool) -> bool {
+        false
+    }
+    pub fn set_root_attributes(_attributes: &[(&str, String)]) {}
+    pub fn set_text(_id: &str, _text: &str) {}
+    pub fn page_url() -> Option<String> {
+        RENDER_URL.with(|u| u.borrow().clone())
+    }
+    pub fn browser_online() -> bool {
+        true
+    }
+}
+
+/// Whether the app itself is running (in a browser), as opposed to a native render whose HTML
+/// must work without it. Controls that only the app can serve (Copy link) render only then.
+///
+/// ```
+/// // Natively, as in a test or the prerender, the app is not running.
+/// assert!(!article_reader::platform::app_running());
+/// ```
+pub fn app_running() -> bool {
+    imp::app_running()
+}
+
+/// Whether the `<details>` matching `selector` inside the prerendered copy is open: the reader
+/// may have opened it before the app arrived. Natively: never.
+///
+/// ```
+/// assert!(!article_reader::platform::static_copy_open(".share-details"));
+/// ```
+pub fn static_copy_open(selector: &str) -> bool {
+    imp::static_copy_open(selector)
+}
+
+/// Removes the prerendered copy, once the app shows the page itself, and the head tags the app
+/// now renders itself (description, oEmbed link). Natively: nothing to remove.
+pub fn remove_static_copy() {
+    imp::remove_all(&format!("#{}", crate::facts::PRERENDERED_ID));
+    imp::remove_all("meta[name=description][data-prerendered]");
+    imp::remove_all("link[type='application/json+oembed'][data-prerendered]");
+}
+
+/// Removes the head tags a prerendered page came with (`[data-prerendered]`): after an in-app
+/// navigation they describe a page that is gone.
+pub fn remove_prerendered_head() {
+    imp::remove_all("[data-prerendered]");
+}
+
+/// Moves keyboard focus to the first element matching `selector` (made focusable by script if
+/// it is not), without scrolling; with `scroll`, brings it into view first. Returns whether
+/// focus moved (never natively).
+///
+/// ```
+/// assert!(!article_reader::platform::focus(".settings-toggle", false));
+/// ```
+pub fn focus(selector: &str, scroll: bool) -> bool {
+    imp::focus(selector, scroll)
+}
+
+/// Sets attributes on `<html>` (the reading settings' `data-*`).
+pub fn set_root_attributes(attributes: &[(&str, String)]) {
+    imp::set_root_attributes(attributes)
+}
+
+/// Replaces the text of the element with `id` (the crash screen's details).
+pub fn set_text(id: &str, text: &str) {
+    imp::set_text(id, text)
+}
+
+/// The page's own URL, the base for everything the app resolves. Natively it is the address
+/// set with [`render_at`] (the prerender's public page address), else `http://localhost/`.
+///
+/// ```
+/// article_reader::platform::render_at("https://news.example/articles/a");
+/// assert_eq!(article_reader::platform::page_url(), "https://news.example/articles/a");
+/// ```
+pub fn page_url() -> String {
+    imp::page_url().unwrap_or_else(|| "http://localhost/".to_string())
+}
+
+/// Native renders only (the prerender): the public address of the page being rendered, so that
+/// what the components derive from the page's URL (the shared link when an article names no
+/// canonical URL) is right in the static HTML.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_at(url: &str) {
+    imp::RENDER_URL.with(|u| *u.borrow_mut() = Some(url.to_string()));
+}
+
+/// Absolute URL of the app's own `articles/` folder (always ends with '/').
+pub fn articles_dir() -> String {
+    crate::model::url::resolve(&page_url(), "/articles/").unwrap_or_else(|| "/articles/".into())
+}
+
+/// Whether the browser believes it has a network connection (always natively).
+pub fn browser_online() -> bool {
+    imp::browser_online()
+}

@@ -1,0 +1,108 @@
+//! Local storage: the reader's settings and reading positions. Natively there is no storage:
+//! reads find nothing and writes succeed without keeping anything.
+
+/// Why the browser did not store something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// No local storage here (blocked by the browser's settings, a sandboxed frame).
+    Unavailable,
+    /// The browser refused the write (storage full, or blocked).
+    Refused,
+}
+
+impl StorageError {
+    /// The reason, in the interface's language, for a message that says what was not stored.
+    pub fn reason(self, words: &crate::model::i18n::Catalog) -> &'static str {
+        match self {
+            StorageError::Unavailable => words.storage_unavailable,
+            StorageError::Refused => words.storage_refused,
+        }
+    }
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.reason(&crate::model::i18n::EN))
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::StorageError;
+
+    fn storage() -> Result<web_sys::Storage, StorageError> {
+        web_sys::window()
+            .ok_or(StorageError::Unavailable)?
+            .local_storage()
+            .map_err(|_| StorageError::Unavailable)?
+            .ok_or(StorageError::Unavailable)
+    }
+
+    pub fn get(key: &str) -> Option<String> {
+        storage().ok()?.get_item(key).ok().flatten()
+    }
+
+    pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
+        storage()?.set_item(key, value).map_err(|_| StorageError::Refused)
+    }
+
+    pub fn remove(key: &str) {
+        if let Ok(storage) = storage() {
+            let _ = storage.remove_item(key);
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::StorageError;
+
+    pub fn get(_key: &str) -> Option<String> {
+        None
+    }
+    pub fn set(_key: &str, _value: &str) -> Result<(), StorageError> {
+        Ok(())
+    }
+    pub fn remove(_key: &str) {}
+}
+
+/// Reads a local storage entry (`None` when absent or when storage is unavailable).
+///
+/// ```
+/// // Natively nothing is stored.
+/// assert_eq!(article_reader::platform::storage::local_get("reader-settings-v1"), None);
+/// ```
+pub fn local_get(key: &str) -> Option<String> {
+    imp::get(key)
+}
+
+/// Writes a local storage entry, or says why the browser refused.
+///
+/// ```
+/// assert_eq!(article_reader::platform::storage::local_set("key", "value"), Ok(()));
+/// ```
+pub fn local_set(key: &str, value: &str) -> Result<(), StorageError> {
+    imp::set(key, value)
+}
+
+/// Removes a local storage entry, if storage is available.
+pub fn local_remove(key: &str) {
+    imp::remove(key)
+}
+
+/// Reads the entry under `key` with `parse`. Nothing stored is `Ok(None)`; stored data that
+/// `parse` refuses (damaged, or another app's) is removed and its problem returned.
+///
+/// ```
+/// use article_reader::{model::settings::Settings, platform::storage::read_stored};
+/// // Natively nothing is stored.
+/// assert_eq!(read_stored("reader-settings-v1", Settings::from_json), Ok(None));
+/// ```
+pub fn read_stored<T, E>(key: &str, parse: impl FnOnce(&str) -> Result<T, E>) -> Result<Option<T>, E> {
+    let Some(text) = local_get(key) else {
+        return Ok(None);
+    };
+    parse(&text).map(Some).inspect_err(|_| local_remove(key))
+}
