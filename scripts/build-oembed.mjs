@@ -23,11 +23,13 @@ const HEIGHT = 900;
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const safeHttp = (u) => (u && /^https?:$/.test(u.protocol) ? u.href : undefined);
 
+const facts = JSON.parse(readFileSync(`${root}/src/facts.json`, 'utf8'));
+const ID = new RegExp(`^[${facts.id_chars}]{1,${facts.id_max_len}}$`);
 const { articles } = JSON.parse(readFileSync(`${out}/articles/index.json`, 'utf8'));
 mkdirSync(`${out}/oembed`, { recursive: true });
 let count = 0;
 for (const { id } of articles) {
-  if (!/^[a-z0-9-]{1,128}$/.test(id)) continue;
+  if (!ID.test(id)) continue;
   const article = JSON.parse(readFileSync(`${out}/articles/${id}.json`, 'utf8'));
   const jsonUrl = `${base}/articles/${id}.json`;
   const page = `${base}/articles/${id}`;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Trunk's post-build hook: runs the static build steps one after the other on the output
-// folder (Trunk would start separate hooks at the same time): the app's JavaScript minified,
+// folder (Trunk would start separate hooks at the same time): the shared names (facts), the
+// app's JavaScript minified,
 // oEmbed responses, the prerendered
 // article pages, the security policy (headers file and <meta> in every page, which must see the
 // prerendered pages), the service worker (whose precache list must see the finished
@@ -10,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
 const node = (step) => execFileSync(process.execPath, [fileURLToPath(new URL(step, import.meta.url)), dir], { stdio: 'inherit' });
+// The shared names of src/facts.json into the pages and embed.js, before anything copies
+// index.html.
+node('build-facts.mjs');
 // The app's JavaScript glue, minified (release builds), before anything copies index.html.
 if (process.env.TRUNK_PROFILE !== 'debug') node('build-minify.mjs');
 node('build-oembed.mjs');

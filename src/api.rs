@@ -88,7 +88,7 @@ fn offline_aware(error: LoadError, article: bool) -> LoadError {
 #[cfg(target_arch = "wasm32")]
 fn take_inline_data(url: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
-    let element = document.get_element_by_id("reader-data")?;
+    let element = document.get_element_by_id(crate::facts::READER_DATA_ID)?;
     let path = element.get_attribute("data-url")?;
     if crate::model::url::resolve(&crate::platform::page_url(), &path).as_deref() != Some(url) {
         return None;
@@ -174,7 +174,7 @@ fn take_early_fetch(
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
     let window: JsValue = web_sys::window()?.into();
-    let key = JsValue::from_str("__readerEarlyFetch");
+    let key = JsValue::from_str(crate::facts::EARLY_FETCH_GLOBAL);
     let early = Reflect::get(&window, &key).ok().filter(|v| v.is_object())?;
     let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
     let controller: web_sys::AbortController = Reflect::get(&early, &"controller".into())

@@ -9,23 +9,23 @@ use crate::model::i18n::{Catalog, UiLang};
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub lang: RwSignal<UiLang>,
-    /// The browser's preferred languages, once.
-    browser: StoredValue<Vec<String>>,
+    /// The browser's preferred languages, kept current (the reader may change them).
+    browser: Signal<Vec<String>>,
 }
 
 impl Ui {
     /// The interface language for a page showing text in `content` (an article's language), or
-    /// for a page of the app's own (`None`).
+    /// for a page of the app's own (`None`). Reactive: it reads the browser's languages.
     pub fn choose(&self, content: Option<&str>) -> UiLang {
-        UiLang::pick(content, &self.browser.get_value())
+        self.browser.with(|browser| UiLang::pick(content, browser))
     }
 }
 
 pub fn provide_ui() -> Ui {
-    let browser = browser_languages();
+    let browser = crate::platform::locale::use_browser_languages();
     let ui = Ui {
-        lang: RwSignal::new(UiLang::pick(None, &browser)),
-        browser: StoredValue::new(browser),
+        lang: RwSignal::new(browser.with_untracked(|b| UiLang::pick(None, b))),
+        browser,
     };
     provide_context(ui);
     ui
@@ -36,7 +36,7 @@ pub fn provide_ui() -> Ui {
 pub fn provide_ui_for(content_lang: &str) -> Ui {
     let ui = Ui {
         lang: RwSignal::new(UiLang::pick(Some(content_lang), &[])),
-        browser: StoredValue::new(Vec::new()),
+        browser: Signal::stored(Vec::new()),
     };
     provide_context(ui);
     ui
@@ -57,23 +57,4 @@ pub fn use_text() -> impl Fn() -> &'static Catalog + Copy + Send + Sync + 'stati
 pub fn use_lang_tag() -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_ui().map(|u| u.lang);
     move || lang.map_or(UiLang::En, |l| l.get()).tag()
-}
-
-fn browser_languages() -> Vec<String> {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(window) = web_sys::window() {
-        let list: Vec<String> = window
-            .navigator()
-            .languages()
-            .iter()
-            .filter_map(|v| v.as_string())
-            .collect();
-        if !list.is_empty() {
-            return list;
-        }
-        if let Some(one) = window.navigator().language() {
-            return vec![one];
-        }
-    }
-    Vec::new()
 }

@@ -12,6 +12,7 @@ pub mod app;
 pub mod components;
 pub mod contexts;
 pub mod crash;
+pub mod facts;
 pub mod model;
 pub mod i18n;
 pub mod offline;

@@ -22,6 +22,7 @@
 //! (default http://127.0.0.1:8080), like the oEmbed files.
 
 use std::{env, fs, path::Path, process::ExitCode};
+use article_reader::facts;
 
 use article_reader::components::{embed_card::EmbedCard, site_header::SiteHeader, ArticleView};
 use article_reader::model::{
@@ -121,11 +122,12 @@ fn defer_app(page: &mut String) -> Result<(), String> {
     let rest = format!("{}{}", &script[..import_start], &script[import_end..]);
     let deferred = format!(
         "await new Promise(function(go){{\
-         var hero=document.querySelector('#prerendered :is(.hero img,img.thumb)');\
+         var hero=document.querySelector('#{prerendered} :is(.hero img,img.thumb)');\
          function painted(){{requestAnimationFrame(function(){{setTimeout(go,0)}})}}\
          if(!hero||hero.complete)painted();\
          else{{hero.addEventListener('load',painted);hero.addEventListener('error',painted)}}}});\
-         const bindings=await import({from});const init=bindings.default;{rest}"
+         const bindings=await import({from});const init=bindings.default;{rest}",
+        prerendered = facts::PRERENDERED_ID,
     );
     page.replace_range(start..end, &deferred);
     Ok(())
@@ -150,7 +152,8 @@ fn page_from(template: &str, p: Page) -> Result<String, String> {
         &mut page,
         "<meta charset=utf-8>",
         &format!(
-            "<meta charset=utf-8><script type=\"application/json\" id=\"reader-data\" data-url=\"{}\">{}</script>",
+            "<meta charset=utf-8><script type=\"application/json\" id=\"{}\" data-url=\"{}\">{}</script>",
+            facts::READER_DATA_ID,
             escape(p.data_path),
             script_safe_json(p.data.trim())
         ),
@@ -172,7 +175,7 @@ fn page_from(template: &str, p: Page) -> Result<String, String> {
         .ok_or("index.html has no </noscript>")?
         + start
         + "</noscript>".len();
-    page.replace_range(start..end, &format!("<div id=\"prerendered\">{}</div>", p.body));
+    page.replace_range(start..end, &format!("<div id=\"{}\">{}</div>", facts::PRERENDERED_ID, p.body));
     defer_app(&mut page)?;
     Ok(page)
 }

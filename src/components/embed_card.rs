@@ -42,7 +42,7 @@ pub fn EmbedCard(
             <ShareControls url=Some(read_url.clone()) headline=a.headline.clone()/>
             <p class="read-on" lang=lt>
                 <a href=read_url target="_blank" rel="external noopener">
-                    {move || crate::model::i18n::fill(t().read_on, &[("publisher", &publisher)])}
+                    {move || t().read_on(&publisher)}
                     <span class="visually-hidden">" " {move || t().opens_new_tab}</span>
                 </a>
             </p>

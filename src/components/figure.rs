@@ -40,10 +40,14 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
                     when=move || !failed.get()
                     fallback=move || {
                         let t = crate::i18n::use_text();
-                        let label = if fallback_alt.is_empty() {
-                            t().image_unavailable.to_string()
-                        } else {
-                            crate::model::i18n::fill(t().image_unavailable_alt, &[("alt", &fallback_alt)])
+                        let alt = fallback_alt.clone();
+                        // Follows the interface language as it changes.
+                        let label = move || {
+                            if alt.is_empty() {
+                                t().image_unavailable.to_string()
+                            } else {
+                                t().image_unavailable_alt(&alt)
+                            }
                         };
                         let aria = label.clone();
                         view! {

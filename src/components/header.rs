@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::{
-    date::{display_date, display_updated},
-    i18n::fill,
+    date::display_updated,
     text::reading_minutes,
     Article,
 };
@@ -15,22 +14,21 @@ pub fn ArticleHeader(article: Article) -> impl IntoView {
     let lang = article.language.clone();
     let t = crate::i18n::use_text();
     let lt = crate::i18n::use_lang_tag();
-    let published = article.published.clone().and_then(|p| {
-        display_date(&p, &lang)
-            .map(|shown| view! { <time class="published" datetime=p>{shown}</time> })
+    let published = article.published.as_ref().map(|p| {
+        view! { <time class="published" datetime=p.to_string()>{p.display(&lang)}</time> }
     });
-    let updated = article.updated.clone().and_then(|u| {
-        display_updated(&u, article.published.as_deref(), &lang).map(|shown| {
-            // The words around the date follow the interface language as it changes.
-            let part = move |first: bool| {
-                let (before, after) = t().updated.split_once("{date}").unwrap_or(("", ""));
-                if first { before } else { after }
-            };
-            view! { <span class="updated">{move || part(true)} <time datetime=u>{shown}</time>{move || part(false)}</span> }
-        })
+    let updated = article.updated.as_ref().map(|u| {
+        let shown = display_updated(u, article.published.as_ref(), &lang);
+        let u = u.to_string();
+        // The words around the date follow the interface language as it changes.
+        let part = move |first: bool| {
+            let (before, after) = t().updated.split_once("{date}").unwrap_or(("", ""));
+            if first { before } else { after }
+        };
+        view! { <span class="updated">{move || part(true)} <time datetime=u>{shown}</time>{move || part(false)}</span> }
     });
     let minutes = reading_minutes(&article).to_string();
-    let reading = move || fill(t().reading_time, &[("n", &minutes)]);
+    let reading = move || t().reading_time(&minutes);
     view! {
         <header class="article-header">
             {article.section.clone().map(|s| view! { <p class="section-label">{s}</p> })}

@@ -3,7 +3,6 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::model::{
-    date::display_date,
     links::{related_json_url, related_path},
     Related,
 };
@@ -52,8 +51,8 @@ pub fn RelatedArticles(
                         view! { <span class="offline-mark" lang=lt>{move || t().available_offline}</span> }
                     })
                 };
-                let date = item.published.as_deref().and_then(|p| {
-                    display_date(p, &language).map(|d| view! { <time datetime=p.to_string()>{d}</time> })
+                let date = item.published.as_ref().map(|p| {
+                    view! { <time datetime=p.to_string()>{p.display(&language)}</time> }
                 });
                 let thumb = item.image.as_ref().and_then(|img| img.src.clone()).map(|src| {
                     view! {

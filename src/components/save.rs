@@ -27,7 +27,7 @@ pub fn SaveToggle(
 
     let toggle = move |_| {
         let Some(state) = state else {
-            message.set(store::StoreError::Unavailable.message());
+            message.set(store::StoreError::Unavailable.message(t()));
             return;
         };
         if busy.get_untracked() {
@@ -57,13 +57,13 @@ pub fn SaveToggle(
                     }
                 }
                 Err(store::StoreError::Damaged(why)) => {
-                    let (list, words) = store::recover(why).await;
+                    let (list, words) = store::recover(why, t()).await;
                     if let Some(list) = list {
                         state.saved.set(list);
                     }
                     message.set(words);
                 }
-                Err(error) => message.set(error.message()),
+                Err(error) => message.set(error.message(t())),
             }
             busy.set(false);
         });
@@ -83,7 +83,7 @@ pub fn SaveToggle(
             {move || {
                 entry()
                     .filter(|e| e.refreshed)
-                    .map(|_| view! { <span class="saved-refreshed">"Updated since you saved it"</span> })
+                    .map(|_| view! { <span class="saved-refreshed">{move || t().updated_since_saved}</span> })
             }}
             <p class="save-status" role="status" aria-live="polite">{move || message.get()}</p>
         </div>

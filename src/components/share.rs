@@ -17,7 +17,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
     let t = crate::i18n::use_text();
     let lt = crate::i18n::use_lang_tag();
     // A menu the reader opened on the static copy stays open when the app takes over.
-    let menu_open = RwSignal::new(static_copy_open("#prerendered .share-details"));
+    let menu_open = RwSignal::new(static_copy_open(".share-details"));
     let status = RwSignal::new(String::new());
     // Set when the clipboard refused: the link is shown selected for a manual copy.
     let manual_copy = RwSignal::new(None::<String>);
@@ -97,7 +97,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
                     aria-label=move || if link.id == "email" {
                         t().share_by_email.to_string()
                     } else {
-                        crate::model::i18n::fill(t().share_on, &[("name", link.label)])
+                        t().share_on(link.label)
                     }
                 >
                     {link.label}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::Dir;
+use crate::model::{i18n::UiLang, Dir};
 
 /// The language and direction of the document, set by the page being shown.
 #[derive(Clone, Copy)]
@@ -22,20 +22,36 @@ pub fn provide_document_language() -> RwSignal<(String, Dir)> {
 #[component]
 pub fn DocumentLanguage(#[prop(optional)] lang: Option<String>, #[prop(optional)] dir: Option<Dir>) -> impl IntoView {
     let ui = crate::i18n::use_ui();
-    let ui_lang = ui.map(|ui| ui.choose(lang.as_deref()));
+    let doc = use_context::<DocLang>().map(|DocLang(signal)| signal);
+    // The document takes the content's language, or the interface's on the app's own pages.
+    let document_language = {
+        let (lang, dir) = (lang.clone(), dir);
+        move |chosen: UiLang| {
+            (
+                lang.clone().unwrap_or_else(|| chosen.tag().to_string()),
+                dir.unwrap_or_else(|| chosen.dir()),
+            )
+        }
+    };
+    let first = ui.map_or(UiLang::En, |ui| ui.choose(lang.as_deref()));
+    if let Some(doc) = doc {
+        doc.set(document_language(first));
+    }
     // After this render, not during it: views of the page being left still read the language
-    // and must be gone before it changes.
-    if let (Some(ui), Some(chosen)) = (ui, ui_lang) {
+    // and must be gone before it changes. Tracked: when the reader changes the browser's
+    // languages, the app's own pages follow.
+    if let Some(ui) = ui {
         Effect::new(move || {
+            let chosen = ui.choose(lang.as_deref());
             if ui.lang.get_untracked() != chosen {
                 ui.lang.set(chosen);
             }
+            if let Some(doc) = doc {
+                let wanted = document_language(chosen);
+                if doc.with_untracked(|d| *d != wanted) {
+                    doc.set(wanted);
+                }
+            }
         });
-    }
-    let fallback = ui_lang.unwrap_or(crate::model::i18n::UiLang::En);
-    let lang = lang.unwrap_or_else(|| fallback.tag().to_string());
-    let dir = dir.unwrap_or_else(|| fallback.dir());
-    if let Some(DocLang(signal)) = use_context::<DocLang>() {
-        signal.set((lang, dir));
     }
 }

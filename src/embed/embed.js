@@ -7,6 +7,9 @@
  *  Safety: the frame reports its height with postMessage to this page's exact origin; a message
  *  is used only when it comes from one of these frames (event.source) and from the reader's
  *  origin (event.origin, "null" for a strict frame). Nothing else is listened to. */
+// The shared names (src/facts.json), bundled in by scripts/build-facts.mjs.
+import { embed_resize_message as RESIZE, embed_options as OPTIONS } from '../facts.json';
+
 (function () {
   'use strict';
   if (window.__articleEmbedLoader) {
@@ -19,8 +22,6 @@
     }).pop();
   if (!script) return;
   var APP = new URL(script.src, location.href).origin;
-  var RESIZE = 'article-embed:resize';
-  var OPTIONS = ['theme', 'accent', 'parts', 'lang'];
   var frames = [];
 
   function option(host, name) {

@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use super::date::DateTime;
+
 pub use super::lang::Dir;
 
 /// One run of inline text. A plain JSON string becomes a single plain span.
@@ -141,7 +143,7 @@ pub struct Related {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    pub published: Option<DateTime>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -160,9 +162,9 @@ pub struct Article {
     pub language: String,
     pub dir: Dir,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    pub published: Option<DateTime>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated: Option<String>,
+    pub updated: Option<DateTime>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<Author>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -187,15 +189,11 @@ impl Article {
 
     /// The authors in the catalogue's words ("Par A et B"), or the publisher's name.
     pub fn byline_in(&self, c: &super::i18n::Catalog) -> Option<String> {
-        use super::i18n::fill;
         let names: Vec<&str> = self.authors.iter().map(|a| a.name.as_str()).collect();
         match names.as_slice() {
             [] => self.publisher.as_ref().map(|p| p.name.clone()),
-            [one] => Some(fill(c.byline_one, &[("name", one)])),
-            [init @ .., last] => Some(fill(
-                c.byline_many,
-                &[("names", &init.join(c.list_separator)), ("last", last)],
-            )),
+            [one] => Some(c.byline_one(one)),
+            [init @ .., last] => Some(c.byline_many(init.join(c.list_separator), last)),
         }
     }
 }
@@ -210,7 +208,7 @@ pub struct Summary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    pub published: Option<DateTime>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
 }

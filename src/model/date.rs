@@ -272,20 +272,83 @@ const MONTHS_HE: [&str; 12] = [
     "דצמבר",
 ];
 
+/// A timestamp of an article (`published`, `updated`), parsed once by the validator: its parts,
+/// and its text as the publisher wrote it, which the page's `datetime` attributes and metadata
+/// repeat unchanged. Serialized as that text.
+///
+/// ```
+/// use article_reader::model::date::DateTime;
+/// let t = DateTime::parse("2026-11-20T06:15:00.250-05:00").unwrap();
+/// assert_eq!((t.at().year, t.at().hour), (2026, 6));
+/// assert_eq!(t.as_str(), "2026-11-20T06:15:00.250-05:00");
+/// assert_eq!(t.display("fr"), "20 novembre 2026");
+/// assert!(DateTime::parse("last tuesday").is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateTime {
+    at: Timestamp,
+    text: String,
+}
+
+impl DateTime {
+    /// Parses an RFC 3339 timestamp (see [`Timestamp::parse`]).
+    pub fn parse(text: &str) -> Option<DateTime> {
+        Timestamp::parse(text).map(|at| DateTime { at, text: text.to_string() })
+    }
+
+    /// The parsed parts.
+    pub fn at(&self) -> Timestamp {
+        self.at
+    }
+
+    /// The text as written.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The calendar date in `language`, in the timestamp's own offset.
+    pub fn display(&self, language: &str) -> String {
+        self.at.format_date(language)
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z, for ordering.
+    pub fn unix_seconds(&self) -> i64 {
+        self.at.unix_seconds()
+    }
+}
+
+impl std::fmt::Display for DateTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl serde::Serialize for DateTime {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
 /// Text for the "Updated …" line: the date, plus the time of day (24-hour, in the timestamp's
 /// own offset) when the update happened on the day of publication, where the date alone would
 /// say nothing new.
-pub fn display_updated(updated: &str, published: Option<&str>, language: &str) -> Option<String> {
-    let u = Timestamp::parse(updated)?;
+///
+/// ```
+/// use article_reader::model::date::{display_updated, DateTime};
+/// let at = |s| DateTime::parse(s).unwrap();
+/// let published = at("2026-11-20T06:15:00-05:00");
+/// assert_eq!(display_updated(&at("2026-11-20T14:05:00-05:00"), Some(&published), "en"), "November 20, 2026, 14:05");
+/// assert_eq!(display_updated(&at("2026-11-21T09:00:00-05:00"), Some(&published), "en"), "November 21, 2026");
+/// ```
+pub fn display_updated(updated: &DateTime, published: Option<&DateTime>, language: &str) -> String {
+    let u = updated.at;
     let date = u.format_date(language);
-    let same_day = published
-        .and_then(Timestamp::parse)
-        .is_some_and(|p| (p.year, p.month, p.day) == (u.year, u.month, u.day));
-    Some(if same_day {
+    let same_day = published.is_some_and(|p| (p.at.year, p.at.month, p.at.day) == (u.year, u.month, u.day));
+    if same_day {
         format!("{date}, {:02}:{:02}", u.hour, u.minute)
     } else {
         date
-    })
+    }
 }
 
 /// Formats an RFC 3339 string for display in `language`, in the timestamp's own offset;
@@ -371,20 +434,20 @@ mod tests {
 
     #[test]
     fn same_day_updates_show_the_time() {
-        let published = Some("2026-11-20T06:15:00-05:00");
-        assert_eq!(
-            display_updated("2026-11-20T14:40:00-05:00", published, "en").as_deref(),
-            Some("November 20, 2026, 14:40")
-        );
-        assert_eq!(
-            display_updated("2026-11-21T09:05:00-05:00", published, "en").as_deref(),
-            Some("November 21, 2026")
-        );
-        assert_eq!(
-            display_updated("2026-11-21T09:05:00Z", None, "en").as_deref(),
-            Some("November 21, 2026")
-        );
-        assert_eq!(display_updated("soon", published, "en"), None);
+        let at = |s: &str| DateTime::parse(s).unwrap();
+        let published = at("2026-11-20T06:15:00-05:00");
+        assert_eq!(display_updated(&at("2026-11-20T14:40:00-05:00"), Some(&published), "en"), "November 20, 2026, 14:40");
+        assert_eq!(display_updated(&at("2026-11-21T09:05:00-05:00"), Some(&published), "en"), "November 21, 2026");
+        assert_eq!(display_updated(&at("2026-11-21T09:05:00Z"), None, "en"), "November 21, 2026");
+        assert!(DateTime::parse("soon").is_none());
+    }
+
+    #[test]
+    fn a_timestamp_keeps_the_publishers_text() {
+        let t = DateTime::parse("2026-11-20T06:15:00.5+01:00").unwrap();
+        assert_eq!(t.to_string(), "2026-11-20T06:15:00.5+01:00");
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"2026-11-20T06:15:00.5+01:00\"");
+        assert_eq!(t.unix_seconds(), t.at().unix_seconds());
     }
 
     #[test]

@@ -29,16 +29,7 @@ impl Theme {
 }
 
 /// The parts of an article an embed can show, in display order.
-pub const PARTS: [&str; 8] = [
-    "headline",
-    "dek",
-    "meta",
-    "image",
-    "takeaways",
-    "editorial",
-    "share",
-    "link",
-];
+pub const PARTS: [&str; 8] = crate::facts::EMBED_PARTS;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedOptions {

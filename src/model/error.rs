@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::i18n::{fill, Catalog, EN};
+use super::i18n::{Catalog, EN};
 
 /// One validation problem: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,7 +73,7 @@ impl LoadError {
             LoadError::Http { status: 410, .. } => c.err_gone_title.into(),
             LoadError::Http { status: 429, .. } => c.err_busy_title.into(),
             LoadError::Http { status: 503, .. } => c.err_unavailable_title.into(),
-            LoadError::Http { status, .. } => fill(c.err_http_title, &[("status", &status.to_string())]),
+            LoadError::Http { status, .. } => c.err_http_title(status),
             LoadError::Interrupted => c.err_interrupted_title.into(),
             LoadError::WrongType { content_type } if is_html(content_type) => c.err_html_title.into(),
             LoadError::WrongType { .. } => c.err_not_article_title.into(),
@@ -88,12 +88,12 @@ impl LoadError {
     pub fn message_in(&self, c: &Catalog) -> String {
         match self {
             LoadError::BadSource { given } if given.trim().is_empty() => c.err_no_source.into(),
-            LoadError::BadSource { given } => fill(c.err_bad_source, &[("given", given)]),
-            LoadError::BadId { given } => fill(c.err_bad_id, &[("given", given)]),
+            LoadError::BadSource { given } => c.err_bad_source(given),
+            LoadError::BadId { given } => c.err_bad_id(given),
             LoadError::Offline { article: true } => c.err_offline_article.into(),
             LoadError::Offline { article: false } => c.err_offline_list.into(),
-            LoadError::Network { detail } => fill(c.err_network, &[("detail", detail)]),
-            LoadError::Timeout { seconds } => fill(c.err_timeout, &[("n", &seconds.to_string())]),
+            LoadError::Network { detail } => c.err_network(detail),
+            LoadError::Timeout { seconds } => c.err_timeout(seconds),
             LoadError::Http {
                 status,
                 status_text,
@@ -103,33 +103,29 @@ impl LoadError {
                 let wait = match retry_after {
                     Some(0) | None => c.wait_moment.to_string(),
                     Some(1) => c.wait_one_second.to_string(),
-                    Some(s) if *s < 120 => fill(c.wait_seconds, &[("n", &s.to_string())]),
-                    Some(s) => fill(c.wait_minutes, &[("n", &s.div_ceil(60).to_string())]),
+                    Some(s) if *s < 120 => c.wait_seconds(s),
+                    Some(s) => c.wait_minutes(s.div_ceil(60)),
                 };
-                let template = match status {
-                    404 => c.err_404,
-                    410 => c.err_410,
-                    429 => c.err_429,
-                    503 => c.err_503,
-                    500..=599 => c.err_5xx,
-                    _ => c.err_4xx,
-                };
-                fill(template, &[("status", &code), ("wait", &wait)])
+                match status {
+                    404 => c.err_404(code),
+                    410 => c.err_410(code),
+                    429 => c.err_429(code, wait),
+                    503 => c.err_503(code, wait),
+                    500..=599 => c.err_5xx(code),
+                    _ => c.err_4xx(code),
+                }
             }
             LoadError::Interrupted => c.err_interrupted.into(),
             LoadError::WrongType { content_type } if is_html(content_type) => c.err_html.into(),
             LoadError::WrongType { content_type } => {
                 let shown: String = content_type.chars().take(80).collect();
-                fill(c.err_wrong_type, &[("type", &shown)])
+                c.err_wrong_type(shown)
             }
-            LoadError::TooLarge { bytes, limit } => fill(
-                c.err_too_large,
-                &[("size", &mb(*bytes)), ("limit", &mb(*limit))],
-            ),
-            LoadError::NotJson { detail } => fill(c.err_not_json, &[("detail", detail)]),
+            LoadError::TooLarge { bytes, limit } => c.err_too_large(mb(*bytes), mb(*limit)),
+            LoadError::NotJson { detail } => c.err_not_json(detail),
             LoadError::Invalid { problems } => match problems.len() {
                 1 => c.err_invalid_one.into(),
-                n => fill(c.err_invalid_many, &[("n", &n.to_string())]),
+                n => c.err_invalid_many(n),
             },
         }
     }

@@ -85,8 +85,189 @@ macro_rules! catalog {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($field), self.$field)),+]
             }
+
+            /// Whether every text here names the same `{values}` as in `other` (checked when
+            /// the app compiles, below).
+            const fn agrees_with(&self, other: &Catalog) -> bool {
+                $(same_placeholders(self.$field, other.$field) &&)+ true
+            }
         }
     };
+}
+
+/// Whether `hay[at..]` starts with `{name}`.
+const fn braced_at(hay: &[u8], at: usize, name: &[u8]) -> bool {
+    if at + name.len() + 2 > hay.len() || hay[at] != b'{' || hay[at + name.len() + 1] != b'}' {
+        return false;
+    }
+    let mut i = 0;
+    while i < name.len() {
+        if hay[at + 1 + i] != name[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `{name}` occurs in `hay`.
+const fn has_placeholder(hay: &[u8], name: &[u8]) -> bool {
+    let mut at = 0;
+    while at < hay.len() {
+        if braced_at(hay, at, name) {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// The end of the placeholder name that starts after the `{` at `open`, if it is closed.
+const fn name_end(text: &[u8], open: usize) -> Option<usize> {
+    let mut end = open + 1;
+    while end < text.len() {
+        if text[end] == b'}' {
+            return Some(end);
+        }
+        end += 1;
+    }
+    None
+}
+
+/// `text[start..end]` as its own slice (const code cannot index with ranges).
+const fn slice(text: &[u8], start: usize, end: usize) -> &[u8] {
+    text.split_at(end).0.split_at(start).1
+}
+
+/// Whether every `{value}` named in `a` is named in `b` too.
+const fn names_within(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] == b'{' {
+            let Some(end) = name_end(a, i) else { return true };
+            if !has_placeholder(b, slice(a, i + 1, end)) {
+                return false;
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether two texts name the same `{values}`.
+///
+/// ```
+/// use article_reader::model::i18n::same_placeholders;
+/// assert!(same_placeholders("{n} min read", "{n} min de lecture"));
+/// assert!(!same_placeholders("{n} min read", "{count} min de lecture"));
+/// ```
+pub const fn same_placeholders(a: &str, b: &str) -> bool {
+    names_within(a.as_bytes(), b.as_bytes()) && names_within(b.as_bytes(), a.as_bytes())
+}
+
+/// Whether `template` names exactly the values `names` (each at least once, no other).
+///
+/// ```
+/// use article_reader::model::i18n::names_exactly;
+/// assert!(names_exactly("By {names} and {last}", &["names", "last"]));
+/// assert!(!names_exactly("By {names} and {last}", &["names"]));
+/// ```
+pub const fn names_exactly(template: &str, names: &[&str]) -> bool {
+    let text = template.as_bytes();
+    let mut n = 0;
+    while n < names.len() {
+        if !has_placeholder(text, names[n].as_bytes()) {
+            return false;
+        }
+        n += 1;
+    }
+    let mut i = 0;
+    while i < text.len() {
+        if text[i] == b'{' {
+            let Some(end) = name_end(text, i) else { return true };
+            let name = slice(text, i + 1, end);
+            let mut known = false;
+            let mut n = 0;
+            while n < names.len() {
+                known = known || braced_at(text, i, names[n].as_bytes()) && names[n].len() == name.len();
+                n += 1;
+            }
+            if !known {
+                return false;
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Typed accessors for the texts that take values: `words.read_last_time(40)` fills `{n}`.
+/// Each checks, when the app compiles, that the English text names exactly these values; the
+/// assertions after the catalogues check that every translation names the same ones.
+macro_rules! templates {
+    ($($(#[$doc:meta])* $field:ident($($name:ident),+);)+) => {
+        impl Catalog {
+            $(
+                $(#[$doc])*
+                pub fn $field(&self, $($name: impl std::fmt::Display),+) -> String {
+                    const {
+                        assert!(
+                            names_exactly(EN_TEXT.$field, &[$(stringify!($name)),+]),
+                            concat!("the text `", stringify!($field), "` does not name exactly the values its accessor fills")
+                        )
+                    };
+                    fill(self.$field, &[$((stringify!($name), &$name.to_string())),+])
+                }
+            )+
+        }
+    };
+}
+
+templates! {
+    settings_unreadable(why);
+    settings_not_stored(why);
+    reading_time(n);
+    read_last_time(n);
+    positions_unreadable(why);
+    err_bad_source(given);
+    err_bad_id(given);
+    err_http_title(status);
+    err_network(detail);
+    err_timeout(n);
+    wait_seconds(n);
+    wait_minutes(n);
+    err_404(status);
+    err_410(status);
+    err_429(status, wait);
+    err_503(status, wait);
+    err_5xx(status);
+    err_4xx(status);
+    err_wrong_type(media_type);
+    err_too_large(size, limit);
+    err_not_json(detail);
+    err_invalid_many(n);
+    storage_use(used, quota);
+    removed_named(headline);
+    remove_named(headline);
+    saved_on(date);
+    no_page_at(path);
+    image_unavailable_alt(alt);
+    read_on(publisher);
+    share_on(name);
+    byline_one(name);
+    byline_many(names, last);
+    stored_not_format(what);
+    stored_no_size_step(n);
+    stored_over_read(url, n);
+    stored_unknown_version(n);
+    saved_list_unreadable(why);
+    save_failed(why);
+    saved_list_rebuilt_many(n);
+    saved_article_updated(headline);
+    save_download_failed(url);
+    save_download_http(url, status);
 }
 
 catalog!(
@@ -223,9 +404,33 @@ catalog!(
     byline_one,
     byline_many,
     list_separator,
+    storage_unavailable,
+    storage_refused,
+    stored_not_format,
+    stored_settings,
+    stored_positions,
+    stored_saved_list,
+    stored_no_size_step,
+    stored_over_read,
+    stored_unknown_version,
+    save_unavailable,
+    save_quota,
+    saved_list_unreadable,
+    save_failed,
+    saved_list_reset,
+    saved_list_rebuilt_one,
+    saved_list_rebuilt_many,
+    saved_article_updated,
+    a_saved_article,
+    save_download_failed,
+    save_download_http,
+    save_refused,
 );
 
-pub static EN: Catalog = Catalog {
+/// The English catalogue.
+pub static EN: Catalog = EN_TEXT;
+
+const EN_TEXT: Catalog = Catalog {
     skip_to_content: "Skip to content",
     site_name: "Article Reader",
     site_nav: "Site",
@@ -322,7 +527,7 @@ pub static EN: Catalog = Catalog {
     err_html_title: "The server sent a web page, not an article",
     err_html: "The address leads to a web page (it may be a login, error or paywall page) instead of the article's JSON data.",
     err_not_article_title: "This isn't an article file",
-    err_wrong_type: "The server says it sent “{type}”, not JSON, so the reader did not read it.",
+    err_wrong_type: "The server says it sent “{media_type}”, not JSON, so the reader did not read it.",
     err_too_large_title: "This article file is too large",
     err_too_large: "It is {size} MB; the reader opens article files of up to {limit} MB.",
     err_not_json: "The server sent something that isn't valid JSON: {detail}.",
@@ -359,9 +564,33 @@ pub static EN: Catalog = Catalog {
     byline_one: "By {name}",
     byline_many: "By {names} and {last}",
     list_separator: ", ",
+    storage_unavailable: "local storage is not available here",
+    storage_refused: "the storage is full or blocked",
+    stored_not_format: "the stored data is not {what}",
+    stored_settings: "reader settings",
+    stored_positions: "reading positions",
+    stored_saved_list: "a list of saved articles",
+    stored_no_size_step: "text size step {n} does not exist",
+    stored_over_read: "{url} is {n}% read",
+    stored_unknown_version: "it has an unknown format (version {n})",
+    save_unavailable: "Saving for offline isn't available here: this browser or page doesn't allow the site to store files.",
+    save_quota: "Couldn't save: this device has no more storage space for the reader. Remove saved articles or free some space, then try again. Nothing you saved before was affected.",
+    saved_list_unreadable: "The list of saved articles couldn't be read ({why}).",
+    save_failed: "Couldn't save the article: {why}.",
+    saved_list_reset: "It was reset; no saved articles could be recovered.",
+    saved_list_rebuilt_one: "It was rebuilt from your saved copies: 1 article recovered.",
+    saved_list_rebuilt_many: "It was rebuilt from your saved copies: {n} articles recovered.",
+    saved_article_updated: "“{headline}” was updated since you saved it. Your saved copy now has the latest version.",
+    a_saved_article: "A saved article",
+    save_download_failed: "{url} could not be downloaded",
+    save_download_http: "{url} answered HTTP {status}",
+    save_refused: "the browser refused",
 };
 
-pub static FR: Catalog = Catalog {
+/// The French catalogue.
+pub static FR: Catalog = FR_TEXT;
+
+const FR_TEXT: Catalog = Catalog {
     skip_to_content: "Aller au contenu",
     site_name: "Article Reader",
     site_nav: "Site",
@@ -458,7 +687,7 @@ pub static FR: Catalog = Catalog {
     err_html_title: "Le serveur a envoyé une page web, pas un article",
     err_html: "L'adresse mène à une page web (peut-être une page de connexion, d'erreur ou d'abonnement) au lieu des données JSON de l'article.",
     err_not_article_title: "Ce n'est pas un fichier d'article",
-    err_wrong_type: "Le serveur indique avoir envoyé « {type} », pas du JSON : le lecteur ne l'a pas lu.",
+    err_wrong_type: "Le serveur indique avoir envoyé « {media_type} », pas du JSON : le lecteur ne l'a pas lu.",
     err_too_large_title: "Ce fichier d'article est trop volumineux",
     err_too_large: "Il fait {size} Mo ; le lecteur ouvre les fichiers d'article jusqu'à {limit} Mo.",
     err_not_json: "Le serveur a envoyé quelque chose qui n'est pas du JSON valide : {detail}.",
@@ -495,9 +724,33 @@ pub static FR: Catalog = Catalog {
     byline_one: "Par {name}",
     byline_many: "Par {names} et {last}",
     list_separator: ", ",
+    storage_unavailable: "le stockage local n'est pas disponible ici",
+    storage_refused: "l'espace de stockage est plein ou bloqué",
+    stored_not_format: "les données enregistrées ne sont pas {what}",
+    stored_settings: "des réglages de lecture",
+    stored_positions: "des positions de lecture",
+    stored_saved_list: "une liste d'articles enregistrés",
+    stored_no_size_step: "le cran de taille de texte {n} n'existe pas",
+    stored_over_read: "{url} serait lu à {n} %",
+    stored_unknown_version: "son format est inconnu (version {n})",
+    save_unavailable: "L'enregistrement hors ligne n'est pas disponible ici : ce navigateur ou cette page ne permet pas au site de stocker des fichiers.",
+    save_quota: "Enregistrement impossible : cet appareil n'a plus d'espace de stockage pour le lecteur. Supprimez des articles enregistrés ou libérez de l'espace, puis réessayez. Rien de ce que vous aviez enregistré n'a été touché.",
+    saved_list_unreadable: "La liste des articles enregistrés n'a pas pu être lue ({why}).",
+    save_failed: "Impossible d'enregistrer l'article : {why}.",
+    saved_list_reset: "Elle a été réinitialisée ; aucun article enregistré n'a pu être récupéré.",
+    saved_list_rebuilt_one: "Elle a été reconstruite à partir de vos copies enregistrées : 1 article récupéré.",
+    saved_list_rebuilt_many: "Elle a été reconstruite à partir de vos copies enregistrées : {n} articles récupérés.",
+    saved_article_updated: "« {headline} » a été mis à jour depuis que vous l'avez enregistré. Votre copie enregistrée est maintenant la plus récente.",
+    a_saved_article: "Un article enregistré",
+    save_download_failed: "{url} n'a pas pu être téléchargé",
+    save_download_http: "{url} a répondu HTTP {status}",
+    save_refused: "le navigateur a refusé",
 };
 
-pub static AR: Catalog = Catalog {
+/// The Arabic catalogue.
+pub static AR: Catalog = AR_TEXT;
+
+const AR_TEXT: Catalog = Catalog {
     skip_to_content: "انتقل إلى المحتوى",
     site_name: "Article Reader",
     site_nav: "الموقع",
@@ -594,7 +847,7 @@ pub static AR: Catalog = Catalog {
     err_html_title: "أرسل الخادم صفحة ويب وليس مقالًا",
     err_html: "يؤدي العنوان إلى صفحة ويب (قد تكون صفحة تسجيل دخول أو خطأ أو اشتراك) بدلًا من بيانات JSON الخاصة بالمقال.",
     err_not_article_title: "هذا ليس ملف مقال",
-    err_wrong_type: "يقول الخادم إنه أرسل «{type}» وليس JSON، لذلك لم يقرأه القارئ.",
+    err_wrong_type: "يقول الخادم إنه أرسل «{media_type}» وليس JSON، لذلك لم يقرأه القارئ.",
     err_too_large_title: "ملف المقال كبير جدًا",
     err_too_large: "حجمه {size} ميغابايت؛ يفتح القارئ ملفات المقالات حتى {limit} ميغابايت.",
     err_not_json: "أرسل الخادم شيئًا ليس JSON صالحًا: {detail}.",
@@ -631,7 +884,33 @@ pub static AR: Catalog = Catalog {
     byline_one: "بقلم {name}",
     byline_many: "بقلم {names} و{last}",
     list_separator: "، ",
+    storage_unavailable: "التخزين المحلي غير متاح هنا",
+    storage_refused: "مساحة التخزين ممتلئة أو محظورة",
+    stored_not_format: "البيانات المخزنة ليست {what}",
+    stored_settings: "إعدادات قراءة",
+    stored_positions: "مواضع قراءة",
+    stored_saved_list: "قائمة مقالات محفوظة",
+    stored_no_size_step: "درجة حجم النص {n} غير موجودة",
+    stored_over_read: "{url} مقروء بنسبة {n}٪",
+    stored_unknown_version: "صيغتها غير معروفة (الإصدار {n})",
+    save_unavailable: "الحفظ للقراءة دون اتصال غير متاح هنا: هذا المتصفح أو هذه الصفحة لا يسمحان للموقع بتخزين الملفات.",
+    save_quota: "تعذّر الحفظ: لم تعد في هذا الجهاز مساحة تخزين للقارئ. أزل مقالات محفوظة أو أفرغ بعض المساحة ثم حاول مجددًا. لم يتأثر شيء مما حفظته من قبل.",
+    saved_list_unreadable: "تعذّرت قراءة قائمة المقالات المحفوظة ({why}).",
+    save_failed: "تعذّر حفظ المقال: {why}.",
+    saved_list_reset: "أُعيد ضبطها؛ لم يمكن استرداد أي مقال محفوظ.",
+    saved_list_rebuilt_one: "أُعيد بناؤها من نسخك المحفوظة: استُردّ مقال واحد.",
+    saved_list_rebuilt_many: "أُعيد بناؤها من نسخك المحفوظة: استُردّت {n} مقالات.",
+    saved_article_updated: "حُدّث «{headline}» منذ أن حفظته. نسختك المحفوظة هي الآن أحدث نسخة.",
+    a_saved_article: "مقال محفوظ",
+    save_download_failed: "تعذّر تنزيل {url}",
+    save_download_http: "أجاب {url} بالرمز HTTP {status}",
+    save_refused: "رفض المتصفح ذلك",
 };
+
+// Every translation names the same values as the English text, or the app does not compile
+// (the unit test below says which text differs).
+const _: () = assert!(FR_TEXT.agrees_with(&EN_TEXT), "a French text names other {{values}} than the English one");
+const _: () = assert!(AR_TEXT.agrees_with(&EN_TEXT), "an Arabic text names other {{values}} than the English one");
 
 #[cfg(test)]
 mod tests {

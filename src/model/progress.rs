@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub const STORAGE_KEY: &str = "reader-progress-v1";
+use super::stored::{StoredDataError, StoredKind};
+
+pub const STORAGE_KEY: &str = crate::facts::PROGRESS_KEY;
 pub const MAX_ARTICLES: usize = 200;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,12 +41,10 @@ pub struct Positions {
 }
 
 impl Positions {
-    pub fn from_json(text: &str) -> Result<Positions, String> {
-        let positions: Positions = serde_json::from_str(text).map_err(|e| {
-            format!("the stored data is not reading positions: {}", super::json::error_text(&e))
-        })?;
+    pub fn from_json(text: &str) -> Result<Positions, StoredDataError> {
+        let positions: Positions = super::stored::from_json(text, StoredKind::Positions)?;
         if let Some((url, p)) = positions.articles.iter().find(|(_, p)| p.percent > 100) {
-            return Err(format!("{url} is {}% read", p.percent));
+            return Err(StoredDataError::OverRead { url: url.clone(), percent: p.percent });
         }
         Ok(positions)
     }

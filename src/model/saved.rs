@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::stored::{StoredDataError, StoredKind};
+
 use super::article::{Article, Block, Image};
 use super::links::related_json_url;
 
@@ -48,14 +50,10 @@ pub struct SavedList {
 impl SavedList {
     /// Reads the stored list. Anything that is not a list this version understands is an error
     /// (the caller reports it and starts over rather than crash or guess).
-    pub fn from_json(text: &str) -> Result<SavedList, String> {
-        let list: SavedList =
-            serde_json::from_str(text).map_err(|e| format!("the saved list is damaged ({e})"))?;
+    pub fn from_json(text: &str) -> Result<SavedList, StoredDataError> {
+        let list: SavedList = super::stored::from_json(text, StoredKind::SavedList)?;
         if list.version != SAVED_FORMAT {
-            return Err(format!(
-                "the saved list has an unknown format (version {})",
-                list.version
-            ));
+            return Err(StoredDataError::UnknownVersion { version: list.version });
         }
         Ok(list)
     }
@@ -159,8 +157,8 @@ pub fn entry_for(article: &Article, json_url: &str, route: &str, saved_at: &str)
         headline: article.headline.clone(),
         dek: article.dek.clone(),
         saved_at: saved_at.to_string(),
-        published: article.published.clone(),
-        updated: article.updated.clone(),
+        published: article.published.as_ref().map(ToString::to_string),
+        updated: article.updated.as_ref().map(ToString::to_string),
         images: image_urls(article),
         refreshed: false,
     }
@@ -257,12 +255,13 @@ mod tests {
 
     #[test]
     fn damaged_or_foreign_lists_are_errors() {
-        assert!(SavedList::from_json("not json")
-            .unwrap_err()
-            .contains("damaged"));
+        assert!(matches!(
+            SavedList::from_json("not json"),
+            Err(StoredDataError::NotFormat { kind: StoredKind::SavedList, .. })
+        ));
         assert!(SavedList::from_json(r#"{"articles": 3}"#).is_err());
-        assert!(SavedList::from_json(r#"{"version": 9, "articles": []}"#)
-            .unwrap_err()
-            .contains("version 9"));
+        let err = SavedList::from_json(r#"{"version": 9, "articles": []}"#).unwrap_err();
+        assert_eq!(err, StoredDataError::UnknownVersion { version: 9 });
+        assert!(err.to_string().contains("version 9"), "{err}");
     }
 }

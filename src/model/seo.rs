@@ -42,10 +42,10 @@ pub fn meta_tags(article: &Article, page_url: &str) -> Vec<MetaTag> {
         None => tags.push(("name", "twitter:card", "summary".to_string())),
     }
     if let Some(p) = &article.published {
-        tags.push(("property", "article:published_time", p.clone()));
+        tags.push(("property", "article:published_time", p.to_string()));
     }
     if let Some(u) = &article.updated {
-        tags.push(("property", "article:modified_time", u.clone()));
+        tags.push(("property", "article:modified_time", u.to_string()));
     }
     if let Some(s) = &article.section {
         tags.push(("property", "article:section", s.clone()));

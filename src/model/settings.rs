@@ -8,12 +8,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::stored::{StoredDataError, StoredKind};
+
 /// Local storage key. A format change gets a new key.
-pub const STORAGE_KEY: &str = "reader-settings-v1";
+pub const STORAGE_KEY: &str = crate::facts::SETTINGS_KEY;
 
 /// Text size steps, as a factor of the browser's own font size (which the reader's system
 /// settings already scale): the setting works on top of it.
-pub const SIZE_STEPS: [u16; 7] = [88, 100, 112, 125, 150, 175, 200];
+pub const SIZE_STEPS: [u16; 7] = crate::facts::TEXT_SIZES;
 /// Index of 100 % in [`SIZE_STEPS`].
 pub const DEFAULT_SIZE: u8 = 1;
 
@@ -89,12 +91,10 @@ impl Default for Settings {
 impl Settings {
     /// Reads stored settings. Anything that is not exactly a settings object of this version
     /// (bad JSON, another app's data under the key, an unknown value) is an error saying what.
-    pub fn from_json(text: &str) -> Result<Settings, String> {
-        let settings: Settings = serde_json::from_str(text).map_err(|e| {
-            format!("the stored data is not reader settings: {}", super::json::error_text(&e))
-        })?;
+    pub fn from_json(text: &str) -> Result<Settings, StoredDataError> {
+        let settings: Settings = super::stored::from_json(text, StoredKind::Settings)?;
         if usize::from(settings.size) >= SIZE_STEPS.len() {
-            return Err(format!("text size step {} does not exist", settings.size));
+            return Err(StoredDataError::NoSizeStep { step: settings.size });
         }
         Ok(settings)
     }
@@ -178,7 +178,7 @@ mod tests {
             r#"{"user":"someone else's app","token":"x"}"#,
         ] {
             let err = Settings::from_json(bad).unwrap_err();
-            assert!(!err.is_empty(), "{bad}");
+            assert!(!err.to_string().is_empty(), "{bad}");
         }
     }
 

@@ -8,7 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::article::*;
-use super::date::Timestamp;
+use super::date::DateTime;
 pub use super::error::Problem;
 use super::error::{describe_json_error, LoadError};
 use super::json;
@@ -206,10 +206,10 @@ impl<'a> Walker<'a> {
         obj: &Map<String, Value>,
         key: &str,
         path: &str,
-    ) -> Option<String> {
+    ) -> Option<DateTime> {
         let raw = self.optional_string(obj, key, path)?;
-        if Timestamp::parse(&raw).is_some() {
-            Some(raw)
+        if let Some(parsed) = DateTime::parse(&raw) {
+            Some(parsed)
         } else {
             self.problem(
                 join(path, key),
@@ -692,9 +692,17 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// `[a-z0-9-]+`, 1 to 128 characters.
+/// The id rule of `src/facts.json`: 1 to [`ID_MAX_LEN`](crate::facts::ID_MAX_LEN) characters
+/// from [`ID_CHARS`](crate::facts::ID_CHARS) (`a-z`, `0-9` and `-`; `tests/facts.rs` checks the
+/// two agree).
+///
+/// ```
+/// use article_reader::model::validate::is_valid_id;
+/// assert!(is_valid_id("harbor-bridge-2026"));
+/// assert!(!is_valid_id("Harbor_Bridge") && !is_valid_id("") && !is_valid_id(&"a".repeat(129)));
+/// ```
 pub fn is_valid_id(id: &str) -> bool {
-    (1..=128).contains(&id.len())
+    (1..=crate::facts::ID_MAX_LEN).contains(&id.len())
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -798,10 +806,7 @@ pub fn parse_index_bytes(bytes: &[u8], base: &str) -> Result<Vec<Summary>, LoadE
 pub fn sort_newest_first(summaries: &mut [Summary]) {
     summaries.sort_by_key(|s| {
         std::cmp::Reverse(
-            s.published
-                .as_deref()
-                .and_then(Timestamp::parse)
-                .map(|t| t.unix_seconds()),
+            s.published.as_ref().map(DateTime::unix_seconds),
         )
     });
 }

@@ -66,22 +66,19 @@ mod browser {
     use std::time::Duration;
 
     use js_sys::Reflect;
-    use leptos::{prelude::*, task::spawn_local};
-    use leptos_use::{use_service_worker_with_options, UseServiceWorkerOptions};
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use leptos::{ev, prelude::*, task::spawn_local};
+    use leptos_use::{
+        use_document_visibility, use_event_listener, use_interval_fn, use_service_worker_with_options,
+        UseServiceWorkerOptions,
+    };
+    use wasm_bindgen::JsValue;
 
+    use crate::facts;
     use crate::model::saved::SavedList;
     use crate::offline::store;
 
     /// How often an open app looks for a new version.
     const UPDATE_CHECK: Duration = Duration::from_secs(30 * 60);
-
-    fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-        let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-        // The app shell lives as long as the page: so do its listeners.
-        closure.forget();
-    }
 
     fn service_workers_supported(window: &web_sys::Window) -> bool {
         window.is_secure_context()
@@ -151,14 +148,16 @@ mod browser {
         let Some(window) = web_sys::window() else {
             return (Signal::from(false), Callback::new(|()| {}));
         };
-        listen(&window, "online", move |_| online.set(true));
-        listen(&window, "offline", move |_| online.set(false));
+        let t = crate::i18n::use_text();
+        // Listeners through leptos-use: removed with the app shell's owner.
+        let _ = use_event_listener(window.clone(), ev::online, move |_| online.set(true));
+        let _ = use_event_listener(window.clone(), ev::offline, move |_| online.set(false));
 
         spawn_local(async move {
             match store::load().await {
                 Ok(list) => saved.set(list),
                 Err(store::StoreError::Damaged(why)) => {
-                    let (list, words) = store::recover(why).await;
+                    let (list, words) = store::recover(why, t()).await;
                     if let Some(list) = list {
                         saved.set(list);
                     }
@@ -179,7 +178,7 @@ mod browser {
         let sw = use_service_worker_with_options(
             UseServiceWorkerOptions::default()
                 .script_url("/sw.js")
-                .skip_waiting_message("SKIP_WAITING")
+                .skip_waiting_message(facts::SKIP_WAITING_MESSAGE)
                 .on_controller_change(move || {
                     if requested.load(Ordering::SeqCst) {
                         if let Some(w) = web_sys::window() {
@@ -191,22 +190,17 @@ mod browser {
                 }),
         );
 
-        let container: web_sys::EventTarget = window.navigator().service_worker().into();
-        listen(&container, "message", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
-                return;
-            };
+        let container = window.navigator().service_worker();
+        let _ = use_event_listener(container, ev::message, move |event| {
             let data = event.data();
             let field = |k: &str| {
                 Reflect::get(&data, &k.into())
                     .ok()
                     .and_then(|v| v.as_string())
             };
-            if field("type").as_deref() == Some("saved-article-updated") {
-                let headline = field("headline").unwrap_or_else(|| "A saved article".into());
-                notice.set(Some(format!(
-                    "“{headline}” was updated since you saved it. Your saved copy now has the latest version."
-                )));
+            if field("type").as_deref() == Some(facts::SAVED_UPDATED_MESSAGE) {
+                let headline = field("headline").unwrap_or_else(|| t().a_saved_article.into());
+                notice.set(Some(t().saved_article_updated(headline)));
                 spawn_local(async move {
                     if let Ok(list) = store::load().await {
                         saved.set(list);
@@ -216,20 +210,19 @@ mod browser {
         });
 
         let check = sw.check_for_update.clone();
-        let _ = set_interval_with_handle(move || check(), UPDATE_CHECK);
+        let _ = use_interval_fn(move || check(), UPDATE_CHECK.as_millis() as u64);
+        // Coming back to the tab is a good moment to look too.
         let check = sw.check_for_update.clone();
-        let document: web_sys::EventTarget = window
-            .document()
-            .map(Into::into)
-            .unwrap_or_else(|| window.clone().into());
-        listen(&document, "visibilitychange", move |_| {
-            if web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
-            {
-                check();
-            }
-        });
+        let visibility = use_document_visibility();
+        Effect::watch(
+            move || visibility.get(),
+            move |now, _, _| {
+                if *now == web_sys::VisibilityState::Visible {
+                    check();
+                }
+            },
+            false,
+        );
 
         let skip_waiting = sw.skip_waiting.clone();
         let apply = Callback::new(move |()| {

@@ -6,12 +6,9 @@
 //! Saving is all or nothing: if storing any part fails (typically the storage quota), what this
 //! save stored is removed again and the list is left as it was, so nothing saved earlier is lost.
 
-use crate::model::{saved::SavedList, Article};
+use crate::model::{i18n::Catalog, saved::SavedList, stored::StoredDataError, Article};
 
-/// Shared with `src/sw/service-worker.js`.
-pub const SAVED_CACHE: &str = "reader-saved-v1";
-/// Shared with `src/sw/service-worker.js`.
-pub const SAVED_LIST_PATH: &str = "/__reader/saved.json";
+pub use crate::facts::{SAVED_CACHE, SAVED_LIST_PATH};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -19,50 +16,53 @@ pub enum StoreError {
     Unavailable,
     /// The browser refused to store more for this site.
     Quota,
-    /// The stored list could not be read; the caller resets it.
-    Damaged(String),
-    /// Anything else, with the browser's words.
-    Failed(String),
+    /// The stored list could not be read; the caller resets it ([`recover`]).
+    Damaged(StoredDataError),
+    /// A part of the article (its JSON or an image) could not be downloaded: its address, and
+    /// the HTTP status when an answer came.
+    Download { url: String, status: Option<u16> },
+    /// Anything else, in the browser's own words (empty when it gave none).
+    Browser(String),
 }
 
-/// The message the reader is shown.
+/// The message in English (the app shows [`StoreError::message`] in the interface's language).
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(&self.message(&crate::model::i18n::EN))
     }
 }
 
 impl std::error::Error for StoreError {}
 
 impl StoreError {
-    pub fn message(&self) -> String {
+    /// What the reader is told, in the catalogue's language.
+    pub fn message(&self, words: &Catalog) -> String {
         match self {
-            StoreError::Unavailable => {
-                "Saving for offline isn't available here: this browser or page doesn't allow the site to store files.".into()
-            }
-            StoreError::Quota => {
-                "Couldn't save: this device has no more storage space for the reader. Remove saved articles or free some space, then try again. Nothing you saved before was affected.".into()
-            }
-            StoreError::Damaged(why) => format!("The list of saved articles couldn't be read ({why})."),
-            StoreError::Failed(why) => format!("Couldn't save the article: {why}."),
+            StoreError::Unavailable => words.save_unavailable.into(),
+            StoreError::Quota => words.save_quota.into(),
+            StoreError::Damaged(why) => words.saved_list_unreadable(why.reason(words)),
+            StoreError::Download { url, status: None } => words.save_failed(words.save_download_failed(url)),
+            StoreError::Download { url, status: Some(status) } => words.save_failed(words.save_download_http(url, status)),
+            StoreError::Browser(detail) if detail.is_empty() => words.save_failed(words.save_refused),
+            StoreError::Browser(detail) => words.save_failed(detail),
         }
     }
 }
 
 /// After [`load`] reported a damaged list: rebuilds it from the saved copies and says what
-/// happened, in words for the reader. Returns the new list (if the store could be written).
-pub async fn recover(why: String) -> (Option<SavedList>, String) {
-    let damaged = StoreError::Damaged(why).message();
+/// happened, in the reader's words. Returns the new list (if the store could be written).
+pub async fn recover(why: StoredDataError, words: &'static Catalog) -> (Option<SavedList>, String) {
+    let damaged = StoreError::Damaged(why).message(words);
     match rebuild().await {
         Ok(list) => {
-            let message = match list.articles.len() {
-                0 => format!("{damaged} It was reset; no saved articles could be recovered."),
-                1 => format!("{damaged} It was rebuilt from your saved copies: 1 article recovered."),
-                n => format!("{damaged} It was rebuilt from your saved copies: {n} articles recovered."),
+            let outcome = match list.articles.len() {
+                0 => words.saved_list_reset.to_string(),
+                1 => words.saved_list_rebuilt_one.to_string(),
+                n => words.saved_list_rebuilt_many(n),
             };
-            (Some(list), message)
+            (Some(list), format!("{damaged} {outcome}"))
         }
-        Err(error) => (None, format!("{damaged} {}", error.message())),
+        Err(error) => (None, format!("{damaged} {}", error.message(words))),
     }
 }
 
@@ -115,12 +115,12 @@ mod imp {
             if e.name() == "QuotaExceededError" {
                 return StoreError::Quota;
             }
-            return StoreError::Failed(e.message());
+            return StoreError::Browser(e.message());
         }
         if let Some(e) = err.dyn_ref::<js_sys::Error>() {
-            return StoreError::Failed(String::from(e.message()));
+            return StoreError::Browser(String::from(e.message()));
         }
-        StoreError::Failed("the browser refused".into())
+        StoreError::Browser(String::new())
     }
 
     fn list_url() -> String {
@@ -232,14 +232,11 @@ mod imp {
         }
         let response = wait(window.fetch_with_str_and_init(url, &init))
             .await
-            .map_err(|_| StoreError::Failed(format!("{url} could not be downloaded")))?
+            .map_err(|_| StoreError::Download { url: url.to_string(), status: None })?
             .dyn_into::<Response>()
-            .map_err(|_| StoreError::Failed("unexpected answer".into()))?;
+            .map_err(|_| StoreError::Download { url: url.to_string(), status: None })?;
         if response.type_() != web_sys::ResponseType::Opaque && !response.ok() {
-            return Err(StoreError::Failed(format!(
-                "{url} answered HTTP {}",
-                response.status()
-            )));
+            return Err(StoreError::Download { url: url.to_string(), status: Some(response.status()) });
         }
         Ok(response)
     }
@@ -260,7 +257,7 @@ mod imp {
             let response = match fetch_for_cache(url, url.starts_with(&origin)).await {
                 Ok(r) => r,
                 // A missing image must not stop the article from being saved.
-                Err(StoreError::Failed(_)) => continue,
+                Err(StoreError::Download { .. }) => continue,
                 Err(other) => return Err(other),
             };
             wait(cache.put_with_str(url, &response))
@@ -404,7 +401,8 @@ mod tests {
     #[test]
     fn quota_message_says_nothing_was_lost() {
         assert!(StoreError::Quota
-            .message()
+            .message(&crate::model::i18n::EN)
             .contains("Nothing you saved before was affected"));
+        assert!(StoreError::Quota.message(&crate::model::i18n::FR).contains("Rien de ce que vous aviez enregistré"));
     }
 }

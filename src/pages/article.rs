@@ -47,9 +47,7 @@ pub struct ArticleLoad {
 /// Used by the reader and the embed view.
 pub fn use_article(source: Memo<Result<String, LoadError>>) -> ArticleLoad {
     // A card the reader opened on the prerendered copy stays open when the app takes over.
-    let card_open = RwSignal::new(crate::platform::static_copy_open(
-        "#prerendered .editorial-details",
-    ));
+    let card_open = RwSignal::new(crate::platform::static_copy_open(".editorial-details"));
     Effect::watch(
         move || source.get(),
         move |_, _, _| card_open.set(false),

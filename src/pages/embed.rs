@@ -31,8 +31,9 @@ pub fn EmbedPage() -> impl IntoView {
     });
     let parsed = Memo::new(move |_| {
         let q = query.read();
-        let pairs: Vec<(&str, String)> = ["theme", "accent", "parts", "lang", "origin"]
+        let pairs: Vec<(&str, String)> = crate::facts::EMBED_OPTIONS
             .into_iter()
+            .chain(["origin"])
             .filter_map(|k| q.get(k).map(|v| (k, v)))
             .collect();
         parse_options(pairs.iter().map(|(k, v)| (*k, v.as_str())))

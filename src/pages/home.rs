@@ -10,7 +10,7 @@ use crate::api::{fetch_index, Loads};
 use crate::platform::articles_dir;
 use crate::contexts::document_language::DocumentLanguage;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
-use crate::model::{date::display_date, Summary};
+use crate::model::Summary;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -96,8 +96,12 @@ fn SummaryCard(summary: Summary, lead: bool) -> impl IntoView {
             />
         }
     });
-    let date = published
-        .and_then(|p| display_date(&p, "en").map(|d| view! { <time datetime=p>{d}</time> }));
+    // The index does not say each article's language: dates are in the interface's.
+    let lt = crate::i18n::use_lang_tag();
+    let date = published.map(|p| {
+        let datetime = p.to_string();
+        view! { <time datetime=datetime>{move || p.display(lt())}</time> }
+    });
     view! {
         <li class="card">
             {thumb}

@@ -5,7 +5,7 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_meta::{Meta, Title};
 
 use crate::contexts::document_language::DocumentLanguage;
-use crate::model::{date::display_date, i18n::fill, saved::SavedEntry};
+use crate::model::{date::display_date, saved::SavedEntry};
 use crate::offline::{
     status::use_offline,
     store::{self, format_bytes, StorageUse},
@@ -31,9 +31,9 @@ pub fn SavedPage() -> impl IntoView {
             match store::remove(&entry.json_url).await {
                 Ok(list) => {
                     state.saved.set(list);
-                    message.set(fill(t().removed_named, &[("headline", &entry.headline)]));
+                    message.set(t().removed_named(entry.headline));
                 }
-                Err(e) => message.set(e.message()),
+                Err(e) => message.set(e.message(t())),
             }
         });
     };
@@ -55,10 +55,7 @@ pub fn SavedPage() -> impl IntoView {
                                 Some(false) => t().storage_may_go,
                                 None => "",
                             };
-                            let used = fill(
-                                t().storage_use,
-                                &[("used", &format_bytes(u.usage_bytes)), ("quota", &format_bytes(u.quota_bytes))],
-                            );
+                            let used = t().storage_use(format_bytes(u.usage_bytes), format_bytes(u.quota_bytes));
                             format!("{used} {kept}").trim_end().to_string()
                         })
                 }}
@@ -92,7 +89,7 @@ fn SavedItem(entry: SavedEntry, on_remove: Callback<SavedEntry>) -> impl IntoVie
         move || t().saved_on.split_once("{date}").map_or("", |(_, a)| a),
     );
     let headline = entry.headline.clone();
-    let label = move || fill(t().remove_named, &[("headline", &headline)]);
+    let label = move || t().remove_named(&headline);
     let for_remove = entry.clone();
     view! {
         <li class="saved-item">

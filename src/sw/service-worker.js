@@ -21,15 +21,18 @@ import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 
-// Shared with the app (src/offline/saved.rs): keep in step.
-const SAVED_CACHE = 'reader-saved-v1';
-const SAVED_INDEX = '/__reader/saved.json';
-const ARTICLE_CACHE = 'reader-articles-v1';
-const IMAGE_CACHE = 'reader-images-v1';
+// Names shared with the app, from their one definition (bundled in by scripts/build-sw.mjs).
+import {
+  saved_cache as SAVED_CACHE, saved_list_path as SAVED_INDEX, article_cache as ARTICLE_CACHE,
+  image_cache as IMAGE_CACHE, cache_prefix as CACHE_PREFIX, skip_waiting_message as SKIP_WAITING,
+  saved_updated_message as SAVED_UPDATED, id_chars as ID_CHARS, id_max_len as ID_MAX_LEN,
+} from '../facts.json';
+
+const ID = new RegExp(`^[${ID_CHARS}]{1,${ID_MAX_LEN}}$`);
 const KNOWN_CACHES = [SAVED_CACHE, ARTICLE_CACHE, IMAGE_CACHE];
 
 self.addEventListener('message', (event) => {
-  if (event.data === 'SKIP_WAITING') self.skipWaiting();
+  if (event.data === SKIP_WAITING) self.skipWaiting();
 });
 
 // Control the page on its first visit too, so what it reads is cached right away.
@@ -42,7 +45,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys().then((names) => Promise.all(
       names
-        .filter((n) => n.startsWith('reader-') && !KNOWN_CACHES.includes(n))
+        .filter((n) => n.startsWith(CACHE_PREFIX) && !KNOWN_CACHES.includes(n))
         .map((n) => caches.delete(n)),
     )),
   );
@@ -97,7 +100,7 @@ async function readSavedIndex(cache) {
 /** The article format's required fields (src/model/validate.rs): id, headline, a body. */
 function looksLikeArticle(article) {
   return typeof article === 'object' && article !== null && !Array.isArray(article)
-    && typeof article.id === 'string' && /^[a-z0-9-]{1,128}$/.test(article.id)
+    && typeof article.id === 'string' && ID.test(article.id)
     && typeof article.headline === 'string' && article.headline.trim() !== ''
     && Array.isArray(article.body) && article.body.length > 0
     && article.body.every((b) => typeof b === 'object' && b !== null && typeof b.type === 'string');
@@ -131,7 +134,7 @@ const refreshSaved = {
     }));
     const windows = await self.clients.matchAll({ type: 'window' });
     for (const client of windows) {
-      client.postMessage({ type: 'saved-article-updated', url: request.url, headline: entry.headline });
+      client.postMessage({ type: SAVED_UPDATED, url: request.url, headline: entry.headline });
     }
   },
 };

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { open, useApp } from './harness.mjs';
+import { open, useApp, FACTS } from './harness.mjs';
 
 const app = useApp();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,8 +25,8 @@ async function axe(page) {
 
 // The theme to check, and a reading position so the long article offers to continue.
 const settings = (theme) => `
-  localStorage.setItem('reader-settings-v1', ${JSON.stringify(JSON.stringify({ theme, size: 1, font: 'serif', width: 'normal', leading: 'normal' }))});
-  localStorage.setItem('reader-progress-v1', JSON.stringify({ articles: {
+  localStorage.setItem(${JSON.stringify(FACTS.settings_key)}, ${JSON.stringify(JSON.stringify({ theme, size: 1, font: 'serif', width: 'normal', leading: 'normal' }))});
+  localStorage.setItem(${JSON.stringify(FACTS.progress_key)}, JSON.stringify({ articles: {
     [location.origin + '/articles/soil-carbon-long-read.json']: { block: 12, percent: 40, at: '2026-11-24T10:00:00Z' } } }));`;
 
 // [name, path, element to wait for, what to do before checking]

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, open, readJson, useApp } from './harness.mjs';
+import { DIST, open, readJson, useApp, FACTS } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
@@ -26,7 +26,7 @@ before(async () => {
     root: empty,
     routes: {
       '/forge.html': (req, res) => html(res, `<!doctype html><title>forger</title><script>
-        setInterval(() => parent.postMessage({ type: 'article-embed:resize', height: 7, title: 'forged' }, '*'), 50);
+        setInterval(() => parent.postMessage({ type: ${JSON.stringify(FACTS.embed_resize_message)}, height: 7, title: 'forged' }, '*'), 50);
       </script>`),
     },
   });
@@ -145,7 +145,7 @@ test('resize messages from anyone but the embed are ignored', async () => {
   const [embed] = await embedFrames(page, 1);
   const { outer } = await settledHeights(embed);
   // The partner page itself sends one too.
-  await page.evaluate(() => window.postMessage({ type: 'article-embed:resize', height: 3 }, '*'));
+  await page.evaluate((type) => window.postMessage({ type, height: 3 }, '*'), FACTS.embed_resize_message);
   await page.waitForTimeout(600);
   const height = (await embed.handle.boundingBox()).height;
   assert.ok(Math.abs(height - outer) <= 1 && height > 100, `height stayed ${outer}px (now ${height}px)`);

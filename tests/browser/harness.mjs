@@ -9,6 +9,8 @@ import { fixtureRoutes } from './fixtures.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 export const DIST = `${root}dist`;
+/** The names shared by the app, the service worker and the page scripts (src/facts.json). */
+export const FACTS = JSON.parse(readFileSync(`${root}src/facts.json`, 'utf8'));
 export const SHARED_FIXTURES = `${root}../shared/fixtures`;
 
 if (!existsSync(`${DIST}/index.html`)) {

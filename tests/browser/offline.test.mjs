@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, DIST, open, readJson, texts, useApp } from './harness.mjs';
+import { CHROMIUM, DIST, open, readJson, texts, useApp, FACTS } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 
@@ -159,7 +159,7 @@ test('save, reload, unsave; the Saved page lists and removes', async () => {
   assert.deepEqual(await texts(page, '.saved-item h2'), ['The Slow Science of Counting Carbon in Farm Soil']);
   assert.match(await page.locator('.saved-item .saved-meta').textContent(), /Saved [A-Z][a-z]+ \d{1,2}, \d{4}/);
   await page.waitForFunction(() => /use .+ of about .+ available/.test(document.querySelector('.storage-use').textContent));
-  const stored = await page.evaluate(async () => (await (await caches.open('reader-saved-v1')).keys()).map((r) => new URL(r.url).pathname));
+  const stored = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), FACTS.saved_cache);
   for (const path of ['/articles/soil-carbon-long-read.json', '/articles/img/soil-field.svg', '/articles/img/soil-core.svg']) {
     assert.ok(stored.includes(path), `${path} stored`);
   }
@@ -171,8 +171,8 @@ test('save, reload, unsave; the Saved page lists and removes', async () => {
   assert.equal((await page.locator('.save-control .save-status').textContent()).trim(), 'Removed from saved articles.');
   await page.locator('a.nav-saved').click();
   await page.waitForSelector('.saved-page .empty-state');
-  const left = await page.evaluate(async () => (await (await caches.open('reader-saved-v1')).keys()).map((r) => new URL(r.url).pathname));
-  assert.deepEqual(left, ['/__reader/saved.json'], 'the article and its images were removed');
+  const left = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), FACTS.saved_cache);
+  assert.deepEqual(left, [FACTS.saved_list_path], 'the article and its images were removed');
   page.assertClean();
   await page.close();
 });
@@ -192,8 +192,8 @@ test('a quota error while saving says so and loses nothing already saved', async
   assert.equal(await page.locator('button.save-toggle').getAttribute('aria-pressed'), 'false');
 
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url });
-  const stored = await page.evaluate(async () => (await (await caches.open('reader-saved-v1')).keys()).map((r) => new URL(r.url).pathname).sort());
-  assert.deepEqual(stored, ['/__reader/saved.json', '/articles/rain-gauge-volunteers.json'], 'no half-saved article left behind');
+  const stored = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort(), FACTS.saved_cache);
+  assert.deepEqual(stored, [FACTS.saved_list_path, '/articles/rain-gauge-volunteers.json'], 'no half-saved article left behind');
   await page.locator('a.nav-saved').click();
   await page.waitForSelector('.saved-item');
   assert.deepEqual(await texts(page, '.saved-item h2'), ["Backyard Rain Gauges Are Filling Gaps in the Region's Flood Maps"]);
@@ -209,8 +209,8 @@ test('a saved article that was updated is refreshed and the reader is told', asy
   await page.waitForSelector('.status-bar .notice', { timeout: 10_000 });
   assert.equal((await page.locator('.status-bar .notice span').textContent()).trim(),
     '“Changing Story (corrected)” was updated since you saved it. Your saved copy now has the latest version.');
-  const saved = await page.evaluate(async (url) => (await (await caches.open('reader-saved-v1')).match(url)).json(),
-    `${app.url}/fixtures/changing.json`);
+  const saved = await page.evaluate(async ([name, url]) => (await (await caches.open(name)).match(url)).json(),
+    [FACTS.saved_cache, `${app.url}/fixtures/changing.json`]);
   assert.equal(saved.updated, '2026-11-02T12:00:00Z');
   await page.locator('a.nav-saved').click();
   await page.waitForSelector('.saved-item .saved-refreshed');
@@ -229,15 +229,15 @@ test('a broken new version of a saved article does not replace the saved copy', 
   await page.reload();
   await page.waitForSelector('.article-body');
   await page.waitForTimeout(500);
-  const cached = await page.evaluate(async (url) => (await (await caches.open('reader-articles-v1')).match(url)).json(),
-    `${app.url}/fixtures/breaking.json`);
+  const cached = await page.evaluate(async ([name, url]) => (await (await caches.open(name)).match(url)).json(),
+    [FACTS.article_cache, `${app.url}/fixtures/breaking.json`]);
   assert.equal(cached.headline, 'Broken', 'the broken version did arrive');
   await page.reload();
   await page.waitForSelector('.article-body');
   assert.equal((await page.locator('h1').textContent()).trim(), 'Breaking Story');
   // …and the saved copy is unchanged.
-  const saved = await page.evaluate(async (url) => (await (await caches.open('reader-saved-v1')).match(url)).json(),
-    `${app.url}/fixtures/breaking.json`);
+  const saved = await page.evaluate(async ([name, url]) => (await (await caches.open(name)).match(url)).json(),
+    [FACTS.saved_cache, `${app.url}/fixtures/breaking.json`]);
   assert.equal(saved.headline, 'Breaking Story');
   assert.equal(saved.body.length, 1);
   // Offline, the saved copy reads (and /read?src=….json is an app route for the service worker).
@@ -257,16 +257,16 @@ for (const [what, list] of [
   test(`a ${what} list of saved articles is detected, rebuilt from the saved copies and reported`, async () => {
     const page = await openControlled('/read?src=/fixtures/valid.json', { wait: '.article-body' });
     await save(page);
-    await page.evaluate(async (body) => {
-      const cache = await caches.open('reader-saved-v1');
-      await cache.put('/__reader/saved.json', new Response(body, { headers: { 'content-type': 'application/json' } }));
-    }, list);
+    await page.evaluate(async ([body, name, path]) => {
+      const cache = await caches.open(name);
+      await cache.put(path, new Response(body, { headers: { 'content-type': 'application/json' } }));
+    }, [list, FACTS.saved_cache, FACTS.saved_list_path]);
     await page.goto(`${app.url}/saved`);
     await page.waitForSelector('.status-bar .notice');
     assert.match(await page.locator('.status-bar .notice').textContent(),
       /The list of saved articles couldn't be read \(.+\)\. It was rebuilt from your saved copies: 1 article recovered\./);
     // Nothing saved was lost: the list holds the article again and the Saved page shows it.
-    const stored = await page.evaluate(async () => (await (await caches.open('reader-saved-v1')).match('/__reader/saved.json')).json());
+    const stored = await page.evaluate(async ([name, path]) => (await (await caches.open(name)).match(path)).json(), [FACTS.saved_cache, FACTS.saved_list_path]);
     assert.deepEqual(stored.articles.map((a) => a.headline), ['Fixture Headline']);
     await page.waitForSelector('.saved-item');
     assert.deepEqual(await texts(page, '.saved-item h2'), ['Fixture Headline']);

@@ -2,13 +2,13 @@
 // white, links followed by their addresses. Checked with print media emulation and a real PDF.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, useApp } from './harness.mjs';
+import { open, useApp, FACTS } from './harness.mjs';
 
 const app = useApp();
 
 test('an article prints cleanly: no controls, the whole card, link addresses shown', async () => {
   const page = await open(app, '/read?src=/fixtures/hostile.json', { wait: '.article-body', allowConsoleErrors: [/Failed to load resource/],
-    initScript: "localStorage.setItem('reader-settings-v1', JSON.stringify({theme:'dark',size:6,font:'sans',width:'wide',leading:'loose'}))" });
+    initScript: `localStorage.setItem(${JSON.stringify(FACTS.settings_key)}, JSON.stringify({theme:'dark',size:6,font:'sans',width:'wide',leading:'loose'}))` });
   await page.emulateMedia({ media: 'print' });
   const state = await page.evaluate(() => {
     const shown = (s) => [...document.querySelectorAll(s)].some((el) => el.checkVisibility());

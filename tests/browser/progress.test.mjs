@@ -1,11 +1,11 @@
 // Reading progress and "continue where you left off", per article, with a way to start over.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, useApp } from './harness.mjs';
+import { open, useApp, FACTS } from './harness.mjs';
 
 const app = useApp();
 const LONG = '/articles/soil-carbon-long-read';
-const KEY = 'reader-progress-v1';
+const KEY = FACTS.progress_key;
 
 const bar = (page) => page.evaluate(() => {
   const m = getComputedStyle(document.querySelector('.reading-progress-bar')).transform.match(/matrix\(([^,]+)/);

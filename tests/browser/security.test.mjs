@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DIST, open, useApp } from './harness.mjs';
+import { DIST, open, useApp, FACTS } from './harness.mjs';
 
 const app = useApp();
 
@@ -108,13 +108,13 @@ test('the <meta> policy alone stops script an attacker got into the page', async
 
 test('a panic shows the crash screen with a working Reload button', async () => {
   const page = await open(app, '/__panic', { wait: '#crash:not([hidden])', allowConsoleErrors: [/panicked|unreachable/] });
-  const state = await page.evaluate(() => ({
+  const state = await page.evaluate((crashDetail) => ({
     focused: document.activeElement?.id,
     heading: document.querySelector('#crash h2').textContent,
-    detail: document.getElementById('crash-detail').textContent,
+    detail: document.getElementById(crashDetail).textContent,
     // Everything else is hidden: the dead app cannot be used by mistake.
     othersVisible: [...document.body.children].filter((el) => el.id !== 'crash' && el.checkVisibility()).length,
-  }));
+  }), FACTS.crash_detail_id);
   assert.equal(state.focused, 'crash-reload', 'the Reload button has focus');
   assert.equal(state.heading, 'The reader stopped working');
   // Release builds abort at once on a panic (no message survives): the details name the trap.

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
-import { open, useApp } from './harness.mjs';
+import { open, useApp, FACTS } from './harness.mjs';
 
 const app = useApp();
-const KEY = 'reader-settings-v1';
+const KEY = FACTS.settings_key;
 const ARTICLE = '/articles/harbor-bridge-reopens';
 
 /** The colour of the first pixel of a PNG (any filter leaves pixel 0 of row 0 as stored). */
