@@ -44,7 +44,7 @@ pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) {
             return;
         }
         if let Err(why) = local_set(STORAGE_KEY, &s.to_json()) {
-            tell(text().settings_not_stored(why));
+            tell(text().settings_not_stored(why.reason(text())));
         }
     });
 }
@@ -58,7 +58,7 @@ fn load(words: &'static Catalog) -> (Settings, Option<String>) {
             apply(Settings::default());
             (
                 Settings::default(),
-                Some(words.settings_unreadable(why)),
+                Some(words.settings_unreadable(&why.reason(words))),
             )
         }
     }

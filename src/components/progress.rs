@@ -16,7 +16,7 @@ fn load_positions() -> Positions {
     read_stored(STORAGE_KEY, Positions::from_json).unwrap_or_else(|why| {
         if let Some(state) = use_offline() {
             let t = crate::i18n::use_text();
-            state.notice.set(Some(t().positions_unreadable(why.reason(t()))));
+            state.notice.set(Some(t().positions_unreadable(&why.reason(t()))));
         }
         None
     })
@@ -80,7 +80,7 @@ pub fn ReadingProgress(
                     let block = p.block;
                     view! {
                         <div class="resume" role="region" aria-label=move || t().continue_region lang=lt>
-                            <p>{move || t().read_last_time(p.percent)}</p>
+                            <p>{move || t().read_last_time(&p.percent.to_string())}</p>
                             <div class="resume-actions">
                                 <button
                                     type="button"

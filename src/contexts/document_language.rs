@@ -37,21 +37,24 @@ pub fn DocumentLanguage(#[prop(optional)] lang: Option<String>, #[prop(optional)
     if let Some(doc) = doc {
         doc.set(document_language(first));
     }
-    // After this render, not during it: views of the page being left still read the language
-    // and must be gone before it changes. Tracked: when the reader changes the browser's
-    // languages, the app's own pages follow.
+    // After this render, and after the views of the page being left are gone (a task, not
+    // the effect itself: those views still read the language while they are disposed, and one
+    // reading a signal of its own that is already gone would panic). Tracked: when the reader
+    // changes the browser's languages, the app's own pages follow.
     if let Some(ui) = ui {
         Effect::new(move || {
             let chosen = ui.choose(lang.as_deref());
-            if ui.lang.get_untracked() != chosen {
-                ui.lang.set(chosen);
-            }
-            if let Some(doc) = doc {
-                let wanted = document_language(chosen);
-                if doc.with_untracked(|d| *d != wanted) {
-                    doc.set(wanted);
+            let wanted = document_language(chosen);
+            leptos::task::spawn_local(async move {
+                if ui.lang.try_get_untracked().is_some_and(|now| now != chosen) {
+                    ui.lang.try_set(chosen);
                 }
-            }
+                if let Some(doc) = doc {
+                    if doc.try_with_untracked(|d| *d != wanted).unwrap_or(false) {
+                        doc.try_set(wanted);
+                    }
+                }
+            });
         });
     }
 }

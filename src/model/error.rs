@@ -73,7 +73,7 @@ impl LoadError {
             LoadError::Http { status: 410, .. } => c.err_gone_title.into(),
             LoadError::Http { status: 429, .. } => c.err_busy_title.into(),
             LoadError::Http { status: 503, .. } => c.err_unavailable_title.into(),
-            LoadError::Http { status, .. } => c.err_http_title(status),
+            LoadError::Http { status, .. } => c.err_http_title(&status.to_string()),
             LoadError::Interrupted => c.err_interrupted_title.into(),
             LoadError::WrongType { content_type } if is_html(content_type) => c.err_html_title.into(),
             LoadError::WrongType { .. } => c.err_not_article_title.into(),
@@ -93,7 +93,7 @@ impl LoadError {
             LoadError::Offline { article: true } => c.err_offline_article.into(),
             LoadError::Offline { article: false } => c.err_offline_list.into(),
             LoadError::Network { detail } => c.err_network(detail),
-            LoadError::Timeout { seconds } => c.err_timeout(seconds),
+            LoadError::Timeout { seconds } => c.err_timeout(&seconds.to_string()),
             LoadError::Http {
                 status,
                 status_text,
@@ -103,29 +103,29 @@ impl LoadError {
                 let wait = match retry_after {
                     Some(0) | None => c.wait_moment.to_string(),
                     Some(1) => c.wait_one_second.to_string(),
-                    Some(s) if *s < 120 => c.wait_seconds(s),
-                    Some(s) => c.wait_minutes(s.div_ceil(60)),
+                    Some(s) if *s < 120 => c.wait_seconds(&s.to_string()),
+                    Some(s) => c.wait_minutes(&s.div_ceil(60).to_string()),
                 };
                 match status {
-                    404 => c.err_404(code),
-                    410 => c.err_410(code),
-                    429 => c.err_429(code, wait),
-                    503 => c.err_503(code, wait),
-                    500..=599 => c.err_5xx(code),
-                    _ => c.err_4xx(code),
+                    404 => c.err_404(&code),
+                    410 => c.err_410(&code),
+                    429 => c.err_429(&code, &wait),
+                    503 => c.err_503(&code, &wait),
+                    500..=599 => c.err_5xx(&code),
+                    _ => c.err_4xx(&code),
                 }
             }
             LoadError::Interrupted => c.err_interrupted.into(),
             LoadError::WrongType { content_type } if is_html(content_type) => c.err_html.into(),
             LoadError::WrongType { content_type } => {
                 let shown: String = content_type.chars().take(80).collect();
-                c.err_wrong_type(shown)
+                c.err_wrong_type(&shown)
             }
-            LoadError::TooLarge { bytes, limit } => c.err_too_large(mb(*bytes), mb(*limit)),
+            LoadError::TooLarge { bytes, limit } => c.err_too_large(&mb(*bytes), &mb(*limit)),
             LoadError::NotJson { detail } => c.err_not_json(detail),
             LoadError::Invalid { problems } => match problems.len() {
                 1 => c.err_invalid_one.into(),
-                n => c.err_invalid_many(n),
+                n => c.err_invalid_many(&n.to_string()),
             },
         }
     }

@@ -203,7 +203,8 @@ pub const fn names_exactly(template: &str, names: &[&str]) -> bool {
     true
 }
 
-/// Typed accessors for the texts that take values: `words.read_last_time(40)` fills `{n}`.
+/// Typed accessors for the texts that take values: `words.read_last_time("40")` fills `{n}`.
+/// (Plain `&str` values, not generic ones: one copy of each accessor in the wasm.)
 /// Each checks, when the app compiles, that the English text names exactly these values; the
 /// assertions after the catalogues check that every translation names the same ones.
 macro_rules! templates {
@@ -211,14 +212,14 @@ macro_rules! templates {
         impl Catalog {
             $(
                 $(#[$doc])*
-                pub fn $field(&self, $($name: impl std::fmt::Display),+) -> String {
+                pub fn $field(&self, $($name: &str),+) -> String {
                     const {
                         assert!(
                             names_exactly(EN_TEXT.$field, &[$(stringify!($name)),+]),
                             concat!("the text `", stringify!($field), "` does not name exactly the values its accessor fills")
                         )
                     };
-                    fill(self.$field, &[$((stringify!($name), &$name.to_string())),+])
+                    fill(self.$field, &[$((stringify!($name), $name)),+])
                 }
             )+
         }

@@ -42,9 +42,9 @@ impl StoredDataError {
                 StoredKind::Positions => words.stored_positions,
                 StoredKind::SavedList => words.stored_saved_list,
             }),
-            StoredDataError::NoSizeStep { step } => words.stored_no_size_step(step),
-            StoredDataError::OverRead { url, percent } => words.stored_over_read(url, percent),
-            StoredDataError::UnknownVersion { version } => words.stored_unknown_version(version),
+            StoredDataError::NoSizeStep { step } => words.stored_no_size_step(&step.to_string()),
+            StoredDataError::OverRead { url, percent } => words.stored_over_read(url, &percent.to_string()),
+            StoredDataError::UnknownVersion { version } => words.stored_unknown_version(&version.to_string()),
         }
     }
 }

@@ -66,12 +66,11 @@ mod browser {
     use std::time::Duration;
 
     use js_sys::Reflect;
-    use leptos::{ev, prelude::*, task::spawn_local};
-    use leptos_use::{
-        use_document_visibility, use_event_listener, use_interval_fn, use_service_worker_with_options,
-        UseServiceWorkerOptions,
-    };
-    use wasm_bindgen::JsValue;
+    use leptos::{prelude::*, task::spawn_local};
+    use leptos_use::{use_service_worker_with_options, UseServiceWorkerOptions};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    use crate::platform::events::{use_listener, use_target_listener, On};
 
     use crate::facts;
     use crate::model::saved::SavedList;
@@ -149,9 +148,9 @@ mod browser {
             return (Signal::from(false), Callback::new(|()| {}));
         };
         let t = crate::i18n::use_text();
-        // Listeners through leptos-use: removed with the app shell's owner.
-        let _ = use_event_listener(window.clone(), ev::online, move |_| online.set(true));
-        let _ = use_event_listener(window.clone(), ev::offline, move |_| online.set(false));
+        // Listeners removed with the app shell's owner.
+        use_listener(On::Window, "online", move || online.set(true));
+        use_listener(On::Window, "offline", move || online.set(false));
 
         spawn_local(async move {
             match store::load().await {
@@ -191,7 +190,10 @@ mod browser {
         );
 
         let container = window.navigator().service_worker();
-        let _ = use_event_listener(container, ev::message, move |event| {
+        use_target_listener(container.into(), "message", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
             let data = event.data();
             let field = |k: &str| {
                 Reflect::get(&data, &k.into())
@@ -200,7 +202,7 @@ mod browser {
             };
             if field("type").as_deref() == Some(facts::SAVED_UPDATED_MESSAGE) {
                 let headline = field("headline").unwrap_or_else(|| t().a_saved_article.into());
-                notice.set(Some(t().saved_article_updated(headline)));
+                notice.set(Some(t().saved_article_updated(&headline)));
                 spawn_local(async move {
                     if let Ok(list) = store::load().await {
                         saved.set(list);
@@ -210,19 +212,19 @@ mod browser {
         });
 
         let check = sw.check_for_update.clone();
-        let _ = use_interval_fn(move || check(), UPDATE_CHECK.as_millis() as u64);
+        if let Ok(interval) = set_interval_with_handle(move || check(), UPDATE_CHECK) {
+            on_cleanup(move || interval.clear());
+        }
         // Coming back to the tab is a good moment to look too.
         let check = sw.check_for_update.clone();
-        let visibility = use_document_visibility();
-        Effect::watch(
-            move || visibility.get(),
-            move |now, _, _| {
-                if *now == web_sys::VisibilityState::Visible {
-                    check();
-                }
-            },
-            false,
-        );
+        use_listener(On::Document, "visibilitychange", move || {
+            if web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
+            {
+                check();
+            }
+        });
 
         let skip_waiting = sw.skip_waiting.clone();
         let apply = Callback::new(move |()| {

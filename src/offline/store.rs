@@ -40,9 +40,9 @@ impl StoreError {
         match self {
             StoreError::Unavailable => words.save_unavailable.into(),
             StoreError::Quota => words.save_quota.into(),
-            StoreError::Damaged(why) => words.saved_list_unreadable(why.reason(words)),
-            StoreError::Download { url, status: None } => words.save_failed(words.save_download_failed(url)),
-            StoreError::Download { url, status: Some(status) } => words.save_failed(words.save_download_http(url, status)),
+            StoreError::Damaged(why) => words.saved_list_unreadable(&why.reason(words)),
+            StoreError::Download { url, status: None } => words.save_failed(&words.save_download_failed(url)),
+            StoreError::Download { url, status: Some(status) } => words.save_failed(&words.save_download_http(url, &status.to_string())),
             StoreError::Browser(detail) if detail.is_empty() => words.save_failed(words.save_refused),
             StoreError::Browser(detail) => words.save_failed(detail),
         }
@@ -58,7 +58,7 @@ pub async fn recover(why: StoredDataError, words: &'static Catalog) -> (Option<S
             let outcome = match list.articles.len() {
                 0 => words.saved_list_reset.to_string(),
                 1 => words.saved_list_rebuilt_one.to_string(),
-                n => words.saved_list_rebuilt_many(n),
+                n => words.saved_list_rebuilt_many(&n.to_string()),
             };
             (Some(list), format!("{damaged} {outcome}"))
         }

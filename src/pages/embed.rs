@@ -53,15 +53,16 @@ pub fn EmbedPage() -> impl IntoView {
     view! {
         <EmbedFrame options=options.into()>
             <Suspense fallback=|| view! { <ArticleSkeleton/> }>
-                {move || Suspend::new(async move {
+                {move || {
+                    // The embed's words follow the article, or its `lang=` option as it changes.
+                    let lang = options.with(|o| o.lang.clone());
+                    Suspend::new(async move {
                     match article.await {
                         Ok((article, json_url)) => {
                             let read_url = article.url.clone().unwrap_or_else(|| {
                                 let path = reader_path(&json_url, &articles_dir());
                                 resolve(&page_url(), &path).unwrap_or(path)
                             });
-                            // The embed's words follow the article (or its `lang=` option).
-                            let lang = options.get_untracked().lang;
                             let language = lang.clone().unwrap_or_else(|| article.language.clone());
                             let dir = crate::model::lang::direction_of(&language);
                             view! {
@@ -74,7 +75,8 @@ pub fn EmbedPage() -> impl IntoView {
                         }
                         Err(error) => view! { <TakeOver/> <ErrorView error on_retry=retry/> }.into_any(),
                     }
-                })}
+                    })
+                }}
             </Suspense>
         </EmbedFrame>
     }

@@ -31,7 +31,7 @@ pub fn SavedPage() -> impl IntoView {
             match store::remove(&entry.json_url).await {
                 Ok(list) => {
                     state.saved.set(list);
-                    message.set(t().removed_named(entry.headline));
+                    message.set(t().removed_named(&entry.headline));
                 }
                 Err(e) => message.set(e.message(t())),
             }
@@ -55,7 +55,7 @@ pub fn SavedPage() -> impl IntoView {
                                 Some(false) => t().storage_may_go,
                                 None => "",
                             };
-                            let used = t().storage_use(format_bytes(u.usage_bytes), format_bytes(u.quota_bytes));
+                            let used = t().storage_use(&format_bytes(u.usage_bytes), &format_bytes(u.quota_bytes));
                             format!("{used} {kept}").trim_end().to_string()
                         })
                 }}

@@ -12,12 +12,31 @@ use leptos::prelude::*;
 /// assert!(languages.get_untracked().is_empty());
 /// ```
 pub fn use_browser_languages() -> Signal<Vec<String>> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        leptos_use::use_locales()
+    let languages = RwSignal::new(imp::languages());
+    super::events::use_listener(super::events::On::Window, "languagechange", move || {
+        languages.try_set(imp::languages());
+    });
+    languages.into()
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    pub fn languages() -> Vec<String> {
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+            return Vec::new();
+        };
+        let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+        if list.is_empty() {
+            navigator.language().into_iter().collect()
+        } else {
+            list
+        }
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        Signal::stored(Vec::new())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn languages() -> Vec<String> {
+        Vec::new()
     }
 }

@@ -8,12 +8,14 @@
 //! - [`speech`]: reading aloud;
 //! - [`scroll`]: the reading position and scrolling;
 //! - [`storage`]: local storage;
+//! - [`events`]: event listeners removed with their owner;
 //! - [`locale`]: the browser's languages;
 //! - [`clock`]: the time now.
 //!
 //! Fetching is `crate::api`; Cache Storage and the service worker are `crate::offline`.
 
 pub mod clock;
+pub mod events;
 pub mod locale;
 pub mod page;
 pub mod scroll;

@@ -9,9 +9,10 @@ mod imp {
     use std::sync::{Arc, Mutex};
     use std::time::Duration;
 
-    use leptos::{ev, prelude::*};
-    use leptos_use::use_event_listener;
+    use leptos::prelude::*;
     use wasm_bindgen::JsCast;
+
+    use crate::platform::events::{use_listener, On};
 
     pub fn percent() -> Option<u8> {
         let window = web_sys::window()?;
@@ -41,10 +42,10 @@ mod imp {
         pause: Duration,
     ) {
         let pending: Arc<Mutex<Option<TimeoutHandle>>> = Arc::default();
-        let _ = use_event_listener(window(), ev::scroll, {
+        use_listener(On::Window, "scroll", {
             let pending = pending.clone();
             let on_rest = on_rest.clone();
-            move |_| {
+            move || {
                 on_scroll();
                 let handle = set_timeout_with_handle(on_rest.clone(), pause).ok();
                 if let Ok(mut slot) = pending.lock() {
@@ -54,9 +55,9 @@ mod imp {
                 }
             }
         });
-        let _ = use_event_listener(window(), ev::pagehide, {
+        use_listener(On::Window, "pagehide", {
             let on_rest = on_rest.clone();
-            move |_| on_rest()
+            move || on_rest()
         });
         on_cleanup(move || {
             let waiting = pending.lock().ok().and_then(|mut slot| slot.take());

@@ -13,6 +13,25 @@ export const VALID = {
   body: [{ type: 'paragraph', text: 'The fixture body.' }],
 };
 
+/**
+ * An article in `language` whose own text is Latin filler, so that every word on its page in
+ * English, French or Arabic is the interface's (tests/browser/language-switch.test.mjs).
+ */
+export const neutral = (language) => ({
+  id: `lang-${language}`,
+  language,
+  headline: 'Lorem ipsum dolor',
+  dek: 'Sed ut perspiciatis unde omnis.',
+  section: 'Varia',
+  published: '2026-01-02T03:04:05Z',
+  updated: '2026-01-03T09:30:00Z',
+  authors: [{ name: 'Quintus Ennius' }, { name: 'Gaius Lucilius' }],
+  takeaways: ['Lorem ipsum.', 'Dolor sit amet.', 'Consectetur adipiscing.'],
+  editorial: { label: 'Nota', title: 'Ut enim ad minim', body: ['Quis nostrud exercitation.', 'Ullamco laboris nisi.'] },
+  body: [{ type: 'paragraph', text: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.' }],
+  related: [{ url: '/fixtures/lang-fr.json', headline: 'Duis aute irure', published: '2026-01-01T08:00:00Z' }],
+});
+
 export const HOSTILE = {
   id: 'hostile',
   headline: '<script>window.__pwned = 1; alert("headline")</script>',
@@ -53,6 +72,9 @@ export function fixtureRoutes() {
   const hanging = new Set();
   const routes = {
     '/fixtures/valid.json': (req, res) => json(res, 200, VALID),
+    '/fixtures/lang-en.json': (req, res) => json(res, 200, neutral('en')),
+    '/fixtures/lang-fr.json': (req, res) => json(res, 200, neutral('fr')),
+    '/fixtures/lang-ar.json': (req, res) => json(res, 200, neutral('ar')),
     '/fixtures/not-found.json': (req, res) => json(res, 404, { error: 'nope' }),
     '/fixtures/server-error.json': (req, res) => {
       res.writeHead(500, { 'content-type': 'text/plain' });

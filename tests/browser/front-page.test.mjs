@@ -1,7 +1,7 @@
 // The front page and routing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, open, readJson, texts, useApp } from './harness.mjs';
+import { DIST, open, readJson, texts, useApp, FACTS } from './harness.mjs';
 
 const app = useApp();
 
@@ -43,7 +43,7 @@ test('the prerendered front page carries its index: the app downloads nothing mo
   const page = await open(app, '/', { serviceWorkers: 'block', wait: '.article-list' });
   assert.deepEqual(app.requests.filter((u) => u.startsWith('/articles/index.json')), [],
     'the index came inline with the page');
-  assert.equal(await page.locator('#reader-data').count(), 0, 'the app took it');
+  assert.equal(await page.locator(`#${FACTS.reader_data_id}`).count(), 0, 'the app took it');
   page.assertClean();
   await page.close();
 });

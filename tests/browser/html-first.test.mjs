@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, disclosures, holdApp, open, readJson, settle, useApp, watchTakeover } from './harness.mjs';
+import { DIST, disclosures, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
@@ -206,7 +206,7 @@ for (const [name, path, parts] of [
     const [staticRects, appRects] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
     assert.ok(staticRects[parts[0]], 'the static copy was measured');
     assert.deepEqual(appRects, staticRects, 'every part is where the static copy had it');
-    assert.equal(await page.locator('#reader-data').count(), 0, 'the inline JSON was used');
+    assert.equal(await page.locator(`#${FACTS.reader_data_id}`).count(), 0, 'the inline JSON was used');
     page.assertClean();
     await context.close();
   });

@@ -2,7 +2,7 @@
 // previews, and taken over by the app without a flash, a layout shift or a second download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, holdApp, open, readJson, settle, useApp, watchTakeover } from './harness.mjs';
+import { DIST, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -61,7 +61,7 @@ test('the app takes over without a flash, a shift or downloading the article aga
   assert.ok(before['h1'], 'the static copy was measured');
   assert.deepEqual(after, before, 'every part is where the static copy had it');
   assert.equal(await page.locator('h1').count(), 1);
-  assert.equal(await page.locator('#reader-data').count(), 0);
+  assert.equal(await page.locator(`#${FACTS.reader_data_id}`).count(), 0);
   assert.deepEqual(app.requests.filter((u) => u.includes('desert-solar-cooperative.json')), [], 'no second download');
   assert.deepEqual(await page.locator('meta[name="description"]').evaluateAll((ms) => ms.map((m) => m.content)),
     [readJson(`${DIST}/articles/desert-solar-cooperative.json`).dek]);
