@@ -10,7 +10,7 @@ use leptos_router::{
 
 use crate::components::{site_header::SiteHeader, status_bar::StatusBar};
 use crate::contexts::document_language::provide_document_language;
-use crate::offline::status::provide_offline_state;
+use crate::contexts::offline::provide_offline_state;
 use crate::pages::{
     article::ArticlePage, embed::EmbedPage, home::Home, not_found::NotFound, read::ReadPage,
     saved::SavedPage,
@@ -37,7 +37,7 @@ fn FocusOnNavigate(main: NodeRef<leptos::html::Main>) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    crate::i18n::provide_ui();
+    crate::contexts::ui::provide_ui();
     let doc_lang = provide_document_language();
     // Embedded on other sites, the reader installs no service worker and shows no site chrome.
     let embedded = crate::platform::page_url()
@@ -47,10 +47,10 @@ pub fn App() -> impl IntoView {
     provide_offline_state(!embedded);
     // The reader's own settings; an embed follows its host's options instead.
     if !embedded {
-        crate::prefs::provide_prefs(crate::offline::status::use_offline().map(|s| s.notice));
+        crate::contexts::prefs::provide_prefs(crate::contexts::offline::use_offline().map(|s| s.notice));
     }
     let main_ref = NodeRef::<leptos::html::Main>::new();
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
 
     view! {
         <Html {..} lang=move || doc_lang.get().0 dir=move || doc_lang.get().1.as_str()/>

@@ -4,7 +4,11 @@
 //! - [`api`]: fetching article and index JSON (browser only; a stub natively).
 //! - [`components`]: one file per visible part of an article.
 //! - [`pages`]: one file per route.
-//! - [`contexts`]: values provided to every page (the document's language).
+//! - [`contexts`]: values the shell provides to every page (interface language, document
+//!   language, reading settings, offline state).
+//! - [`platform`]: every browser call, behind functions with native stubs.
+//! - [`offline`]: the saved articles' store (Cache Storage).
+//! - [`facts`]: the names shared with the JavaScript (from `src/facts.json`).
 //! - [`app`]: the router shell.
 
 pub mod api;
@@ -14,8 +18,6 @@ pub mod contexts;
 pub mod crash;
 pub mod facts;
 pub mod model;
-pub mod i18n;
 pub mod offline;
 pub mod pages;
 pub mod platform;
-pub mod prefs;

@@ -68,7 +68,7 @@ fn render<V: IntoView + 'static>(content_lang: &str, view: impl FnOnce() -> V) -
     let owner = Owner::new();
     owner
         .with(|| {
-            article_reader::i18n::provide_ui_for(content_lang);
+            article_reader::contexts::ui::provide_ui_for(content_lang);
             view().to_html()
         })
         .replace(&format!("{RENDER_ORIGIN}/"), "/")

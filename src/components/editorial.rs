@@ -32,8 +32,8 @@ pub fn EditorialCard(editorial: Editorial, open: RwSignal<bool>) -> impl IntoVie
         (None, Some(r)) => Some(r),
         (None, None) => None,
     };
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     let details = NodeRef::<html::Details>::new();
     view! {
         <aside class="editorial" aria-labelledby="editorial-title">

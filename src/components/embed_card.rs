@@ -22,8 +22,8 @@ pub fn EmbedCard(
     read_url: String,
     card_open: RwSignal<bool>,
 ) -> impl IntoView {
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     let mut a = article;
     if let Some(lang) = lang {
         a.dir = direction_of(&lang);

@@ -14,7 +14,7 @@ pub fn ErrorView(
     #[prop(optional)]
     nested: bool,
 ) -> impl IntoView {
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     let problems = error.problems().to_vec();
     let retry = on_retry.filter(|_| error.retryable()).map(|cb| {
         view! {

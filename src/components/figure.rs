@@ -39,7 +39,7 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
                 <Show
                     when=move || !failed.get()
                     fallback=move || {
-                        let t = crate::i18n::use_text();
+                        let t = crate::contexts::ui::use_text();
                         let alt = fallback_alt.clone();
                         // Follows the interface language as it changes.
                         let label = move || {

@@ -12,8 +12,8 @@ use crate::model::{
 #[component]
 pub fn ArticleHeader(article: Article) -> impl IntoView {
     let lang = article.language.clone();
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     let published = article.published.as_ref().map(|p| {
         view! { <time class="published" datetime=p.to_string()>{p.display(&lang)}</time> }
     });

@@ -25,8 +25,8 @@ pub fn ListenControls(
 ) -> impl IntoView {
     let state = RwSignal::new(State::Idle);
     let supported = RwSignal::new(true);
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     let rate = RwSignal::new("1".to_string());
     let language = StoredValue::new(language);
 

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::model::progress::{Position, Positions, STORAGE_KEY};
-use crate::offline::status::use_offline;
+use crate::contexts::offline::use_offline;
 use crate::platform::clock::now_iso;
 use crate::platform::scroll::{block_at_top, go_to_block, percent_read_now, use_scroll_rest};
 use crate::platform::storage::{local_set, read_stored};
@@ -15,7 +15,7 @@ use crate::platform::storage::{local_set, read_stored};
 fn load_positions() -> Positions {
     read_stored(STORAGE_KEY, Positions::from_json).unwrap_or_else(|why| {
         if let Some(state) = use_offline() {
-            let t = crate::i18n::use_text();
+            let t = crate::contexts::ui::use_text();
             state.notice.set(Some(t().positions_unreadable(&why.reason(t()))));
         }
         None
@@ -29,8 +29,8 @@ pub fn ReadingProgress(
     json_url: String,
 ) -> impl IntoView {
     let percent = RwSignal::new(0u8);
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     let offer = RwSignal::new(load_positions().get(&json_url).filter(|p| p.worth_resuming()).cloned());
 
     // Called from listeners and timers, which may outlive the component: everything reactive is

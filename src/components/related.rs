@@ -18,8 +18,8 @@ pub fn RelatedArticles(
     /// The article's language, for dates.
     language: String,
 ) -> impl IntoView {
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     // Which related articles can be read without a connection (saved, or kept by the
     // service worker). Checked in the browser once the list is on screen.
     let offline: RwSignal<Vec<String>> = RwSignal::new(Vec::new());

@@ -4,7 +4,8 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::model::Article;
-use crate::offline::{status::use_offline, store};
+use crate::contexts::offline::use_offline;
+use crate::offline::store;
 
 #[component]
 pub fn SaveToggle(
@@ -14,8 +15,8 @@ pub fn SaveToggle(
     /// In-app path that opens the article.
     route: String,
 ) -> impl IntoView {
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     let state = use_offline();
     let busy = RwSignal::new(false);
     let message = RwSignal::new(String::new());

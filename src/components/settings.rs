@@ -1,19 +1,19 @@
 //! The reading settings: a button in the site header ("Aa") that opens a small panel with theme,
 //! text size, typeface, line width and line spacing. A disclosure, not a dialog: the page stays
 //! usable, Escape closes the panel and focus returns to the button. Changes apply at once and
-//! are remembered (`crate::prefs`).
+//! are remembered (`crate::contexts::prefs`).
 
 use leptos::{ev, prelude::*};
 
 use crate::model::i18n::Catalog;
 use crate::model::settings::{Font, Leading, Settings, Theme, Width};
-use crate::prefs::use_prefs;
+use crate::contexts::prefs::use_prefs;
 
 /// The header button. Rendered the same without the app's settings (prerendered pages), so
 /// nothing moves when the app takes over.
 #[component]
 pub fn SettingsToggle(open: RwSignal<bool>) -> impl IntoView {
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     view! {
         <button
             type="button"
@@ -39,7 +39,7 @@ fn radio_group<T: Copy + PartialEq + Send + Sync + 'static>(
     set: impl Fn(Settings, T) -> Settings + Copy + Send + Sync + 'static,
     settings: RwSignal<Settings>,
 ) -> impl IntoView {
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     view! {
         <fieldset class="settings-group">
             <legend>{move || legend(t())}</legend>
@@ -100,7 +100,7 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
         (Leading::Normal, |c| c.normal),
         (Leading::Loose, |c| c.loose),
     ];
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
 
     view! {
         <section

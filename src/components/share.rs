@@ -14,8 +14,8 @@ const STATUS_MS: u64 = 5000;
 /// `url` is the canonical URL; without one the page's own URL is shared.
 #[component]
 pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     // A menu the reader opened on the static copy stays open when the app takes over.
     let menu_open = RwSignal::new(static_copy_open(".share-details"));
     let status = RwSignal::new(String::new());

@@ -8,7 +8,7 @@ use super::settings::{SettingsPanel, SettingsToggle};
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let settings_open = RwSignal::new(false);
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     view! {
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <header class="site-header">

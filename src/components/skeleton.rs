@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ArticleSkeleton() -> impl IntoView {
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     view! {
         <div class="skeleton" aria-busy="true">
             <p class="visually-hidden" role="status">{move || t().loading_article}</p>
@@ -28,7 +28,7 @@ pub fn ArticleSkeleton() -> impl IntoView {
 /// Placeholders for the front page list.
 #[component]
 pub fn ListSkeleton() -> impl IntoView {
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     view! {
         <div class="skeleton" aria-busy="true">
             <p class="visually-hidden" role="status">{move || t().loading_articles}</p>

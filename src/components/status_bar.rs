@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::offline::status::use_offline;
+use crate::contexts::offline::use_offline;
 
 #[component]
 pub fn StatusBar() -> impl IntoView {
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     let Some(state) = use_offline() else {
         return ().into_any();
     };

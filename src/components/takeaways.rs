@@ -8,8 +8,8 @@ use crate::model::Inline;
 /// Renders nothing when there are no takeaways.
 #[component]
 pub fn Takeaways(items: Vec<Inline>) -> impl IntoView {
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     (!items.is_empty()).then(|| {
         view! {
             <section class="takeaways" aria-labelledby="takeaways-heading">

@@ -21,7 +21,7 @@ pub fn provide_document_language() -> RwSignal<(String, Dir)> {
 /// (`None`) the browser's choice, which the document then takes too.
 #[component]
 pub fn DocumentLanguage(#[prop(optional)] lang: Option<String>, #[prop(optional)] dir: Option<Dir>) -> impl IntoView {
-    let ui = crate::i18n::use_ui();
+    let ui = crate::contexts::ui::use_ui();
     let doc = use_context::<DocLang>().map(|DocLang(signal)| signal);
     // The document takes the content's language, or the interface's on the app's own pages.
     let document_language = {

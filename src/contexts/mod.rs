@@ -1,5 +1,11 @@
-//! Values the app provides to every page through Leptos context. (The interface language lives
-//! in `crate::i18n`, the reading settings in `crate::prefs`, the offline state in
-//! `crate::offline::status`.)
+//! The values the app shell provides to every page through Leptos context, one file each:
+//!
+//! - [`ui`]: the interface language (and its catalogue);
+//! - [`document_language`]: `<html lang dir>`, set by the page shown;
+//! - [`prefs`]: the reader's settings;
+//! - [`offline`]: online or not, service worker updates, the saved list, notices.
 
 pub mod document_language;
+pub mod offline;
+pub mod prefs;
+pub mod ui;

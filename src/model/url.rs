@@ -225,13 +225,31 @@ pub fn safe_url(raw: &str, base: &str, allowed: &[&str]) -> Option<String> {
     // Normalise the scheme's case so later checks (and the DOM) see one spelling.
     let rest = &absolute[scheme.len()..];
     let normalised = format!("{scheme}{rest}");
-    // http(s) URLs need a host.
-    if (scheme == "http" || scheme == "https")
-        && split(&normalised).authority.is_none_or(|a| a.is_empty())
-    {
+    // http(s) URLs need a host a browser can parse.
+    if (scheme == "http" || scheme == "https") && !split(&normalised).authority.is_some_and(valid_host) {
         return None;
     }
     Some(normalised)
+}
+
+/// Whether an http(s) authority (`user@host:port`) names a host the URL Standard accepts: not
+/// empty, none of its forbidden code points, a numeric port. (Found by comparing with the `url`
+/// crate: `\/|` resolved to `https://|`, which no browser can open.)
+fn valid_host(authority: &str) -> bool {
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host, port) = if host_port.starts_with('[') {
+        match host_port.split_once(']') {
+            Some((v6, rest)) => (&v6[1..], rest.strip_prefix(':').unwrap_or(if rest.is_empty() { "" } else { "x" })),
+            None => return false,
+        }
+    } else {
+        host_port.rsplit_once(':').unwrap_or((host_port, ""))
+    };
+    let forbidden = |c: char| c.is_control() || matches!(c, ' ' | '#' | '%' | '/' | ':' | '<' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '|' | '\u{7f}');
+    let v6 = host_port.starts_with('[');
+    !host.is_empty()
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && if v6 { host.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') } else { !host.chars().any(forbidden) }
 }
 
 /// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` is percent-encoded as UTF-8.

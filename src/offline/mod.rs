@@ -1,5 +1,4 @@
-//! Offline reading: the store of saved articles (Cache Storage, shared with the service worker)
-//! and the app-wide offline status (network, service worker updates, notices).
+//! Offline reading's data: the store of saved articles in Cache Storage, shared with the
+//! service worker. (The app-wide offline state that uses it is `crate::contexts::offline`.)
 
-pub mod status;
 pub mod store;

@@ -80,7 +80,7 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
         card_open,
     } = use_article(source);
 
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     view! {
         <Suspense fallback=move || view! { <Title text=move || t().loading_title.to_string()/> <ArticleSkeleton/> }>
             {move || Suspend::new(async move {

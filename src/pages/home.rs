@@ -19,7 +19,7 @@ pub fn Home() -> impl IntoView {
         fetch_index(format!("{}index.json", articles_dir()), loads.next())
     });
     let retry = Callback::new(move |()| index.refetch());
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     view! {
         <Title text=move || t().latest_articles.to_string()/>
         <Meta name="description" content=move || t().front_description.to_string()/>
@@ -41,7 +41,7 @@ pub fn Home() -> impl IntoView {
 /// The front page's frame: its heading, then `children` (the list, or its skeleton or error).
 #[component]
 pub fn FrontPage(children: Children) -> impl IntoView {
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     view! {
         <div class="front-page">
             <h1>{move || t().latest_articles}</h1>
@@ -54,7 +54,7 @@ pub fn FrontPage(children: Children) -> impl IntoView {
 /// The index's articles as cards, or "No articles yet".
 #[component]
 pub fn ArticleList(list: Vec<Summary>) -> impl IntoView {
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     if list.is_empty() {
         return view! { <p class="empty-state">{move || t().no_articles}</p> }.into_any();
     }
@@ -97,7 +97,7 @@ fn SummaryCard(summary: Summary, lead: bool) -> impl IntoView {
         }
     });
     // The index does not say each article's language: dates are in the interface's.
-    let lt = crate::i18n::use_lang_tag();
+    let lt = crate::contexts::ui::use_lang_tag();
     let date = published.map(|p| {
         let datetime = p.to_string();
         view! { <time datetime=datetime>{move || p.display(lt())}</time> }

@@ -9,7 +9,7 @@ use crate::contexts::document_language::DocumentLanguage;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let path = use_location().pathname;
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     let before = move || t().no_page_at.split_once("{path}").map_or("", |(b, _)| b);
     let after = move || t().no_page_at.split_once("{path}").map_or("", |(_, a)| a);
     view! {

@@ -6,10 +6,8 @@ use leptos_meta::{Meta, Title};
 
 use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{date::display_date, saved::SavedEntry};
-use crate::offline::{
-    status::use_offline,
-    store::{self, format_bytes, StorageUse},
-};
+use crate::contexts::offline::use_offline;
+use crate::offline::store::{self, format_bytes, StorageUse};
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
@@ -24,7 +22,7 @@ pub fn SavedPage() -> impl IntoView {
         spawn_local(async move { usage.set(store::storage_use().await) });
     });
 
-    let t = crate::i18n::use_text();
+    let t = crate::contexts::ui::use_text();
     let remove = move |entry: SavedEntry| {
         let Some(state) = state else { return };
         spawn_local(async move {
@@ -80,8 +78,8 @@ pub fn SavedPage() -> impl IntoView {
 
 #[component]
 fn SavedItem(entry: SavedEntry, on_remove: Callback<SavedEntry>) -> impl IntoView {
-    let t = crate::i18n::use_text();
-    let lt = crate::i18n::use_lang_tag();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
     let saved_at = entry.saved_at.clone();
     let saved_on = move || display_date(&saved_at, lt()).unwrap_or_default();
     let (saved_before, saved_after) = (

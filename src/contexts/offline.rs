@@ -147,7 +147,7 @@ mod browser {
         let Some(window) = web_sys::window() else {
             return (Signal::from(false), Callback::new(|()| {}));
         };
-        let t = crate::i18n::use_text();
+        let t = crate::contexts::ui::use_text();
         // Listeners removed with the app shell's owner.
         use_listener(On::Window, "online", move || online.set(true));
         use_listener(On::Window, "offline", move || online.set(false));

@@ -28,7 +28,7 @@ pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) {
             n.set(Some(text));
         }
     };
-    let text = crate::i18n::use_text();
+    let text = crate::contexts::ui::use_text();
     let (initial, problem) = load(text());
     if let Some(p) = problem {
         tell(p);
