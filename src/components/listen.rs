@@ -71,7 +71,9 @@ pub fn ListenControls(
                 class="listen-toggle"
                 on:click=main_button
             >
-                {move || match state.get() {
+                // try_get: this text also follows the interface language, which can change while
+                // the article being left is disposed (its `state` gone first).
+                {move || match state.try_get().unwrap_or(State::Idle) {
                     State::Idle => t().listen,
                     State::Playing => t().pause,
                     State::Paused => t().resume,
@@ -93,7 +95,7 @@ pub fn ListenControls(
                 </select>
             </label>
             <span class="visually-hidden" role="status">
-                {move || match state.get() {
+                {move || match state.try_get().unwrap_or(State::Idle) {
                     State::Idle => "",
                     State::Playing => t().reading_aloud,
                     State::Paused => t().paused,
