@@ -1,3 +1,10 @@
+//! Two generated modules:
+//!
+//! - the site's configuration (`site.json`, or the file named by `READER_SITE`), checked with
+//!   `src/model/site.rs` — any problem stops the build with the field and what is wrong — and
+//!   turned into constants (`$OUT_DIR/site.rs`, included by `src/site.rs`);
+//! - the shared names below.
+//!
 //! Turns `src/facts.json`, the one definition of the names the Rust app shares with the service
 //! worker, `embed.js`, `index.html` and the build scripts, into Rust constants
 //! (`$OUT_DIR/facts.rs`, included by `src/facts.rs`). Each key becomes an upper-case constant:
@@ -8,7 +15,66 @@ use std::{env, fmt::Write as _, fs, path::Path};
 
 use serde_json::Value;
 
+#[path = "src/model/site.rs"]
+#[allow(dead_code)]
+mod site;
+
 fn main() {
+    site_constants();
+    fact_constants();
+}
+
+/// Checks the site configuration and writes `$OUT_DIR/site.rs`.
+fn site_constants() {
+    println!("cargo::rerun-if-env-changed=READER_SITE");
+    let path = env::var("READER_SITE").unwrap_or_else(|_| "site.json".to_string());
+    println!("cargo::rerun-if-changed={path}");
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("\nThe site configuration {path} cannot be read: {e}\n");
+            std::process::exit(1);
+        }
+    };
+    let site = match site::parse_site(&text) {
+        Ok(site) => site,
+        Err(problems) => {
+            eprintln!("\nThe site configuration {path} has {} problem(s):", problems.len());
+            for p in &problems {
+                eprintln!("  {path}: {p}");
+            }
+            eprintln!("(see \"Your newsroom\" in README.md)\n");
+            std::process::exit(1);
+        }
+    };
+    if !Path::new(&site.logo).is_file() {
+        eprintln!("\nThe site configuration {path} has 1 problem(s):\n  {path}: logo: {} is not a file in the project\n", site.logo);
+        std::process::exit(1);
+    }
+    let opt = |v: &Option<String>| v.as_ref().map_or("None".to_string(), |s| format!("Some({s:?})"));
+    let logo_ext = if site.logo.to_ascii_lowercase().ends_with(".png") { "png" } else { "svg" };
+    let mut out = String::new();
+    let mut constant = |doc: &str, name: &str, ty: &str, value: String| {
+        let _ = writeln!(out, "/// {doc}\npub const {name}: {ty} = {value};");
+    };
+    constant("The site's name.", "NAME", "&str", format!("{:?}", site.name));
+    constant("The short name (home screen).", "SHORT_NAME", "&str", format!("{:?}", site.short_name));
+    constant("One sentence about the site.", "DESCRIPTION", "&str", format!("{:?}", site.description));
+    constant("The public origin of the deployment.", "PUBLIC_URL", "&str", format!("{:?}", site.public_url));
+    constant("Where the build puts the logo.", "LOGO", "&str", format!("\"/brand/logo.{logo_ext}\""));
+    constant("The accent colour on light and sepia pages.", "ACCENT_LIGHT", "&str", format!("{:?}", site.accent_light));
+    constant("The accent colour on dark pages.", "ACCENT_DARK", "&str", format!("{:?}", site.accent_dark));
+    constant("The interface language when nothing else decides.", "DEFAULT_LANGUAGE", "&str", format!("{:?}", site.default_language));
+    constant("The interface languages offered.", "LANGUAGES", &format!("[&str; {}]", site.languages.len()), format!("{:?}", site.languages));
+    constant("The publisher when an article names none.", "PUBLISHER_NAME", "&str", format!("{:?}", site.publisher_name));
+    constant("The publisher's address.", "PUBLISHER_URL", "Option<&str>", opt(&site.publisher_url));
+    constant("The site's X/Twitter account.", "TWITTER", "Option<&str>", opt(&site.twitter));
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("site.rs");
+    fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+}
+
+/// Writes `$OUT_DIR/facts.rs`.
+fn fact_constants() {
     let source = "src/facts.json";
     println!("cargo::rerun-if-changed={source}");
     let text = fs::read_to_string(source).unwrap_or_else(|e| panic!("{source}: {e}"));

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes a static oEmbed response (type "rich") for every bundled article:
 // {out}/oembed/{id}.json. Article pages point to it with
-// <link rel="alternate" type="application/json+oembed">. oEmbed needs absolute URLs, so the
-// public address of the deployment comes from READER_PUBLIC_URL (default http://127.0.0.1:8080).
+// <link rel="alternate" type="application/json+oembed">. oEmbed needs absolute URLs: the public
+// address of the deployment is the site configuration's public_url (site.json), which
+// READER_PUBLIC_URL overrides (a preview deployment); the provider is the site's name.
 // Run by Trunk after each build, or by hand: node scripts/build-oembed.mjs [dir]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,8 @@ import { resolve } from 'node:path';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
-const base = (process.env.READER_PUBLIC_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const site = JSON.parse(readFileSync(resolve(root, process.env.READER_SITE ?? 'site.json'), 'utf8'));
+const base = (process.env.READER_PUBLIC_URL ?? site.public_url).replace(/\/+$/, '');
 if (!/^https?:\/\/[^/]+$/.test(base)) {
   console.error(`build-oembed: READER_PUBLIC_URL must be an origin like https://reader.example (got ${base})`);
   process.exit(1);
@@ -38,7 +40,7 @@ for (const { id } of articles) {
     version: '1.0',
     type: 'rich',
     title: article.headline,
-    provider_name: article.publisher?.name ?? 'Article Reader',
+    provider_name: site.name,
     provider_url: `${base}/`,
     html: `<div data-article-embed="${escape(id)}"><a href="${escape(page)}">${escape(article.headline)}</a></div>`
       + `<script async src="${escape(`${base}/embed.js`)}"></script>`

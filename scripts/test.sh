@@ -15,6 +15,8 @@ scripts/setup.sh --test
 echo "==> Native tests (cargo test: model, property tests, hostile corpus, server renders)"
 node tests/hostile/corpus.mjs --check
 cargo test --locked
+echo "==> Invalid site configurations stop the build, each with its own message"
+node scripts/check-site-errors.mjs
 
 echo "==> Building the app (release)"
 scripts/build.sh

@@ -50,12 +50,11 @@ pub fn App() -> impl IntoView {
         crate::contexts::prefs::provide_prefs(crate::contexts::offline::use_offline().map(|s| s.notice));
     }
     let main_ref = NodeRef::<leptos::html::Main>::new();
-    let t = crate::contexts::ui::use_text();
 
     view! {
         <Html {..} lang=move || doc_lang.get().0 dir=move || doc_lang.get().1.as_str()/>
         <Title formatter=move |title: String| {
-            let site = t().site_name;
+            let site = crate::site::NAME;
             if title.is_empty() { site.to_string() } else { format!("{title} · {site}") }
         }/>
         <Router>

@@ -9,6 +9,7 @@
 //! - [`platform`]: every browser call, behind functions with native stubs.
 //! - [`offline`]: the saved articles' store (Cache Storage).
 //! - [`facts`]: the names shared with the JavaScript (from `src/facts.json`).
+//! - [`site`]: the site's configuration (from `site.json`).
 //! - [`app`]: the router shell.
 
 pub mod api;
@@ -21,3 +22,4 @@ pub mod model;
 pub mod offline;
 pub mod pages;
 pub mod platform;
+pub mod site;

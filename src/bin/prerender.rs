@@ -22,7 +22,7 @@
 //! (default http://127.0.0.1:8080), like the oEmbed files.
 
 use std::{env, fs, path::Path, process::ExitCode};
-use article_reader::facts;
+use article_reader::{facts, site};
 
 use article_reader::components::{embed_card::EmbedCard, site_header::SiteHeader, ArticleView};
 use article_reader::model::{
@@ -43,7 +43,6 @@ use leptos::prelude::*;
 const RENDER_ORIGIN: &str = "https://prerender.invalid";
 
 /// The site's name, as the app's `<title>` formatter writes it (`{page} · {site}`).
-const SITE_NAME: &str = "Article Reader";
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -161,8 +160,8 @@ fn page_from(template: &str, p: Page) -> Result<String, String> {
     replace_once(&mut page, "</head>", &format!("{}</head>", p.head))?;
     replace_once(
         &mut page,
-        &format!("<title>{SITE_NAME}</title>"),
-        &format!("<title>{} · {SITE_NAME}</title>", escape(p.title)),
+        &format!("<title>{}</title>", escape(site::NAME)),
+        &format!("<title>{} · {}</title>", escape(p.title), escape(site::NAME)),
     )?;
     replace_once(
         &mut page,

@@ -32,7 +32,7 @@ pub fn EmbedCard(
     let publisher = a
         .publisher
         .as_ref()
-        .map_or_else(|| "Article Reader".to_string(), |p| p.name.clone());
+        .map_or_else(|| crate::site::PUBLISHER_NAME.to_string(), |p| p.name.clone());
     view! {
         <article class="embed-card" lang=a.language.clone() dir=a.dir.as_str() aria-labelledby="article-headline">
             <ArticleHeader article=a.clone()/>

@@ -12,7 +12,10 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <header class="site-header">
-            <a href="/" class="brand">{move || t().site_name}</a>
+            <a href="/" class="brand">
+                <img class="brand-logo" src=crate::site::LOGO alt="" width="32" height="32"/>
+                <span class="brand-name">{crate::site::NAME}</span>
+            </a>
             <nav aria-label=move || t().site_nav>
                 <a href="/saved" class="nav-saved">{move || t().nav_saved}</a>
                 <SettingsToggle open=settings_open/>

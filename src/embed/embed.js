@@ -1,4 +1,4 @@
-/*! Article Reader embed loader. Turns
+/*! The news reader's embed loader. Turns
  *    <div data-article-embed="{id}"></div>          (or data-article-embed-src="{json url}")
  *    <article-embed article="{id}"></article-embed>  (or src="{json url}")
  *  into an iframe of the reader's embed view whose height follows its content.

@@ -40,12 +40,28 @@ impl UiLang {
         UiLang::ALL.into_iter().find(|l| l.tag() == primary)
     }
 
-    /// The article's language if the app speaks it, else the first of the browser's languages
-    /// it speaks, else English.
+    /// The article's language if the site offers it, else the first of the browser's languages
+    /// it offers, else the site's default (`site.json`'s `languages`).
     pub fn pick(article: Option<&str>, browser: &[String]) -> UiLang {
+        UiLang::pick_from(article, browser, &crate::site::LANGUAGES, crate::site::DEFAULT_LANGUAGE)
+    }
+
+    /// [`UiLang::pick`] with the offered languages and the default given.
+    ///
+    /// ```
+    /// use article_reader::model::i18n::UiLang;
+    /// let browser = vec!["ar-EG".to_string(), "fr".to_string()];
+    /// assert_eq!(UiLang::pick_from(Some("fr-CA"), &browser, &["en", "fr"], "en"), UiLang::Fr);
+    /// // Arabic is not offered: the browser's next language.
+    /// assert_eq!(UiLang::pick_from(None, &browser, &["en", "fr"], "en"), UiLang::Fr);
+    /// assert_eq!(UiLang::pick_from(Some("de"), &[], &["en", "fr"], "fr"), UiLang::Fr);
+    /// ```
+    pub fn pick_from(article: Option<&str>, browser: &[String], offered: &[&str], default: &str) -> UiLang {
+        let offered_tag = |tag: &str| UiLang::from_tag(tag).filter(|l| offered.contains(&l.tag()));
         article
-            .and_then(UiLang::from_tag)
-            .or_else(|| browser.iter().find_map(|t| UiLang::from_tag(t)))
+            .and_then(offered_tag)
+            .or_else(|| browser.iter().find_map(|t| offered_tag(t)))
+            .or_else(|| UiLang::from_tag(default))
             .unwrap_or(UiLang::En)
     }
 
@@ -273,7 +289,6 @@ templates! {
 
 catalog!(
     skip_to_content,
-    site_name,
     site_nav,
     nav_saved,
     settings_button,
@@ -433,7 +448,6 @@ pub static EN: Catalog = EN_TEXT;
 
 const EN_TEXT: Catalog = Catalog {
     skip_to_content: "Skip to content",
-    site_name: "Article Reader",
     site_nav: "Site",
     nav_saved: "Saved",
     settings_button: "Reading settings",
@@ -593,7 +607,6 @@ pub static FR: Catalog = FR_TEXT;
 
 const FR_TEXT: Catalog = Catalog {
     skip_to_content: "Aller au contenu",
-    site_name: "Article Reader",
     site_nav: "Site",
     nav_saved: "Enregistrés",
     settings_button: "Réglages de lecture",
@@ -753,7 +766,6 @@ pub static AR: Catalog = AR_TEXT;
 
 const AR_TEXT: Catalog = Catalog {
     skip_to_content: "انتقل إلى المحتوى",
-    site_name: "Article Reader",
     site_nav: "الموقع",
     nav_saved: "المحفوظات",
     settings_button: "إعدادات القراءة",
@@ -941,11 +953,15 @@ mod tests {
     #[test]
     fn the_interface_follows_the_article_then_the_browser() {
         let browser = |tags: &[&str]| tags.iter().map(|t| t.to_string()).collect::<Vec<_>>();
-        assert_eq!(UiLang::pick(Some("ar"), &browser(&["fr-FR"])), UiLang::Ar);
-        assert_eq!(UiLang::pick(Some("fr-CA"), &[]), UiLang::Fr);
-        assert_eq!(UiLang::pick(Some("de"), &browser(&["de-DE", "fr"])), UiLang::Fr);
-        assert_eq!(UiLang::pick(None, &browser(&["ja", "en-GB"])), UiLang::En);
-        assert_eq!(UiLang::pick(None, &[]), UiLang::En);
+        let all = ["en", "fr", "ar"];
+        let pick = |article, b: &[String]| UiLang::pick_from(article, b, &all, "en");
+        assert_eq!(pick(Some("ar"), &browser(&["fr-FR"])), UiLang::Ar);
+        assert_eq!(pick(Some("fr-CA"), &[]), UiLang::Fr);
+        assert_eq!(pick(Some("de"), &browser(&["de-DE", "fr"])), UiLang::Fr);
+        assert_eq!(pick(None, &browser(&["ja", "en-GB"])), UiLang::En);
+        assert_eq!(pick(None, &[]), UiLang::En);
+        // A site that offers French and English only, French first.
+        assert_eq!(UiLang::pick_from(Some("ar"), &browser(&["ja"]), &["fr", "en"], "fr"), UiLang::Fr);
         assert_eq!(UiLang::Ar.dir(), Dir::Rtl);
     }
 

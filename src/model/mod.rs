@@ -15,6 +15,7 @@ pub mod progress;
 pub mod retry;
 pub mod settings;
 pub mod share;
+pub mod site;
 pub mod stored;
 pub mod text;
 pub mod url;

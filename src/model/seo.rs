@@ -23,8 +23,10 @@ pub fn meta_tags(article: &Article, page_url: &str) -> Vec<MetaTag> {
         ("name", "twitter:title", article.headline.clone()),
         ("name", "twitter:description", description),
     ];
-    if let Some(p) = &article.publisher {
-        tags.push(("property", "og:site_name", p.name.clone()));
+    // The site showing the article (site.json), which may not be the article's publisher.
+    tags.push(("property", "og:site_name", crate::site::NAME.to_string()));
+    if let Some(handle) = crate::site::TWITTER {
+        tags.push(("name", "twitter:site", handle.to_string()));
     }
     let image = article
         .image
@@ -98,13 +100,28 @@ pub fn json_ld(article: &Article, page_url: &str) -> Value {
             .collect();
         ld.insert("author".into(), Value::Array(authors));
     }
-    if let Some(p) = &article.publisher {
-        let mut org = json!({ "@type": "Organization", "name": p.name });
-        if let Some(logo) = &p.logo {
-            org["logo"] = json!({ "@type": "ImageObject", "url": logo });
+    // The article's publisher, or the site's (site.json) when it names none.
+    let org = match &article.publisher {
+        Some(p) => {
+            let mut org = json!({ "@type": "Organization", "name": p.name });
+            if let Some(logo) = &p.logo {
+                org["logo"] = json!({ "@type": "ImageObject", "url": logo });
+            }
+            org
         }
-        ld.insert("publisher".into(), org);
-    }
+        None => {
+            let mut org = json!({
+                "@type": "Organization",
+                "name": crate::site::PUBLISHER_NAME,
+                "logo": { "@type": "ImageObject", "url": format!("{}{}", crate::site::PUBLIC_URL, crate::site::LOGO) },
+            });
+            if let Some(url) = crate::site::PUBLISHER_URL {
+                org["url"] = json!(url);
+            }
+            org
+        }
+    };
+    ld.insert("publisher".into(), org);
     Value::Object(ld)
 }
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { DIST, SHARED_FIXTURES, disclosures, open, readJson, texts, useApp } from './harness.mjs';
+import { DIST, SHARED_FIXTURES, disclosures, open, readJson, texts, useApp, SITE } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -51,7 +51,7 @@ test('an article renders every part in order', async () => {
   assert.equal((await page.locator('.related .empty-state').textContent()).trim(), 'No related articles found');
 
   // Document metadata follows the article.
-  assert.equal(await page.title(), `${HARBOR.headline} · Article Reader`);
+  assert.equal(await page.title(), `${HARBOR.headline} · ${SITE.name}`);
   assert.deepEqual(await page.locator('meta[name="description"]').evaluateAll((ms) => ms.map((m) => m.content)), [HARBOR.dek]);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   page.assertClean();

@@ -1,7 +1,7 @@
 // The front page and routing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, open, readJson, texts, useApp, FACTS } from './harness.mjs';
+import { DIST, open, readJson, texts, useApp, FACTS, SITE } from './harness.mjs';
 
 const app = useApp();
 
@@ -20,7 +20,7 @@ test('the front page lists every article newest first', async () => {
   assert.equal(await page.locator('.card .section-label').count(), expected.filter((a) => a.section).length);
   assert.equal(await page.locator('.card time').count(), expected.length);
   assert.equal(await page.locator('.card .thumb').count(), expected.filter((a) => a.image).length);
-  assert.equal(await page.title(), 'Latest articles · Article Reader');
+  assert.equal(await page.title(), `Latest articles · ${SITE.name}`);
   page.assertClean();
   await page.close();
 });
@@ -52,7 +52,7 @@ test('unknown paths show a proper not-found page with a way home', async () => {
   const page = await open(app, '/no/such/page');
   assert.equal((await page.locator('h1').textContent()).trim(), 'Page not found');
   assert.match(await page.locator('.not-found').textContent(), /\/no\/such\/page/);
-  assert.equal(await page.title(), 'Page not found · Article Reader');
+  assert.equal(await page.title(), `Page not found · ${SITE.name}`);
   await page.locator('.not-found a.home-link').click();
   await page.waitForSelector('.article-list');
   page.assertClean();

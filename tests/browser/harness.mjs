@@ -11,6 +11,8 @@ const root = new URL('../../', import.meta.url).pathname;
 export const DIST = `${root}dist`;
 /** The names shared by the app, the service worker and the page scripts (src/facts.json). */
 export const FACTS = JSON.parse(readFileSync(`${root}src/facts.json`, 'utf8'));
+/** The site configuration the app was built with (site.json, or READER_SITE). */
+export const SITE = JSON.parse(readFileSync(`${root}${process.env.READER_SITE ?? 'site.json'}`, 'utf8'));
 export const SHARED_FIXTURES = `${root}../shared/fixtures`;
 
 if (!existsSync(`${DIST}/index.html`)) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, disclosures, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS } from './harness.mjs';
+import { DIST, disclosures, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS, SITE } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
@@ -79,7 +79,7 @@ test('without the app, the share links and related links work', async () => {
 test('without the app, the front page is complete', async () => {
   const page = await withoutApp('/');
   assert.equal((await page.locator('#prerendered h1').textContent()).trim(), 'Latest articles');
-  assert.equal(await page.title(), 'Latest articles · Article Reader');
+  assert.equal(await page.title(), `Latest articles · ${SITE.name}`);
   const cards = await page.locator('#prerendered .article-list .card h2 a').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
   assert.deepEqual(cards.map(([, h]) => h).sort(), INDEX.map((a) => `/articles/${a.id}`).sort());
   for (const [text] of cards) assert.ok(text.length > 0);

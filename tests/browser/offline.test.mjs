@@ -82,7 +82,13 @@ test('the manifest makes the app installable and its icons load', async () => {
   for (const icon of manifest.icons) {
     const response = await page.request.get(app.url + icon.src);
     assert.equal(response.status(), 200, icon.src);
-    assert.equal(response.headers()['content-type'], 'image/png');
+    assert.equal(response.headers()['content-type'], icon.type, icon.src);
+    // The site's logo (site.json) in any size, when it is an SVG.
+    if (icon.type === 'image/svg+xml') {
+      assert.equal(icon.sizes, 'any');
+      assert.match((await response.body()).toString(), /<svg[\s>]/);
+      continue;
+    }
     const png = await response.body();
     const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
     assert.equal(`${w}x${h}`, icon.sizes, `${icon.src} is really ${icon.sizes}`);
@@ -105,6 +111,7 @@ test('the precache holds exactly what dist/ needs to start', async () => {
   const notShell = ['sw.js', 'embed.js', 'embed-demo.html', 'index.html'];
   const files = readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|svg|png|webmanifest)$/.test(f) && !notShell.includes(f))
     .concat(readdirSync(join(DIST, 'icons')).map((f) => `icons/${f}`))
+    .concat(readdirSync(join(DIST, 'brand')).filter((f) => /\.(svg|png)$/.test(f)).map((f) => `brand/${f}`))
     .map((f) => `/${f}`).sort();
   assert.deepEqual(cached, files);
   assert.ok(files.some((f) => f.endsWith('_bg.wasm')) && files.includes('/shell.html'));

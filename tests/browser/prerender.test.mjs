@@ -2,7 +2,7 @@
 // previews, and taken over by the app without a flash, a layout shift or a second download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS } from './harness.mjs';
+import { DIST, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS, SITE } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -15,7 +15,7 @@ test('without JavaScript a prerendered article is complete', async () => {
   assert.equal(await page.locator('.takeaways li').count(), 4);
   assert.equal(await page.locator('.article-body > p').count(), 7);
   assert.equal(await page.locator('figure.hero img').getAttribute('src'), '/articles/img/harbor-bridge.svg');
-  assert.equal(await page.title(), `${HARBOR.headline} · Article Reader`);
+  assert.equal(await page.title(), `${HARBOR.headline} · ${SITE.name}`);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   const meta = async (selector) => page.locator(selector).getAttribute('content');
   assert.equal(await meta('meta[name="description"]'), HARBOR.dek);

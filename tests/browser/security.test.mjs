@@ -22,7 +22,7 @@ app.routes['/csp-probe'] = (req, res) => {
     <script src="data:text/javascript,window.__pwned='data script'"></script>
     <img src="/nope.png" onerror="window.__pwned = 'handler'">
     <a id="js-link" href="javascript:window.__pwned = 'link'">link</a>
-    <object data="/favicon.svg"></object>`);
+    <object data="/brand/logo.svg"></object>`);
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(html);
 };

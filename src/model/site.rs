@@ -1,0 +1,384 @@
+//! The site's configuration: who publishes this reader and how it looks. Read from one JSON
+//! file (`site.json` by default, or the file named by `READER_SITE`) by `build.rs`, which
+//! checks it with [`parse_site`] and stops the build with every problem, each naming its field;
+//! the app gets the values as constants (`crate::site`), the build scripts read the same file.
+//!
+//! This file is included by `build.rs` as well as compiled into the crate: it uses nothing but
+//! `std` and `serde_json`.
+
+use serde_json::{Map, Value};
+
+/// A checked site configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    /// The site's name: the header, page titles, the manifest, oEmbed, JSON-LD.
+    pub name: String,
+    /// A short name for the home screen (12 characters at most).
+    pub short_name: String,
+    /// One sentence about the site: the manifest and the front page's description.
+    pub description: String,
+    /// The public address of the deployment: an http(s) origin, no path.
+    pub public_url: String,
+    /// The logo (an SVG or PNG file in the project), shown in the header.
+    pub logo: String,
+    /// The accent colour (`#rrggbb`) on light and sepia pages, and on dark ones.
+    pub accent_light: String,
+    pub accent_dark: String,
+    /// The interface language when neither the article nor the browser names an offered one.
+    pub default_language: String,
+    /// The interface languages offered (of `en`, `fr`, `ar`).
+    pub languages: Vec<String>,
+    /// The publisher named in metadata when an article names none.
+    pub publisher_name: String,
+    pub publisher_url: Option<String>,
+    /// The site's account on X/Twitter (`@name`), for Twitter cards and share links.
+    pub twitter: Option<String>,
+}
+
+/// One problem in the configuration: the field and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteProblem {
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for SiteProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// The interface languages the app has catalogues for.
+pub const LANGUAGES: [&str; 3] = ["en", "fr", "ar"];
+
+/// The page backgrounds an accent must stand out on, as text (WCAG AA: 4.5:1): light, white
+/// cards and sepia for the light accent; dark and dark cards for the dark one. They are the
+/// stylesheet's `--bg` and `--surface` values (a test compares them).
+pub const LIGHT_BACKGROUNDS: [&str; 3] = ["#f7f5f0", "#ffffff", "#f4ecd8"];
+pub const DARK_BACKGROUNDS: [&str; 2] = ["#16181d", "#1f2228"];
+
+/// WCAG 2 contrast ratio of two `#rrggbb` colours (1 to 21).
+///
+/// ```
+/// use article_reader::model::site::contrast_ratio;
+/// assert!((contrast_ratio("#000000", "#ffffff") - 21.0).abs() < 0.01);
+/// assert!((contrast_ratio("#777777", "#ffffff") - 4.48).abs() < 0.01);
+/// ```
+pub fn contrast_ratio(a: &str, b: &str) -> f64 {
+    let (la, lb) = (relative_luminance(a), relative_luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// WCAG 2 relative luminance of a `#rrggbb` colour (0 for black to 1 for white).
+pub fn relative_luminance(color: &str) -> f64 {
+    let channel = |i: usize| {
+        let v = color.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0) as f64 / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+fn is_hex_color(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+struct Reader<'a> {
+    obj: &'a Map<String, Value>,
+    problems: Vec<SiteProblem>,
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, field: &str, message: impl Into<String>) {
+        self.problems.push(SiteProblem { field: field.into(), message: message.into() });
+    }
+
+    fn get(&self, path: &str) -> Option<&Value> {
+        let mut value = None::<&Value>;
+        for (i, key) in path.split('.').enumerate() {
+            value = if i == 0 { self.obj.get(key) } else { value?.get(key) };
+        }
+        value.filter(|v| !v.is_null())
+    }
+
+    fn text(&mut self, path: &str, required: bool, max_chars: usize) -> Option<String> {
+        match self.get(path) {
+            None if required => {
+                self.problem(path, "is missing");
+                None
+            }
+            None => None,
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.problem(path, "is empty");
+                None
+            }
+            Some(Value::String(s)) if s.chars().count() > max_chars => {
+                self.problem(path, format!("is {} characters long; at most {max_chars}", s.chars().count()));
+                None
+            }
+            Some(Value::String(s)) if s.chars().any(char::is_control) => {
+                self.problem(path, "contains a control character");
+                None
+            }
+            Some(Value::String(s)) => Some(s.trim().to_string()),
+            Some(other) => {
+                self.problem(path, format!("must be text, not {}", kind(other)));
+                None
+            }
+        }
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn http_url(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !host.contains(['@', ' ', '\\'])
+    })
+}
+
+/// Checks a site configuration and returns it, or every problem in it, each naming its field.
+///
+/// ```
+/// use article_reader::model::site::parse_site;
+/// let site = parse_site(r##"{
+///   "name": "The Harbor Ledger", "short_name": "Ledger",
+///   "description": "News from the harbor.", "public_url": "https://ledger.example",
+///   "logo": "sites/ledger.svg", "accent": { "light": "#8a1c1c", "dark": "#f08a7e" },
+///   "languages": { "default": "en", "offered": ["en", "fr"] }
+/// }"##).unwrap();
+/// assert_eq!(site.publisher_name, "The Harbor Ledger");
+///
+/// let problems = parse_site(r##"{ "name": "", "accent": { "light": "#ffff00" } }"##).unwrap_err();
+/// assert!(problems.iter().any(|p| p.field == "name" && p.message == "is empty"));
+/// assert!(problems.iter().any(|p| p.field == "accent.light" && p.message.contains("1.1:1")));
+/// ```
+pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![SiteProblem { field: "(file)".into(), message: format!("is not valid JSON: {e}") }]
+    })?;
+    let Some(obj) = value.as_object() else {
+        return Err(vec![SiteProblem { field: "(file)".into(), message: format!("must be a JSON object, not {}", kind(&value)) }]);
+    };
+    let mut r = Reader { obj, problems: Vec::new() };
+    const KNOWN: [&str; 10] =
+        ["$schema", "name", "short_name", "description", "public_url", "logo", "accent", "languages", "publisher", "social"];
+    for key in obj.keys() {
+        if !KNOWN.contains(&key.as_str()) {
+            r.problem(key, format!("is not a setting (known: {})", KNOWN[1..].join(", ")));
+        }
+    }
+    let name = r.text("name", true, 60);
+    let short_name = r.text("short_name", true, 12);
+    let description = r.text("description", true, 200);
+    let public_url = r.text("public_url", true, 200).and_then(|u| {
+        let u = u.trim_end_matches('/').to_string();
+        let origin_only = http_url(&u) && u.splitn(4, '/').nth(3).is_none() && !u.contains(['?', '#']);
+        if origin_only {
+            Some(u)
+        } else {
+            r.problem("public_url", format!("must be an http or https origin such as https://news.example, without a path (got {u})"));
+            None
+        }
+    });
+    let logo = r.text("logo", true, 200).and_then(|l| {
+        let lower = l.to_ascii_lowercase();
+        if (lower.ends_with(".svg") || lower.ends_with(".png")) && !l.contains("..") && !l.starts_with('/') {
+            Some(l)
+        } else {
+            r.problem("logo", format!("must be an .svg or .png file inside the project, as a relative path (got {l})"));
+            None
+        }
+    });
+    let mut accent = |field: &str, backgrounds: &[&str], theme: &str| -> Option<String> {
+        let c = r.text(field, true, 7)?;
+        if !is_hex_color(&c) {
+            r.problem(field, format!("must be a colour written #rrggbb (got {c})"));
+            return None;
+        }
+        let c = c.to_ascii_lowercase();
+        let worst = backgrounds
+            .iter()
+            .map(|bg| (contrast_ratio(&c, bg), *bg))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap_or((21.0, ""));
+        if worst.0 < 4.5 {
+            r.problem(
+                field,
+                format!(
+                    "{c} has a contrast of {:.1}:1 against the {theme} background {}; text needs at least 4.5:1 (WCAG AA)",
+                    (worst.0 * 10.0).floor() / 10.0,
+                    worst.1
+                ),
+            );
+            return None;
+        }
+        Some(c)
+    };
+    let accent_light = accent("accent.light", &LIGHT_BACKGROUNDS, "light");
+    let accent_dark = accent("accent.dark", &DARK_BACKGROUNDS, "dark");
+    let offered = r.get("languages.offered").cloned();
+    let languages = match offered.as_ref() {
+        None => {
+            r.problem("languages.offered", "is missing");
+            None
+        }
+        Some(Value::Array(items)) if !items.is_empty() => {
+            let mut out = Vec::new();
+            for item in items {
+                match item.as_str() {
+                    Some(l) if LANGUAGES.contains(&l) && !out.contains(&l.to_string()) => out.push(l.to_string()),
+                    Some(l) if LANGUAGES.contains(&l) => r.problem("languages.offered", format!("names {l} twice")),
+                    _ => r.problem("languages.offered", format!("{item} is not a language the reader speaks ({})", LANGUAGES.join(", "))),
+                }
+            }
+            Some(out)
+        }
+        Some(other) => {
+            r.problem("languages.offered", format!("must be a list of languages such as [\"en\", \"fr\"], not {}", kind(other)));
+            None
+        }
+    };
+    let default_language = r.text("languages.default", true, 8).and_then(|d| match &languages {
+        Some(offered) if !offered.contains(&d) => {
+            r.problem("languages.default", format!("{d} is not one of the offered languages ({})", offered.join(", ")));
+            None
+        }
+        _ => Some(d),
+    });
+    let publisher_name = r.text("publisher.name", false, 100);
+    let publisher_url = r.text("publisher.url", false, 200).and_then(|u| {
+        if http_url(&u) {
+            Some(u)
+        } else {
+            r.problem("publisher.url", format!("must be an http or https address (got {u})"));
+            None
+        }
+    });
+    let twitter = r.text("social.twitter", false, 16).and_then(|t| {
+        let handle = t.strip_prefix('@').unwrap_or(&t);
+        if !handle.is_empty() && handle.len() <= 15 && handle.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            Some(format!("@{handle}"))
+        } else {
+            r.problem("social.twitter", format!("must be an X/Twitter handle such as @newsroom (got {t})"));
+            None
+        }
+    });
+    if !r.problems.is_empty() {
+        return Err(r.problems);
+    }
+    let name = name.unwrap_or_default();
+    Ok(Site {
+        publisher_name: publisher_name.unwrap_or_else(|| name.clone()),
+        name,
+        short_name: short_name.unwrap_or_default(),
+        description: description.unwrap_or_default(),
+        public_url: public_url.unwrap_or_default(),
+        logo: logo.unwrap_or_default(),
+        accent_light: accent_light.unwrap_or_default(),
+        accent_dark: accent_dark.unwrap_or_default(),
+        default_language: default_language.unwrap_or_default(),
+        languages: languages.unwrap_or_default(),
+        publisher_url,
+        twitter,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r##"{
+      "name": "The Harbor Ledger", "short_name": "Ledger",
+      "description": "News from the harbor.", "public_url": "https://ledger.example/",
+      "logo": "sites/ledger.svg", "accent": { "light": "#8A1C1C", "dark": "#f08a7e" },
+      "languages": { "default": "fr", "offered": ["en", "fr"] },
+      "publisher": { "name": "Harbor Media", "url": "https://media.example/" },
+      "social": { "twitter": "harborledger" }
+    }"##;
+
+    #[test]
+    fn a_good_configuration_is_read() {
+        let site = parse_site(GOOD).unwrap();
+        assert_eq!(site.public_url, "https://ledger.example");
+        assert_eq!(site.accent_light, "#8a1c1c");
+        assert_eq!(site.default_language, "fr");
+        assert_eq!(site.publisher_name, "Harbor Media");
+        assert_eq!(site.twitter.as_deref(), Some("@harborledger"));
+    }
+
+    #[test]
+    fn the_project_configurations_are_valid() {
+        for file in ["site.json", "sites/article-reader.json"] {
+            let text = std::fs::read_to_string(file).unwrap();
+            let site = parse_site(&text).unwrap_or_else(|p| panic!("{file}: {p:?}"));
+            assert!(std::path::Path::new(&site.logo).is_file(), "{file}: logo {}", site.logo);
+        }
+    }
+
+    /// Each broken setting gets its own message, naming its field.
+    #[test]
+    fn every_problem_names_its_field() {
+        let with = |field: &str, value: serde_json::Value| {
+            let mut v: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+            let mut target = &mut v;
+            let parts: Vec<&str> = field.split('.').collect();
+            for part in &parts[..parts.len() - 1] {
+                target = &mut target[*part];
+            }
+            target[parts[parts.len() - 1]] = value;
+            v.to_string()
+        };
+        let cases: &[(&str, serde_json::Value, &str)] = &[
+            ("name", serde_json::json!(null), "is missing"),
+            ("name", serde_json::json!("  "), "is empty"),
+            ("name", serde_json::json!(7), "must be text, not a number"),
+            ("short_name", serde_json::json!("The Harbor Ledger Daily"), "at most 12"),
+            ("public_url", serde_json::json!("ledger.example"), "must be an http or https origin"),
+            ("public_url", serde_json::json!("https://ledger.example/news"), "without a path"),
+            ("logo", serde_json::json!("../secret.svg"), "inside the project"),
+            ("logo", serde_json::json!("sites/logo.gif"), "an .svg or .png file"),
+            ("accent.light", serde_json::json!("red"), "#rrggbb"),
+            ("accent.light", serde_json::json!("#f5d76e"), "contrast of 1.2:1 against the light background #f4ecd8"),
+            ("accent.dark", serde_json::json!("#1d2a6b"), "contrast of 1.2:1 against the dark background #1f2228"),
+            ("languages.offered", serde_json::json!(["en", "de"]), "\"de\" is not a language the reader speaks"),
+            ("languages.offered", serde_json::json!("en"), "must be a list"),
+            ("languages.default", serde_json::json!("ar"), "ar is not one of the offered languages"),
+            ("publisher.url", serde_json::json!("javascript:alert(1)"), "must be an http or https address"),
+            ("social.twitter", serde_json::json!("@not a handle"), "X/Twitter handle"),
+            ("colour", serde_json::json!("#000000"), "is not a setting"),
+        ];
+        for (field, value, expected) in cases {
+            let problems = parse_site(&with(field, value.clone())).expect_err(field);
+            assert!(
+                problems.iter().any(|p| p.field == *field && p.message.contains(expected)),
+                "{field} = {value}: {problems:?}"
+            );
+        }
+        assert_eq!(parse_site("not json").unwrap_err()[0].field, "(file)");
+    }
+
+    /// The backgrounds an accent is checked against are the stylesheet's.
+    #[test]
+    fn the_contrast_check_uses_the_stylesheets_backgrounds() {
+        let css = std::fs::read_to_string("style/main.css").unwrap();
+        for bg in LIGHT_BACKGROUNDS.iter().chain(&DARK_BACKGROUNDS) {
+            assert!(css.contains(bg), "{bg} is not a background in style/main.css");
+        }
+        assert!(css.contains("--bg: light-dark(#f7f5f0, #16181d)") && css.contains("--surface: light-dark(#ffffff, #1f2228)"));
+    }
+}
