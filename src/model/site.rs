@@ -165,7 +165,7 @@ fn http_url(s: &str) -> bool {
 ///
 /// let problems = parse_site(r##"{ "name": "", "accent": { "light": "#ffff00" } }"##).unwrap_err();
 /// assert!(problems.iter().any(|p| p.field == "name" && p.message == "is empty"));
-/// assert!(problems.iter().any(|p| p.field == "accent.light" && p.message.contains("1.1:1")));
+/// assert!(problems.iter().any(|p| p.field == "accent.light" && p.message.contains("needs at least 4.5:1")));
 /// ```
 pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
