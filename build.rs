@@ -69,6 +69,7 @@ fn site_constants() {
     constant("The publisher when an article names none.", "PUBLISHER_NAME", "&str", format!("{:?}", site.publisher_name));
     constant("The publisher's address.", "PUBLISHER_URL", "Option<&str>", opt(&site.publisher_url));
     constant("The site's X/Twitter account.", "TWITTER", "Option<&str>", opt(&site.twitter));
+    constant("The name shows beside the logo (else only to screen readers).", "SHOW_NAME", "bool", (site.header == site::HeaderLayout::LogoAndName).to_string());
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("site.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }

@@ -47,11 +47,25 @@ const values = {
   default_language: site.languages.default,
 };
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// Typefaces and radius, as CSS after the stylesheet's defaults (the values were checked by
+// build.rs: font lists hold only names, quotes, commas and hyphens; the radius is 0 to 24).
+const theme = [
+  site.fonts?.headline && `--font-headline:${site.fonts.headline}`,
+  site.fonts?.body && `--font-body:${site.fonts.body}`,
+  Number.isInteger(site.radius) && `--radius:${site.radius}px`,
+].filter(Boolean);
 let replaced = 0;
+// The stylesheet's `--site-theme: none` declaration, after its defaults in :root (the
+// minifier may merge that rule into the first :root one; it stays after the defaults).
+const THEME_RULE = /--site-theme:\s*none/g;
+if (!readFileSync(`${out}/index.html`, 'utf8').match(THEME_RULE)) {
+  console.error('build-site: index.html has no "--site-theme: none" declaration (style/main.css) to put the typefaces and radius in');
+  process.exit(1);
+}
 for (const name of readdirSync(out).filter((f) => f.endsWith('.html'))) {
   const path = `${out}/${name}`;
   const page = readFileSync(path, 'utf8');
-  const filled = page.replace(/__SITE_([a-z_]+)__/g, (token, key) => {
+  const filled = page.replace(THEME_RULE, theme.length ? theme.join(';') : '--site-theme:none').replace(/__SITE_([a-z_]+)__/g, (token, key) => {
     if (!(key in values)) {
       console.error(`build-site: ${name} names ${token}, which the site configuration does not give`);
       process.exit(1);

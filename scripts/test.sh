@@ -4,7 +4,8 @@
 #      tests of the parser (proptest), the hostile corpus (tests/hostile/) and server-side
 #      renders of the components;
 #   2. a release build of the app with Trunk, and the size ratchet (scripts/size-check.mjs);
-#   3. the browser tests: the built app in Debian's headless Chromium (tests/browser/).
+#   3. the browser tests: the built app in Debian's headless Chromium (tests/browser/), under
+#      site.json and again under sites/article-reader.json.
 # Any failure stops the run with a non-zero exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,3 +34,10 @@ fi
 # --test-force-exit: a file whose cleanup failed must not keep the run waiting on open handles;
 # --test-timeout: no single test may hang the run (the slowest takes about a minute).
 node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec "${browser_tests[@]}"
+
+# The same browser tests under the project's other site configuration (another name, logo,
+# accent, radius, and the logo-only header), built into dist-alt/.
+echo "==> Browser tests again under sites/article-reader.json (built into dist-alt/)"
+READER_SITE=sites/article-reader.json scripts/build.sh --dist dist-alt
+READER_SITE=sites/article-reader.json READER_DIST="$PWD/dist-alt" \
+  node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec "${browser_tests[@]}"

@@ -14,7 +14,8 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <a href="/" class="brand">
                 <img class="brand-logo" src=crate::site::LOGO alt="" width="32" height="32"/>
-                <span class="brand-name">{crate::site::NAME}</span>
+                // The logo alone when site.json says so: the name stays for screen readers.
+                <span class=if crate::site::SHOW_NAME { "brand-name" } else { "brand-name visually-hidden" }>{crate::site::NAME}</span>
             </a>
             <nav aria-label=move || t().site_nav>
                 <a href="/saved" class="nav-saved">{move || t().nav_saved}</a>

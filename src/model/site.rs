@@ -33,7 +33,35 @@ pub struct Site {
     pub publisher_url: Option<String>,
     /// The site's account on X/Twitter (`@name`), for Twitter cards and share links.
     pub twitter: Option<String>,
+    /// The typefaces (CSS font-family lists) of headlines and of article text; the
+    /// stylesheet's own when not set.
+    pub font_headline: Option<String>,
+    pub font_body: Option<String>,
+    /// The corner radius of cards and images, in pixels (0 to 24); the stylesheet's when not set.
+    pub radius: Option<u8>,
+    /// The header's layout: the logo and the name, or the logo alone (the name then stays for
+    /// screen readers).
+    pub header: HeaderLayout,
 }
+
+/// The header's layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderLayout {
+    LogoAndName,
+    Logo,
+}
+
+impl HeaderLayout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeaderLayout::LogoAndName => "logo-and-name",
+            HeaderLayout::Logo => "logo",
+        }
+    }
+}
+
+/// The generic families a font list must end with, so that something always shows.
+const GENERIC_FAMILIES: [&str; 7] = ["serif", "sans-serif", "system-ui", "monospace", "cursive", "ui-serif", "ui-sans-serif"];
 
 /// One problem in the configuration: the field and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,8 +203,10 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         return Err(vec![SiteProblem { field: "(file)".into(), message: format!("must be a JSON object, not {}", kind(&value)) }]);
     };
     let mut r = Reader { obj, problems: Vec::new() };
-    const KNOWN: [&str; 10] =
-        ["$schema", "name", "short_name", "description", "public_url", "logo", "accent", "languages", "publisher", "social"];
+    const KNOWN: [&str; 13] = [
+        "$schema", "name", "short_name", "description", "public_url", "logo", "accent", "languages", "publisher", "social",
+        "fonts", "radius", "header",
+    ];
     for key in obj.keys() {
         if !KNOWN.contains(&key.as_str()) {
             r.problem(key, format!("is not a setting (known: {})", KNOWN[1..].join(", ")));
@@ -278,6 +308,38 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
             None
         }
     });
+    let mut font = |field: &str| -> Option<String> {
+        let list = r.text(field, false, 200)?;
+        let safe = list.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '"' | '\'' | '-' | '_'));
+        let last = list.rsplit(',').next().unwrap_or("").trim().trim_matches(['"', '\'']);
+        if !safe {
+            r.problem(field, format!("must be a CSS font-family list: names, quotes, commas and hyphens only (got {list})"));
+            None
+        } else if !GENERIC_FAMILIES.contains(&last) {
+            r.problem(field, format!("must end with a generic family ({}) so that text shows before and without the fonts (got {list})", GENERIC_FAMILIES.join(", ")));
+            None
+        } else {
+            Some(list)
+        }
+    };
+    let font_headline = font("fonts.headline");
+    let font_body = font("fonts.body");
+    let radius = match r.get("radius") {
+        None => None,
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= 24) => n.as_u64().map(|n| n as u8),
+        Some(other) => {
+            r.problem("radius", format!("must be a whole number of pixels from 0 to 24 (got {other})"));
+            None
+        }
+    };
+    let header = match r.text("header", false, 20).as_deref() {
+        None | Some("logo-and-name") => Some(HeaderLayout::LogoAndName),
+        Some("logo") => Some(HeaderLayout::Logo),
+        Some(other) => {
+            r.problem("header", format!("must be \"logo-and-name\" or \"logo\" (got {other})"));
+            None
+        }
+    };
     if !r.problems.is_empty() {
         return Err(r.problems);
     }
@@ -295,6 +357,10 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         languages: languages.unwrap_or_default(),
         publisher_url,
         twitter,
+        font_headline,
+        font_body,
+        radius,
+        header: header.unwrap_or(HeaderLayout::LogoAndName),
     })
 }
 
@@ -361,6 +427,11 @@ mod tests {
             ("publisher.url", serde_json::json!("javascript:alert(1)"), "must be an http or https address"),
             ("social.twitter", serde_json::json!("@not a handle"), "X/Twitter handle"),
             ("colour", serde_json::json!("#000000"), "is not a setting"),
+            ("fonts.headline", serde_json::json!("Inter"), "must end with a generic family"),
+            ("fonts.body", serde_json::json!("x; } body { display: none"), "must be a CSS font-family list"),
+            ("radius", serde_json::json!(40), "from 0 to 24"),
+            ("radius", serde_json::json!("8px"), "from 0 to 24"),
+            ("header", serde_json::json!("name"), "must be \"logo-and-name\" or \"logo\""),
         ];
         for (field, value, expected) in cases {
             let problems = parse_site(&with(field, value.clone())).expect_err(field);

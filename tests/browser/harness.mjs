@@ -8,7 +8,8 @@ import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-export const DIST = `${root}dist`;
+/** The built app under test: dist/, or READER_DIST (the second configuration's build). */
+export const DIST = process.env.READER_DIST ?? `${root}dist`;
 /** The names shared by the app, the service worker and the page scripts (src/facts.json). */
 export const FACTS = JSON.parse(readFileSync(`${root}src/facts.json`, 'utf8'));
 /** The site configuration the app was built with (site.json, or READER_SITE). */

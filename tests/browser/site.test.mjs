@@ -17,17 +17,32 @@ function* files(dir) {
   }
 }
 
+// The names of the project's other configurations: none may appear in this build.
+const OTHERS = ['site.json', ...readdirSync(new URL('../../sites/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => `sites/${f}`)]
+  .map((f) => JSON.parse(readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')).name)
+  .filter((name) => name !== SITE.name);
+
+// A name the bundled articles themselves carry (as their publisher) may appear in their pages:
+// that is content. Such a name is looked for everywhere else; any other name, everywhere.
+const CONTENT = [...files(join(DIST, 'articles'))].filter((f) => f.endsWith('.json')).map((f) => readFileSync(f, 'utf8')).join('\n');
+const isContentPage = (f) => f.startsWith(join(DIST, 'articles')) || f.startsWith(join(DIST, 'embed'));
+
 test('nothing in the build names another site than the configured one', () => {
-  assert.notEqual(SITE.name, 'Article Reader', 'this test needs a configuration that names another site');
+  assert.ok(OTHERS.length > 0, 'the project has another configuration to compare with');
   const found = [...files(DIST)]
     .filter((f) => /\.(html|js|json|webmanifest|css|svg|txt|xml|wasm)$/.test(f))
-    .filter((f) => readFileSync(f).includes('Article Reader'));
+    .flatMap((f) => OTHERS
+      .filter((name) => !(CONTENT.includes(name) && isContentPage(f)))
+      .filter((name) => readFileSync(f).includes(name)).map((name) => `${f}: ${name}`));
   assert.deepEqual(found, []);
 });
 
 test('the header, the title and the favicon are the site\'s', async () => {
   const page = await open(app, '/', { wait: '.article-list' });
   assert.equal((await page.locator('.brand-name').textContent()).trim(), SITE.name);
+  // The name beside the logo, or (header: "logo") only for screen readers: the link's name.
+  assert.equal(await page.locator('.brand-name').evaluate((e) => e.classList.contains('visually-hidden')), SITE.header === 'logo');
+  assert.equal(await page.getByRole('link', { name: SITE.name, exact: true }).count(), 1);
   const logo = await page.locator('.brand-logo').evaluate((img) => [img.getAttribute('src'), img.naturalWidth > 0, img.alt]);
   assert.deepEqual(logo, ['/brand/logo.svg', true, ''], 'the logo shows, as decoration beside the name');
   assert.equal(await page.title(), `Latest articles · ${SITE.name}`);
@@ -35,6 +50,22 @@ test('the header, the title and the favicon are the site\'s', async () => {
   const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
   assert.match(accent, new RegExp(SITE.accent.light, 'i'));
   page.assertClean();
+  await page.close();
+});
+
+test('the typefaces and the corner radius are the site\'s', async () => {
+  const page = await open(app, '/articles/harbor-bridge-reopens', { wait: '.article-body' });
+  const [headline, body, radius] = await page.evaluate(() => [
+    getComputedStyle(document.querySelector('.headline')).fontFamily,
+    getComputedStyle(document.querySelector('.article-body p')).fontFamily,
+    getComputedStyle(document.querySelector('.takeaways')).borderTopLeftRadius,
+  ]);
+  const css = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const defaultSerif = css.match(/--font-serif:\s*([^;]+);/)[1].trim();
+  const norm = (f) => f.replace(/\s*,\s*/g, ',').replace(/'/g, '"').trim();
+  assert.equal(norm(headline), norm(SITE.fonts?.headline ?? defaultSerif));
+  assert.equal(norm(body), norm(SITE.fonts?.body ?? defaultSerif));
+  assert.equal(radius, `${SITE.radius ?? 10}px`);
   await page.close();
 });
 
