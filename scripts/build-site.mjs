@@ -96,10 +96,8 @@ const manifest = {
     { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     { src: logo, sizes: 'any', type: values.logo_type, purpose: 'any' },
   ],
-  shortcuts: [
-    { name: 'Saved articles', short_name: 'Saved', url: '/saved',
-      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
-  ],
+  // The shortcut to the Saved page is added by the prerender (release builds), which names it
+  // in the default language from the catalogues.
 };
 writeFileSync(`${out}/manifest.webmanifest`, `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`build-site: ${site.name} (${file}): logo, manifest, ${replaced} values in the pages`);

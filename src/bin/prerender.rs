@@ -42,8 +42,6 @@ use leptos::prelude::*;
 /// so the static page works on whatever host serves it. (`.invalid` can never be a real host.)
 const RENDER_ORIGIN: &str = "https://prerender.invalid";
 
-/// The site's name, as the app's `<title>` formatter writes it (`{page} · {site}`).
-
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -319,7 +317,8 @@ fn front_page(template: &str, list: &[Summary], index_text: &str) -> Result<Stri
 }
 
 fn run(dir: &Path) -> Result<usize, String> {
-    let base = env::var("READER_PUBLIC_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".into());
+    // The site's public address (site.json), which READER_PUBLIC_URL overrides (as for oEmbed).
+    let base = env::var("READER_PUBLIC_URL").unwrap_or_else(|_| site::PUBLIC_URL.into());
     let base = base.trim_end_matches('/');
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let write = |p: &Path, text: String| {
@@ -372,7 +371,26 @@ fn run(dir: &Path) -> Result<usize, String> {
             embed_page(&template, &article, &rendered, &json_text, base)?,
         )?;
     }
+    manifest_shortcuts(dir)?;
     Ok(index.len())
+}
+
+/// Adds the installed app's shortcut to the Saved page to the manifest (written by
+/// scripts/build-site.mjs), named in the site's default language from the catalogues.
+fn manifest_shortcuts(dir: &Path) -> Result<(), String> {
+    let path = dir.join("manifest.webmanifest");
+    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let words = UiLang::from_tag(site::DEFAULT_LANGUAGE).unwrap_or(UiLang::En).catalog();
+    manifest["shortcuts"] = serde_json::json!([{
+        "name": words.saved_title,
+        "short_name": words.nav_saved,
+        "url": "/saved",
+        "icons": [{ "src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png" }],
+    }]);
+    let pretty = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+    fs::write(&path, pretty + "\n").map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn main() -> ExitCode {

@@ -83,6 +83,13 @@ test('the manifest, oEmbed and the article metadata name the site', async () => 
   assert.equal(manifest.short_name, SITE.short_name);
   assert.equal(manifest.description, SITE.description);
   assert.equal(manifest.theme_color, SITE.accent.light.toLowerCase());
+  assert.equal(manifest.lang, SITE.languages.default);
+  // The shortcut to the Saved page, in the default language (the front page's "Saved" link).
+  const page = await open(app, '/saved', { wait: 'main h1' });
+  assert.deepEqual(manifest.shortcuts.map((s) => [s.url, s.short_name]), [['/saved', (await page.locator('.nav-saved').textContent()).trim()]]);
+  assert.ok(manifest.shortcuts[0].name.length > manifest.shortcuts[0].short_name.length);
+  page.assertClean();
+  await page.close();
   const [first] = readJson(join(DIST, 'articles/index.json')).articles;
   const oembed = readJson(join(DIST, `oembed/${first.id}.json`));
   assert.equal(oembed.provider_name, SITE.name);
