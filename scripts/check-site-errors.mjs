@@ -6,6 +6,7 @@
 //   node scripts/check-site-errors.mjs
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { nativeEnv } from './native-env.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CASES = {
@@ -16,7 +17,7 @@ const CASES = {
   'unknown-language.json': /languages\.offered: "de" is not a language the reader speaks \(en, fr, ar\)[\s\S]*languages\.default: de is not one of the offered languages/,
   'not-json.json': /\(file\): is not valid JSON/,
 };
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(RUSTC_BOOTSTRAP|CARGO_UNSTABLE_|CARGO_TARGET_WASM32_)/.test(k)));
+const env = nativeEnv();
 let failed = 0;
 for (const [file, expected] of Object.entries(CASES)) {
   const run = spawnSync('cargo', ['build', '--lib', '--quiet'], {

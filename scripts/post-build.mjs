@@ -8,6 +8,7 @@
 // index.html), and last the precompressed copies of everything.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { nativeEnv } from './native-env.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
 const node = (step) => execFileSync(process.execPath, [fileURLToPath(new URL(step, import.meta.url)), dir], { stdio: 'inherit' });
@@ -24,8 +25,7 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
   execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', dir], {
     stdio: 'inherit',
     // The wasm's size levers (scripts/build.sh) are not for this native build.
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) =>
-      !/^(RUSTC_BOOTSTRAP|CARGO_UNSTABLE_|CARGO_TARGET_WASM32_)/.test(k))),
+    env: nativeEnv(),
     cwd: fileURLToPath(new URL('..', import.meta.url)),
   });
 }

@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html {..} lang=move || doc_lang.get().0 dir=move || doc_lang.get().1.as_str()/>
-        <Title formatter=move |title: String| {
+        <Title formatter=|title: String| {
             let site = crate::site::NAME;
             if title.is_empty() { site.to_string() } else { format!("{title} · {site}") }
         }/>

@@ -316,17 +316,21 @@ fn front_page(template: &str, list: &[Summary], index_text: &str) -> Result<Stri
     )
 }
 
+fn read(p: &Path) -> Result<String, String> {
+    fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn write(p: &Path, text: String) -> Result<(), String> {
+    if let Some(parent) = p.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))
+}
+
 fn run(dir: &Path) -> Result<usize, String> {
     // The site's public address (site.json), which READER_PUBLIC_URL overrides (as for oEmbed).
     let base = env::var("READER_PUBLIC_URL").unwrap_or_else(|_| site::PUBLIC_URL.into());
     let base = base.trim_end_matches('/');
-    let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let write = |p: &Path, text: String| {
-        if let Some(parent) = p.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))
-    };
     // Trunk's index.html is the template; a second run (Trunk re-running its hooks) finds it
     // already kept as shell.html.
     let shell = dir.join("shell.html");
@@ -379,9 +383,8 @@ fn run(dir: &Path) -> Result<usize, String> {
 /// scripts/build-site.mjs), named in the site's default language from the catalogues.
 fn manifest_shortcuts(dir: &Path) -> Result<(), String> {
     let path = dir.join("manifest.webmanifest");
-    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut manifest: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        serde_json::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
     let words = UiLang::from_tag(site::DEFAULT_LANGUAGE).unwrap_or(UiLang::En).catalog();
     manifest["shortcuts"] = serde_json::json!([{
         "name": words.saved_title,
@@ -390,7 +393,7 @@ fn manifest_shortcuts(dir: &Path) -> Result<(), String> {
         "icons": [{ "src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png" }],
     }]);
     let pretty = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
-    fs::write(&path, pretty + "\n").map_err(|e| format!("{}: {e}", path.display()))
+    write(&path, pretty + "\n")
 }
 
 fn main() -> ExitCode {

@@ -71,15 +71,7 @@ pub fn parse_hex_color(s: &str) -> Option<String> {
 
 /// Black or white, whichever reads better on `color` (`#rrggbb`), by WCAG contrast.
 pub fn contrast_text(color: &str) -> &'static str {
-    let channel = |i: usize| {
-        let v = u8::from_str_radix(&color[i..i + 2], 16).unwrap_or(0) as f64 / 255.0;
-        if v <= 0.03928 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    let luminance = super::site::relative_luminance(color);
     // Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05).
     if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) {
         "#000000"

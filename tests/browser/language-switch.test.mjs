@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { open, settle, useApp } from './harness.mjs';
+import { nativeEnv } from '../../scripts/native-env.mjs';
 
 const app = useApp();
 const LANGS = ['en', 'fr', 'ar'];
@@ -16,7 +17,7 @@ const LANGS = ['en', 'fr', 'ar'];
 const CATALOGUES = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--catalogues'], {
   cwd: fileURLToPath(new URL('../..', import.meta.url)),
   encoding: 'utf8',
-  env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(RUSTC_BOOTSTRAP|CARGO_UNSTABLE_|CARGO_TARGET_WASM32_)/.test(k))),
+  env: nativeEnv(),
 }));
 
 // The literal parts of a language's texts (split at their {values}), of 4 characters or more.
