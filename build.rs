@@ -47,9 +47,12 @@ fn site_constants() {
             std::process::exit(1);
         }
     };
-    if !Path::new(&site.logo).is_file() {
-        eprintln!("\nThe site configuration {path} has 1 problem(s):\n  {path}: logo: {} is not a file in the project\n", site.logo);
-        std::process::exit(1);
+    let font_files = site.font_files.iter().enumerate().map(|(i, f)| (format!("fonts.files[{i}].src"), Some(&f.src)));
+    for (field, file) in [("logo".to_string(), Some(&site.logo)), ("icon".to_string(), site.icon.as_ref())].into_iter().chain(font_files) {
+        if let Some(file) = file.filter(|f| !Path::new(f).is_file()) {
+            eprintln!("\nThe site configuration {path} has 1 problem(s):\n  {path}: {field}: {file} is not a file in the project\n");
+            std::process::exit(1);
+        }
     }
     let opt = |v: &Option<String>| v.as_ref().map_or("None".to_string(), |s| format!("Some({s:?})"));
     let logo_ext = if site.logo.to_ascii_lowercase().ends_with(".png") { "png" } else { "svg" };
@@ -61,7 +64,9 @@ fn site_constants() {
     constant("The short name (home screen).", "SHORT_NAME", "&str", format!("{:?}", site.short_name));
     constant("One sentence about the site.", "DESCRIPTION", "&str", format!("{:?}", site.description));
     constant("The public origin of the deployment.", "PUBLIC_URL", "&str", format!("{:?}", site.public_url));
-    constant("Where the build puts the logo.", "LOGO", "&str", format!("\"/brand/logo.{logo_ext}\""));
+    constant("The folder the reader is served from: `/`, or such as `/reader/`.", "BASE_PATH", "&str", format!("{:?}", site.base_path));
+    constant("The origins, besides the page's own, whose articles may be shown.", "SOURCES", &format!("[&str; {}]", site.sources.len()), format!("{:?}", site.sources));
+    constant("Where the build puts the logo.", "LOGO", "&str", format!("\"{}brand/logo.{logo_ext}\"", site.base_path));
     constant("The accent colour on light and sepia pages.", "ACCENT_LIGHT", "&str", format!("{:?}", site.accent_light));
     constant("The accent colour on dark pages.", "ACCENT_DARK", "&str", format!("{:?}", site.accent_dark));
     constant("The interface language when nothing else decides.", "DEFAULT_LANGUAGE", "&str", format!("{:?}", site.default_language));

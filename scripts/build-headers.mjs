@@ -56,7 +56,8 @@ const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${[...hashes].sort().join(' ')}`.trim(),
   `style-src 'self' ${[...styleElementHashes].sort().join(' ')}${styleHashes.size ? ` 'unsafe-hashes' ${[...styleHashes].sort().join(' ')}` : ''}`.trim(),
-  // Articles may come from any feed and show images from anywhere.
+  // Articles show images from anywhere, and saving one offline downloads them. Which origins
+  // articles themselves come from is site.json's `sources`, checked by the app.
   "img-src 'self' https: http:",
   "connect-src 'self' https: http:",
   "manifest-src 'self'",
@@ -80,6 +81,10 @@ for (const path of pagePaths) {
 }
 const pages = pagePaths.length;
 
+// The folder the reader is served from (site.json's base_path): every path below is in it.
+const site = JSON.parse(readFileSync(resolve(root, process.env.READER_SITE ?? 'site.json'), 'utf8'));
+const base = site.base_path ?? '/';
+const at = (path) => `${base}${path.replace(/^\//, '')}`;
 const rules = {
   '/*': {
     'Content-Security-Policy': csp,
@@ -89,16 +94,16 @@ const rules = {
     'Access-Control-Allow-Origin': '*',
   },
   // The reader's own pages are never framed…
-  '/': { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' },
-  '/articles/*': { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' },
-  '/read': { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' },
-  '/saved': { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' },
+  [at('/')]: { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' },
+  [at('/articles/*')]: { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' },
+  [at('/read')]: { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' },
+  [at('/saved')]: { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' },
   // …embeds are.
-  '/embed': { 'Content-Security-Policy': 'frame-ancestors *' },
-  '/embed/*': { 'Content-Security-Policy': 'frame-ancestors *' },
+  [at('/embed')]: { 'Content-Security-Policy': 'frame-ancestors *' },
+  [at('/embed/*')]: { 'Content-Security-Policy': 'frame-ancestors *' },
   // The demo partner page has its own inline styles.
-  '/embed-demo.html': { 'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'" },
-  '/sw.js': { 'Cache-Control': 'no-cache' },
+  [at('/embed-demo.html')]: { 'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'" },
+  [at('/sw.js')]: { 'Cache-Control': 'no-cache' },
 };
 
 const text = Object.entries(rules)
@@ -107,5 +112,8 @@ const text = Object.entries(rules)
 writeFileSync(`${out}/_headers`, `${text}\n`);
 // Netlify and Cloudflare Pages: every path that is no file gets the app shell (the SPA
 // fallback); files, and folders' index.html (the prerendered pages), are served first.
-if (existsSync(`${out}/shell.html`)) writeFileSync(`${out}/_redirects`, '/* /shell.html 200\n');
+if (existsSync(`${out}/shell.html`)) writeFileSync(`${out}/_redirects`, `${at('/*')} ${at('/shell.html')} 200\n`);
+// GitHub Pages serves 404.html for every path that is no file: the app shell there is the
+// SPA fallback (with status 404, which browsers ignore for a page that renders).
+if (existsSync(`${out}/shell.html`)) writeFileSync(`${out}/404.html`, readFileSync(`${out}/shell.html`, 'utf8'));
 console.log(`build-headers: ${out}/_headers and a <meta> policy in ${pages} pages (${hashes.size} inline scripts, ${styleElementHashes.size} style elements, ${styleHashes.size} style attributes allowed by hash)`);

@@ -24,7 +24,7 @@ await build({
   target: 'es2020',
   minify: true,
   legalComments: 'none',
-  define: { 'process.env.NODE_ENV': '"production"', SHELL_URL: JSON.stringify(`/${shell}`) },
+  define: { 'process.env.NODE_ENV': '"production"', SHELL_URL: JSON.stringify(shell) },
   outfile: bundled,
   logLevel: 'warning',
 });
@@ -35,7 +35,7 @@ const { count, size, warnings } = await injectManifest({
   globDirectory: out,
   // The app shell: the shell page, its hashed wasm/js/css, icons and manifest. Articles are cached at
   // run time (stale-while-revalidate) and saved on request.
-  globPatterns: [shell, '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png', 'brand/*'],
+  globPatterns: [shell, '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png', 'brand/*', ...(existsSync(`${out}/fonts`) ? ['fonts/*.{woff2,woff}'] : [])],
   globIgnores: ['sw.js', 'embed.js'],
   // Trunk's file names carry a content hash: no extra revision needed for them.
   dontCacheBustURLsMatching: /-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/,

@@ -16,6 +16,8 @@ const CASES = {
   'missing-logo.json': /logo: sites\/missing\.svg is not a file in the project/,
   'unknown-language.json': /languages\.offered: "de" is not a language the reader speaks \(en, fr, ar\)[\s\S]*languages\.default: de is not one of the offered languages/,
   'not-json.json': /\(file\): is not valid JSON/,
+  'base-path-without-slashes.json': /base_path: must be a folder such as \/reader\/: starting and ending with \/, letters, digits, - _ \. ~ between \(got reader\)/,
+  'source-with-path.json': /sources: "https:\/\/wire\.example\/feed\/" must be an http or https origin such as https:\/\/wire\.example, without a path/,
 };
 const env = nativeEnv();
 let failed = 0;

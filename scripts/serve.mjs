@@ -3,9 +3,13 @@
 // compile it while it downloads), precompressed .br/.gz copies when present, and the SPA
 // fallback (a folder's index.html, the prerendered pages; else, for paths without a file
 // extension, the app shell shell.html, so deep links like /read?src=… work). Listens on
-// 127.0.0.1 only.
+// 127.0.0.1 only. A reader built for a folder (site.json's base_path, e.g. /reader/) is served
+// under it, as a GitHub Pages project site would be; paths outside it are not found.
 //
-//   node scripts/serve.mjs [dir] [--port N]     (port 0 or busy: a free one is chosen)
+//   node scripts/serve.mjs [dir] [--port N] [--base /reader/] [--github-pages]
+//     (port 0 or busy: a free one is chosen; the base defaults to the built manifest's scope;
+//     --github-pages serves as GitHub Pages does: a folder without its closing "/" is
+//     redirected to it, and a path that is no file gets 404.html with status 404, no shell)
 //
 // The browser tests import startServer() and add their own fixture routes.
 
@@ -75,32 +79,55 @@ async function fileIfExists(path) {
  * before static files (used by tests for fixtures); `onRequest(req)` sees every request.
  * Resolves to { server, url, close() }.
  */
-export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, onRequest } = {}) {
+export async function startServer({ root, port = 0, host = '127.0.0.1', base = '/', githubPages = false, routes = {}, onRequest } = {}) {
+  if (!/^\/(?:[^/]+\/)*$/.test(base)) throw new Error(`startServer: base must start and end with / (got ${base})`);
   const currentRoot = () => resolve(typeof root === 'function' ? root() : root);
   const server = createServer(async (req, res) => {
     onRequest?.(req);
-    const base = currentRoot();
+    const dir = currentRoot();
     try {
       const url = new URL(req.url, 'http://localhost');
       let rules = [];
       try {
-        rules = parseHeadersFile(await readFile(join(base, '_headers'), 'utf8'));
+        // GitHub Pages sends no headers of ours: the pages' <meta> policy has to hold alone.
+        if (!githubPages) rules = parseHeadersFile(await readFile(join(dir, '_headers'), 'utf8'));
       } catch {
         // No _headers file: plain static serving.
       }
       for (const [name, value] of Object.entries(headersFor(rules, url.pathname))) res.setHeader(name, value);
-      const route = routes[url.pathname];
+      // Test fixtures answer at their own path, in the reader's folder or not.
+      const inFolder = url.pathname.startsWith(base) ? `/${url.pathname.slice(base.length)}` : null;
+      const route = routes[url.pathname] ?? (inFolder && routes[inFolder]);
       if (route) return void (await route(req, res, url));
-      let pathname = decodeURIComponent(url.pathname);
-      const target = normalize(join(base, pathname));
-      if (target !== base && !target.startsWith(base + sep)) {
+      if (inFolder === null) {
+        if (`${url.pathname}/` === base) {
+          res.writeHead(301, { location: `${base}${url.search}` }).end();
+        } else {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: the reader is at ${base}`);
+        }
+        return;
+      }
+      let pathname = decodeURIComponent(inFolder);
+      const target = normalize(join(dir, pathname));
+      if (target !== dir && !target.startsWith(dir + sep)) {
         res.writeHead(403).end('Forbidden');
         return;
       }
       // A file, else a folder's index.html (prerendered pages), else the app shell (SPA fallback).
       let file = (await fileIfExists(target)) ?? (await fileIfExists(join(target, 'index.html')));
+      let status = 200;
+      if (githubPages) {
+        if (file && file !== target && !url.pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
+        if (!file) {
+          file = await fileIfExists(join(dir, '404.html'));
+          status = 404;
+        }
+      }
       // The app shell is shell.html where the build prerendered the front page into index.html.
-      if (!file && !extname(pathname)) file = (await fileIfExists(join(base, 'shell.html'))) ?? join(base, 'index.html');
+      if (!file && !extname(pathname) && !githubPages) file = (await fileIfExists(join(dir, 'shell.html'))) ?? join(dir, 'index.html');
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return;
@@ -123,7 +150,7 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
         }
       }
       const body = await readFile(file);
-      res.writeHead(200, headers);
+      res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(String(err));
@@ -147,7 +174,8 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
   const { port: actual } = server.address();
   return {
     server,
-    url: `http://${host}:${actual}`,
+    // Without the closing "/": `${url}/articles/x` is a page of the reader.
+    url: `http://${host}:${actual}${base.replace(/\/$/, '')}`,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();
@@ -160,8 +188,18 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const portFlag = args.indexOf('--port');
   const port = portFlag >= 0 ? Number(args[portFlag + 1]) : Number(process.env.PORT ?? 8080);
-  const root = args.find((a, i) => !a.startsWith('--') && i !== portFlag + 1) ?? 'dist';
-  const { url, close } = await startServer({ root, port });
+  const baseFlag = args.indexOf('--base');
+  const root = args.find((a, i) => !a.startsWith('--') && i !== portFlag + 1 && i !== baseFlag + 1) ?? 'dist';
+  // The folder the build was made for: its manifest's scope (site.json's base_path).
+  let base = baseFlag >= 0 ? args[baseFlag + 1] : '/';
+  if (baseFlag < 0) {
+    try {
+      base = JSON.parse(await readFile(join(root, 'manifest.webmanifest'), 'utf8')).scope ?? '/';
+    } catch {
+      // No manifest: served at the root.
+    }
+  }
+  const { url, close } = await startServer({ root, port, base, githubPages: args.includes('--github-pages') });
   console.log(`Serving ${root} at ${url}/  (Ctrl+C to stop)`);
   const stop = async () => {
     await close();

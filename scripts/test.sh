@@ -36,7 +36,7 @@ fi
 node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec "${browser_tests[@]}"
 
 # The same browser tests under the project's other site configuration (another name, logo,
-# accent, radius, and the logo-only header), built into dist-alt/.
+# accent, radius, the logo-only header, and served under its base_path /reader/), built into dist-alt/.
 echo "==> Browser tests again under sites/article-reader.json (built into dist-alt/)"
 READER_SITE=sites/article-reader.json scripts/build.sh --dist dist-alt
 READER_SITE=sites/article-reader.json READER_DIST="$PWD/dist-alt" \

@@ -259,6 +259,11 @@ async fn fetch_once(url: &str, controller: &web_sys::AbortController) -> Result<
                 .await
                 .map_err(|e| gloo_failure(e, false))?,
         };
+        // A redirect may have led elsewhere: what is shown must come from an allowed source.
+        let landed = response.url();
+        if !landed.is_empty() && landed != url {
+            crate::model::links::check_source(&landed, &crate::platform::page_url(), &crate::site::SOURCES, true)?;
+        }
         let headers = response.headers();
         if !response.ok() {
             return Err(LoadError::Http {

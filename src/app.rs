@@ -42,8 +42,9 @@ pub fn App() -> impl IntoView {
     // Embedded on other sites, the reader installs no service worker and shows no site chrome.
     let embedded = crate::platform::page_url()
         .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].starts_with("/embed")))
-        .unwrap_or(false);
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].split(['?', '#']).next().unwrap_or("").to_string()))
+        .and_then(|path| crate::model::links::route_in(crate::site::BASE_PATH, &path))
+        .is_some_and(|route| route == "/embed" || route.starts_with("/embed/"));
     provide_offline_state(!embedded);
     // The reader's own settings; an embed follows its host's options instead.
     if !embedded {
@@ -57,7 +58,8 @@ pub fn App() -> impl IntoView {
             let site = crate::site::NAME;
             if title.is_empty() { site.to_string() } else { format!("{title} · {site}") }
         }/>
-        <Router>
+        // Routes are matched below the folder the reader is served from (`base_path`).
+        <Router base=crate::site::BASE_PATH.trim_end_matches('/')>
             <Show when=move || !embedded>
                 <SiteHeader/>
                 <StatusBar/>

@@ -27,6 +27,7 @@ use article_reader::{facts, site};
 use article_reader::components::{embed_card::EmbedCard, site_header::SiteHeader, ArticleView};
 use article_reader::model::{
     embed::EmbedOptions,
+    links::in_app,
     i18n::UiLang,
     parse_article, parse_index,
     seo::{canonical_url, json_ld, meta_tags, script_safe_json},
@@ -41,6 +42,11 @@ use leptos::prelude::*;
 /// The page body is rendered against this origin, then every URL on it is made root-relative,
 /// so the static page works on whatever host serves it. (`.invalid` can never be a real host.)
 const RENDER_ORIGIN: &str = "https://prerender.invalid";
+
+/// The reader's folder on [`RENDER_ORIGIN`], without the closing `/` (the site's `base_path`).
+fn render_root() -> String {
+    format!("{RENDER_ORIGIN}{}", site::BASE_PATH.trim_end_matches('/'))
+}
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -192,7 +198,7 @@ fn article_page_from(
             lang: &article.language,
             dir: article.dir.as_str(),
             head,
-            data_path: &format!("/articles/{}.json", article.id),
+            data_path: &in_app(&format!("/articles/{}.json", article.id)),
             data: json_text,
             body,
         },
@@ -244,8 +250,8 @@ fn article_page(
             <main id="main" tabindex="-1">
                 <ArticleView
                     article=rendered.clone()
-                    json_url=format!("{RENDER_ORIGIN}/articles/{}.json", rendered.id)
-                    articles_dir=format!("{RENDER_ORIGIN}/articles/")
+                    json_url=format!("{}/articles/{}.json", render_root(), rendered.id)
+                    articles_dir=format!("{}/articles/", render_root())
                     card_open=RwSignal::new(false)
                 />
             </main>
@@ -309,7 +315,7 @@ fn front_page(template: &str, list: &[Summary], index_text: &str) -> Result<Stri
             lang: UiLang::En.tag(),
             dir: "ltr",
             head: description_tag(catalog.front_description),
-            data_path: "/articles/index.json",
+            data_path: &in_app("/articles/index.json"),
             data: index_text,
             body,
         },
@@ -329,8 +335,10 @@ fn write(p: &Path, text: String) -> Result<(), String> {
 
 fn run(dir: &Path) -> Result<usize, String> {
     // The site's public address (site.json), which READER_PUBLIC_URL overrides (as for oEmbed).
-    let base = env::var("READER_PUBLIC_URL").unwrap_or_else(|_| site::PUBLIC_URL.into());
-    let base = base.trim_end_matches('/');
+    // `base` is the reader's folder there (`base_path`), without the closing `/`.
+    let origin = env::var("READER_PUBLIC_URL").unwrap_or_else(|_| site::PUBLIC_URL.into());
+    let base = format!("{}{}", origin.trim_end_matches('/'), site::BASE_PATH.trim_end_matches('/'));
+    let base = base.as_str();
     // Trunk's index.html is the template; a second run (Trunk re-running its hooks) finds it
     // already kept as shell.html.
     let shell = dir.join("shell.html");
@@ -343,7 +351,7 @@ fn run(dir: &Path) -> Result<usize, String> {
 
     let articles = dir.join("articles");
     let index_text = read(&articles.join("index.json"))?;
-    let index = parse_index(&index_text, &format!("{RENDER_ORIGIN}/articles/index.json"))
+    let index = parse_index(&index_text, &format!("{}/articles/index.json", render_root()))
         .map_err(|e| format!("articles/index.json: {}", e.title()))?;
     write(
         &dir.join("index.html"),
@@ -363,7 +371,7 @@ fn run(dir: &Path) -> Result<usize, String> {
         })?;
         let rendered = parse_article(
             &json_text,
-            &format!("{RENDER_ORIGIN}/articles/{}.json", summary.id),
+            &format!("{}/articles/{}.json", render_root(), summary.id),
         )
         .map_err(|e| e.title())?;
         write(
@@ -389,8 +397,8 @@ fn manifest_shortcuts(dir: &Path) -> Result<(), String> {
     manifest["shortcuts"] = serde_json::json!([{
         "name": words.saved_title,
         "short_name": words.nav_saved,
-        "url": "/saved",
-        "icons": [{ "src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png" }],
+        "url": in_app("/saved"),
+        "icons": [{ "src": in_app("/icons/icon-192.png"), "sizes": "192x192", "type": "image/png" }],
     }]);
     let pretty = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     write(&path, pretty + "\n")

@@ -10,6 +10,7 @@ use super::header::ArticleHeader;
 use super::listen::ListenControls;
 use super::related::RelatedArticles;
 use super::save::SaveToggle;
+use super::provenance::Provenance;
 use super::share::ShareControls;
 use super::takeaways::Takeaways;
 use crate::model::{links::reader_path, Article};
@@ -23,11 +24,15 @@ pub fn ArticleView(
     articles_dir: String,
     /// Whether the editorial card is expanded (owned by the page).
     card_open: RwSignal<bool>,
+    /// The host the article comes from, when that is not the site's own origin.
+    #[prop(default = None)]
+    from: Option<String>,
 ) -> impl IntoView {
     let a = article;
     let route = reader_path(&json_url, &articles_dir);
     view! {
         <article class="article" lang=a.language.clone() dir=a.dir.as_str() aria-labelledby="article-headline">
+            <Provenance host=from/>
             <ArticleHeader article=a.clone()/>
             <div class="article-tools">
                 <SaveToggle article=a.clone() json_url=json_url.clone() route/>

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::editorial::EditorialCard;
 use super::figure::{Figure, Placement};
 use super::header::ArticleHeader;
+use super::provenance::Provenance;
 use super::share::ShareControls;
 use super::takeaways::Takeaways;
 use crate::model::{lang::direction_of, Article};
@@ -21,6 +22,9 @@ pub fn EmbedCard(
     /// Where the full article is read: its canonical URL, or the reader's page for it.
     read_url: String,
     card_open: RwSignal<bool>,
+    /// The host the article comes from, when that is not the site's own origin.
+    #[prop(default = None)]
+    from: Option<String>,
 ) -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     let lt = crate::contexts::ui::use_lang_tag();
@@ -29,12 +33,16 @@ pub fn EmbedCard(
         a.dir = direction_of(&lang);
         a.language = lang;
     }
-    let publisher = a
-        .publisher
-        .as_ref()
-        .map_or_else(|| crate::site::PUBLISHER_NAME.to_string(), |p| p.name.clone());
+    // An article of the site's own names the site's publisher when it names none; one from
+    // another source names where it comes from.
+    let publisher = match (&a.publisher, &from) {
+        (Some(p), _) => p.name.clone(),
+        (None, Some(host)) => host.clone(),
+        (None, None) => crate::site::PUBLISHER_NAME.to_string(),
+    };
     view! {
         <article class="embed-card" lang=a.language.clone() dir=a.dir.as_str() aria-labelledby="article-headline">
+            <Provenance host=from/>
             <ArticleHeader article=a.clone()/>
             {a.image.clone().map(|image| view! { <Figure image placement=Placement::Hero/> })}
             <Takeaways items=a.takeaways.clone()/>

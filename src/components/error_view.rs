@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::LoadError;
+use crate::model::links::in_app;
 
 #[component]
 pub fn ErrorView(
@@ -49,9 +50,9 @@ pub fn ErrorView(
                 })}
             <p class="error-actions">
                 {retry}
-                <a href="/" class="home-link">{move || t().back_home}</a>
+                <a href=in_app("/") class="home-link">{move || t().back_home}</a>
                 {matches!(error, LoadError::Offline { .. })
-                    .then(|| view! { <a href="/saved" class="saved-link">{move || t().your_saved}</a> })}
+                    .then(|| view! { <a href=in_app("/saved") class="saved-link">{move || t().your_saved}</a> })}
             </p>
         </div>
     }

@@ -12,6 +12,7 @@ pub mod header;
 pub mod inline;
 pub mod listen;
 pub mod progress;
+pub mod provenance;
 pub mod related;
 pub mod save;
 pub mod settings;

@@ -25,7 +25,7 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
     let summary_ref = NodeRef::<html::Summary>::new();
     let manual_ref = NodeRef::<html::Input>::new();
     let share_url = url.unwrap_or_else(crate::platform::page_url);
-    let links = share_links(&share_url, &headline);
+    let links = share_links(&share_url, &headline, crate::site::TWITTER);
     let share_url = StoredValue::new(share_url);
     let headline = StoredValue::new(headline);
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::settings::{SettingsPanel, SettingsToggle};
+use crate::model::links::in_app;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -12,13 +13,13 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <header class="site-header">
-            <a href="/" class="brand">
+            <a href=in_app("/") class="brand">
                 <img class="brand-logo" src=crate::site::LOGO alt="" width="32" height="32"/>
                 // The logo alone when site.json says so: the name stays for screen readers.
                 <span class=if crate::site::SHOW_NAME { "brand-name" } else { "brand-name visually-hidden" }>{crate::site::NAME}</span>
             </a>
             <nav aria-label=move || t().site_nav>
-                <a href="/saved" class="nav-saved">{move || t().nav_saved}</a>
+                <a href=in_app("/saved") class="nav-saved">{move || t().nav_saved}</a>
                 <SettingsToggle open=settings_open/>
             </nav>
         </header>

@@ -70,6 +70,7 @@ mod browser {
     use leptos_use::{use_service_worker_with_options, UseServiceWorkerOptions};
     use wasm_bindgen::{JsCast, JsValue};
 
+    use crate::model::links::in_app;
     use crate::platform::events::{use_listener, use_target_listener, On};
 
     use crate::facts;
@@ -176,7 +177,7 @@ mod browser {
         let requested = reload_requested.clone();
         let sw = use_service_worker_with_options(
             UseServiceWorkerOptions::default()
-                .script_url("/sw.js")
+                .script_url(&in_app("/sw.js"))
                 .skip_waiting_message(facts::SKIP_WAITING_MESSAGE)
                 .on_controller_change(move || {
                     if requested.load(Ordering::SeqCst) {

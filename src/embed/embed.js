@@ -21,7 +21,9 @@ import { embed_resize_message as RESIZE, embed_options as OPTIONS } from '../fac
       return /\/embed\.js(\?|#|$)/.test(s.src);
     }).pop();
   if (!script) return;
+  // The reader's origin, and its folder (where embed.js is: `base_path` in site.json).
   var APP = new URL(script.src, location.href).origin;
+  var FOLDER = new URL('.', new URL(script.src, location.href)).href;
   var frames = [];
 
   function option(host, name) {
@@ -33,7 +35,7 @@ import { embed_resize_message as RESIZE, embed_options as OPTIONS } from '../fac
     var id = host.tagName === 'ARTICLE-EMBED' ? host.getAttribute('article') : host.getAttribute('data-article-embed');
     var src = option(host, host.tagName === 'ARTICLE-EMBED' ? 'src' : 'article-embed-src');
     if (!id && !src) return;
-    var url = new URL(id ? '/embed/' + encodeURIComponent(id) : '/embed', APP);
+    var url = new URL(id ? 'embed/' + encodeURIComponent(id) : 'embed', FOLDER);
     if (!id) url.searchParams.set('src', src);
     OPTIONS.forEach(function (name) {
       var value = option(host, name);

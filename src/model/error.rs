@@ -22,6 +22,9 @@ impl fmt::Display for Problem {
 pub enum LoadError {
     /// The `src` of `/read?src=` is missing or not an http(s) URL.
     BadSource { given: String },
+    /// The source (or where its address led, `redirected`) is not on the site's own origin nor
+    /// one of its allowed sources (`sources` in site.json): it is not shown under the site's name.
+    NotAllowed { origin: String, redirected: bool },
     /// `/articles/{id}` with an id that cannot name an article file.
     BadId { given: String },
     /// The browser is offline and no stored copy exists. `article` is false for the front page.
@@ -64,6 +67,7 @@ impl LoadError {
     pub fn title_in(&self, c: &Catalog) -> String {
         match self {
             LoadError::BadSource { .. } => c.err_bad_source_title.into(),
+            LoadError::NotAllowed { .. } => c.err_not_allowed_title.into(),
             LoadError::BadId { .. } => c.err_not_found_title.into(),
             LoadError::Offline { article: true } => c.err_offline_article_title.into(),
             LoadError::Offline { article: false } => c.err_offline_list_title.into(),
@@ -89,6 +93,8 @@ impl LoadError {
         match self {
             LoadError::BadSource { given } if given.trim().is_empty() => c.err_no_source.into(),
             LoadError::BadSource { given } => c.err_bad_source(given),
+            LoadError::NotAllowed { origin, redirected: false } => c.err_not_allowed(origin, crate::site::NAME),
+            LoadError::NotAllowed { origin, redirected: true } => c.err_redirected_away(origin, crate::site::NAME),
             LoadError::BadId { given } => c.err_bad_id(given),
             LoadError::Offline { article: true } => c.err_offline_article.into(),
             LoadError::Offline { article: false } => c.err_offline_list.into(),
@@ -142,6 +148,7 @@ impl LoadError {
     pub fn kind(&self) -> &'static str {
         match self {
             LoadError::BadSource { .. } => "bad-source",
+            LoadError::NotAllowed { .. } => "not-allowed",
             LoadError::BadId { .. } => "bad-id",
             LoadError::Offline { .. } => "offline",
             LoadError::Network { .. } => "network",
@@ -159,7 +166,7 @@ impl LoadError {
     pub fn retryable(&self) -> bool {
         !matches!(
             self,
-            LoadError::BadSource { .. } | LoadError::BadId { .. } | LoadError::TooLarge { .. }
+            LoadError::BadSource { .. } | LoadError::NotAllowed { .. } | LoadError::BadId { .. } | LoadError::TooLarge { .. }
         )
     }
 }

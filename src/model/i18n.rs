@@ -249,6 +249,9 @@ templates! {
     read_last_time(n);
     positions_unreadable(why);
     err_bad_source(given);
+    err_not_allowed(origin, site);
+    err_redirected_away(origin, site);
+    from_source(host);
     err_bad_id(given);
     err_http_title(status);
     err_network(detail);
@@ -354,6 +357,10 @@ catalog!(
     err_bad_source_title,
     err_no_source,
     err_bad_source,
+    err_not_allowed_title,
+    err_not_allowed,
+    err_redirected_away,
+    from_source,
     err_bad_id,
     err_not_found_title,
     err_gone_title,
@@ -513,6 +520,10 @@ const EN_TEXT: Catalog = Catalog {
     err_bad_source_title: "This link can't be opened",
     err_no_source: "No article address was given. Add ?src= followed by the URL of an article's JSON file.",
     err_bad_source: "“{given}” is not an http or https address, so the reader won't load it.",
+    err_not_allowed_title: "Not a source this site shows",
+    err_not_allowed: "{site} shows articles from its own address and from the sources it trusts. {origin} is not one of them, so its article is not shown here.",
+    err_redirected_away: "The article's address led on to {origin}. {site} shows articles from its own address and from the sources it trusts, and that is not one of them, so the article is not shown here.",
+    from_source: "From {host}",
     err_bad_id: "“{given}” is not an article name: names use only a-z, 0-9 and hyphens.",
     err_not_found_title: "Article not found",
     err_gone_title: "This article was removed",
@@ -672,6 +683,10 @@ const FR_TEXT: Catalog = Catalog {
     err_bad_source_title: "Ce lien ne peut pas être ouvert",
     err_no_source: "Aucune adresse d'article n'a été donnée. Ajoutez ?src= suivi de l'URL du fichier JSON d'un article.",
     err_bad_source: "« {given} » n'est pas une adresse http ou https : le lecteur ne la chargera pas.",
+    err_not_allowed_title: "Source non reconnue par ce site",
+    err_not_allowed: "{site} affiche les articles de sa propre adresse et des sources qu'il reconnaît. {origin} n'en fait pas partie : son article n'est pas affiché ici.",
+    err_redirected_away: "L'adresse de l'article renvoie vers {origin}. {site} affiche les articles de sa propre adresse et des sources qu'il reconnaît, et celle-ci n'en fait pas partie : l'article n'est pas affiché ici.",
+    from_source: "Source : {host}",
     err_bad_id: "« {given} » n'est pas un nom d'article : les noms n'utilisent que a-z, 0-9 et des tirets.",
     err_not_found_title: "Article introuvable",
     err_gone_title: "Cet article a été retiré",
@@ -831,6 +846,10 @@ const AR_TEXT: Catalog = Catalog {
     err_bad_source_title: "لا يمكن فتح هذا الرابط",
     err_no_source: "لم يُحدَّد عنوان لمقال. أضف ?src= متبوعًا بعنوان ملف JSON الخاص بالمقال.",
     err_bad_source: "«{given}» ليس عنوان http أو https، لذلك لن يحمّله القارئ.",
+    err_not_allowed_title: "مصدر لا يعرضه هذا الموقع",
+    err_not_allowed: "يعرض {site} المقالات من عنوانه ومن المصادر التي يثق بها. و{origin} ليس منها، لذلك لا تُعرض مقالته هنا.",
+    err_redirected_away: "أحال عنوان المقالة إلى {origin}. يعرض {site} المقالات من عنوانه ومن المصادر التي يثق بها، وهذا ليس منها، لذلك لا تُعرض المقالة هنا.",
+    from_source: "من {host}",
     err_bad_id: "«{given}» ليس اسم مقال: تتكون الأسماء من a-z و0-9 والشرطات فقط.",
     err_not_found_title: "المقال غير موجود",
     err_gone_title: "أُزيل هذا المقال",

@@ -2,8 +2,44 @@
 
 use super::article::{Article, Block, Image, Inline, Related};
 use super::error::LoadError;
-use super::url::{directory_of, encode_component, resolve, safe_url, FETCH_SCHEMES};
+use super::url::{directory_of, encode_component, origin_of, resolve, safe_url, FETCH_SCHEMES};
 use super::validate::is_valid_id;
+
+/// `path` (an in-app route such as `/saved` or `/articles/x`) under the folder `base` the
+/// reader is served from (`/`, or such as `/reader/`).
+///
+/// ```
+/// use article_reader::model::links::under;
+/// assert_eq!(under("/", "/saved"), "/saved");
+/// assert_eq!(under("/reader/", "/saved"), "/reader/saved");
+/// assert_eq!(under("/reader/", "/"), "/reader/");
+/// ```
+pub fn under(base: &str, path: &str) -> String {
+    format!("{base}{}", path.trim_start_matches('/'))
+}
+
+/// `path` under the folder this build of the reader is served from (`site.json`'s
+/// `base_path`): every link, fetch and registration the app makes goes through it.
+pub fn in_app(path: &str) -> String {
+    under(crate::site::BASE_PATH, path)
+}
+
+/// The in-app route of a page's path (`/reader/embed/x` → `/embed/x` under `/reader/`), or
+/// `None` when the path is outside the reader's folder.
+///
+/// ```
+/// use article_reader::model::links::route_in;
+/// assert_eq!(route_in("/reader/", "/reader/embed/x"), Some("/embed/x".to_string()));
+/// assert_eq!(route_in("/reader/", "/reader"), Some("/".to_string()));
+/// assert_eq!(route_in("/reader/", "/readers/x"), None);
+/// assert_eq!(route_in("/", "/saved"), Some("/saved".to_string()));
+/// ```
+pub fn route_in(base: &str, path: &str) -> Option<String> {
+    if format!("{path}/") == base {
+        return Some("/".into());
+    }
+    path.strip_prefix(base).map(|rest| format!("/{rest}"))
+}
 
 /// The in-app path that reads the article JSON at `json_url`: `/articles/{id}` when the file is
 /// one of the app's own (it sits in `articles_dir` and is named `{id}.json`), otherwise
@@ -14,11 +50,11 @@ pub fn reader_path(json_url: &str, articles_dir: &str) -> String {
         let file = without_query.rsplit('/').next().unwrap_or("");
         if let Some(id) = file.strip_suffix(".json").filter(|id| is_valid_id(id)) {
             if without_query.len() == json_url.len() {
-                return format!("/articles/{id}");
+                return in_app(&format!("/articles/{id}"));
             }
         }
     }
-    format!("/read?src={}", encode_component(json_url))
+    in_app(&format!("/read?src={}", encode_component(json_url)))
 }
 
 /// The JSON address of a related article: an `id` names a file next to the current article's
@@ -37,10 +73,60 @@ pub fn related_path(item: &Related, article_json_url: &str, articles_dir: &str) 
     related_json_url(item, article_json_url).map(|json_url| reader_path(&json_url, articles_dir))
 }
 
-/// Validates the `src` of `/read?src=`: http(s) or relative (resolved against `app_url`).
+/// Validates the `src` of `/read?src=` and `/embed?src=`: http(s) or relative (resolved
+/// against `app_url`), on the page's own origin or one of the site's allowed sources
+/// (`sources` in site.json).
 pub fn read_source(src: Option<&str>, app_url: &str) -> Result<String, LoadError> {
     let given = src.unwrap_or("").to_string();
-    safe_url(&given, app_url, FETCH_SCHEMES).ok_or(LoadError::BadSource { given })
+    let url = safe_url(&given, app_url, FETCH_SCHEMES).ok_or(LoadError::BadSource { given })?;
+    check_source(&url, app_url, &crate::site::SOURCES, false)?;
+    Ok(url)
+}
+
+/// Whether the article JSON at `url` may be shown by the reader at `page_url`: it must come from
+/// the page's own origin or from one of `sources` (origins as `site.json` lists them). Checked
+/// on the address asked for, and again on the address the answer came from
+/// (`redirected: true`), which a redirect may have moved elsewhere.
+///
+/// ```
+/// use article_reader::model::links::check_source;
+/// let page = "https://ledger.example/read?src=x";
+/// let sources = ["https://wire.example"];
+/// assert!(check_source("https://ledger.example/articles/a.json", page, &sources, false).is_ok());
+/// assert!(check_source("https://WIRE.example:443/feed/a.json", page, &sources, false).is_ok());
+/// // Lookalikes: another host behind user info, a longer name, another port, another scheme.
+/// for url in ["https://wire.example@evil.example/a.json", "https://wire.example.evil.example/a.json",
+///             "https://wire.example:8443/a.json", "http://wire.example/a.json"] {
+///     assert!(check_source(url, page, &sources, false).is_err(), "{url}");
+/// }
+/// ```
+pub fn check_source(url: &str, page_url: &str, sources: &[&str], redirected: bool) -> Result<(), LoadError> {
+    let origin = origin_of(url);
+    let own = origin_of(page_url);
+    match origin {
+        Some(o) if Some(&o) == own.as_ref() || sources.contains(&o.as_str()) => Ok(()),
+        other => Err(LoadError::NotAllowed {
+            origin: other.unwrap_or_else(|| url.chars().take(100).collect()),
+            redirected,
+        }),
+    }
+}
+
+/// Where an article shown at `page_url` comes from, when that is not the page's own origin:
+/// the host (with its port when it is not the default), for the line "From wire.example".
+///
+/// ```
+/// use article_reader::model::links::provenance;
+/// let page = "https://ledger.example/read?src=x";
+/// assert_eq!(provenance("https://wire.example/a.json", page).as_deref(), Some("wire.example"));
+/// assert_eq!(provenance("https://ledger.example/articles/a.json", page), None);
+/// ```
+pub fn provenance(json_url: &str, page_url: &str) -> Option<String> {
+    let origin = origin_of(json_url)?;
+    if Some(&origin) == origin_of(page_url).as_ref() {
+        return None;
+    }
+    origin.split_once("://").map(|(_, host)| host.to_string())
 }
 
 /// Every URL an article carries (links, images, authors, publisher, related articles), for
@@ -147,6 +233,48 @@ mod tests {
         assert_eq!(related_path(&related(None, None), own, DIR), None);
     }
 
+    /// Only the page's own origin and the listed ones pass, however the address is dressed up.
+    #[test]
+    fn sources_outside_the_list_are_refused() {
+        let page = "https://ledger.example/reader/read?src=x";
+        let sources = ["https://wire.example", "http://127.0.0.1:9000"];
+        for ok in [
+            "https://ledger.example/reader/articles/a.json",
+            "https://ledger.example/elsewhere/a.json",
+            "HTTPS://LEDGER.EXAMPLE/a.json",
+            "https://wire.example/a.json",
+            "https://user:pass@wire.example/a.json",
+            "https://wire.example:443/a.json",
+            "http://127.0.0.1:9000/a.json",
+        ] {
+            assert_eq!(check_source(ok, page, &sources, false), Ok(()), "{ok}");
+        }
+        for (bad, origin) in [
+            ("https://wire.example.evil.example/a.json", "https://wire.example.evil.example"),
+            ("https://evilwire.example/a.json", "https://evilwire.example"),
+            ("https://wire.example@evil.example/a.json", "https://evil.example"),
+            ("https://wire.example:8443/a.json", "https://wire.example:8443"),
+            ("http://wire.example/a.json", "http://wire.example"),
+            ("https://wire.example./a.json", "https://wire.example."),
+            ("http://127.0.0.1:9001/a.json", "http://127.0.0.1:9001"),
+            ("http://localhost:9000/a.json", "http://localhost:9000"),
+            ("https://ledger.example:8443/a.json", "https://ledger.example:8443"),
+        ] {
+            assert_eq!(
+                check_source(bad, page, &sources, true),
+                Err(LoadError::NotAllowed { origin: origin.into(), redirected: true }),
+                "{bad}"
+            );
+        }
+        // A host a browser might read otherwise is refused, not guessed at.
+        for odd in ["https://evil.example\\@wire.example/a.json", "https://wire%2eexample/a.json", "https://wire.example:99999/"] {
+            assert!(check_source(odd, page, &sources, false).is_err(), "{odd}");
+        }
+        assert_eq!(provenance("https://wire.example/a.json", page).as_deref(), Some("wire.example"));
+        assert_eq!(provenance("http://127.0.0.1:9000/a.json", page).as_deref(), Some("127.0.0.1:9000"));
+        assert_eq!(provenance("https://ledger.example/x/a.json", page), None);
+    }
+
     #[test]
     fn read_sources_must_be_http() {
         let app = "http://127.0.0.1:8080/read?src=x";
@@ -154,10 +282,15 @@ mod tests {
             read_source(Some("articles/a.json"), app).unwrap(),
             "http://127.0.0.1:8080/articles/a.json"
         );
+        // Another origin is refused unless site.json lists it (this site lists only these).
+        assert!(!crate::site::SOURCES.contains(&"https://x.example"));
         assert_eq!(
-            read_source(Some("https://x.example/a.json"), app).unwrap(),
-            "https://x.example/a.json"
+            read_source(Some("https://x.example/a.json"), app),
+            Err(LoadError::NotAllowed { origin: "https://x.example".into(), redirected: false })
         );
+        for source in crate::site::SOURCES {
+            assert_eq!(read_source(Some(&format!("{source}/a.json")), app).unwrap(), format!("{source}/a.json"));
+        }
         assert!(matches!(
             read_source(Some("javascript:alert(1)"), app),
             Err(LoadError::BadSource { .. })

@@ -12,15 +12,17 @@ pub struct ShareLink {
     pub href: String,
 }
 
-/// The share links for `url` with `headline`, every parameter percent-encoded.
-pub fn share_links(url: &str, headline: &str) -> Vec<ShareLink> {
+/// The share links for `url` with `headline`, every parameter percent-encoded; the post on X
+/// names the site's account (`via`, `@name` or `name`) when it has one.
+pub fn share_links(url: &str, headline: &str, via: Option<&str>) -> Vec<ShareLink> {
     let u = encode_component(url);
     let t = encode_component(headline);
+    let via = via.map_or(String::new(), |v| format!("&via={}", encode_component(v.trim_start_matches('@'))));
     vec![
         ShareLink {
             id: "x",
             label: "X",
-            href: format!("https://x.com/intent/post?url={u}&text={t}"),
+            href: format!("https://x.com/intent/post?url={u}&text={t}{via}"),
         },
         ShareLink {
             id: "facebook",
@@ -58,7 +60,7 @@ mod tests {
     #[test]
     fn every_link_carries_the_encoded_url() {
         let url = "https://news.example/a?x=1&y=2#top";
-        let links = share_links(url, "Tom & Jerry: “100%” done?");
+        let links = share_links(url, "Tom & Jerry: “100%” done?", None);
         let ids: Vec<_> = links.iter().map(|l| l.id).collect();
         assert_eq!(ids, ["x", "facebook", "linkedin", "whatsapp", "email"]);
         for link in &links {
@@ -82,5 +84,10 @@ mod tests {
             "&body=Tom%20%26%20Jerry%3A%20%E2%80%9C100%25%E2%80%9D%20done%3F%0A%0Ahttps%3A"
         ));
         assert!(links[3].href.starts_with("https://wa.me/?text=Tom%20%26"));
+        // The site's account, with or without its @.
+        for via in ["@morningledger", "morningledger"] {
+            let x = &share_links(url, "T", Some(via))[0].href;
+            assert!(x.ends_with("&text=T&via=morningledger"), "{x}");
+        }
     }
 }

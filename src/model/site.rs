@@ -19,8 +19,17 @@ pub struct Site {
     pub description: String,
     /// The public address of the deployment: an http(s) origin, no path.
     pub public_url: String,
+    /// Where on that origin the reader lives: `/` (the default), or a folder such as
+    /// `/reader/` (a GitHub Pages project site). Starts and ends with `/`.
+    pub base_path: String,
+    /// The origins, besides the site's own, whose article JSON `/read?src=` and `/embed?src=`
+    /// may show (with a line naming where it is from). Empty: the site's own origin only.
+    pub sources: Vec<String>,
     /// The logo (an SVG or PNG file in the project), shown in the header.
     pub logo: String,
+    /// A square image (SVG or PNG in the project) the favicon and the app icons are made from;
+    /// the logo when not set.
+    pub icon: Option<String>,
     /// The accent colour (`#rrggbb`) on light and sepia pages, and on dark ones.
     pub accent_light: String,
     pub accent_dark: String,
@@ -37,11 +46,25 @@ pub struct Site {
     /// stylesheet's own when not set.
     pub font_headline: Option<String>,
     pub font_body: Option<String>,
+    /// Font files the site serves itself (`fonts.files`), each for a family named in one of the
+    /// lists above.
+    pub font_files: Vec<FontFile>,
     /// The corner radius of cards and images, in pixels (0 to 24); the stylesheet's when not set.
     pub radius: Option<u8>,
     /// The header's layout: the logo and the name, or the logo alone (the name then stays for
     /// screen readers).
     pub header: HeaderLayout,
+}
+
+/// A font file the site serves itself: one face of `family`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FontFile {
+    pub family: String,
+    /// A `.woff2` or `.woff` file in the project.
+    pub src: String,
+    /// 100 to 900 (400 when not given).
+    pub weight: u16,
+    pub italic: bool,
 }
 
 /// The header's layout.
@@ -203,9 +226,9 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         return Err(vec![SiteProblem { field: "(file)".into(), message: format!("must be a JSON object, not {}", kind(&value)) }]);
     };
     let mut r = Reader { obj, problems: Vec::new() };
-    const KNOWN: [&str; 13] = [
-        "$schema", "name", "short_name", "description", "public_url", "logo", "accent", "languages", "publisher", "social",
-        "fonts", "radius", "header",
+    const KNOWN: [&str; 16] = [
+        "$schema", "name", "short_name", "description", "public_url", "base_path", "sources", "logo", "icon", "accent", "languages",
+        "publisher", "social", "fonts", "radius", "header",
     ];
     for key in obj.keys() {
         if !KNOWN.contains(&key.as_str()) {
@@ -225,15 +248,48 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
             None
         }
     });
-    let logo = r.text("logo", true, 200).and_then(|l| {
-        let lower = l.to_ascii_lowercase();
-        if (lower.ends_with(".svg") || lower.ends_with(".png")) && !l.contains("..") && !l.starts_with('/') {
-            Some(l)
+    let base_path = r.text("base_path", false, 100).map_or(Some("/".to_string()), |b| {
+        let segments_ok = b
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .all(|s| s != "." && s != ".." && s.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~')));
+        if b.starts_with('/') && b.ends_with('/') && !b.contains("//") && segments_ok {
+            Some(b)
         } else {
-            r.problem("logo", format!("must be an .svg or .png file inside the project, as a relative path (got {l})"));
+            r.problem("base_path", format!("must be a folder such as /reader/: starting and ending with /, letters, digits, - _ . ~ between (got {b})"));
             None
         }
     });
+    let sources = match r.get("sources").cloned() {
+        None => Some(Vec::new()),
+        Some(Value::Array(items)) => {
+            let mut out = Vec::new();
+            for item in &items {
+                match item.as_str().map(|u| u.trim_end_matches('/').to_ascii_lowercase()) {
+                    Some(u) if http_url(&u) && u.splitn(4, '/').nth(3).is_none() && !u.contains(['?', '#', '@', '*']) => out.push(u),
+                    _ => r.problem("sources", format!("{item} must be an http or https origin such as https://wire.example, without a path")),
+                }
+            }
+            Some(out)
+        }
+        Some(other) => {
+            r.problem("sources", format!("must be a list of origins such as [\"https://wire.example\"], not {}", kind(&other)));
+            None
+        }
+    };
+    let mut image = |field: &str, required: bool| {
+        r.text(field, required, 200).and_then(|l| {
+            let lower = l.to_ascii_lowercase();
+            if (lower.ends_with(".svg") || lower.ends_with(".png")) && !l.contains("..") && !l.starts_with('/') {
+                Some(l)
+            } else {
+                r.problem(field, format!("must be an .svg or .png file inside the project, as a relative path (got {l})"));
+                None
+            }
+        })
+    };
+    let logo = image("logo", true);
+    let icon = image("icon", false);
     let mut accent = |field: &str, backgrounds: &[&str], theme: &str| -> Option<String> {
         let c = r.text(field, true, 7)?;
         if !is_hex_color(&c) {
@@ -324,6 +380,60 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
     };
     let font_headline = font("fonts.headline");
     let font_body = font("fonts.body");
+    let mut font_files = Vec::new();
+    match r.get("fonts.files").cloned() {
+        None => {}
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let field = format!("fonts.files[{i}]");
+                let text = |key: &str| item.get(key).and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty());
+                let family = text("family");
+                let src = text("src");
+                let used = |f: &str| {
+                    [&font_headline, &font_body].iter().any(|list| {
+                        list.as_deref().is_some_and(|l| l.split(',').any(|name| name.trim().trim_matches(['"', '\'']) == f))
+                    })
+                };
+                match family {
+                    Some(f) if !f.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_')) => {
+                        r.problem(&format!("{field}.family"), format!("must be a font name: letters, digits, spaces and hyphens (got {f})"))
+                    }
+                    Some(f) if !used(f) => r.problem(
+                        &format!("{field}.family"),
+                        format!("{f} is not named in fonts.headline or fonts.body, so this file would never be used"),
+                    ),
+                    Some(_) => {}
+                    None => r.problem(&format!("{field}.family"), "is missing"),
+                }
+                let lower = src.map(str::to_ascii_lowercase).unwrap_or_default();
+                match src {
+                    Some(s) if (lower.ends_with(".woff2") || lower.ends_with(".woff")) && !s.contains("..") && !s.starts_with('/') => {}
+                    Some(s) => r.problem(&format!("{field}.src"), format!("must be a .woff2 or .woff file inside the project, as a relative path (got {s})")),
+                    None => r.problem(&format!("{field}.src"), "is missing"),
+                }
+                let weight = match item.get("weight") {
+                    None => Some(400),
+                    Some(Value::Number(n)) if n.as_u64().is_some_and(|w| (100..=900).contains(&w) && w % 100 == 0) => n.as_u64().map(|w| w as u16),
+                    Some(other) => {
+                        r.problem(&format!("{field}.weight"), format!("must be 100, 200 … 900 (got {other})"));
+                        None
+                    }
+                };
+                let italic = match item.get("style").and_then(Value::as_str) {
+                    None | Some("normal") => Some(false),
+                    Some("italic") => Some(true),
+                    Some(other) => {
+                        r.problem(&format!("{field}.style"), format!("must be \"normal\" or \"italic\" (got {other})"));
+                        None
+                    }
+                };
+                if let (Some(family), Some(src), Some(weight), Some(italic)) = (family, src, weight, italic) {
+                    font_files.push(FontFile { family: family.to_string(), src: src.to_string(), weight, italic });
+                }
+            }
+        }
+        Some(other) => r.problem("fonts.files", format!("must be a list of font files, not {}", kind(&other))),
+    }
     let radius = match r.get("radius") {
         None => None,
         Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= 24) => n.as_u64().map(|n| n as u8),
@@ -350,7 +460,10 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         short_name: short_name.unwrap_or_default(),
         description: description.unwrap_or_default(),
         public_url: public_url.unwrap_or_default(),
+        base_path: base_path.unwrap_or_default(),
+        sources: sources.unwrap_or_default(),
         logo: logo.unwrap_or_default(),
+        icon,
         accent_light: accent_light.unwrap_or_default(),
         accent_dark: accent_dark.unwrap_or_default(),
         default_language: default_language.unwrap_or_default(),
@@ -359,6 +472,7 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         twitter,
         font_headline,
         font_body,
+        font_files,
         radius,
         header: header.unwrap_or(HeaderLayout::LogoAndName),
     })
@@ -385,6 +499,14 @@ mod tests {
         assert_eq!(site.default_language, "fr");
         assert_eq!(site.publisher_name, "Harbor Media");
         assert_eq!(site.twitter.as_deref(), Some("@harborledger"));
+        assert_eq!(site.base_path, "/");
+        assert!(site.sources.is_empty());
+        let mut v: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+        v["base_path"] = "/news/reader/".into();
+        v["sources"] = serde_json::json!(["HTTPS://Wire.Example/", "http://127.0.0.1:9000"]);
+        let site = parse_site(&v.to_string()).unwrap();
+        assert_eq!(site.base_path, "/news/reader/");
+        assert_eq!(site.sources, ["https://wire.example", "http://127.0.0.1:9000"]);
     }
 
     #[test]
@@ -416,8 +538,17 @@ mod tests {
             ("short_name", serde_json::json!("The Harbor Ledger Daily"), "at most 12"),
             ("public_url", serde_json::json!("ledger.example"), "must be an http or https origin"),
             ("public_url", serde_json::json!("https://ledger.example/news"), "without a path"),
+            ("base_path", serde_json::json!("reader"), "must be a folder such as /reader/"),
+            ("base_path", serde_json::json!("/reader"), "must be a folder such as /reader/"),
+            ("base_path", serde_json::json!("/a/../b/"), "must be a folder such as /reader/"),
+            ("base_path", serde_json::json!("/news room/"), "must be a folder such as /reader/"),
+            ("sources", serde_json::json!("https://wire.example"), "must be a list of origins"),
+            ("sources", serde_json::json!(["https://wire.example/feed"]), "without a path"),
+            ("sources", serde_json::json!(["ftp://wire.example"]), "must be an http or https origin"),
+            ("sources", serde_json::json!(["https://*.example"]), "must be an http or https origin"),
             ("logo", serde_json::json!("../secret.svg"), "inside the project"),
             ("logo", serde_json::json!("sites/logo.gif"), "an .svg or .png file"),
+            ("icon", serde_json::json!("/etc/icon.png"), "inside the project"),
             ("accent.light", serde_json::json!("red"), "#rrggbb"),
             ("accent.light", serde_json::json!("#f5d76e"), "contrast of 1.2:1 against the light background #f4ecd8"),
             ("accent.dark", serde_json::json!("#1d2a6b"), "contrast of 1.2:1 against the dark background #1f2228"),
@@ -429,6 +560,7 @@ mod tests {
             ("colour", serde_json::json!("#000000"), "is not a setting"),
             ("fonts.headline", serde_json::json!("Inter"), "must end with a generic family"),
             ("fonts.body", serde_json::json!("x; } body { display: none"), "must be a CSS font-family list"),
+            ("fonts.files", serde_json::json!({ "family": "Inter" }), "must be a list of font files"),
             ("radius", serde_json::json!(40), "from 0 to 24"),
             ("radius", serde_json::json!("8px"), "from 0 to 24"),
             ("header", serde_json::json!("name"), "must be \"logo-and-name\" or \"logo\""),
@@ -441,6 +573,37 @@ mod tests {
             );
         }
         assert_eq!(parse_site("not json").unwrap_err()[0].field, "(file)");
+    }
+
+    /// Self-hosted font files: each names a family the font lists use, a web font file, a
+    /// weight and a style.
+    #[test]
+    fn font_files_are_checked() {
+        let mut v: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+        v["fonts"] = serde_json::json!({
+            "headline": "\"Ledger Serif\", Georgia, serif",
+            "files": [{ "family": "Ledger Serif", "src": "sites/fonts/ledger.woff2", "weight": 600 }]
+        });
+        let site = parse_site(&v.to_string()).unwrap();
+        assert_eq!(site.font_files, [FontFile { family: "Ledger Serif".into(), src: "sites/fonts/ledger.woff2".into(), weight: 600, italic: false }]);
+        v["fonts"]["files"] = serde_json::json!([
+            { "family": "Ledger Serif", "src": "sites/fonts/ledger.woff2", "style": "italic" },
+            { "family": "Unused Sans", "src": "fonts/a.ttf", "weight": 650, "style": "oblique" },
+            { "src": "../a.woff2" }
+        ]);
+        let problems = parse_site(&v.to_string()).unwrap_err();
+        let said: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect();
+        for expected in [
+            "fonts.files[1].family: Unused Sans is not named in fonts.headline or fonts.body",
+            "fonts.files[1].src: must be a .woff2 or .woff file",
+            "fonts.files[1].weight: must be 100, 200 … 900 (got 650)",
+            "fonts.files[1].style: must be \"normal\" or \"italic\" (got oblique)",
+            "fonts.files[2].family: is missing",
+            "fonts.files[2].src: must be a .woff2 or .woff file inside the project",
+        ] {
+            assert!(said.iter().any(|s| s.starts_with(expected)), "{expected}: {said:?}");
+        }
+        assert_eq!(said.len(), 6, "{said:?}");
     }
 
     /// The backgrounds an accent is checked against are the stylesheet's.

@@ -180,6 +180,58 @@ pub fn scheme_of(url: &str) -> Option<String> {
     split(url).scheme.map(|s| s.to_ascii_lowercase())
 }
 
+/// The origin of an absolute http(s) URL as a browser gives it (`https://news.example`,
+/// `http://127.0.0.1:8080`): scheme and host lower-cased, user info and the default port left
+/// out. `None` for anything else, and for an address whose host a browser could read
+/// differently (a backslash or a character that is no part of a host name): the reader then
+/// refuses it rather than guess.
+///
+/// ```
+/// use article_reader::model::url::origin_of;
+/// assert_eq!(origin_of("HTTPS://Wire.Example:443/a.json").as_deref(), Some("https://wire.example"));
+/// assert_eq!(origin_of("https://wire.example@evil.example/a.json").as_deref(), Some("https://evil.example"));
+/// assert_eq!(origin_of("http://127.0.0.1:8080/x?y").as_deref(), Some("http://127.0.0.1:8080"));
+/// assert_eq!(origin_of("https://evil.example\\@wire.example/"), None);
+/// assert_eq!(origin_of("/relative"), None);
+/// ```
+pub fn origin_of(url: &str) -> Option<String> {
+    let cleaned = browser_clean(url);
+    let parts = split(&cleaned);
+    let scheme = parts.scheme?.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "http" => "80",
+        "https" => "443",
+        _ => return None,
+    };
+    let authority = parts.authority?;
+    // A browser ends the host at a backslash in http(s) addresses; this parser would not.
+    if authority.contains('\\') {
+        return None;
+    }
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_');
+    if host_port.is_empty() || !host_port.chars().all(allowed) {
+        return None;
+    }
+    let (host, port) = match host_port.rfind(':') {
+        Some(i) if !host_port[i..].contains(']') => (&host_port[..i], &host_port[i + 1..]),
+        _ => (host_port, ""),
+    };
+    if host.is_empty() || !port.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let host = host.to_ascii_lowercase();
+    if port.is_empty() {
+        return Some(format!("{scheme}://{host}"));
+    }
+    let port: u32 = port.parse().ok().filter(|p| *p <= 65535)?;
+    Some(if port.to_string() == default_port {
+        format!("{scheme}://{host}")
+    } else {
+        format!("{scheme}://{host}:{port}")
+    })
+}
+
 /// Cleans a URL the way a browser's URL parser would before looking at its scheme: strips
 /// leading and trailing C0 controls and spaces, and removes tabs and newlines anywhere.
 /// Without this, `" java\tscript:alert(1)"` would slip past a naive prefix check.

@@ -124,8 +124,8 @@ mod imp {
     }
 
     fn list_url() -> String {
-        crate::model::url::resolve(&crate::platform::page_url(), SAVED_LIST_PATH)
-            .unwrap_or_else(|| SAVED_LIST_PATH.to_string())
+        let path = crate::model::links::in_app(SAVED_LIST_PATH);
+        crate::model::url::resolve(&crate::platform::page_url(), &path).unwrap_or(path)
     }
 
     async fn open() -> Result<Cache, StoreError> {

@@ -10,7 +10,7 @@ use crate::platform::{articles_dir, page_url};
 use crate::contexts::document_language::DocumentLanguage;
 use crate::components::{progress::ReadingProgress, ArticleSkeleton, ArticleView, ErrorView};
 use crate::model::{
-    links::reader_path, url::resolve, validate::is_valid_id, Article, LoadError,
+    links::{in_app, provenance, reader_path}, url::resolve, validate::is_valid_id, Article, LoadError,
 };
 
 /// The JSON address of the bundled article `id`.
@@ -86,6 +86,7 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
             {move || Suspend::new(async move {
                 match article.await {
                     Ok((article, json_url)) => {
+                        let from = provenance(&json_url, &page_url());
                         let description = article
                             .dek
                             .clone()
@@ -96,8 +97,10 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
                             <Meta name="description" content=description/>
                             <DocumentLanguage lang=article.language.clone() dir=article.dir/>
                             {oembed_link(&article, &json_url)}
+                            // From another source: its own page is the canonical one.
+                            {from.clone().and(article.url.clone()).map(|url| view! { <Link rel="canonical" href=url/> })}
                             <ReadingProgress json_url=json_url.clone()/>
-                            <ArticleView article json_url articles_dir=articles_dir() card_open/>
+                            <ArticleView article json_url articles_dir=articles_dir() card_open from/>
                         }
                         .into_any()
                     }
@@ -121,8 +124,8 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
 /// oEmbed discovery for bundled articles (their oEmbed responses are generated at build time).
 fn oembed_link(article: &Article, json_url: &str) -> Option<impl IntoView> {
     let path = reader_path(json_url, &articles_dir());
-    let id = path.strip_prefix("/articles/")?;
-    let href = resolve(&page_url(), &format!("/oembed/{id}.json"))?;
+    let id = path.strip_prefix(&in_app("/articles/"))?;
+    let href = resolve(&page_url(), &in_app(&format!("/oembed/{id}.json")))?;
     Some(view! {
         <Link rel="alternate" type_="application/json+oembed" href=href title=article.headline.clone()/>
     })

@@ -17,7 +17,7 @@ use crate::components::{embed_card::EmbedCard, ArticleSkeleton, ErrorView};
 use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{
     embed::{contrast_text, parse_options, EmbedOptions},
-    links::{read_source, reader_path},
+    links::{provenance, read_source, reader_path},
     url::resolve,
 };
 
@@ -63,13 +63,14 @@ pub fn EmbedPage() -> impl IntoView {
                                 let path = reader_path(&json_url, &articles_dir());
                                 resolve(&page_url(), &path).unwrap_or(path)
                             });
+                            let from = provenance(&json_url, &page_url());
                             let language = lang.clone().unwrap_or_else(|| article.language.clone());
                             let dir = crate::model::lang::direction_of(&language);
                             view! {
                                 <TakeOver/>
                                 <Title text=article.headline.clone()/>
                                 <DocumentLanguage lang=language dir/>
-                                <EmbedCard article lang read_url card_open/>
+                                <EmbedCard article lang read_url card_open from/>
                             }
                             .into_any()
                         }

@@ -11,6 +11,7 @@ use crate::platform::articles_dir;
 use crate::contexts::document_language::DocumentLanguage;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
 use crate::model::Summary;
+use crate::model::links::in_app;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -109,7 +110,7 @@ fn SummaryCard(summary: Summary, lead: bool) -> impl IntoView {
                 // The index does not say which language each article is in: let the browser
                 // find each text's direction from its first letters.
                 {section.map(|s| view! { <p class="section-label" dir="auto">{s}</p> })}
-                <h2 dir="auto"><a href=format!("/articles/{id}")>{headline}</a></h2>
+                <h2 dir="auto"><a href=in_app(&format!("/articles/{id}"))>{headline}</a></h2>
                 {dek.map(|d| view! { <p class="card-dek" dir="auto">{d}</p> })}
                 {date}
             </div>

@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
 use crate::contexts::document_language::DocumentLanguage;
+use crate::model::links::in_app;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -18,7 +19,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="not-found">
             <h1>{move || t().page_not_found}</h1>
             <p>{before} <code dir="ltr">{move || path.get()}</code> {after}</p>
-            <p><a href="/" class="home-link">{move || t().go_home}</a></p>
+            <p><a href=in_app("/") class="home-link">{move || t().go_home}</a></p>
         </div>
     }
     .into_any()

@@ -177,7 +177,8 @@ pub fn render_at(url: &str) {
 
 /// Absolute URL of the app's own `articles/` folder (always ends with '/').
 pub fn articles_dir() -> String {
-    crate::model::url::resolve(&page_url(), "/articles/").unwrap_or_else(|| "/articles/".into())
+    let dir = crate::model::links::in_app("/articles/");
+    crate::model::url::resolve(&page_url(), &dir).unwrap_or(dir)
 }
 
 /// Whether the browser believes it has a network connection (always natively).

@@ -3,7 +3,7 @@
 //
 // - App shell: everything the app needs to start is precached with revision hashes; every
 //   navigation is answered with the cached app shell (SHELL_URL, set by scripts/build-sw.mjs:
-//   /shell.html), so deep links work offline.
+//   shell.html, beside this script), so deep links work offline.
 // - Article JSON (and the front page index): stale-while-revalidate.
 // - Images: cache-first, with an expiry and a size cap.
 // - Saved articles live in their own cache (SAVED_CACHE), written by the app and never touched
@@ -23,11 +23,14 @@ import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 
 // Names shared with the app, from their one definition (bundled in by scripts/build-sw.mjs).
 import {
-  saved_cache as SAVED_CACHE, saved_list_path as SAVED_INDEX, article_cache as ARTICLE_CACHE,
+  saved_cache as SAVED_CACHE, saved_list_path as SAVED_LIST_PATH, article_cache as ARTICLE_CACHE,
   image_cache as IMAGE_CACHE, cache_prefix as CACHE_PREFIX, skip_waiting_message as SKIP_WAITING,
   saved_updated_message as SAVED_UPDATED, id_chars as ID_CHARS, id_max_len as ID_MAX_LEN,
 } from '../facts.json';
 
+// Paths are relative to this script, which sits in the reader's folder (`base_path` in
+// site.json): the same worker serves a reader at the root and one under /reader/.
+const SAVED_INDEX = new URL(SAVED_LIST_PATH, self.location.href).pathname;
 const ID = new RegExp(`^[${ID_CHARS}]{1,${ID_MAX_LEN}}$`);
 const KNOWN_CACHES = [SAVED_CACHE, ARTICLE_CACHE, IMAGE_CACHE];
 
@@ -54,7 +57,7 @@ self.addEventListener('activate', (event) => {
 // Paths with a file extension (e.g. a .json opened directly) are not app routes. Workbox
 // matches these patterns against path *and query*, so the extension is looked for in the path
 // only: /read?src=/x.json is an app route.
-registerRoute(new NavigationRoute(createHandlerBoundToURL(SHELL_URL), {
+registerRoute(new NavigationRoute(createHandlerBoundToURL(new URL(SHELL_URL, self.location.href).href), {
   denylist: [/^\/(?:[^?]*\/)?[^/?]+\.[a-z0-9]+(?:\?.*)?$/i],
 }));
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { open, useApp, FACTS } from './harness.mjs';
+import { open, useApp, FACTS, at } from './harness.mjs';
 
 const app = useApp();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,7 +27,7 @@ async function axe(page) {
 const settings = (theme) => `
   localStorage.setItem(${JSON.stringify(FACTS.settings_key)}, ${JSON.stringify(JSON.stringify({ theme, size: 1, font: 'serif', width: 'normal', leading: 'normal' }))});
   localStorage.setItem(${JSON.stringify(FACTS.progress_key)}, JSON.stringify({ articles: {
-    [location.origin + '/articles/soil-carbon-long-read.json']: { block: 12, percent: 40, at: '2026-11-24T10:00:00Z' } } }));`;
+    [location.origin + ${JSON.stringify(at('/articles/soil-carbon-long-read.json'))}]: { block: 12, percent: 40, at: '2026-11-24T10:00:00Z' } } }));`;
 
 // [name, path, element to wait for, what to do before checking]
 const states = [
@@ -47,7 +47,7 @@ const states = [
   ['error: not JSON', '/read?src=/fixtures/truncated.json', '[data-error]', null],
   ['error: a web page', '/read?src=/fixtures/html.json', '[data-error]', null],
   ['error: bad address', '/read?src=javascript:alert(1)', '[data-error]', null],
-  ['error: unreachable server', '/read?src=http%3A%2F%2F127.0.0.1%3A1%2Fx.json', '[data-error]', null],
+  ['error: a source outside the allow-list', '/read?src=https%3A%2F%2Fevil.example%2Fx.json', '[data-error="not-allowed"]', null],
   ['error: server error', '/read?src=/fixtures/server-error.json', '[data-error]', null],
   ['error: wrong type', '/read?src=/fixtures/image.json', '[data-error]', null],
   ['article, continue offered', '/articles/soil-carbon-long-read', '.resume', null],

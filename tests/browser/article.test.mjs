@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { DIST, SHARED_FIXTURES, disclosures, open, readJson, texts, useApp, SITE } from './harness.mjs';
+import { DIST, SHARED_FIXTURES, disclosures, open, readJson, texts, useApp, SITE, at } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -94,7 +94,7 @@ test('the editorial card is a disclosure toggled by mouse, Enter and Space', asy
   // Moving to another article and back starts collapsed again.
   await page.locator('a.brand').click();
   await page.waitForSelector('.article-list');
-  await page.locator('a[href="/articles/harbor-bridge-reopens"]').click();
+  await page.locator(`a[href="${at('/articles/harbor-bridge-reopens')}"]`).click();
   await page.waitForSelector('summary.editorial-toggle');
   assert.equal(await page.locator('details.editorial-details').evaluate((d) => d.open), false);
   page.assertClean();
@@ -108,7 +108,7 @@ test('related articles link inside the reader', async () => {
   assert.equal(await links.count(), 3);
   assert.deepEqual(
     await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
-    ['/articles/harbor-bridge-reopens', '/articles/rain-gauge-volunteers', '/articles/soil-carbon-long-read'],
+    ['/articles/harbor-bridge-reopens', '/articles/rain-gauge-volunteers', '/articles/soil-carbon-long-read'].map(at),
   );
   assert.equal(await page.locator('.related-item .thumb').count(), 2);
   await page.locator('.related-list').scrollIntoViewIfNeeded();
@@ -116,7 +116,7 @@ test('related articles link inside the reader', async () => {
   assert.deepEqual(await texts(page, '.related-item time'), ['20 November 2026', '12 November 2026', '5 November 2026']);
   await links.nth(1).click();
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Rain Gauges'));
-  assert.equal(new URL(page.url()).pathname, '/articles/rain-gauge-volunteers');
+  assert.equal(new URL(page.url()).pathname, at('/articles/rain-gauge-volunteers'));
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'the new article starts at the top');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus moves to the content');
   // No image and no editorial: those parts are simply absent.

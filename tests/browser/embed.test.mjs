@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, open, readJson, useApp, FACTS } from './harness.mjs';
+import { DIST, open, readJson, useApp, FACTS, at } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
@@ -30,7 +30,7 @@ before(async () => {
       </script>`),
     },
   });
-  const demo = readFileSync(`${DIST}/embed-demo.html`, 'utf8').replace('src="/embed.js"', `src="${app.url}/embed.js"`);
+  const demo = readFileSync(`${DIST}/embed-demo.html`, 'utf8').replace('src="embed.js"', `src="${app.url}/embed.js"`);
   partner = await startServer({
     root: empty,
     routes: {

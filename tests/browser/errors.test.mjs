@@ -2,7 +2,7 @@
 // content renders as text; /read?src= only accepts http(s).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, useApp } from './harness.mjs';
+import { open, useApp, SITE } from './harness.mjs';
 
 const app = useApp();
 // The browser itself logs failed requests to the console; those are expected here.
@@ -47,15 +47,17 @@ const cases = [
   ['/fixtures/image.json', 'wrong-type', "This isn't an article file", /says it sent “image\/png”, not JSON/, 1],
   ['/fixtures/reset.json', 'network', "Couldn't reach the server", /before any answer arrived/, 3],
   ['/fixtures/no-headline.json', 'invalid', 'This article file has problems', /this problem/, 1],
-  ['http://127.0.0.1:1/unreachable.json', 'network', "Couldn't reach the server", /before any answer arrived/, null],
+  // An allowed source on another origin whose server refuses the connection.
+  [`${SITE.sources[0]}/unreachable.json`, 'network', "Couldn't reach the server", /before any answer arrived/, null],
 ];
+const refused = [[`${SITE.sources[0]}/**`, (route) => route.abort('connectionrefused')]];
 
 const requestsTo = async (path) => (await (await fetch(`${app.url}/fixtures/count?path=${encodeURIComponent(path)}`)).json()).count;
 
 for (const [src, kind, title, message, requests] of cases) {
   test(`${src} shows a ${kind} error`, async () => {
     const before = requests === null ? 0 : await requestsTo(src);
-    const { page, state } = await errorState(`/read?src=${encodeURIComponent(src)}`);
+    const { page, state } = await errorState(`/read?src=${encodeURIComponent(src)}`, { routes: refused });
     assert.equal(state.kind, kind);
     assert.equal(state.title, title);
     assert.match(state.message, message);

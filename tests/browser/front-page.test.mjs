@@ -1,7 +1,7 @@
 // The front page and routing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, open, readJson, texts, useApp, FACTS, SITE } from './harness.mjs';
+import { DIST, open, readJson, texts, useApp, FACTS, SITE, at } from './harness.mjs';
 
 const app = useApp();
 
@@ -14,7 +14,7 @@ test('the front page lists every article newest first', async () => {
   assert.deepEqual(await texts(page, '.card h2'), expected.map((a) => a.headline));
   assert.deepEqual(
     await page.locator('.card h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
-    expected.map((a) => `/articles/${a.id}`),
+    expected.map((a) => at(`/articles/${a.id}`)),
   );
   assert.equal(await page.locator('.card .card-dek').count(), expected.filter((a) => a.dek).length);
   assert.equal(await page.locator('.card .section-label').count(), expected.filter((a) => a.section).length);
@@ -41,7 +41,7 @@ test('clicking a headline opens the article without a page load', async () => {
 test('the prerendered front page carries its index: the app downloads nothing more', async () => {
   app.requests.length = 0;
   const page = await open(app, '/', { serviceWorkers: 'block', wait: '.article-list' });
-  assert.deepEqual(app.requests.filter((u) => u.startsWith('/articles/index.json')), [],
+  assert.deepEqual(app.requests.filter((u) => u.startsWith(at('/articles/index.json'))), [],
     'the index came inline with the page');
   assert.equal(await page.locator(`#${FACTS.reader_data_id}`).count(), 0, 'the app took it');
   page.assertClean();

@@ -14,6 +14,10 @@ export const DIST = process.env.READER_DIST ?? `${root}dist`;
 export const FACTS = JSON.parse(readFileSync(`${root}src/facts.json`, 'utf8'));
 /** The site configuration the app was built with (site.json, or READER_SITE). */
 export const SITE = JSON.parse(readFileSync(`${root}${process.env.READER_SITE ?? 'site.json'}`, 'utf8'));
+/** The folder the app is served from (site.json's base_path): `/`, or such as `/reader/`. */
+export const BASE = SITE.base_path ?? '/';
+/** The in-app path `path` (`/articles/x`) as the browser sees it, under [`BASE`]. */
+export const at = (path) => `${BASE}${path.replace(/^\//, '')}`;
 export const SHARED_FIXTURES = `${root}../shared/fixtures`;
 
 if (!existsSync(`${DIST}/index.html`)) {
@@ -37,7 +41,7 @@ const VIOLATION = /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScri
 export function useApp({ root = DIST } = {}) {
   const ctx = { url: '', browser: null, server: null, routes: fixtureRoutes(), requests: [], violations: [] };
   before(async () => {
-    ctx.server = await startServer({ root, routes: ctx.routes, onRequest: (req) => ctx.requests.push(req.url) });
+    ctx.server = await startServer({ root, base: BASE, routes: ctx.routes, onRequest: (req) => ctx.requests.push(req.url) });
     ctx.url = ctx.server.url;
     ctx.browser = await chromium.launch(CHROMIUM);
   });
@@ -64,6 +68,8 @@ export async function open(ctx, path, options = {}) {
     serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   if (initScript) await context.addInitScript(initScript);
+  // [pattern, handler] pairs: requests the test answers itself (another origin, a failure).
+  for (const [pattern, handler] of options.routes ?? []) await context.route(pattern, handler);
   const page = await context.newPage();
   page.context = () => context;
   const problems = [];

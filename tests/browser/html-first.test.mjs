@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, disclosures, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS, SITE } from './harness.mjs';
+import { DIST, disclosures, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
@@ -56,7 +56,7 @@ test('without the app, the share links and related links work', async () => {
   const links = await page.locator('#prerendered #share-menu a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   const u = enc(HARBOR.url);
   assert.deepEqual(links.slice(0, 3), [
-    `https://x.com/intent/post?url=${u}&text=${enc(HARBOR.headline)}`,
+    `https://x.com/intent/post?url=${u}&text=${enc(HARBOR.headline)}${SITE.social?.twitter ? `&via=${SITE.social.twitter.replace(/^@/, '')}` : ''}`,
     `https://www.facebook.com/sharer/sharer.php?u=${u}`,
     `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
   ]);
@@ -69,7 +69,7 @@ test('without the app, the share links and related links work', async () => {
   // Related articles are plain links to prerendered pages.
   const related = await withoutApp('/articles/library-night-hours');
   const href = await related.locator('#prerendered .related-list a').first().getAttribute('href');
-  assert.match(href, /^\/articles\/[a-z0-9-]+$/);
+  assert.match(href, new RegExp(`^${at('/articles/')}[a-z0-9-]+$`));
   await Promise.all([related.waitForEvent('load'), related.locator('#prerendered .related-list a').first().click()]);
   assert.equal(new URL(related.url()).pathname, href);
   await related.waitForSelector('#prerendered main h1');
@@ -81,7 +81,7 @@ test('without the app, the front page is complete', async () => {
   assert.equal((await page.locator('#prerendered h1').textContent()).trim(), 'Latest articles');
   assert.equal(await page.title(), `Latest articles · ${SITE.name}`);
   const cards = await page.locator('#prerendered .article-list .card h2 a').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
-  assert.deepEqual(cards.map(([, h]) => h).sort(), INDEX.map((a) => `/articles/${a.id}`).sort());
+  assert.deepEqual(cards.map(([, h]) => h).sort(), INDEX.map((a) => at(`/articles/${a.id}`)).sort());
   for (const [text] of cards) assert.ok(text.length > 0);
   assert.equal(await page.locator('#prerendered .card time').count(), INDEX.filter((a) => a.published).length);
   // A headline opens the prerendered article.
@@ -234,8 +234,9 @@ test('on a prerendered page the app is fetched after the first paint, not preloa
 
 test('/read?src= fetches its JSON in parallel with the app, once', async () => {
   app.requests.length = 0;
-  const page = await open(app, '/read?src=%2Farticles%2Frain-gauge-volunteers.json', { serviceWorkers: 'block', wait: 'main .article-body' });
-  assert.deepEqual(app.requests.filter((u) => u.startsWith('/articles/rain-gauge-volunteers.json')), ['/articles/rain-gauge-volunteers.json'],
+  const json = at('/articles/rain-gauge-volunteers.json');
+  const page = await open(app, `/read?src=${encodeURIComponent(json)}`, { serviceWorkers: 'block', wait: 'main .article-body' });
+  assert.deepEqual(app.requests.filter((u) => u.startsWith(json)), [json],
     'one request: the page\'s own, taken over by the app');
   const started = await page.evaluate(() => {
     const entries = performance.getEntriesByType('resource');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { open, settle, useApp } from './harness.mjs';
+import { open, settle, useApp, at } from './harness.mjs';
 import { nativeEnv } from '../../scripts/native-env.mjs';
 
 const app = useApp();
@@ -62,11 +62,12 @@ const switchBrowserTo = (page, lang) => page.evaluate((l) => {
   dispatchEvent(new Event('languagechange'));
 }, lang);
 
-/** An in-app navigation (the router follows history), as a link inside the app does. */
+/** An in-app navigation to the route `path` (the router follows history), as a link inside
+ * the app does. */
 const navigate = (page, path) => page.evaluate((p) => {
   history.pushState(null, '', p);
   dispatchEvent(new PopStateEvent('popstate'));
-}, path);
+}, at(path));
 
 for (const [name, path, wait, allowConsoleErrors] of [
   ['the front page', '/', '.article-list'],

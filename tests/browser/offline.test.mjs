@@ -2,12 +2,12 @@
 // offline, saving, storage errors, refreshed saved copies and updates to a new deployment.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, DIST, open, readJson, texts, useApp, FACTS } from './harness.mjs';
+import { CHROMIUM, DIST, open, readJson, texts, useApp, FACTS, at, BASE } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 
@@ -80,7 +80,7 @@ test('the manifest makes the app installable and its icons load', async () => {
   assert.ok(manifest.icons.some((i) => i.purpose === 'maskable' && i.sizes === '512x512'));
   for (const size of [192, 512]) assert.ok(manifest.icons.some((i) => i.sizes === `${size}x${size}`));
   for (const icon of manifest.icons) {
-    const response = await page.request.get(app.url + icon.src);
+    const response = await page.request.get(new URL(icon.src, app.url).href);
     assert.equal(response.status(), 200, icon.src);
     assert.equal(response.headers()['content-type'], icon.type, icon.src);
     // The site's logo (site.json) in any size, when it is an SVG.
@@ -106,15 +106,17 @@ test('the precache holds exactly what dist/ needs to start', async () => {
     return keys.map((r) => new URL(r.url).pathname).sort();
   });
   // The app shell: every top-level page asset except the service worker itself, the files
-  // for partner sites (the embed loader and its demo page) and the prerendered front page
-  // (offline, the shell renders the front page from the cached index).
-  const notShell = ['sw.js', 'embed.js', 'embed-demo.html', 'index.html'];
+  // for partner sites (the embed loader and its demo page), the prerendered front page
+  // (offline, the shell renders the front page from the cached index) and GitHub Pages' copy of
+  // the shell (404.html).
+  const notShell = ['sw.js', 'embed.js', 'embed-demo.html', 'index.html', '404.html'];
   const files = readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|svg|png|webmanifest)$/.test(f) && !notShell.includes(f))
     .concat(readdirSync(join(DIST, 'icons')).map((f) => `icons/${f}`))
     .concat(readdirSync(join(DIST, 'brand')).filter((f) => /\.(svg|png)$/.test(f)).map((f) => `brand/${f}`))
-    .map((f) => `/${f}`).sort();
+    .concat(existsSync(join(DIST, 'fonts')) ? readdirSync(join(DIST, 'fonts')).filter((f) => /\.woff2?$/.test(f)).map((f) => `fonts/${f}`) : [])
+    .map((f) => at(`/${f}`)).sort();
   assert.deepEqual(cached, files);
-  assert.ok(files.some((f) => f.endsWith('_bg.wasm')) && files.includes('/shell.html'));
+  assert.ok(files.some((f) => f.endsWith('_bg.wasm')) && files.includes(at('/shell.html')));
   page.assertClean();
   await page.close();
 });
@@ -123,7 +125,7 @@ test('offline: visited pages and saved articles read, others say they are not sa
   const page = await openControlled('/articles/harbor-bridge-reopens', { wait: '.article-body' });
   // The front page was loaded before the service worker took control: the app handed its
   // files over to be cached.
-  await page.waitForFunction(async () => Boolean(await caches.match('/articles/index.json')));
+  await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at('/articles/index.json'));
   await page.goto(`${app.url}/articles/library-night-hours`);
   await page.waitForSelector('.article-body');
   await save(page);
@@ -139,7 +141,7 @@ test('offline: visited pages and saved articles read, others say they are not sa
     'Harbor Bridge Reopens Two Months Early After Round-the-Clock Repairs',
   ]);
 
-  await page.goto(app.url);
+  await page.goto(`${app.url}/`);
   await page.waitForSelector('.article-list');
   await page.goto(`${app.url}/articles/harbor-bridge-reopens`);
   await page.waitForSelector('.article-body');
@@ -150,7 +152,7 @@ test('offline: visited pages and saved articles read, others say they are not sa
   await page.waitForSelector('[data-error]');
   assert.equal(await page.locator('[data-error]').getAttribute('data-error'), 'offline');
   assert.equal((await page.locator('[data-error] h1').textContent()).trim(), "You're offline and this article hasn't been saved");
-  assert.equal(await page.locator('[data-error] a.saved-link').getAttribute('href'), '/saved');
+  assert.equal(await page.locator('[data-error] a.saved-link').getAttribute('href'), at('/saved'));
   await page.close();
 });
 
@@ -167,7 +169,7 @@ test('save, reload, unsave; the Saved page lists and removes', async () => {
   assert.match(await page.locator('.saved-item .saved-meta').textContent(), /Saved [A-Z][a-z]+ \d{1,2}, \d{4}/);
   await page.waitForFunction(() => /use .+ of about .+ available/.test(document.querySelector('.storage-use').textContent));
   const stored = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), FACTS.saved_cache);
-  for (const path of ['/articles/soil-carbon-long-read.json', '/articles/img/soil-field.svg', '/articles/img/soil-core.svg']) {
+  for (const path of ['/articles/soil-carbon-long-read.json', '/articles/img/soil-field.svg', '/articles/img/soil-core.svg'].map(at)) {
     assert.ok(stored.includes(path), `${path} stored`);
   }
 
@@ -179,7 +181,7 @@ test('save, reload, unsave; the Saved page lists and removes', async () => {
   await page.locator('a.nav-saved').click();
   await page.waitForSelector('.saved-page .empty-state');
   const left = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), FACTS.saved_cache);
-  assert.deepEqual(left, [FACTS.saved_list_path], 'the article and its images were removed');
+  assert.deepEqual(left, [at(FACTS.saved_list_path)], 'the article and its images were removed');
   page.assertClean();
   await page.close();
 });
@@ -189,7 +191,7 @@ test('a quota error while saving says so and loses nothing already saved', async
   await save(page);
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url, quotaSize: usage + 512 });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(app.url).origin, quotaSize: usage + 512 });
 
   await page.goto(`${app.url}/articles/soil-carbon-long-read`);
   await page.waitForSelector('.article-body');
@@ -198,9 +200,9 @@ test('a quota error while saving says so and loses nothing already saved', async
   assert.match(await page.locator('.save-control .save-status').textContent(), /Nothing you saved before was affected/);
   assert.equal(await page.locator('button.save-toggle').getAttribute('aria-pressed'), 'false');
 
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(app.url).origin });
   const stored = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort(), FACTS.saved_cache);
-  assert.deepEqual(stored, [FACTS.saved_list_path, '/articles/rain-gauge-volunteers.json'], 'no half-saved article left behind');
+  assert.deepEqual(stored, [at(FACTS.saved_list_path), at('/articles/rain-gauge-volunteers.json')], 'no half-saved article left behind');
   await page.locator('a.nav-saved').click();
   await page.waitForSelector('.saved-item');
   assert.deepEqual(await texts(page, '.saved-item h2'), ["Backyard Rain Gauges Are Filling Gaps in the Region's Flood Maps"]);
@@ -217,7 +219,7 @@ test('a saved article that was updated is refreshed and the reader is told', asy
   assert.equal((await page.locator('.status-bar .notice span').textContent()).trim(),
     '“Changing Story (corrected)” was updated since you saved it. Your saved copy now has the latest version.');
   const saved = await page.evaluate(async ([name, url]) => (await (await caches.open(name)).match(url)).json(),
-    [FACTS.saved_cache, `${app.url}/fixtures/changing.json`]);
+    [FACTS.saved_cache, new URL('/fixtures/changing.json', app.url).href]);
   assert.equal(saved.updated, '2026-11-02T12:00:00Z');
   await page.locator('a.nav-saved').click();
   await page.waitForSelector('.saved-item .saved-refreshed');
@@ -237,14 +239,14 @@ test('a broken new version of a saved article does not replace the saved copy', 
   await page.waitForSelector('.article-body');
   await page.waitForTimeout(500);
   const cached = await page.evaluate(async ([name, url]) => (await (await caches.open(name)).match(url)).json(),
-    [FACTS.article_cache, `${app.url}/fixtures/breaking.json`]);
+    [FACTS.article_cache, new URL('/fixtures/breaking.json', app.url).href]);
   assert.equal(cached.headline, 'Broken', 'the broken version did arrive');
   await page.reload();
   await page.waitForSelector('.article-body');
   assert.equal((await page.locator('h1').textContent()).trim(), 'Breaking Story');
   // …and the saved copy is unchanged.
   const saved = await page.evaluate(async ([name, url]) => (await (await caches.open(name)).match(url)).json(),
-    [FACTS.saved_cache, `${app.url}/fixtures/breaking.json`]);
+    [FACTS.saved_cache, new URL('/fixtures/breaking.json', app.url).href]);
   assert.equal(saved.headline, 'Breaking Story');
   assert.equal(saved.body.length, 1);
   // Offline, the saved copy reads (and /read?src=….json is an app route for the service worker).
@@ -267,13 +269,13 @@ for (const [what, list] of [
     await page.evaluate(async ([body, name, path]) => {
       const cache = await caches.open(name);
       await cache.put(path, new Response(body, { headers: { 'content-type': 'application/json' } }));
-    }, [list, FACTS.saved_cache, FACTS.saved_list_path]);
+    }, [list, FACTS.saved_cache, at(FACTS.saved_list_path)]);
     await page.goto(`${app.url}/saved`);
     await page.waitForSelector('.status-bar .notice');
     assert.match(await page.locator('.status-bar .notice').textContent(),
       /The list of saved articles couldn't be read \(.+\)\. It was rebuilt from your saved copies: 1 article recovered\./);
     // Nothing saved was lost: the list holds the article again and the Saved page shows it.
-    const stored = await page.evaluate(async ([name, path]) => (await (await caches.open(name)).match(path)).json(), [FACTS.saved_cache, FACTS.saved_list_path]);
+    const stored = await page.evaluate(async ([name, path]) => (await (await caches.open(name)).match(path)).json(), [FACTS.saved_cache, at(FACTS.saved_list_path)]);
     assert.deepEqual(stored.articles.map((a) => a.headline), ['Fixture Headline']);
     await page.waitForSelector('.saved-item');
     assert.deepEqual(await texts(page, '.saved-item h2'), ['Fixture Headline']);
@@ -319,7 +321,7 @@ test('a new deployment prompts to reload and keeps saved articles', async () => 
 
 test('saved articles read with their images after closing and reopening the app offline', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'reader-profile-'));
-  const server = await startServer({ root: V1, routes: fixtureRoutes() });
+  const server = await startServer({ root: V1, base: BASE, routes: fixtureRoutes() });
   try {
     let context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, viewport: { width: 1000, height: 800 } });
     let page = await context.newPage();

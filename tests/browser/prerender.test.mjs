@@ -2,7 +2,7 @@
 // previews, and taken over by the app without a flash, a layout shift or a second download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS, SITE } from './harness.mjs';
+import { DIST, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -14,7 +14,7 @@ test('without JavaScript a prerendered article is complete', async () => {
   assert.equal((await page.locator('h1').textContent()).trim(), HARBOR.headline);
   assert.equal(await page.locator('.takeaways li').count(), 4);
   assert.equal(await page.locator('.article-body > p').count(), 7);
-  assert.equal(await page.locator('figure.hero img').getAttribute('src'), '/articles/img/harbor-bridge.svg');
+  assert.equal(await page.locator('figure.hero img').getAttribute('src'), at('/articles/img/harbor-bridge.svg'));
   assert.equal(await page.title(), `${HARBOR.headline} · ${SITE.name}`);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   const meta = async (selector) => page.locator(selector).getAttribute('content');
@@ -78,7 +78,7 @@ test('the app takes over without a flash, a shift or downloading the article aga
 test('a prerendered article opened once reads offline', async () => {
   const page = await open(app, '/articles/library-night-hours', { wait: '.article-body' });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
-  await page.waitForFunction(async () => Boolean(await caches.match('/articles/library-night-hours.json')), null, { timeout: 10_000 });
+  await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at('/articles/library-night-hours.json'), { timeout: 10_000 });
   await page.context().setOffline(true);
   await page.reload();
   await page.waitForSelector('main .article-body');

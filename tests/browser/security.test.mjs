@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DIST, open, useApp, FACTS } from './harness.mjs';
+import { DIST, open, useApp, FACTS, at } from './harness.mjs';
 
 const app = useApp();
 
@@ -22,7 +22,7 @@ app.routes['/csp-probe'] = (req, res) => {
     <script src="data:text/javascript,window.__pwned='data script'"></script>
     <img src="/nope.png" onerror="window.__pwned = 'handler'">
     <a id="js-link" href="javascript:window.__pwned = 'link'">link</a>
-    <object data="/brand/logo.svg"></object>`);
+    <object data="${at('/brand/logo.svg')}"></object>`);
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(html);
 };
@@ -121,7 +121,7 @@ test('a panic shows the crash screen with a working Reload button', async () => 
   assert.match(state.detail, /RuntimeError: unreachable/);
   assert.equal(state.othersVisible, 0);
   // Reload works although the app is dead: it reloads the page (here sent to the front page).
-  await page.evaluate(() => history.replaceState(null, '', '/'));
+  await page.evaluate((home) => history.replaceState(null, '', home), at('/'));
   await Promise.all([page.waitForEvent('load'), page.locator('#crash-reload').click()]);
   await page.waitForSelector('.article-list');
   assert.equal(await page.locator('#crash').isHidden(), true);

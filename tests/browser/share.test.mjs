@@ -1,7 +1,7 @@
 // Share controls: Web Share where available, the fallback menu, Copy link and its fallback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, open, readJson, useApp } from './harness.mjs';
+import { DIST, open, readJson, useApp, SITE } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -29,7 +29,7 @@ test('without Web Share the Share button opens a menu of encoded links', async (
   const u = enc(HARBOR.url);
   const t = enc(HARBOR.headline);
   assert.deepEqual(links.map((l) => l.href), [
-    `https://x.com/intent/post?url=${u}&text=${t}`,
+    `https://x.com/intent/post?url=${u}&text=${t}${SITE.social?.twitter ? `&via=${SITE.social.twitter.replace(/^@/, '')}` : ''}`,
     `https://www.facebook.com/sharer/sharer.php?u=${u}`,
     `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
     `https://wa.me/?text=${enc(`${HARBOR.headline} ${HARBOR.url}`)}`,
