@@ -1,4 +1,5 @@
-//! The article format, version 1: the typed form every component renders.
+//! The article format, version 1.1 (version 1 plus nested lists, tables, code, dividers,
+//! embeds and pull quotes): the typed form every component renders.
 //!
 //! These types are produced by [`crate::model::parse`], which validates a JSON document and
 //! resolves every URL in it against the address the JSON was fetched from. By the time an
@@ -125,9 +126,137 @@ pub enum Block {
     },
     List {
         ordered: bool,
-        items: Vec<Inline>,
+        items: Vec<ListItem>,
     },
     Image(Image),
+    /// 1.1: a table of inline cells, with an optional caption and header row.
+    Table(Table),
+    /// 1.1: preformatted text (program code, data), with an optional language label.
+    Code {
+        text: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        language: Option<String>,
+    },
+    /// 1.1: a thematic break between parts of the body.
+    Divider,
+    /// 1.1: a video or social post, shown as a link card; nothing of the provider loads until
+    /// the reader follows the link.
+    Embed(Embed),
+    /// 1.1: a passage of the article set large to draw the eye (it repeats the body's words).
+    Pullquote {
+        text: Inline,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cite: Option<String>,
+    },
+}
+
+impl Block {
+    /// Every piece of inline text the block shows, in reading order (nested list items
+    /// included, table header first).
+    pub fn inlines(&self) -> Vec<&Inline> {
+        fn items<'a>(list: &'a [ListItem], out: &mut Vec<&'a Inline>) {
+            for item in list {
+                out.push(&item.text);
+                if let Some(sub) = &item.sublist {
+                    items(&sub.items, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        match self {
+            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text, .. } | Block::Pullquote { text, .. } => {
+                out.push(text)
+            }
+            Block::List { items: list, .. } => items(list, &mut out),
+            Block::Table(t) => {
+                out.extend(t.header.iter().flatten());
+                out.extend(t.rows.iter().flatten());
+            }
+            Block::Image(_) | Block::Code { .. } | Block::Divider | Block::Embed(_) => {}
+        }
+        out
+    }
+
+    /// The images the block shows (a body image, an embed's thumbnail).
+    pub fn images(&self) -> Vec<&Image> {
+        match self {
+            Block::Image(i) => vec![i],
+            Block::Embed(Embed { thumbnail: Some(t), .. }) => vec![t],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Embed {
+    /// The provider's name, or the host of the URL when the article names none.
+    pub fn provider_name(&self) -> String {
+        self.provider.clone().unwrap_or_else(|| {
+            super::url::origin_of(&self.url)
+                .and_then(|o| o.split_once("://").map(|(_, h)| h.trim_start_matches("www.").to_string()))
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// One entry of a list: its text, and (1.1) a list nested under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListItem {
+    pub text: Inline,
+    pub sublist: Option<SubList>,
+}
+
+/// A list inside a list item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SubList {
+    pub ordered: bool,
+    pub items: Vec<ListItem>,
+}
+
+impl ListItem {
+    /// An item with text only, as in version 1.
+    pub fn text(text: Inline) -> Self {
+        ListItem { text, sublist: None }
+    }
+}
+
+/// An item without a nested list is written as its text (version 1's form); one with a nested
+/// list as `{"text": …, "list": {"ordered": …, "items": […]}}`.
+impl Serialize for ListItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match &self.sublist {
+            None => self.text.serialize(serializer),
+            Some(list) => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("text", &self.text)?;
+                map.serialize_entry("list", list)?;
+                map.end()
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Table {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// The column headings, if the table has a header row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<Vec<Inline>>,
+    /// Every row has as many cells as the header (or the first row).
+    pub rows: Vec<Vec<Inline>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Embed {
+    /// Absolute http(s) URL of the video or post on its provider's site.
+    pub url: String,
+    pub title: String,
+    /// The provider's name ("YouTube"); the URL's host when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<Image>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -252,6 +252,8 @@ templates! {
     err_not_allowed(origin, site);
     err_redirected_away(origin, site);
     from_source(host);
+    open_on(provider);
+    embed_privacy(provider);
     err_bad_id(given);
     err_http_title(status);
     err_network(detail);
@@ -361,6 +363,10 @@ catalog!(
     err_not_allowed,
     err_redirected_away,
     from_source,
+    open_on,
+    embed_privacy,
+    table_region,
+    code_region,
     err_bad_id,
     err_not_found_title,
     err_gone_title,
@@ -524,6 +530,10 @@ const EN_TEXT: Catalog = Catalog {
     err_not_allowed: "{site} shows articles from its own address and from the sources it trusts. {origin} is not one of them, so its article is not shown here.",
     err_redirected_away: "The article's address led on to {origin}. {site} shows articles from its own address and from the sources it trusts, and that is not one of them, so the article is not shown here.",
     from_source: "From {host}",
+    open_on: "Open on {provider}",
+    embed_privacy: "Nothing from {provider} loads until you open it.",
+    table_region: "Table",
+    code_region: "Code",
     err_bad_id: "“{given}” is not an article name: names use only a-z, 0-9 and hyphens.",
     err_not_found_title: "Article not found",
     err_gone_title: "This article was removed",
@@ -687,6 +697,10 @@ const FR_TEXT: Catalog = Catalog {
     err_not_allowed: "{site} affiche les articles de sa propre adresse et des sources qu'il reconnaît. {origin} n'en fait pas partie : son article n'est pas affiché ici.",
     err_redirected_away: "L'adresse de l'article renvoie vers {origin}. {site} affiche les articles de sa propre adresse et des sources qu'il reconnaît, et celle-ci n'en fait pas partie : l'article n'est pas affiché ici.",
     from_source: "Source : {host}",
+    open_on: "Ouvrir sur {provider}",
+    embed_privacy: "Rien de {provider} ne se charge avant que vous l'ouvriez.",
+    table_region: "Tableau",
+    code_region: "Code",
     err_bad_id: "« {given} » n'est pas un nom d'article : les noms n'utilisent que a-z, 0-9 et des tirets.",
     err_not_found_title: "Article introuvable",
     err_gone_title: "Cet article a été retiré",
@@ -850,6 +864,10 @@ const AR_TEXT: Catalog = Catalog {
     err_not_allowed: "يعرض {site} المقالات من عنوانه ومن المصادر التي يثق بها. و{origin} ليس منها، لذلك لا تُعرض مقالته هنا.",
     err_redirected_away: "أحال عنوان المقالة إلى {origin}. يعرض {site} المقالات من عنوانه ومن المصادر التي يثق بها، وهذا ليس منها، لذلك لا تُعرض المقالة هنا.",
     from_source: "من {host}",
+    open_on: "افتح على {provider}",
+    embed_privacy: "لا يُحمَّل شيء من {provider} قبل أن تفتحه.",
+    table_region: "جدول",
+    code_region: "شيفرة",
     err_bad_id: "«{given}» ليس اسم مقال: تتكون الأسماء من a-z و0-9 والشرطات فقط.",
     err_not_found_title: "المقال غير موجود",
     err_gone_title: "أُزيل هذا المقال",

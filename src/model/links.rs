@@ -159,12 +159,10 @@ pub fn all_urls(article: &Article) -> Vec<&str> {
         }
     }
     for block in &article.body {
-        match block {
-            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text, .. } => {
-                inline(text, &mut out)
-            }
-            Block::List { items, .. } => items.iter().for_each(|t| inline(t, &mut out)),
-            Block::Image(i) => image(i, &mut out),
+        block.inlines().into_iter().for_each(|t| inline(t, &mut out));
+        block.images().into_iter().for_each(|i| image(i, &mut out));
+        if let Block::Embed(e) = block {
+            out.push(&e.url);
         }
     }
     for r in &article.related {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::stored::{StoredDataError, StoredKind};
 
-use super::article::{Article, Block, Image};
+use super::article::{Article, Image};
 use super::links::related_json_url;
 
 /// Version of the stored list's format.
@@ -137,7 +137,7 @@ pub fn image_urls(article: &Article) -> Vec<String> {
     };
     push(article.image.as_ref().and_then(image_src));
     for block in &article.body {
-        if let Block::Image(image) = block {
+        for image in block.images() {
             push(image_src(image));
         }
     }

@@ -38,12 +38,15 @@ pub fn body_words(article: &Article) -> usize {
         .body
         .iter()
         .map(|block| match block {
-            Block::Paragraph { text } | Block::Heading { text, .. } => inline_words(text),
+            // A pull quote repeats words the body has already counted.
+            Block::Pullquote { .. } | Block::Divider => 0,
             Block::Quote { text, cite } => {
                 inline_words(text) + cite.as_deref().map_or(0, count_words)
             }
-            Block::List { items, .. } => items.iter().map(inline_words).sum(),
             Block::Image(image) => image.caption.as_deref().map_or(0, count_words),
+            Block::Code { text, .. } => count_words(text),
+            Block::Embed(e) => count_words(&e.title),
+            other => other.inlines().into_iter().map(inline_words).sum(),
         })
         .sum()
 }

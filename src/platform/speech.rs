@@ -5,7 +5,7 @@
 
 /// What is read, in order: the elements whose text is spoken and highlighted.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-const BLOCKS: &str = "article .headline, article .dek, .article-body > :not(figure.body-image), .article-body > figure.body-image figcaption";
+const BLOCKS: &str = "article .headline, article .dek, .article-body > :not(figure.body-image, hr, .pullquote), .article-body > figure.body-image figcaption";
 
 #[cfg(target_arch = "wasm32")]
 mod imp {

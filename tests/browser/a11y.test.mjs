@@ -54,6 +54,8 @@ const states = [
   ['Arabic interface, settings open', '/articles/desert-solar-cooperative', '.article-body',
     (page) => page.locator('.settings-toggle').click()],
   ['hostile article', '/read?src=/fixtures/hostile.json', '.article-body', null],
+  ['every block of format 1.1', '/read?src=/fixtures/format-1-1.json', '.article-body', null],
+  ['a list of links (target size)', '/read?src=/fixtures/link-list.json', '.article-body', null],
 ];
 
 for (const theme of ['light', 'dark', 'sepia']) {

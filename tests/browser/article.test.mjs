@@ -135,7 +135,7 @@ test('a long article renders headings, quotes, lists and images', async () => {
   assert.ok(await page.locator('.article-body > h2').count() >= 5);
   assert.ok(await page.locator('.article-body > h3').count() >= 2);
   assert.ok(await page.locator('.article-body blockquote').count() >= 3);
-  assert.equal(await page.locator('.article-body > ol').count(), 1);
+  assert.equal(await page.locator('.article-body > ol').count(), 2, 'the original numbered list, and the 1.1 one with nested lists');
   assert.ok(await page.locator('.article-body > ul').count() >= 2);
   assert.equal(await page.locator('.article-body figure.body-image').count(), 2);
   assert.match(await page.locator('.reading-time').textContent(), /^[5-9] min read$/);

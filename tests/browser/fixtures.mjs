@@ -32,6 +32,34 @@ export const neutral = (language) => ({
   related: [{ url: '/fixtures/lang-fr.json', headline: 'Duis aute irure', published: '2026-01-01T08:00:00Z' }],
 });
 
+/** Every block of format 1.1, short: what Listen says of them is checked in full. */
+export const FORMAT_1_1 = {
+  ...VALID,
+  id: 'format-1-1',
+  headline: 'Format Eleven',
+  body: [
+    { type: 'paragraph', text: 'Opening paragraph.' },
+    { type: 'pullquote', text: 'A repeated passage.', cite: 'Someone' },
+    { type: 'list', ordered: false, items: ['Outer one', { text: 'Outer two', list: { ordered: true, items: ['Inner one', 'Inner two'] } }] },
+    { type: 'divider' },
+    { type: 'table', caption: 'Scores', header: ['Team', 'Points'], rows: [['Ashby', '3'], ['Brill', [{ text: '1', strong: true }]]] },
+    { type: 'code', language: 'sh', text: 'echo "a  b"\n  indented' },
+    { type: 'embed', url: 'https://video.example/v/1', title: 'A video', provider: 'VideoSite' },
+    { type: 'paragraph', text: 'Closing paragraph.' },
+  ],
+};
+
+/** A list whose items are links and nothing else (the WCAG 2.2 target-size case). */
+export const LINK_LIST = {
+  ...VALID,
+  id: 'link-list',
+  headline: 'Further reading',
+  body: [
+    { type: 'paragraph', text: 'More on this story:' },
+    { type: 'list', ordered: false, items: ['One', 'Two', 'Three', 'Four'].map((n) => [{ text: `Story ${n}`, href: `https://news.example/${n}` }]) },
+  ],
+};
+
 export const HOSTILE = {
   id: 'hostile',
   headline: '<script>window.__pwned = 1; alert("headline")</script>',
@@ -148,6 +176,8 @@ export function fixtureRoutes() {
       json(res, 200, { count: counts[path] ?? 0 });
     },
     '/fixtures/hostile.json': (req, res) => json(res, 200, HOSTILE),
+    '/fixtures/format-1-1.json': (req, res) => json(res, 200, FORMAT_1_1),
+    '/fixtures/link-list.json': (req, res) => json(res, 200, LINK_LIST),
     // An Arabic article that was updated: every interface word around it is Arabic.
     '/fixtures/arabic-updated.json': (req, res) => json(res, 200, {
       ...VALID, id: 'arabic-updated', language: 'ar', headline: 'عنوان المقال',
