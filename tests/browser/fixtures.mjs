@@ -57,6 +57,11 @@ export const LINK_LIST = {
   body: [
     { type: 'paragraph', text: 'More on this story:' },
     { type: 'list', ordered: false, items: ['One', 'Two', 'Three', 'Four'].map((n) => [{ text: `Story ${n}`, href: `https://news.example/${n}` }]) },
+    // Short links side by side in one item (sources, parts of a series).
+    { type: 'list', ordered: true, items: [
+      [{ text: 'Part ' }, { text: '1', href: 'https://news.example/p1' }, { text: ' ' }, { text: '2', href: 'https://news.example/p2' }, { text: ' ' }, { text: '3', href: 'https://news.example/p3' }],
+      [{ text: 'AP', href: 'https://news.example/ap' }, { text: ', ' }, { text: 'AFP', href: 'https://news.example/afp' }],
+    ] },
   ],
 };
 
