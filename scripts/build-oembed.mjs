@@ -29,7 +29,19 @@ const safeHttp = (u) => (u && /^https?:$/.test(u.protocol) ? u.href : undefined)
 
 const facts = JSON.parse(readFileSync(`${root}/src/facts.json`, 'utf8'));
 const ID = new RegExp(`^[${facts.id_chars}]{1,${facts.id_max_len}}$`);
-const { articles } = JSON.parse(readFileSync(`${out}/articles/index.json`, 'utf8'));
+// Every page of the index: articles/index.json and the pages its `next` links lead to (files
+// of this build, relative to the page that names them).
+const articles = [];
+const seenPages = new Set();
+for (let file = 'articles/index.json'; file;) {
+  if (seenPages.has(file)) throw new Error(`build-oembed: ${file}: the index's pages go round in a circle`);
+  seenPages.add(file);
+  const page = JSON.parse(readFileSync(`${out}/${file}`, 'utf8'));
+  articles.push(...(page.articles ?? []));
+  file = typeof page.next === 'string' ? new URL(page.next, `http://build.invalid/${file}`) : null;
+  if (file && file.origin !== 'http://build.invalid') throw new Error(`build-oembed: ${[...seenPages].pop()}: its next page ${page.next} is not a file of this build`);
+  file = file && decodeURIComponent(file.pathname.slice(1));
+}
 mkdirSync(`${out}/oembed`, { recursive: true });
 let count = 0;
 for (const { id } of articles) {

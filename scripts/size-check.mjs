@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const LIMIT_KB = 266.0;
+const LIMIT_KB = 270.0;
 
 const dir = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));
 const files = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f) && !['sw.js', 'embed.js'].includes(f));

@@ -10,7 +10,7 @@
 //! read. The body is read as bytes, so bad UTF-8 is reported instead of silently replaced.
 //! Natively (tests, prerendering) there is no network and every load fails with a network error.
 
-use crate::model::{parse_article_bytes, parse_index_bytes, Article, LoadError, Summary};
+use crate::model::{parse_article_bytes, validate::parse_index_page_bytes, Article, IndexPage, LoadError};
 
 /// A request that has not completed within this many seconds is aborted and reported.
 pub const TIMEOUT_SECONDS: u32 = 10;
@@ -63,12 +63,13 @@ pub fn mark(name: &str) {
     let _ = name;
 }
 
-/// Fetches and validates the article index at `index_url`, newest first.
-pub async fn fetch_index(index_url: String, cancel: Cancel) -> Result<Vec<Summary>, LoadError> {
+/// Fetches and validates one page of the article index at `index_url`: its articles, newest
+/// first, and the address of the next page.
+pub async fn fetch_index(index_url: String, cancel: Cancel) -> Result<IndexPage, LoadError> {
     let body = fetch_document(&index_url, cancel)
         .await
         .map_err(|e| offline_aware(e, false))?;
-    parse_index_bytes(&body, &index_url)
+    parse_index_page_bytes(&body, &index_url)
 }
 
 /// A request that got no answer while the browser is offline (and the service worker had no

@@ -29,7 +29,8 @@ use article_reader::model::{
     embed::EmbedOptions,
     links::in_app,
     i18n::UiLang,
-    parse_article, parse_index,
+    parse_article,
+    validate::parse_index_page,
     seo::{canonical_url, json_ld, meta_tags, script_safe_json},
     Article, Summary,
 };
@@ -333,7 +334,7 @@ fn write(p: &Path, text: String) -> Result<(), String> {
     fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))
 }
 
-fn run(dir: &Path) -> Result<usize, String> {
+fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
     // The site's public address (site.json), which READER_PUBLIC_URL overrides (as for oEmbed).
     // `base` is the reader's folder there (`base_path`), without the closing `/`.
     let origin = env::var("READER_PUBLIC_URL").unwrap_or_else(|_| site::PUBLIC_URL.into());
@@ -351,14 +352,42 @@ fn run(dir: &Path) -> Result<usize, String> {
 
     let articles = dir.join("articles");
     let index_text = read(&articles.join("index.json"))?;
-    let index = parse_index(&index_text, &format!("{}/articles/index.json", render_root()))
+    let first = parse_index_page(&index_text, &format!("{}/articles/index.json", render_root()))
         .map_err(|e| format!("articles/index.json: {}", e.title()))?;
     write(
         &dir.join("index.html"),
-        front_page(&template, &index, &index_text)?,
+        front_page(&template, &first.articles, &index_text)?,
     )?;
+    // Every page of a paged index (`next`), each a file of this build; each article once.
+    let mut index = first.articles.clone();
+    let mut next = first.next.clone();
+    let mut pages = vec![format!("{}/articles/index.json", render_root())];
+    while let Some(url) = next.take() {
+        let file = url
+            .strip_prefix(&format!("{}/", render_root()))
+            .filter(|f| !f.contains("..") && !f.contains(['?', '#']))
+            .ok_or_else(|| format!("{}: its next page {url} is not a file of this build", pages[pages.len() - 1]))?;
+        if pages.contains(&url) {
+            return Err(format!("{file}: the index's pages go round in a circle"));
+        }
+        let text = read(&dir.join(file))?;
+        let page = parse_index_page(&text, &url).map_err(|e| format!("{file}: {}", e.title()))?;
+        pages.push(url);
+        for s in page.articles {
+            if !index.iter().any(|known| known.id == s.id) {
+                index.push(s);
+            }
+        }
+        next = page.next;
+    }
+    let mut cache = Cache::open(&template, base);
     for summary in &index {
         let json_text = read(&articles.join(format!("{}.json", summary.id)))?;
+        // Unchanged since a build with the same template: the pages are taken from the cache.
+        let targets = [articles.join(&summary.id).join("index.html"), dir.join("embed").join(&summary.id).join("index.html")];
+        if cache.restore(&json_text, &targets)? {
+            continue;
+        }
         let json_url = format!("{base}/articles/{}.json", summary.id);
         let article = parse_article(&json_text, &json_url).map_err(|e| {
             let problems: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
@@ -374,17 +403,100 @@ fn run(dir: &Path) -> Result<usize, String> {
             &format!("{}/articles/{}.json", render_root(), summary.id),
         )
         .map_err(|e| e.title())?;
-        write(
-            &articles.join(&summary.id).join("index.html"),
+        let pages = [
             article_page(&template, &article, &rendered, &json_text, base)?,
-        )?;
-        write(
-            &dir.join("embed").join(&summary.id).join("index.html"),
             embed_page(&template, &article, &rendered, &json_text, base)?,
-        )?;
+        ];
+        for (target, page) in targets.iter().zip(pages) {
+            cache.store(&json_text, target, &page)?;
+            write(target, page)?;
+        }
     }
+    let reused = cache.finish();
     manifest_shortcuts(dir)?;
-    Ok(index.len())
+    Ok((index.len(), reused, pages.len()))
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint of a page's inputs (not for security).
+fn fingerprint(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain([0xff]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// The prerendered pages of earlier builds, by the fingerprint of everything that makes them:
+/// the app's template (which changes with the app), the public address, the site's
+/// configuration (compiled in: part of the binary, hence of its path's modification) and the
+/// article's JSON. A build after one article changed renders that article's pages only.
+/// Kept in `target/prerender-cache/` (`READER_PRERENDER_CACHE` to move it); entries this build
+/// did not use are removed at the end.
+struct Cache {
+    dir: Option<std::path::PathBuf>,
+    salt: String,
+    used: std::collections::HashSet<std::path::PathBuf>,
+    reused: usize,
+}
+
+impl Cache {
+    fn open(template: &str, base: &str) -> Self {
+        let dir = env::var("READER_PRERENDER_CACHE")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/prerender-cache"));
+        // The binary itself (its size and time) stands for the components and the site's
+        // configuration compiled into it.
+        let binary = env::current_exe()
+            .ok()
+            .and_then(|p| fs::metadata(p).ok())
+            .map(|m| format!("{}:{:?}", m.len(), m.modified().ok()))
+            .unwrap_or_default();
+        let salt = format!("{:016x}", fingerprint(&[template, base, &binary]));
+        let dir = fs::create_dir_all(&dir).ok().map(|()| dir);
+        Cache { dir, salt, used: Default::default(), reused: 0 }
+    }
+
+    fn entry(&self, json_text: &str, target: &Path) -> Option<std::path::PathBuf> {
+        let kind = target.parent()?.parent()?.file_name()?.to_string_lossy().to_string();
+        let key = fingerprint(&[&self.salt, &kind, json_text]);
+        Some(self.dir.as_ref()?.join(format!("{key:016x}.html")))
+    }
+
+    /// Copies the cached pages to `targets` when every one of them is cached.
+    fn restore(&mut self, json_text: &str, targets: &[std::path::PathBuf]) -> Result<bool, String> {
+        let entries: Option<Vec<_>> = targets.iter().map(|t| self.entry(json_text, t).filter(|e| e.is_file())).collect();
+        let Some(entries) = entries else { return Ok(false) };
+        for (entry, target) in entries.iter().zip(targets) {
+            write(target, read(entry)?)?;
+            self.used.insert(entry.clone());
+        }
+        self.reused += 1;
+        Ok(true)
+    }
+
+    fn store(&mut self, json_text: &str, target: &Path, page: &str) -> Result<(), String> {
+        if let Some(entry) = self.entry(json_text, target) {
+            // A cache that cannot be written only makes the next build slower.
+            let _ = fs::write(&entry, page);
+            self.used.insert(entry);
+        }
+        Ok(())
+    }
+
+    /// Removes the entries this build did not use; returns how many articles came from it.
+    fn finish(self) -> usize {
+        if let Some(entries) = self.dir.as_ref().and_then(|d| fs::read_dir(d).ok()) {
+            for entry in entries.flatten() {
+                if !self.used.contains(&entry.path()) {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+        self.reused
+    }
 }
 
 /// Adds the installed app's shortcut to the Saved page to the manifest (written by
@@ -422,9 +534,9 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     match run(Path::new(&dir)) {
-        Ok(n) => {
+        Ok((n, reused, pages)) => {
             println!(
-                "prerender: the front page, {n} articles and their embeds written to {dir}/ (app shell: {dir}/shell.html)"
+                "prerender: the front page, {n} articles ({reused} unchanged, from the cache) and their embeds written to {dir}/ from {pages} index page(s) (app shell: {dir}/shell.html)"
             );
             ExitCode::SUCCESS
         }

@@ -328,6 +328,14 @@ impl Article {
 }
 
 /// One entry of `articles/index.json`.
+/// One page of the index: its articles, and where the next (older) page is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexPage {
+    pub articles: Vec<Summary>,
+    /// Absolute http(s) URL of the next page; `None` on the last.
+    pub next: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub id: String,

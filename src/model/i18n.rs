@@ -253,6 +253,7 @@ templates! {
     err_redirected_away(origin, site);
     from_source(host);
     open_on(provider);
+    more_loaded(n);
     embed_privacy(provider);
     err_bad_id(given);
     err_http_title(status);
@@ -364,6 +365,9 @@ catalog!(
     err_redirected_away,
     from_source,
     open_on,
+    more_articles,
+    loading_more,
+    more_loaded,
     embed_privacy,
     table_region,
     code_region,
@@ -531,6 +535,9 @@ const EN_TEXT: Catalog = Catalog {
     err_redirected_away: "The article's address led on to {origin}. {site} shows articles from its own address and from the sources it trusts, and that is not one of them, so the article is not shown here.",
     from_source: "From {host}",
     open_on: "Open on {provider}",
+    more_articles: "More articles",
+    loading_more: "Loading more articles…",
+    more_loaded: "Articles added below: {n}.",
     embed_privacy: "Nothing from {provider} loads until you open it.",
     table_region: "Table",
     code_region: "Code",
@@ -698,6 +705,9 @@ const FR_TEXT: Catalog = Catalog {
     err_redirected_away: "L'adresse de l'article renvoie vers {origin}. {site} affiche les articles de sa propre adresse et des sources qu'il reconnaît, et celle-ci n'en fait pas partie : l'article n'est pas affiché ici.",
     from_source: "Source : {host}",
     open_on: "Ouvrir sur {provider}",
+    more_articles: "Plus d'articles",
+    loading_more: "Chargement d'autres articles…",
+    more_loaded: "Articles ajoutés ci-dessous : {n}.",
     embed_privacy: "Rien de {provider} ne se charge avant que vous l'ouvriez.",
     table_region: "Tableau",
     code_region: "Code",
@@ -865,6 +875,9 @@ const AR_TEXT: Catalog = Catalog {
     err_redirected_away: "أحال عنوان المقالة إلى {origin}. يعرض {site} المقالات من عنوانه ومن المصادر التي يثق بها، وهذا ليس منها، لذلك لا تُعرض المقالة هنا.",
     from_source: "من {host}",
     open_on: "افتح على {provider}",
+    more_articles: "مزيد من المقالات",
+    loading_more: "جارٍ تحميل مزيد من المقالات…",
+    more_loaded: "مقالات أُضيفت في الأسفل: {n}.",
     embed_privacy: "لا يُحمَّل شيء من {provider} قبل أن تفتحه.",
     table_region: "جدول",
     code_region: "شيفرة",

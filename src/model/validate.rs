@@ -917,10 +917,38 @@ pub fn parse_article_bytes(bytes: &[u8], base: &str) -> Result<Article, LoadErro
 
 /// Parses `articles/index.json` fetched from `base`, newest first (undated entries last).
 pub fn parse_index(text: &str, base: &str) -> Result<Vec<Summary>, LoadError> {
+    parse_index_page(text, base).map(|page| page.articles)
+}
+
+/// Parses one page of the index fetched from `base`: its articles, newest first, and the
+/// address of the next (older) page, `next`, resolved against `base` (like JSON Feed's
+/// `next_url`). The front page shows the first page and loads the next one on request.
+///
+/// ```
+/// use article_reader::model::validate::parse_index_page;
+/// let page = parse_index_page(
+///     r#"{ "articles": [{ "id": "a", "headline": "A" }], "next": "index-2.json" }"#,
+///     "https://news.example/articles/index.json",
+/// ).unwrap();
+/// assert_eq!(page.articles[0].id, "a");
+/// assert_eq!(page.next.as_deref(), Some("https://news.example/articles/index-2.json"));
+/// ```
+pub fn parse_index_page(text: &str, base: &str) -> Result<IndexPage, LoadError> {
     let value = parse_json(text)?;
     let mut w = Walker::new(base);
     let mut summaries = Vec::new();
+    let mut next = None;
     if let Some(root) = w.object(&value, "index") {
+        next = w.optional_string(root, "next", "").and_then(|raw| {
+            let url = safe_url(&raw, base, FETCH_SCHEMES);
+            if url.is_none() {
+                w.problem("next", "must be an http or https address (relative to this index)");
+            }
+            url
+        });
+        if next.as_deref() == Some(base) {
+            w.problem("next", "names this same page (the archive would never end)");
+        }
         match root.get("articles") {
             Some(Value::Array(items)) if w.not_too_many(items, "articles", MAX_INDEX_ENTRIES) => {
                 for (i, item) in items.iter().enumerate() {
@@ -940,12 +968,17 @@ pub fn parse_index(text: &str, base: &str) -> Result<Vec<Summary>, LoadError> {
         });
     }
     sort_newest_first(&mut summaries);
-    Ok(summaries)
+    Ok(IndexPage { articles: summaries, next })
 }
 
 /// [`parse_index`] for the raw bytes of a response: checks size and encoding first.
 pub fn parse_index_bytes(bytes: &[u8], base: &str) -> Result<Vec<Summary>, LoadError> {
     parse_index(decode(bytes)?, base)
+}
+
+/// [`parse_index_page`] for the raw bytes of a response.
+pub fn parse_index_page_bytes(bytes: &[u8], base: &str) -> Result<IndexPage, LoadError> {
+    parse_index_page(decode(bytes)?, base)
 }
 
 /// Orders summaries newest first; entries without a date go last, in their original order.
@@ -1148,6 +1181,22 @@ mod tests {
         let mut v = minimal();
         v["body"] = json!([{ "type": "table", "header": ["A", "B"], "rows": [["1", "2"], ["3"]] }]);
         assert_eq!(problems(v), ["body[0].rows[1]: has 1 cells, the header has 2"]);
+    }
+
+    /// A paged index names its next page; a bad or self-naming `next` is a problem by name.
+    #[test]
+    fn index_pages_name_the_next_one() {
+        let base = "https://news.example/articles/index.json";
+        let page = parse_index_page(r#"{ "articles": [], "next": "archive/2.json" }"#, base).unwrap();
+        assert_eq!(page.next.as_deref(), Some("https://news.example/articles/archive/2.json"));
+        assert_eq!(parse_index_page(r#"{ "articles": [] }"#, base).unwrap().next, None);
+        let said = |text: &str| match parse_index_page(text, base) {
+            Err(LoadError::Invalid { problems }) => problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(said(r#"{ "articles": [], "next": "javascript:alert(1)" }"#), ["next: must be an http or https address (relative to this index)"]);
+        assert_eq!(said(r#"{ "articles": [], "next": "index.json" }"#), ["next: names this same page (the archive would never end)"]);
+        assert_eq!(said(r#"{ "articles": [], "next": 2 }"#), ["next: expected a string, found a number"]);
     }
 
     #[test]

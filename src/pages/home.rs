@@ -10,7 +10,7 @@ use crate::api::{fetch_index, Loads};
 use crate::platform::articles_dir;
 use crate::contexts::document_language::DocumentLanguage;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
-use crate::model::Summary;
+use crate::model::{LoadError, Summary};
 use crate::model::links::in_app;
 
 #[component]
@@ -29,7 +29,10 @@ pub fn Home() -> impl IntoView {
             <Suspense fallback=ListSkeleton>
                 {move || Suspend::new(async move {
                     match index.await {
-                        Ok(list) => view! { <TakeOver/> <ArticleList list/> }.into_any(),
+                        Ok(page) => {
+                            let seen = page.articles.iter().map(|s| s.id.clone()).collect();
+                            view! { <TakeOver/> <ArticleList list=page.articles/> <MoreArticles next=page.next seen/> }.into_any()
+                        }
                         Err(error) => view! { <TakeOver/> <ErrorView error on_retry=retry nested=true/> }.into_any(),
                     }
                 })}
@@ -67,6 +70,98 @@ pub fn ArticleList(list: Vec<Summary>) -> impl IntoView {
                 .map(|(i, s)| view! { <SummaryCard summary=s lead=i == 0/> })
                 .collect_view()}
         </ul>
+    }
+    .into_any()
+}
+
+/// Where "More articles" stands.
+#[derive(Clone)]
+enum More {
+    Ready,
+    Loading,
+    Failed(LoadError),
+}
+
+/// The older pages of a paged index (its `next` addresses), one at a time when the reader asks:
+/// a "More articles" button under the list. The new cards follow the others; focus moves to
+/// the first of them and a status message says how many came, so keyboard and screen-reader
+/// readers carry on from there. An article already listed (the archive moved while the reader
+/// browsed) is not listed twice. Nothing shows when the index has one page.
+#[component]
+fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
+    let t = crate::contexts::ui::use_text();
+    let next = RwSignal::new(next);
+    let seen = StoredValue::new(seen);
+    let pages = RwSignal::new(Vec::<Vec<Summary>>::new());
+    let state = RwSignal::new(More::Ready);
+    let announce = RwSignal::new(String::new());
+    let loads = Loads::new();
+    let load = Callback::new(move |()| {
+        let Some(url) = next.get_untracked() else { return };
+        if matches!(state.get_untracked(), More::Loading) {
+            return;
+        }
+        state.set(More::Loading);
+        let cancel = loads.next();
+        leptos::task::spawn_local(async move {
+            match fetch_index(url, cancel).await {
+                Ok(page) => {
+                    let fresh: Vec<Summary> = page
+                        .articles
+                        .into_iter()
+                        .filter(|s| seen.with_value(|seen| !seen.contains(&s.id)))
+                        .collect();
+                    seen.update_value(|seen| seen.extend(fresh.iter().map(|s| s.id.clone())));
+                    let count = fresh.len();
+                    let page_number = pages.with_untracked(Vec::len) + 2;
+                    if !fresh.is_empty() {
+                        pages.update(|p| p.push(fresh));
+                    }
+                    let _ = next.try_set(page.next);
+                    let _ = state.try_set(More::Ready);
+                    let _ = announce.try_set(t().more_loaded(&count.to_string()));
+                    // After the new cards are in the page: focus the first one's link.
+                    if count > 0 {
+                        let selector = format!(".article-list-more[data-page=\"{page_number}\"] li:first-child h2 a");
+                        set_timeout(move || { crate::platform::focus(&selector, true); }, std::time::Duration::ZERO);
+                    }
+                }
+                Err(error) => {
+                    let _ = state.try_set(More::Failed(error));
+                }
+            }
+        });
+    });
+    view! {
+        {move || {
+            pages
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, list)| {
+                    let cards = list.into_iter().map(|s| view! { <SummaryCard summary=s lead=false/> }).collect_view();
+                    view! { <ul class="article-list article-list-more" data-page=(i + 2).to_string()>{cards}</ul> }
+                })
+                .collect_view()
+        }}
+        <p class="visually-hidden" role="status">{move || announce.get()}</p>
+        {move || match state.get() {
+            More::Failed(error) => Some(view! { <ErrorView error on_retry=load nested=true/> }),
+            More::Loading | More::Ready => None,
+        }}
+        // The same button throughout a load (its words change), so keyboard focus stays on it.
+        <Show when=move || next.get().is_some() && !matches!(state.get(), More::Failed(_))>
+            <p class="more-articles">
+                <button
+                    type="button"
+                    class="more-button"
+                    aria-disabled=move || matches!(state.get(), More::Loading).to_string()
+                    on:click=move |_| load.run(())
+                >
+                    {move || if matches!(state.get(), More::Loading) { t().loading_more } else { t().more_articles }}
+                </button>
+            </p>
+        </Show>
     }
     .into_any()
 }

@@ -2,7 +2,15 @@
 // previews, and taken over by the app without a flash, a layout shift or a second download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DIST, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
+import { nativeEnv } from '../../scripts/native-env.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -84,4 +92,31 @@ test('a prerendered article opened once reads offline', async () => {
   await page.waitForSelector('main .article-body');
   assert.match(await page.locator('h1').textContent(), /Central Library/);
   await page.close();
+});
+
+test('the prerender follows a paged index, and renders again only the article that changed', () => {
+  const work = mkdtempSync(join(tmpdir(), 'prerender-'));
+  const dir = join(work, 'dist');
+  cpSync(DIST, dir, { recursive: true });
+  // The build's index split in two pages: the first names the second as `next`.
+  const { articles } = readJson(join(DIST, 'articles/index.json'));
+  mkdirSync(join(dir, 'articles/archive'), { recursive: true });
+  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: articles.slice(0, 2), next: 'archive/2.json' }));
+  writeFileSync(join(dir, 'articles/archive/2.json'), JSON.stringify({ articles: articles.slice(2) }));
+  for (const { id } of articles) rmSync(join(dir, 'articles', id, 'index.html'));
+  const run = () => execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', dir],
+    { cwd: ROOT, env: { ...nativeEnv(), READER_PRERENDER_CACHE: join(work, 'cache') } }).toString();
+  try {
+    assert.match(run(), new RegExp(`${articles.length} articles \\(0 unchanged, from the cache\\) .* from 2 index page\\(s\\)`));
+    for (const { id } of articles) assert.ok(existsSync(join(dir, 'articles', id, 'index.html')), `${id} prerendered`);
+    assert.equal((readFileSync(join(dir, 'index.html'), 'utf8').match(/class="card"/g) ?? []).length, 2, 'the front page shows the first page');
+    assert.match(run(), new RegExp(`${articles.length} articles \\(${articles.length} unchanged, from the cache\\)`));
+    const changed = join(dir, 'articles', `${articles[3].id}.json`);
+    const article = JSON.parse(readFileSync(changed, 'utf8'));
+    writeFileSync(changed, JSON.stringify({ ...article, headline: 'A corrected headline' }));
+    assert.match(run(), new RegExp(`${articles.length} articles \\(${articles.length - 1} unchanged, from the cache\\)`));
+    assert.match(readFileSync(join(dir, 'articles', articles[3].id, 'index.html'), 'utf8'), /A corrected headline/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });
