@@ -147,3 +147,11 @@ test('printed, the table and the code print whole and the embed shows where it l
   assert.match(printed.embed, /attr\(href\)|video\.example/, 'the link card prints its address');
   await page.close();
 });
+
+test('an article with every 1.1 block embeds like any other (the card shows no body)', async () => {
+  const page = await open(app, '/embed?src=/fixtures/format-1-1.json', { wait: '.embed-card' });
+  assert.equal((await page.locator('.embed-card h1').textContent()).trim(), 'Format Eleven');
+  assert.equal(await page.locator('.embed-card .article-body, .embed-card iframe').count(), 0);
+  page.assertClean();
+  await page.close();
+});
