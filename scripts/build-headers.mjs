@@ -15,6 +15,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { BASE } from './site-config.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
@@ -82,9 +83,7 @@ for (const path of pagePaths) {
 const pages = pagePaths.length;
 
 // The folder the reader is served from (site.json's base_path): every path below is in it.
-const site = JSON.parse(readFileSync(resolve(root, process.env.READER_SITE ?? 'site.json'), 'utf8'));
-const base = site.base_path ?? '/';
-const at = (path) => `${base}${path.replace(/^\//, '')}`;
+const at = (path) => `${BASE}${path.replace(/^\//, '')}`;
 const rules = {
   '/*': {
     'Content-Security-Policy': csp,

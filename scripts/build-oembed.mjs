@@ -8,17 +8,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { BASE, SITE } from './site-config.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
-const site = JSON.parse(readFileSync(resolve(root, process.env.READER_SITE ?? 'site.json'), 'utf8'));
+const site = SITE;
 const origin = (process.env.READER_PUBLIC_URL ?? site.public_url).replace(/\/+$/, '');
 if (!/^https?:\/\/[^/]+$/.test(origin)) {
   console.error(`build-oembed: READER_PUBLIC_URL must be an origin like https://reader.example (got ${origin})`);
   process.exit(1);
 }
 // The reader's folder on that origin (base_path, checked by build.rs), without the closing "/".
-const base = origin + (site.base_path ?? '/').replace(/\/$/, '');
+const base = origin + BASE.replace(/\/$/, '');
 
 // Embed size advertised to consumers; embed.js then follows the real height.
 const WIDTH = 600;

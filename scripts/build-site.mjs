@@ -10,13 +10,14 @@
 //   node scripts/build-site.mjs [dir]
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import { BASE, SITE, SITE_FILE } from './site-config.mjs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
-const file = process.env.READER_SITE ?? 'site.json';
-const site = JSON.parse(readFileSync(resolve(root, file), 'utf8'));
+const file = SITE_FILE;
+const site = SITE;
 
 // Black or white text on the accent, whichever has the higher WCAG contrast: the rule of
 // contrast_text in src/model/embed.rs (the embed's accent uses it too).
@@ -31,7 +32,7 @@ function contrastText(hex) {
 
 // The folder the reader is served from (checked by build.rs: starts and ends with "/", only
 // letters, digits and - _ . ~ between): every absolute path below starts with it.
-const base = site.base_path ?? '/';
+const base = BASE;
 const logoExt = site.logo.toLowerCase().endsWith('.png') ? 'png' : 'svg';
 const logoFile = `brand/logo.${logoExt}`;
 const logo = `${base}${logoFile}`;

@@ -18,5 +18,5 @@ export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg erase_components -Zlocation-detail=none -Zfmt-debug=none"
 # The folder the reader is served from (site.json's base_path, e.g. /reader/): Trunk writes its
 # asset URLs under it. build.rs checks the value before anything is written.
-PUBLIC_URL=$(node -e 'const s = JSON.parse(require("fs").readFileSync(process.env.READER_SITE ?? "site.json", "utf8")); console.log(typeof s.base_path === "string" ? s.base_path : "/")')
+PUBLIC_URL=$(node scripts/site-config.mjs base)
 exec trunk build --release --public-url "$PUBLIC_URL" "$@"

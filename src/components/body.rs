@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::figure::{Figure, Placement};
 use super::inline::InlineText;
-use crate::model::{Block, Embed, ListItem, Table};
+use crate::model::{Block, Embed, Inline, ListItem, Table};
 
 /// A list and the lists nested in its items.
 fn list_view(ordered: bool, items: Vec<ListItem>) -> AnyView {
@@ -101,31 +101,30 @@ fn embed_view(embed: Embed) -> AnyView {
     .into_any()
 }
 
+/// A quotation (`class` "quote") or a pull quote ("pullquote"): the same markup, styled apart.
+fn quote_view(class: &'static str, text: Inline, cite: Option<String>) -> AnyView {
+    view! {
+        <figure class=class>
+            <blockquote><p><InlineText text/></p></blockquote>
+            {cite.map(|c| view! { <figcaption>"— " <cite>{c}</cite></figcaption> })}
+        </figure>
+    }
+    .into_any()
+}
+
 fn block_view(block: Block) -> AnyView {
     match block {
         Block::Paragraph { text } => view! { <p><InlineText text/></p> }.into_any(),
         Block::Heading { level: 2, text } => view! { <h2><InlineText text/></h2> }.into_any(),
         Block::Heading { text, .. } => view! { <h3><InlineText text/></h3> }.into_any(),
-        Block::Quote { text, cite } => view! {
-            <figure class="quote">
-                <blockquote><p><InlineText text/></p></blockquote>
-                {cite.map(|c| view! { <figcaption>"— " <cite>{c}</cite></figcaption> })}
-            </figure>
-        }
-        .into_any(),
+        Block::Quote { text, cite } => quote_view("quote", text, cite),
         Block::List { ordered, items } => list_view(ordered, items),
         Block::Image(image) => view! { <Figure image placement=Placement::Body/> }.into_any(),
         Block::Table(table) => table_view(table),
         Block::Code { text, language } => code_view(text, language),
         Block::Divider => view! { <hr class="divider"/> }.into_any(),
         Block::Embed(embed) => embed_view(embed),
-        Block::Pullquote { text, cite } => view! {
-            <figure class="pullquote">
-                <blockquote><p><InlineText text/></p></blockquote>
-                {cite.map(|c| view! { <figcaption>"— " <cite>{c}</cite></figcaption> })}
-            </figure>
-        }
-        .into_any(),
+        Block::Pullquote { text, cite } => quote_view("pullquote", text, cite),
     }
 }
 
