@@ -277,8 +277,14 @@ pub fn safe_url(raw: &str, base: &str, allowed: &[&str]) -> Option<String> {
     // Normalise the scheme's case so later checks (and the DOM) see one spelling.
     let rest = &absolute[scheme.len()..];
     let normalised = format!("{scheme}{rest}");
-    // http(s) URLs need a host a browser can parse.
-    if (scheme == "http" || scheme == "https") && !split(&normalised).authority.is_some_and(valid_host) {
+    // http(s) URLs need a host a browser can parse; any other URL that names a host (after
+    // `//`) needs one it can parse too (found by the url_reference property test:
+    // `mailto://<` passed, and no browser can open it).
+    let host_ok = match split(&normalised).authority {
+        Some(authority) => valid_host(authority),
+        None => scheme != "http" && scheme != "https",
+    };
+    if !host_ok {
         return None;
     }
     Some(normalised)
@@ -501,6 +507,9 @@ mod tests {
         );
         assert_eq!(safe_url("https:///nohost", base, FETCH_SCHEMES), None);
         assert_eq!(safe_url("   ", base, FETCH_SCHEMES), None);
+        // Any scheme that names a host (`//`) needs one a browser can parse.
+        assert_eq!(safe_url("mailto://<", base, LINK_SCHEMES), None);
+        assert_eq!(safe_url("mailto://desk@news.example", base, LINK_SCHEMES).as_deref(), Some("mailto://desk@news.example"));
     }
 
     #[test]
