@@ -3,6 +3,8 @@
 #   1. native `cargo test`: the model (parsing, validation, URLs, dates, share links …), property
 #      tests of the parser (proptest), the hostile corpus (tests/hostile/) and server-side
 #      renders of the components;
+#   1b. the `validate` command and the JSON Schemas against the hostile corpus and the demo
+#      articles (tests/tools/), and the import command on public real-world documents;
 #   2. a release build of the app with Trunk, and the size ratchet (scripts/size-check.mjs);
 #   3. the browser tests: the built app in Debian's headless Chromium (tests/browser/), under
 #      site.json and again under sites/article-reader.json.
@@ -16,6 +18,9 @@ scripts/setup.sh --test
 echo "==> Native tests (cargo test: model, property tests, hostile corpus, server renders)"
 node tests/hostile/corpus.mjs --check
 cargo test --locked
+echo "==> The validate command and the JSON Schemas agree with the app (tests/tools/)"
+cargo build --locked --bin validate
+node --test --test-reporter=spec tests/tools/*.test.mjs
 echo "==> Invalid site configurations stop the build, each with its own message"
 node scripts/check-site-errors.mjs
 

@@ -13,6 +13,7 @@ pub mod saved;
 pub mod seo;
 pub mod progress;
 pub mod retry;
+pub mod schema;
 pub mod settings;
 pub mod share;
 pub mod site;

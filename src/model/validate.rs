@@ -964,6 +964,37 @@ pub fn parse_index_page_bytes(bytes: &[u8], base: &str) -> Result<IndexPage, Loa
     parse_index_page(decode(bytes)?, base)
 }
 
+/// What a document checked by [`check_document`] turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentKind {
+    Article,
+    /// A page of the index (its root has `articles`).
+    Index,
+}
+
+/// Checks the raw bytes of a document exactly as the app does when it fetches one: an object
+/// with `articles` is a page of the index ([`parse_index_page_bytes`]), anything else an
+/// article ([`parse_article_bytes`]). The `validate` command runs this on every file.
+///
+/// ```
+/// use article_reader::model::validate::{check_document, DocumentKind};
+/// let base = "https://news.example/articles/index.json";
+/// assert_eq!(check_document(br#"{"articles": []}"#, base), Ok(DocumentKind::Index));
+/// let err = check_document(br#"{"id": "a"}"#, base).unwrap_err();
+/// assert_eq!(err.problems()[0].to_string(), "headline: missing");
+/// ```
+pub fn check_document(bytes: &[u8], base: &str) -> Result<DocumentKind, LoadError> {
+    let text = decode(bytes)?;
+    let value = parse_json(text)?;
+    if value.get("articles").is_some() {
+        parse_index_page(text, base).map(|_| DocumentKind::Index)
+    } else {
+        article_from_value(&value, base)
+            .map(|_| DocumentKind::Article)
+            .map_err(|problems| LoadError::Invalid { problems })
+    }
+}
+
 /// Orders summaries newest first; entries without a date go last, in their original order.
 pub fn sort_newest_first(summaries: &mut [Summary]) {
     summaries.sort_by_key(|s| {

@@ -4,6 +4,9 @@
 // navigate afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { open, useApp } from './harness.mjs';
 import { documents } from '../hostile/corpus.mjs';
 
@@ -14,6 +17,23 @@ for (const { name, body } of corpus) {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(body);
   };
+}
+
+/**
+ * What the `validate` command (the publishers' check, same validator) says of each document:
+ * the app must show the same heading, message and problems, word for word.
+ */
+function commandReport() {
+  const dir = mkdtempSync(`${tmpdir()}/hostile-`);
+  try {
+    for (const { name, body } of corpus) writeFileSync(`${dir}/${name}.json`, body);
+    const bin = new URL('../../target/debug/validate', import.meta.url).pathname;
+    const r = spawnSync(bin, ['--json', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.error, undefined, `${bin} did not run (cargo build --bin validate): ${r.error}`);
+    return new Map(JSON.parse(r.stdout).map((d) => [d.file.replace(/^.*\//, '').replace(/\.json$/, ''), d]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Everything in the DOM that could run script or leak to a dangerous URL. */
@@ -52,6 +72,7 @@ test(`the corpus has at least 40 documents (${corpus.length})`, () => {
 test('every hostile document renders safely or fails with its own message', async () => {
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const messages = new Map();
+  const command = commandReport();
   try {
     for (const { name, expect } of corpus) {
       const page = await open(app, `/read?src=${encodeURIComponent(`/hostile/${name}.json`)}`,
@@ -71,6 +92,9 @@ test('every hostile document renders safely or fails with its own message', asyn
       } else {
         assert.equal(state.error, expect, `${name}: ${state.title} ${state.message}`);
         assert.ok(state.message.length > 20, `${name}: a message that says something`);
+        const said = command.get(name);
+        assert.deepEqual([state.title, state.message, state.problems], [said.title, said.message, said.problems],
+          `${name}: the app and the validate command say different things`);
         if (expect === 'invalid') {
           assert.ok(state.problems.length > 0 && state.problems.length <= 101, `${name}: ${state.problems.length} problems`);
         } else {
