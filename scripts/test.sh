@@ -17,9 +17,9 @@ scripts/setup.sh --test
 
 echo "==> Native tests (cargo test: model, property tests, hostile corpus, server renders)"
 node tests/hostile/corpus.mjs --check
-cargo test --locked
+cargo test --locked --features import
 echo "==> The validate command and the JSON Schemas agree with the app (tests/tools/)"
-cargo build --locked --bin validate
+cargo build --locked --features import --bin validate
 node --test --test-reporter=spec tests/tools/*.test.mjs
 echo "==> Invalid site configurations stop the build, each with its own message"
 node scripts/check-site-errors.mjs

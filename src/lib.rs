@@ -18,6 +18,9 @@ pub mod components;
 pub mod contexts;
 pub mod crash;
 pub mod facts;
+/// The import command's readers (native only, feature `import`).
+#[cfg(feature = "import")]
+pub mod import;
 pub mod model;
 pub mod offline;
 pub mod pages;

@@ -151,6 +151,22 @@ pub enum Block {
 }
 
 impl Block {
+    /// The block's `type` in the format (`"paragraph"`, `"pullquote"` …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Block::Paragraph { .. } => "paragraph",
+            Block::Heading { .. } => "heading",
+            Block::Quote { .. } => "quote",
+            Block::Pullquote { .. } => "pullquote",
+            Block::List { .. } => "list",
+            Block::Image(_) => "image",
+            Block::Table(_) => "table",
+            Block::Code { .. } => "code",
+            Block::Divider => "divider",
+            Block::Embed(_) => "embed",
+        }
+    }
+
     /// Every piece of inline text the block shows, in reading order (nested list items
     /// included, table header first).
     pub fn inlines(&self) -> Vec<&Inline> {

@@ -285,3 +285,15 @@ test('self-hosted font files: swap, preloaded, used by the text, cached for offl
     await context.close();
   }
 });
+
+test('the JSON Schemas of the format are published in the site\'s folder, as JSON', async () => {
+  const origin = new URL(app.url).origin;
+  for (const name of ['article', 'index']) {
+    const res = await fetch(`${origin}${at(`/schema/${name}.schema.json`)}`);
+    assert.equal(res.status, 200, `${name}.schema.json`);
+    assert.match(res.headers.get('content-type') ?? '', /json/);
+    const schema = await res.json();
+    assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+    assert.deepEqual(schema, readJson(new URL(`../../public/schema/${name}.schema.json`, import.meta.url).pathname));
+  }
+});
