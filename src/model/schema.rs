@@ -9,7 +9,8 @@
 //!
 //! What JSON Schema cannot say, and only the app (and `validate`) check: that a table's rows are
 //! as wide as its header, that a date exists (30 February), that an `embed` or `next` address
-//! has a host a browser can parse, that an index's `next` is not the page itself, and what
+//! has a host a browser can parse, that an index's `next` is not the page itself, that a
+//! width is written as a whole number (`800.0` is an "integer" to JSON Schema), and what
 //! happens before JSON: duplicate keys, nesting depth, size and encoding.
 //!
 //! ```

@@ -35,6 +35,9 @@ const BEYOND_SCHEMA = {
   'beyond--uneven-table': { ...VALID, body: [{ type: 'table', header: ['a', 'b'], rows: [['1']] }] },
   'beyond--thirtieth-of-february': { ...VALID, published: '2026-02-30T10:00:00Z' },
   'beyond--embed-without-host': { ...VALID, body: [{ type: 'embed', url: 'https://', title: 'T' }] },
+  // JSON Schema's "integer" counts 800.0 as whole; the app wants the number written whole.
+  'beyond--width-written-with-a-decimal-point':
+    '{"id": "w", "headline": "H", "body": [{"type": "divider"}], "image": {"src": "a.jpg", "alt": "", "width": 800.0}}',
 };
 /** Format 1.1 problems the schema and the app both find. */
 const INVALID_1_1 = {
@@ -64,7 +67,8 @@ const RENDER = {
 function all() {
   const docs = documents().map(({ name, body, expect }) => [name, body, expect]);
   for (const [name, doc] of Object.entries({ ...INVALID_1_1, ...RENDER, ...BEYOND_SCHEMA })) {
-    docs.push([name, Buffer.from(JSON.stringify(doc)), name.startsWith('beyond') ? 'invalid' : name.split('--')[0]]);
+    const text = typeof doc === 'string' ? doc : JSON.stringify(doc);
+    docs.push([name, Buffer.from(text), name.startsWith('beyond') ? 'invalid' : name.split('--')[0]]);
   }
   return docs;
 }
