@@ -24,7 +24,7 @@ use crate::model::{
     lang::{direction_of, is_language_tag},
     parse_article,
     url::safe_url,
-    validate::{is_valid_id, sort_newest_first, parse_index_page},
+    validate::{is_valid_id, parse_index_page},
     Article, Author, Block, Image, Publisher, Summary,
 };
 
@@ -320,18 +320,15 @@ pub fn write(dir: &Path, drafts: &[Draft]) -> std::io::Result<(Vec<Written>, Vec
             Err(problems) => refused.push((label, problems)),
         }
     }
-    // Newest first, by the same rule as the app.
+    // Newest first, by the app's own rule: the index is read once as the app reads it.
     let entries = index["articles"].as_array().cloned().unwrap_or_default();
-    let mut by_id: BTreeMap<String, Value> = BTreeMap::new();
-    let mut order: Vec<Summary> = Vec::with_capacity(entries.len());
-    for v in entries {
-        let text = serde_json::json!({ "articles": [v.clone()] }).to_string();
-        if let Some(s) = parse_index_page(&text, "https://import.invalid/articles/index.json").ok().and_then(|p| p.articles.into_iter().next()) {
-            by_id.insert(s.id.clone(), v);
-            order.push(s);
-        }
-    }
-    sort_newest_first(&mut order);
+    let mut by_id: BTreeMap<String, Value> = entries
+        .into_iter()
+        .filter_map(|v| Some((v.get("id")?.as_str()?.to_string(), v)))
+        .collect();
+    let order = parse_index_page(&index.to_string(), "https://import.invalid/articles/index.json")
+        .map_err(|e| std::io::Error::other(format!("the updated index is not valid: {}", e.message())))?
+        .articles;
     let sorted: Vec<Value> = order.iter().filter_map(|s| by_id.remove(&s.id)).collect();
     index["articles"] = Value::Array(sorted);
     let mut text = serde_json::to_string_pretty(&index).map_err(std::io::Error::other)?;
