@@ -13,7 +13,8 @@ fn list_view(ordered: bool, items: Vec<ListItem>) -> AnyView {
         .into_iter()
         .map(|item| {
             let sub = item.sublist.map(|s| list_view(s.ordered, s.items));
-            view! { <li><InlineText text=item.text/>{sub}</li> }
+            let link_item = item.text.is_single_link();
+            view! { <li class:link-item=link_item><InlineText text=item.text/>{sub}</li> }
         })
         .collect_view();
     if ordered {

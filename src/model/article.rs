@@ -35,6 +35,25 @@ fn is_false(b: &bool) -> bool {
 pub struct Inline(pub Vec<Span>);
 
 impl Inline {
+    /// Whether the text is one link and nothing else (blank text around it aside): such a list
+    /// item is a link target of its own, and is laid out as one (WCAG 2.2 target size).
+    ///
+    /// ```
+    /// use article_reader::model::{Inline, Span};
+    /// let link = |text: &str| Span { text: text.into(), href: Some("https://a.example/".into()), ..Span::default() };
+    /// assert!(Inline(vec![link("Change 1677107")]).is_single_link());
+    /// assert!(Inline(vec![Span { text: " ".into(), ..Span::default() }, link("x")]).is_single_link());
+    /// assert!(!Inline(vec![Span { text: "Volunteers asked for ".into(), ..Span::default() }, link("a way")]).is_single_link());
+    /// assert!(!Inline(vec![link("AP"), link("AFP")]).is_single_link());
+    /// assert!(!Inline::plain("no link").is_single_link());
+    /// ```
+    pub fn is_single_link(&self) -> bool {
+        let mut links = self.0.iter().filter(|s| s.href.is_some());
+        links.next().is_some()
+            && links.next().is_none()
+            && self.0.iter().all(|s| s.href.is_some() || s.text.trim().is_empty())
+    }
+
     /// Inline text made of one plain span.
     pub fn plain(text: impl Into<String>) -> Self {
         Inline(vec![Span {

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::i18n::{Catalog, EN};
+use super::url::address_excerpt;
 
 /// One validation problem: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,13 +93,15 @@ impl LoadError {
     pub fn message_in(&self, c: &Catalog) -> String {
         match self {
             LoadError::BadSource { given } if given.trim().is_empty() => c.err_no_source.into(),
-            LoadError::BadSource { given } => c.err_bad_source(given),
-            LoadError::NotAllowed { origin, redirected: false } => c.err_not_allowed(origin, crate::site::NAME),
-            LoadError::NotAllowed { origin, redirected: true } => c.err_redirected_away(origin, crate::site::NAME),
-            LoadError::BadId { given } => c.err_bad_id(given),
+            LoadError::BadSource { given } => c.err_bad_source(&address_excerpt(given)),
+            LoadError::NotAllowed { origin, redirected: false } => c.err_not_allowed(&address_excerpt(origin), crate::site::NAME),
+            LoadError::NotAllowed { origin, redirected: true } => {
+                c.err_redirected_away(&address_excerpt(origin), crate::site::NAME)
+            }
+            LoadError::BadId { given } => c.err_bad_id(&address_excerpt(given)),
             LoadError::Offline { article: true } => c.err_offline_article.into(),
             LoadError::Offline { article: false } => c.err_offline_list.into(),
-            LoadError::Network { detail } => c.err_network(detail),
+            LoadError::Network { detail } => c.err_network(&address_excerpt_detail(detail)),
             LoadError::Timeout { seconds } => c.err_timeout(&seconds.to_string()),
             LoadError::Http {
                 status,
@@ -179,6 +182,17 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// The browser's own words for a network failure, cut to a sentence's length: some browsers
+/// quote the address they could not fetch, and a message never replays a whole address.
+fn address_excerpt_detail(detail: &str) -> String {
+    const MAX: usize = 160;
+    if detail.chars().count() <= MAX {
+        detail.to_string()
+    } else {
+        format!("{}…", detail.chars().take(MAX).collect::<String>())
+    }
+}
 
 /// A media type without its parameters, lower-cased: `Text/HTML; charset=utf-8` → `text/html`.
 fn essence(content_type: &str) -> String {
@@ -270,6 +284,35 @@ mod tests {
         assert!(shown.ends_with(&e.message()), "{shown}");
         let boxed: Box<dyn std::error::Error> = Box::new(e);
         assert!(!boxed.to_string().is_empty());
+    }
+
+    /// A refused address is named by its scheme and host at most: a crafted `data:` or
+    /// `javascript:` address, an id or a far host cannot put a headline on the site's page.
+    #[test]
+    fn refusals_never_replay_the_address() {
+        let planted = "Mayor Resigns After Bribery Arrest";
+        let given = format!("data:application/json,{{\"headline\":\"{planted}\",\"body\":[]}}");
+        let cases = [
+            LoadError::BadSource { given: given.clone() },
+            LoadError::BadSource { given: format!("javascript:alert('{planted}')") },
+            LoadError::BadSource { given: format!("{planted} {planted}") },
+            LoadError::BadId { given: format!("{planted} and more words after it") },
+            LoadError::NotAllowed { origin: format!("https://evil.example/{planted}"), redirected: false },
+            LoadError::NotAllowed { origin: format!("https://evil.example/{planted}"), redirected: true },
+            LoadError::Network { detail: format!("Failed to fetch {}", "x".repeat(300)) },
+        ];
+        for e in cases {
+            for c in [&EN, &crate::model::i18n::FR, &crate::model::i18n::AR] {
+                let message = e.message_in(c);
+                assert!(!message.contains(planted), "{message}");
+                assert!(!message.contains("Bribery"), "{message}");
+                assert!(message.chars().count() < 400, "{message}");
+            }
+        }
+        assert!(LoadError::BadSource { given }.message().contains("“data:…”"));
+        assert!(LoadError::NotAllowed { origin: "https://wire.example".into(), redirected: false }
+            .message()
+            .contains("https://wire.example is not one of them"));
     }
 
     #[test]

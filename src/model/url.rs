@@ -355,6 +355,56 @@ fn hex_value(b: u8) -> u8 {
     }
 }
 
+/// How a refused address is named in a message: at most its scheme and host, never its path,
+/// query or payload, so a crafted address (`data:application/json,{"headline":"…"}`) cannot put
+/// its own words on the site's page. Text that is not an address at all is cut to a short
+/// excerpt. Whatever was left out is marked with `…`; controls and direction marks are dropped.
+///
+/// ```
+/// use article_reader::model::url::address_excerpt;
+/// assert_eq!(address_excerpt("data:application/json,{\"headline\":\"Mayor Resigns\"}"), "data:…");
+/// assert_eq!(address_excerpt("https://user:pw@wire.example:8443/story.json?x=1"), "https://wire.example:8443/…");
+/// assert_eq!(address_excerpt("ftp://files.example"), "ftp://files.example");
+/// assert_eq!(address_excerpt("Mayor Resigns After Bribery Arrest, police say"), "Mayor Resigns After Brib…");
+/// assert_eq!(address_excerpt("short"), "short");
+/// ```
+pub fn address_excerpt(raw: &str) -> String {
+    /// Characters of a host, or of text that is no address, shown at most.
+    const HOST_CHARS: usize = 64;
+    const TEXT_CHARS: usize = 24;
+    let cleaned: String = browser_clean(raw)
+        .chars()
+        .filter(|c| !c.is_control() && !is_direction_mark(*c))
+        .collect();
+    let cut = |s: &str, max: usize| -> String {
+        if s.chars().count() <= max {
+            s.to_string()
+        } else {
+            format!("{}…", s.chars().take(max).collect::<String>().trim_end())
+        }
+    };
+    let parts = split(&cleaned);
+    match (parts.scheme, parts.authority) {
+        (Some(scheme), Some(authority)) => {
+            let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+            let shown = format!("{}://{}", cut(scheme, 16), cut(host, HOST_CHARS));
+            let whole = !parts.path.trim_start_matches('/').is_empty() || parts.query.is_some() || parts.fragment.is_some();
+            if whole { format!("{shown}/…") } else { shown }
+        }
+        (Some(scheme), None) => {
+            let rest = &cleaned[scheme.len() + 1..];
+            if rest.is_empty() { format!("{}:", cut(scheme, 16)) } else { format!("{}:…", cut(scheme, 16)) }
+        }
+        (None, _) => cut(&cleaned, TEXT_CHARS),
+    }
+}
+
+/// Unicode's bidirectional controls (embeddings, overrides, isolates, marks): they could turn a
+/// quoted excerpt around on the page.
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The directory part of a URL (everything up to and including the last '/' of its path),
 /// used to tell whether an article JSON lives in the app's own `articles/` folder.
 pub fn directory_of(url: &str) -> String {

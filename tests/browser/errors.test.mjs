@@ -165,6 +165,26 @@ test('/read refuses anything but http(s) and says why', async () => {
   await page.close();
 });
 
+// A refusal names at most the address's scheme and host: a planted headline in a data: address,
+// a far host's path or a bogus article name never appears on the site's page (content spoofing).
+test('a refused address is not replayed on the page', async () => {
+  const planted = 'Mayor Resigns After Bribery Arrest';
+  const doc = JSON.stringify({ headline: planted, dek: 'Police say the mayor took bribes for years.', body: [] });
+  for (const [path, kind] of [
+    [`/read?src=${encodeURIComponent(`data:application/json,${doc}`)}`, 'bad-source'],
+    [`/embed?src=${encodeURIComponent(`data:application/json,${doc}`)}`, 'bad-source'],
+    [`/read?src=${encodeURIComponent(`https://elsewhere.example/${planted}.json`)}`, 'not-allowed'],
+    [`/articles/${encodeURIComponent(planted)}`, 'bad-id'],
+  ]) {
+    const { page, state } = await errorState(path);
+    assert.equal(state.kind, kind, path);
+    const shown = await page.locator('body').innerText();
+    assert.ok(!shown.includes('Bribery') && !shown.includes('Police say'), `${path} shows: ${shown}`);
+    page.assertClean();
+    await page.close();
+  }
+});
+
 test('hostile content is shown as text and runs nothing', async () => {
   const page = await open(app, '/read?src=/fixtures/hostile.json', { allowConsoleErrors: httpNoise });
   await page.waitForSelector('.article-body');

@@ -65,6 +65,27 @@ export const LINK_LIST = {
   ],
 };
 
+/** A list of change links after some 25 paragraphs, as a reader met it: links that are whole
+ * items beside items where a link ends a sentence; long enough to wrap at 360 px. */
+export const RECORD_LINKS = {
+  ...VALID,
+  id: 'record-links',
+  headline: 'What changed at the weather stations this year',
+  body: [
+    ...Array.from({ length: 25 }, (_, i) => ({ type: 'paragraph',
+      text: `Paragraph ${i + 1}. The volunteers who read the gauges each morning sent in their notebooks, and the records office compared them with the automatic stations before anything was published.` })),
+    { type: 'list', ordered: false, items: [
+      [{ text: 'Change 1677107 – Add a counter for how often two stations report at the same minute', href: 'https://records.example/change/1677107' }],
+      [{ text: "Change 1681796 – Stop the nightly job from keeping a second copy of each station's morning notebook", href: 'https://records.example/change/1681796' }],
+      [{ text: 'Change 1680796 – Make sure the old reading is discarded before the next one is stored', href: 'https://records.example/change/1680796' }],
+      [{ text: 'Volunteers asked for ' }, { text: 'a way to correct a reading after sending it', href: 'https://records.example/change/1649610' }],
+      [{ text: 'The ridge gauge now reports hourly (e.g. 1-3, 6, 7) – ' }, { text: 'Change 499640', href: 'https://records.example/change/499640' }],
+      [{ text: "The valley gauge's battery lasts two winters – " }, { text: 'Change 1674106', href: 'https://records.example/change/1674106' }],
+    ] },
+    { type: 'paragraph', text: 'The records office publishes the next list in spring.' },
+  ],
+};
+
 export const HOSTILE = {
   id: 'hostile',
   headline: '<script>window.__pwned = 1; alert("headline")</script>',
@@ -183,6 +204,7 @@ export function fixtureRoutes() {
     '/fixtures/hostile.json': (req, res) => json(res, 200, HOSTILE),
     '/fixtures/format-1-1.json': (req, res) => json(res, 200, FORMAT_1_1),
     '/fixtures/link-list.json': (req, res) => json(res, 200, LINK_LIST),
+    '/fixtures/record-links.json': (req, res) => json(res, 200, RECORD_LINKS),
     // An Arabic article that was updated: every interface word around it is Arabic.
     '/fixtures/arabic-updated.json': (req, res) => json(res, 200, {
       ...VALID, id: 'arabic-updated', language: 'ar', headline: 'عنوان المقال',
