@@ -36,7 +36,7 @@ function timed(label, fn) {
   return s;
 }
 const node = (script, dir) => execFileSync(process.execPath, [join(root, 'scripts', script), dir], { stdio: 'pipe' });
-const prerender = (dir) => execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', dir],
+const prerender = (dir) => execFileSync('cargo', ['run', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender', '--', dir],
   { cwd: root, env: { ...nativeEnv(), READER_PRERENDER_CACHE: join(dir, '..', 'cache') }, stdio: 'pipe' }).toString().trim();
 const du = (dir) => Number(execFileSync('du', ['-sk', dir]).toString().split(/\s/)[0]) / 1024;
 
@@ -59,7 +59,7 @@ async function frontPageLcp(browser, dir) {
   return runs.sort((a, b) => a - b)[2];
 }
 
-execFileSync('cargo', ['build', '--quiet', '--features', 'ssr', '--bin', 'prerender'], { cwd: root, env: nativeEnv(), stdio: 'inherit' });
+execFileSync('cargo', ['build', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender'], { cwd: root, env: nativeEnv(), stdio: 'inherit' });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 const baseline = await frontPageLcp(browser, dist);
 console.log(`front page of the demo (5 articles): LCP ${baseline.toFixed(0)} ms (median of 5)`);

@@ -20,9 +20,11 @@ node('build-site.mjs');
 // The app's JavaScript glue, minified (release builds), before anything copies index.html.
 if (process.env.TRUNK_PROFILE !== 'debug') node('build-minify.mjs');
 node('build-oembed.mjs');
-// Release builds prerender the bundled articles with the app's components (a native build).
+// Release builds prerender the bundled articles with the app's components (a native build),
+// their interactive parts as islands, which the islands bundle (built first) brings to life.
 if (process.env.TRUNK_PROFILE !== 'debug') {
-  execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', dir], {
+  node('build-islands.mjs');
+  execFileSync('cargo', ['run', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender', '--', dir], {
     stdio: 'inherit',
     // The wasm's size levers (scripts/build.sh) are not for this native build.
     env: nativeEnv(),

@@ -109,7 +109,20 @@ thread_local! {
 /// offline.
 #[cfg(target_arch = "wasm32")]
 pub fn inline_data_urls() -> Vec<String> {
-    INLINE_USED.with(|used| used.borrow().clone())
+    let mut urls = INLINE_USED.with(|used| used.borrow().clone());
+    // A page of islands keeps its JSON inline (only Save reads it): its address too.
+    let page = crate::platform::page_url();
+    let waiting = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(crate::facts::READER_DATA_ID))
+        .and_then(|e| e.get_attribute("data-url"))
+        .and_then(|path| crate::model::url::resolve(&page, &path));
+    if let Some(url) = waiting {
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    urls
 }
 
 /// Fetches `url`'s body, retrying what a retry can cure (see [`crate::model::retry`]).

@@ -37,6 +37,7 @@ fn FocusOnNavigate(main: NodeRef<leptos::html::Main>) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(crate::contexts::island::Shell);
     crate::contexts::ui::provide_ui();
     let doc_lang = provide_document_language();
     // Embedded on other sites, the reader installs no service worker and shows no site chrome.
@@ -48,7 +49,7 @@ pub fn App() -> impl IntoView {
     provide_offline_state(!embedded);
     // The reader's own settings; an embed follows its host's options instead.
     if !embedded {
-        crate::contexts::prefs::provide_prefs(crate::contexts::offline::use_offline().map(|s| s.notice));
+        let _ = crate::contexts::prefs::provide_prefs(crate::contexts::offline::use_offline().map(|s| s.notice));
     }
     let main_ref = NodeRef::<leptos::html::Main>::new();
 

@@ -26,3 +26,11 @@ pub mod offline;
 pub mod pages;
 pub mod platform;
 pub mod site;
+
+/// The islands bundle's entry point (`cargo rustc --lib --crate-type cdylib --features hydrate`):
+/// the reactive root every island of a prerendered page hydrates under.
+#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
+}

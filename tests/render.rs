@@ -140,7 +140,7 @@ fn editorial_card_starts_collapsed_as_a_native_disclosure() {
 }
 
 #[test]
-fn share_links_are_in_the_static_html_and_copy_link_is_not() {
+fn share_links_are_in_the_static_html_and_copy_link_is_hidden() {
     let html = render(&full_article_json());
     let share = &html[position(&html, "<details class=\"share-details\"")..];
     let share = &share[..position(share, "</details>")];
@@ -148,8 +148,12 @@ fn share_links_are_in_the_static_html_and_copy_link_is_not() {
     assert_eq!(share.matches("<a ").count(), 5, "{share}");
     assert!(share.contains("href=\"https://x.com/intent/post?url="));
     assert!(share.contains("href=\"mailto:?subject="));
-    // Copying needs the app: a native render (the prerender) offers only what works without it.
-    assert!(!share.contains("copy-link"));
+    // Copying needs code: a native render (the prerender) has the button, for its island to
+    // hydrate, but hidden until that code runs.
+    let copy = &share[position(share, "copy-link")..];
+    let copy = &share[share[..share.len() - copy.len()].rfind('<').unwrap()..];
+    let tag = &copy[..copy.find('>').unwrap()];
+    assert!(tag.starts_with("<button") && tag.contains(" hidden"), "{tag}");
 }
 
 #[test]

@@ -24,7 +24,9 @@
 use std::{env, fs, path::Path, process::ExitCode};
 use article_reader::{facts, site};
 
-use article_reader::components::{embed_card::EmbedCard, site_header::SiteHeader, ArticleView};
+use article_reader::components::{
+    embed_card::EmbedCard, progress::ReadingProgress, site_header::SiteHeader, status_bar::StatusBar, ArticleView,
+};
 use article_reader::model::{
     embed::EmbedOptions,
     links::in_app,
@@ -78,14 +80,9 @@ fn render<V: IntoView + 'static>(content_lang: &str, view: impl FnOnce() -> V) -
         .replace(&format!("{RENDER_ORIGIN}/"), "/")
 }
 
-/// Trunk's start-up: the module script that imports the app's JavaScript and instantiates the
-/// wasm, and the two `<link rel=preload|modulepreload>` that fetch them as soon as the page
-/// starts. On a prerendered page the app is an enhancement: the preloads go, and the script
-/// waits for the first paint and the page's lead image (an article's hero, the front page's
-/// first picture), whichever comes later, before it imports the
-/// app, so the page's own content always has the network first. The import becomes a dynamic
-/// `import()`, since a static one is fetched before the module runs at all.
-fn defer_app(page: &mut String) -> Result<(), String> {
+/// Removes Trunk's two `<link rel=preload|modulepreload>` of the app's JavaScript and wasm,
+/// which would fetch them as soon as the page starts.
+fn remove_app_preloads(page: &mut String) -> Result<(), String> {
     // Trunk writes them minified, attributes sorted: `<link crossorigin href=/….js … rel=modulepreload>`.
     let mut removed = 0;
     let mut from = 0;
@@ -107,13 +104,42 @@ fn defer_app(page: &mut String) -> Result<(), String> {
             "index.html: expected Trunk's two preloads of the app, found {removed} (Trunk's output changed?)"
         ));
     }
+    Ok(())
+}
+
+/// Where the body of Trunk's start-up script (`<script type=module>`) is in `page`.
+fn app_script(page: &str) -> Result<std::ops::Range<usize>, String> {
     let open = "<script type=module>";
     let start = page
         .find(open)
         .ok_or("index.html has no <script type=module> (Trunk's output changed?)")?
         + open.len();
     let end = start + page[start..].find("</script>").ok_or("unterminated <script>")?;
-    let script = &page[start..end];
+    Ok(start..end)
+}
+
+/// Waits for the first paint and the page's lead image (an article's hero, the front page's
+/// first picture), whichever comes later, so the page's own content always has the network
+/// before any code: a promise to `await` in a module script.
+fn after_first_paint(scope: &str) -> String {
+    format!(
+        "await new Promise(function(go){{\
+         var hero=document.querySelector('{scope}:is(.hero img,img.thumb)');\
+         function painted(){{requestAnimationFrame(function(){{setTimeout(go,0)}})}}\
+         if(!hero||hero.complete)painted();\
+         else{{hero.addEventListener('load',painted);hero.addEventListener('error',painted)}}}});"
+    )
+}
+
+/// Trunk's start-up: the module script that imports the app's JavaScript and instantiates the
+/// wasm, and the two preloads that fetch them as soon as the page starts. On a prerendered page
+/// that the app takes over (the front page, an embed) the app is an enhancement: the preloads
+/// go, and the script waits for [`after_first_paint`] before it imports the app. The import
+/// becomes a dynamic `import()`, since a static one is fetched before the module runs at all.
+fn defer_app(page: &mut String) -> Result<(), String> {
+    remove_app_preloads(page)?;
+    let range = app_script(page)?;
+    let script = &page[range.clone()];
     // `import init, * as bindings from '/article-reader-….js';`
     let import_start = script
         .find("import init, * as bindings from ")
@@ -125,15 +151,59 @@ fn defer_app(page: &mut String) -> Result<(), String> {
         .to_string();
     let rest = format!("{}{}", &script[..import_start], &script[import_end..]);
     let deferred = format!(
-        "await new Promise(function(go){{\
-         var hero=document.querySelector('#{prerendered} :is(.hero img,img.thumb)');\
-         function painted(){{requestAnimationFrame(function(){{setTimeout(go,0)}})}}\
-         if(!hero||hero.complete)painted();\
-         else{{hero.addEventListener('load',painted);hero.addEventListener('error',painted)}}}});\
-         const bindings=await import({from});const init=bindings.default;{rest}",
-        prerendered = facts::PRERENDERED_ID,
+        "{}const bindings=await import({from});const init=bindings.default;{rest}",
+        after_first_paint(&format!("#{} ", facts::PRERENDERED_ID)),
     );
-    page.replace_range(start..end, &deferred);
+    page.replace_range(range, &deferred);
+    Ok(())
+}
+
+/// The islands bundle (scripts/build-islands.mjs): its JavaScript and wasm, as page addresses.
+struct Islands {
+    js: String,
+    wasm: String,
+}
+
+impl Islands {
+    /// Finds the bundle in `dir`: exactly one `islands-{hash}.js` and its `_bg.wasm`.
+    fn find(dir: &Path) -> Result<Self, String> {
+        let names: Vec<String> = fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("islands-") && n.ends_with(".js"))
+            .collect();
+        let [js] = names.as_slice() else {
+            return Err(format!(
+                "{}: expected one islands bundle (islands-{{hash}}.js, from scripts/build-islands.mjs), found {}",
+                dir.display(),
+                names.len()
+            ));
+        };
+        let wasm = js.replace(".js", "_bg.wasm");
+        if !dir.join(&wasm).is_file() {
+            return Err(format!("{}: {js} has no {wasm}", dir.display()));
+        }
+        Ok(Islands { js: in_app(&format!("/{js}")), wasm: in_app(&format!("/{wasm}")) })
+    }
+}
+
+/// A page whose interactive parts are islands: Trunk's start-up script (and its preloads) give
+/// way to the islands bundle, which waits for [`after_first_paint`], hydrates every
+/// `<leptos-island>` (each is one exported function of the bundle) and nothing else, then marks
+/// `<html data-live>`. The page's HTML stays what the reader already has.
+fn islands_app(page: &mut String, islands: &Islands) -> Result<(), String> {
+    remove_app_preloads(page)?;
+    let range = app_script(page)?;
+    let loader = format!(
+        "{wait}const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});m.hydrate();\
+         for(const el of document.querySelectorAll(\"leptos-island\")){{const f=m[el.dataset.component];if(f)f(el)}}\
+         document.documentElement.setAttribute(\"data-live\",\"islands\");",
+        wait = after_first_paint(""),
+        js = islands.js,
+        wasm = islands.wasm,
+    );
+    page.replace_range(range, &loader);
     Ok(())
 }
 
@@ -141,6 +211,8 @@ fn defer_app(page: &mut String) -> Result<(), String> {
 /// `body` the "needs JavaScript" notice (the crash screen stays, before it), and the JSON at
 /// `data_path` is inlined for the app.
 struct Page<'a> {
+    /// How the page comes to life: the islands bundle, or the app taking it over.
+    islands: Option<&'a Islands>,
     title: &'a str,
     lang: &'a str,
     dir: &'a str,
@@ -171,7 +243,12 @@ fn page_from(template: &str, p: Page) -> Result<String, String> {
     replace_once(
         &mut page,
         "<html dir=ltr lang=en>",
-        &format!("<html dir={} lang=\"{}\">", p.dir, escape(p.lang)),
+        &format!(
+            "<html dir={} lang=\"{}\"{}>",
+            p.dir,
+            escape(p.lang),
+            if p.islands.is_some() { " data-islands" } else { "" }
+        ),
     )?;
     let start = page.find("<noscript>").ok_or("index.html has no <noscript>")?;
     let end = page[start..]
@@ -179,14 +256,23 @@ fn page_from(template: &str, p: Page) -> Result<String, String> {
         .ok_or("index.html has no </noscript>")?
         + start
         + "</noscript>".len();
-    page.replace_range(start..end, &format!("<div id=\"{}\">{}</div>", facts::PRERENDERED_ID, p.body));
-    defer_app(&mut page)?;
+    match p.islands {
+        Some(islands) => {
+            page.replace_range(start..end, &p.body);
+            islands_app(&mut page, islands)?;
+        }
+        None => {
+            page.replace_range(start..end, &format!("<div id=\"{}\">{}</div>", facts::PRERENDERED_ID, p.body));
+            defer_app(&mut page)?;
+        }
+    }
     Ok(page)
 }
 
 /// A page showing `article` (its title, language and direction), with its JSON inline.
 fn article_page_from(
     template: &str,
+    islands: Option<&Islands>,
     article: &Article,
     head: String,
     json_text: &str,
@@ -195,6 +281,7 @@ fn article_page_from(
     page_from(
         template,
         Page {
+            islands,
             title: &article.headline,
             lang: &article.language,
             dir: article.dir.as_str(),
@@ -217,6 +304,7 @@ fn description_tag(text: &str) -> String {
 /// `rendered` is the same article resolved against [`RENDER_ORIGIN`] (for the body).
 fn article_page(
     template: &str,
+    islands: &Islands,
     article: &Article,
     rendered: &Article,
     json_text: &str,
@@ -246,9 +334,12 @@ fn article_page(
     article_reader::platform::render_at(&page_url);
     let rendered = rendered.clone();
     let body = render(&article.language, move || {
+        let json_url = format!("{}/articles/{}.json", render_root(), rendered.id);
         view! {
             <SiteHeader/>
+            <StatusBar/>
             <main id="main" tabindex="-1">
+                <ReadingProgress json_url=json_url/>
                 <ArticleView
                     article=rendered.clone()
                     json_url=format!("{}/articles/{}.json", render_root(), rendered.id)
@@ -258,7 +349,7 @@ fn article_page(
             </main>
         }
     });
-    article_page_from(template, article, head, json_text, body)
+    article_page_from(template, Some(islands), article, head, json_text, body)
 }
 
 /// `/embed/{id}`, with the default options: the page's script applies the query's `theme`,
@@ -292,7 +383,7 @@ fn embed_page(
         }
     });
     let head = description_tag(article.dek.as_deref().unwrap_or(&article.headline));
-    article_page_from(template, article, head, json_text, body)
+    article_page_from(template, None, article, head, json_text, body)
 }
 
 /// `/`: the front page, in the interface's default language (the app follows the browser's).
@@ -312,6 +403,7 @@ fn front_page(template: &str, list: &[Summary], index_text: &str) -> Result<Stri
     page_from(
         template,
         Page {
+            islands: None,
             title: catalog.latest_articles,
             lang: UiLang::En.tag(),
             dir: "ltr",
@@ -350,6 +442,7 @@ fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
     };
     write(&shell, template.clone())?;
 
+    let islands = Islands::find(dir)?;
     let articles = dir.join("articles");
     let index_text = read(&articles.join("index.json"))?;
     let first = parse_index_page(&index_text, &format!("{}/articles/index.json", render_root()))
@@ -380,7 +473,8 @@ fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
         }
         next = page.next;
     }
-    let mut cache = Cache::open(&template, base);
+    // The islands bundle's name (its hash) is part of the article pages too.
+    let mut cache = Cache::open(&format!("{template}{}", islands.js), base);
     for summary in &index {
         let json_text = read(&articles.join(format!("{}.json", summary.id)))?;
         // Unchanged since a build with the same template: the pages are taken from the cache.
@@ -404,7 +498,7 @@ fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
         )
         .map_err(|e| e.title())?;
         let pages = [
-            article_page(&template, &article, &rendered, &json_text, base)?,
+            article_page(&template, &islands, &article, &rendered, &json_text, base)?,
             embed_page(&template, &article, &rendered, &json_text, base)?,
         ];
         for (target, page) in targets.iter().zip(pages) {

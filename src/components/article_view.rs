@@ -35,7 +35,7 @@ pub fn ArticleView(
             <Provenance host=from/>
             <ArticleHeader article=a.clone()/>
             <div class="article-tools">
-                <SaveToggle article=a.clone() json_url=json_url.clone() route/>
+                <SaveToggle article=Some(a.clone()) json_url=json_url.clone() route/>
                 <ListenControls language=a.language.clone()/>
             </div>
             {a.image.clone().map(|image| view! { <Figure image placement=Placement::Hero/> })}

@@ -13,8 +13,11 @@ fn list_view(ordered: bool, items: Vec<ListItem>) -> AnyView {
         .into_iter()
         .map(|item| {
             let sub = item.sublist.map(|s| list_view(s.ordered, s.items));
-            let link_item = item.text.is_single_link();
-            view! { <li class:link-item=link_item><InlineText text=item.text/>{sub}</li> }
+            if item.text.is_single_link() {
+                view! { <li class="link-item"><InlineText text=item.text/>{sub}</li> }.into_any()
+            } else {
+                view! { <li><InlineText text=item.text/>{sub}</li> }.into_any()
+            }
         })
         .collect_view();
     if ordered {

@@ -18,11 +18,13 @@ enum State {
 /// Speeds offered, as speech rates.
 const SPEEDS: &[(&str, &str)] = &[("0.75", "0.75×"), ("1", "1×"), ("1.25", "1.25×"), ("1.5", "1.5×"), ("2", "2×")];
 
-#[component]
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn ListenControls(
     /// The article's language: the voice's language.
     language: String,
 ) -> impl IntoView {
+    crate::contexts::island::enter();
     let state = RwSignal::new(State::Idle);
     let supported = RwSignal::new(true);
     let t = crate::contexts::ui::use_text();

@@ -23,15 +23,25 @@ fn load_positions() -> Positions {
     .unwrap_or_default()
 }
 
-#[component]
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn ReadingProgress(
     /// The article's JSON address: the key of its stored position.
     json_url: String,
 ) -> impl IntoView {
+    crate::contexts::island::enter();
+    // Root-relative on a prerendered page (its HTML works on any host): made absolute here.
+    let json_url = crate::model::url::resolve(&crate::platform::page_url(), &json_url).unwrap_or(json_url);
     let percent = RwSignal::new(0u8);
     let t = crate::contexts::ui::use_text();
     let lt = crate::contexts::ui::use_lang_tag();
-    let offer = RwSignal::new(load_positions().get(&json_url).filter(|p| p.worth_resuming()).cloned());
+    // Offered once running (the stored position is the browser's): the first render is the
+    // same as the page's HTML.
+    let offer = RwSignal::new(None::<Position>);
+    {
+        let key = json_url.clone();
+        Effect::new(move || offer.set(load_positions().get(&key).filter(|p| p.worth_resuming()).cloned()));
+    }
 
     // Called from listeners and timers, which may outlive the component: everything reactive is
     // read with try_*, and the key is a plain value.

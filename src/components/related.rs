@@ -20,37 +20,12 @@ pub fn RelatedArticles(
 ) -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     let lt = crate::contexts::ui::use_lang_tag();
-    // Which related articles can be read without a connection (saved, or kept by the
-    // service worker). Checked in the browser once the list is on screen.
-    let offline: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let urls: Vec<String> = items
-        .iter()
-        .filter_map(|r| related_json_url(r, &json_url))
-        .collect();
-    Effect::new(move || {
-        let urls = urls.clone();
-        spawn_local(async move {
-            let mut available = Vec::new();
-            for url in urls {
-                if is_available_offline(&url).await {
-                    available.push(url);
-                }
-            }
-            offline.set(available);
-        });
-    });
     let list = (!items.is_empty()).then(|| {
         let cards = items
             .into_iter()
             .map(|item| {
                 let href = related_path(&item, &json_url, &articles_dir);
-                let item_url = related_json_url(&item, &json_url);
-                let offline_mark = move || {
-                    let url = item_url.clone()?;
-                    offline.with(|o| o.contains(&url)).then(|| {
-                        view! { <span class="offline-mark" lang=lt>{move || t().available_offline}</span> }
-                    })
-                };
+                let offline_mark = related_json_url(&item, &json_url).map(|url| view! { <OfflineMark json_url=url/> });
                 let date = item.published.as_ref().map(|p| {
                     view! { <time datetime=p.to_string()>{p.display(&language)}</time> }
                 });
@@ -89,4 +64,32 @@ pub fn RelatedArticles(
         </section>
     }
     .into_any()
+}
+
+/// "Available offline" on a related article that can be read without a connection (saved, or
+/// kept by the service worker): checked in the browser once the list is on screen. An island of
+/// its own on a prerendered page, so the list around it stays plain HTML.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn OfflineMark(
+    /// The related article's JSON address (root-relative on a prerendered page).
+    json_url: String,
+) -> impl IntoView {
+    crate::contexts::island::enter();
+    let t = crate::contexts::ui::use_text();
+    let lt = crate::contexts::ui::use_lang_tag();
+    let url = crate::model::url::resolve(&crate::platform::page_url(), &json_url).unwrap_or(json_url);
+    let available = RwSignal::new(false);
+    Effect::new(move || {
+        let url = url.clone();
+        spawn_local(async move {
+            let yes = is_available_offline(&url).await;
+            available.try_set(yes);
+        });
+    });
+    view! {
+        <span class="offline-state">
+            {move || available.get().then(|| view! { <span class="offline-mark" lang=lt>{move || t().available_offline}</span> })}
+        </span>
+    }
 }

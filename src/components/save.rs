@@ -5,23 +5,48 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::model::Article;
 use crate::contexts::offline::use_offline;
+use crate::model::url::resolve;
 use crate::offline::store;
+use crate::platform::page_url;
 
+/// The article a page has at hand, for [`SaveButton`]: the app passes the one it shows, so
+/// saving does not read it again.
+#[derive(Clone)]
+struct AtHand(StoredValue<Option<Article>>);
+
+/// "Save for offline" for `article` (the app), or for the article whose JSON is at `json_url`
+/// (a prerendered page, which carries that JSON inline: it is read when the reader saves).
 #[component]
 pub fn SaveToggle(
-    article: Article,
+    article: Option<Article>,
     /// Absolute URL the article JSON was read from (the key of the saved copy).
     json_url: String,
     /// In-app path that opens the article.
     route: String,
 ) -> impl IntoView {
+    provide_context(AtHand(StoredValue::new(article)));
+    view! { <SaveButton json_url route/> }
+}
+
+/// The button itself: an island of its own on a prerendered page.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn SaveButton(
+    /// Absolute URL the article JSON was read from (the key of the saved copy).
+    json_url: String,
+    /// In-app path that opens the article.
+    route: String,
+) -> impl IntoView {
+    crate::contexts::island::enter();
+    // Root-relative on a prerendered page (its HTML works on any host): made absolute here.
+    let json_url = resolve(&page_url(), &json_url).unwrap_or(json_url);
     let t = crate::contexts::ui::use_text();
     let lt = crate::contexts::ui::use_lang_tag();
     let state = use_offline();
     let busy = RwSignal::new(false);
     let message = RwSignal::new(String::new());
     let key = StoredValue::new(json_url);
-    let article = StoredValue::new(article);
+    let article = use_context::<AtHand>().map(|AtHand(a)| a);
     let route = StoredValue::new(route);
     let entry = move || state.and_then(|s| s.saved.with(|l| l.get(&key.get_value()).cloned()));
     let is_saved = move || entry().is_some();
@@ -41,7 +66,7 @@ pub fn SaveToggle(
             let result = if was_saved {
                 store::remove(&url).await
             } else {
-                store::save(&article.get_value(), &url, &route.get_value()).await
+                store::save_article(article.and_then(|a| a.get_value()), &url, &route.get_value()).await
             };
             match result {
                 Ok(list) => {

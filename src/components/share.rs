@@ -6,19 +6,22 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::model::share::share_links;
-use crate::platform::{app_running, copy_text, static_copy_open, web_share, ShareOutcome};
+use crate::platform::{copy_text, static_copy_open, web_share, ShareOutcome};
 
 /// How long "Link copied" stays on screen, in milliseconds.
 const STATUS_MS: u64 = 5000;
 
 /// `url` is the canonical URL; without one the page's own URL is shared.
-#[component]
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
+    crate::contexts::island::enter();
     let t = crate::contexts::ui::use_text();
     let lt = crate::contexts::ui::use_lang_tag();
     // A menu the reader opened on the static copy stays open when the app takes over.
     let menu_open = RwSignal::new(static_copy_open(".share-details"));
     let status = RwSignal::new(String::new());
+    let live = crate::platform::use_live();
     // Set when the clipboard refused: the link is shown selected for a manual copy.
     let manual_copy = RwSignal::new(None::<String>);
     let details_ref = NodeRef::<html::Details>::new();
@@ -123,11 +126,11 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
                     {move || t().share_button}
                 </summary>
                 <div class="share-menu" id="share-menu">
-                    {app_running().then(|| view! {
-                        <button type="button" class="share-item copy-link" on:click=on_copy>
-                            {move || t().copy_link}
-                        </button>
-                    })}
+                    // In the page's HTML too (the same first render as in the browser, so an island
+                    // hydrates it), hidden until the code that copies has started.
+                    <button type="button" class="share-item copy-link" hidden=move || !live.get() on:click=on_copy>
+                        {move || t().copy_link}
+                    </button>
                     {links}
                     {move || {
                         manual_copy

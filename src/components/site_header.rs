@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use super::settings::{SettingsPanel, SettingsToggle};
 use crate::model::links::in_app;
 
-#[component]
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn SiteHeader() -> impl IntoView {
+    crate::contexts::island::enter();
     let settings_open = RwSignal::new(false);
     let t = crate::contexts::ui::use_text();
     view! {

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 
 use crate::contexts::offline::use_offline;
 
-#[component]
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn StatusBar() -> impl IntoView {
+    crate::contexts::island::enter();
     let t = crate::contexts::ui::use_text();
     let lt = crate::contexts::ui::use_lang_tag();
     let Some(state) = use_offline() else {

@@ -34,7 +34,10 @@ pub fn use_offline() -> Option<OfflineState> {
 /// Creates the offline state, starts the listeners and (with `service_worker`) the service
 /// worker, and provides it as context. Call once, in the app shell.
 pub fn provide_offline_state(service_worker: bool) -> OfflineState {
-    let online = RwSignal::new(crate::platform::browser_online());
+    // Online until the browser says otherwise, after the first render: a prerendered page's
+    // islands render first as the prerender did, which knows no network state.
+    let online = RwSignal::new(true);
+    Effect::new(move || online.set(crate::platform::browser_online()));
     let saved = RwSignal::new(SavedList::default());
     let notice = RwSignal::new(None::<String>);
 

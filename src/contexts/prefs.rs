@@ -22,7 +22,7 @@ pub fn use_prefs() -> Option<Prefs> {
 
 /// Loads the stored settings and keeps `<html>` and storage in step with them. `notice`
 /// receives a message for the reader when storage misbehaves.
-pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) {
+pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) -> Prefs {
     let tell = move |text: String| {
         if let Some(n) = notice {
             n.set(Some(text));
@@ -30,8 +30,10 @@ pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) {
     };
     let text = crate::contexts::ui::use_text();
     let (initial, problem) = load(text());
+    // Told once running, after the first render: a prerendered page's islands first render as
+    // the prerender did.
     if let Some(p) = problem {
-        tell(p);
+        Effect::new(move || tell(p.clone()));
     }
     let settings = RwSignal::new(initial);
     provide_context(Prefs(settings));
@@ -47,6 +49,7 @@ pub fn provide_prefs(notice: Option<RwSignal<Option<String>>>) {
             tell(text().settings_not_stored(why.reason(text())));
         }
     });
+    Prefs(settings)
 }
 
 /// The stored settings (defaults when none), and a message when what was stored had to go.

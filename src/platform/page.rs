@@ -14,7 +14,10 @@ mod imp {
     }
 
     pub fn static_copy_open(selector: &str) -> bool {
-        let selector = format!("#{} {selector}", crate::facts::PRERENDERED_ID);
+        // A page the app takes over keeps its static copy in #prerendered; on a page of islands
+        // the element being hydrated is the page's own.
+        let islands = root_attribute("data-islands").is_some();
+        let selector = if islands { selector.to_string() } else { format!("#{} {selector}", crate::facts::PRERENDERED_ID) };
         document()
             .and_then(|d| d.query_selector(&selector).ok().flatten())
             .is_some_and(|e| e.has_attribute("open"))
@@ -57,6 +60,10 @@ mod imp {
         }
     }
 
+    pub fn root_attribute(name: &str) -> Option<String> {
+        document()?.document_element()?.get_attribute(name)
+    }
+
     pub fn set_text(id: &str, text: &str) {
         if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
             element.set_text_content(Some(text));
@@ -91,6 +98,9 @@ mod imp {
         false
     }
     pub fn set_root_attributes(_attributes: &[(&str, String)]) {}
+    pub fn root_attribute(_name: &str) -> Option<String> {
+        None
+    }
     pub fn set_text(_id: &str, _text: &str) {}
     pub fn page_url() -> Option<String> {
         RENDER_URL.with(|u| u.borrow().clone())
@@ -111,8 +121,30 @@ pub fn app_running() -> bool {
     imp::app_running()
 }
 
-/// Whether the `<details>` matching `selector` inside the prerendered copy is open: the reader
-/// may have opened it before the app arrived. Natively: never.
+/// A signal that is `false` for the first render and turns `true` once the view is running in a
+/// browser (an effect, which never runs natively). Controls that only running code can serve
+/// (Copy link) are rendered in the page's HTML too, hidden until it turns: the first render is the
+/// same in the prerender and in the browser, so an island hydrates it without a mismatch.
+///
+/// ```
+/// use leptos::prelude::*;
+/// let owner = Owner::new();
+/// owner.with(|| {
+///     let live = article_reader::platform::use_live();
+///     // Natively no effect runs: the control stays hidden in the HTML.
+///     assert!(!live.get_untracked());
+/// });
+/// ```
+pub fn use_live() -> leptos::prelude::ReadSignal<bool> {
+    use leptos::prelude::*;
+    let (live, set_live) = signal(false);
+    Effect::new(move || set_live.set(app_running()));
+    live
+}
+
+/// Whether the `<details>` matching `selector` inside the prerendered copy (or, on a page of
+/// islands, the page itself) is open: the reader may have opened it before the code arrived.
+/// Natively: never.
 ///
 /// ```
 /// assert!(!article_reader::platform::static_copy_open(".share-details"));
@@ -149,6 +181,16 @@ pub fn focus(selector: &str, scroll: bool) -> bool {
 /// Sets attributes on `<html>` (the reading settings' `data-*`).
 pub fn set_root_attributes(attributes: &[(&str, String)]) {
     imp::set_root_attributes(attributes)
+}
+
+/// An attribute of `<html>` (`lang` on a prerendered page is the content's language). `None`
+/// natively.
+///
+/// ```
+/// assert_eq!(article_reader::platform::root_attribute("lang"), None);
+/// ```
+pub fn root_attribute(name: &str) -> Option<String> {
+    imp::root_attribute(name)
 }
 
 /// Replaces the text of the element with `id` (the crash screen's details).

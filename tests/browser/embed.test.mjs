@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, open, readJson, useApp, FACTS, at } from './harness.mjs';
+import { DIST, open, readJson, useApp, FACTS, SITE, BASE, at } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
@@ -206,8 +206,11 @@ test('oEmbed responses have every field type "rich" needs and are discoverable',
     assert.ok(thumb.length === 0 || thumb.length === 3, `${id}: thumbnail fields go together`);
   }
   const page = await open(app, '/articles/harbor-bridge-reopens', { wait: '.article-body' });
+  // The article page is static HTML: its head names the site's public address (site.json, or
+  // READER_PUBLIC_URL at build time), as every prerendered head tag does.
   const link = page.locator('link[rel="alternate"][type="application/json+oembed"]');
-  assert.equal(await link.getAttribute('href'), `${app.url}/oembed/harbor-bridge-reopens.json`);
+  const publicBase = `${(process.env.READER_PUBLIC_URL ?? SITE.public_url).replace(/\/$/, '')}${BASE.replace(/\/$/, '')}`;
+  assert.equal(await link.getAttribute('href'), `${publicBase}/oembed/harbor-bridge-reopens.json`);
   await page.close();
 });
 

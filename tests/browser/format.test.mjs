@@ -37,12 +37,12 @@ const structure = (page) => page.evaluate(() => {
   };
 });
 
-test('the long read\'s 1.1 blocks are in the prerendered page before the app, and the same after', async () => {
+test('the long read\'s 1.1 blocks are in the prerendered page before any code, and the same after', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const release = await holdApp(context);
   const page = await context.newPage();
   await page.goto(`${app.url}${LONG}`);
-  await page.waitForSelector('#prerendered .article-body');
+  await page.waitForSelector('main .article-body');
   const before = await structure(page);
   assert.deepEqual(before.table.region, ['region', 0]);
   assert.equal(before.table.caption, 'Soil organic carbon in the top 30 cm, tonnes per hectare (plot averages, rounded)');
@@ -60,8 +60,8 @@ test('the long read\'s 1.1 blocks are in the prerendered page before the app, an
   });
   assert.equal(before.frames, 0, 'no frame of the provider\'s');
   release();
-  await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 15_000 });
-  assert.deepEqual(await structure(page), before, 'the app renders the same blocks');
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'islands', null, { timeout: 15_000 });
+  assert.deepEqual(await structure(page), before, 'the blocks stay as they are once the islands are live');
   await context.close();
 });
 

@@ -96,10 +96,12 @@ export async function open(ctx, path, options = {}) {
   page.close = async () => (options.context ? closePage() : context.close());
   await page.goto(ctx.url + path);
   if (wait) await page.waitForSelector(wait, { timeout: 15_000 });
-  // A prerendered page is usable before the app; the tests of the app's own behaviour wait
-  // until it has taken over (`takeover: false` to look at the static copy).
+  // A prerendered page is usable before its code runs; the tests of the app's own behaviour
+  // wait until it is live (`takeover: false` to look at the static copy): the app has taken
+  // the page over, or, on a page of islands, the islands bundle has hydrated them.
   if (wait && takeover) {
-    await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => !document.getElementById('prerendered')
+      && (!document.documentElement.hasAttribute('data-islands') || document.documentElement.dataset.live === 'islands'), null, { timeout: 15_000 });
   }
   return page;
 }

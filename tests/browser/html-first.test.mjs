@@ -1,7 +1,9 @@
 // HTML first: every page known at build time (the front page, each bundled article and its
-// embed) is prerendered and usable before, and without, the app's wasm: reading, the editorial
-// card, share and related links, an embed's options and height. Then the app takes over without
-// a flash, a shift or a lost state, and it is fetched only after the page's first paint.
+// embed) is prerendered and usable before, and without, any wasm: reading, the editorial card,
+// share and related links, an embed's options and height. An article page then brings only its
+// islands to life (the page stays the one the reader has); the front page and an embed are
+// taken over by the app without a flash, a shift or a lost state. Code is fetched only after the
+// page's first paint.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,9 +31,9 @@ async function withoutApp(path, { width = 1280, colorScheme = 'light' } = {}) {
 
 test('without the app, the editorial card opens and closes by mouse and keyboard', async () => {
   const page = await withoutApp('/articles/harbor-bridge-reopens');
-  const toggle = page.locator('#prerendered summary.editorial-toggle');
-  const isOpen = () => page.locator('#prerendered details.editorial-details').evaluate((d) => d.open);
-  const body = page.locator('#prerendered #editorial-body');
+  const toggle = page.locator('summary.editorial-toggle');
+  const isOpen = () => page.locator('details.editorial-details').evaluate((d) => d.open);
+  const body = page.locator('#editorial-body');
   assert.equal(await isOpen(), false);
   assert.equal(await body.isVisible(), false);
   assert.equal((await toggle.innerText()).trim(), 'Read the full analysis');
@@ -39,21 +41,21 @@ test('without the app, the editorial card opens and closes by mouse and keyboard
   assert.equal(await isOpen(), true);
   assert.ok(await body.isVisible());
   assert.equal((await toggle.innerText()).trim(), 'Show less');
-  assert.equal(await page.locator('#prerendered .editorial-teaser').isVisible(), false, 'the teaser gives way');
+  assert.equal(await page.locator('.editorial-teaser').isVisible(), false, 'the teaser gives way');
   await page.keyboard.press('Enter');
   assert.equal(await isOpen(), false);
   await page.keyboard.press('Space');
   assert.equal(await isOpen(), true);
   assert.deepEqual(await disclosures(page), [{ name: 'Show less', expanded: true }, { name: 'Share', expanded: false }],
     'screen readers are told each control and its state');
-  assert.equal(await page.locator('#prerendered').count(), 1, 'still the static page: no app ran');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.live), undefined, 'still the static page: no code ran');
   await page.close();
 });
 
 test('without the app, the share links and related links work', async () => {
   const page = await withoutApp('/articles/harbor-bridge-reopens');
-  await page.locator('#prerendered summary.share-button').click();
-  const links = await page.locator('#prerendered #share-menu a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  await page.locator('summary.share-button').click();
+  const links = await page.locator('#share-menu a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   const u = enc(HARBOR.url);
   assert.deepEqual(links.slice(0, 3), [
     `https://x.com/intent/post?url=${u}&text=${enc(HARBOR.headline)}${SITE.social?.twitter ? `&via=${SITE.social.twitter.replace(/^@/, '')}` : ''}`,
@@ -61,18 +63,18 @@ test('without the app, the share links and related links work', async () => {
     `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
   ]);
   assert.equal(links.length, 5);
-  assert.ok(await page.locator('#prerendered #share-menu a').first().isVisible());
-  assert.equal(await page.locator('#prerendered button.copy-link').count(), 0, 'Copy link needs the app: not offered');
+  assert.ok(await page.locator('#share-menu a').first().isVisible());
+  assert.equal(await page.locator('button.copy-link').isVisible(), false, 'Copy link needs code: not offered');
   await page.keyboard.press('Escape');
   await page.close();
 
   // Related articles are plain links to prerendered pages.
   const related = await withoutApp('/articles/library-night-hours');
-  const href = await related.locator('#prerendered .related-list a').first().getAttribute('href');
+  const href = await related.locator('.related-list a').first().getAttribute('href');
   assert.match(href, new RegExp(`^${at('/articles/')}[a-z0-9-]+$`));
-  await Promise.all([related.waitForEvent('load'), related.locator('#prerendered .related-list a').first().click()]);
+  await Promise.all([related.waitForEvent('load'), related.locator('.related-list a').first().click()]);
   assert.equal(new URL(related.url()).pathname, href);
-  await related.waitForSelector('#prerendered main h1');
+  await related.waitForSelector('main h1');
   await related.close();
 });
 
@@ -86,7 +88,7 @@ test('without the app, the front page is complete', async () => {
   assert.equal(await page.locator('#prerendered .card time').count(), INDEX.filter((a) => a.published).length);
   // A headline opens the prerendered article.
   await Promise.all([page.waitForEvent('load'), page.locator('#prerendered .card h2 a').first().click()]);
-  await page.waitForSelector('#prerendered .article-body');
+  await page.waitForSelector('main .article-body');
   await page.close();
 });
 
@@ -163,19 +165,39 @@ test('without the app, an embed sizes itself on a partner page', async () => {
   await context.close();
 });
 
-test('a card opened before the app arrives stays open when it takes over', async () => {
+test('an article\'s islands come alive in the page the reader has: nothing rendered again, nothing lost', async () => {
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const release = await holdApp(context);
-  const page = await open(app, '/articles/harbor-bridge-reopens', { context, takeover: false });
+  const page = await open(app, '/articles/harbor-bridge-reopens', { context, takeover: false,
+    initScript: watchTakeover(['main h1', 'figure.hero img', '.article-tools', '.share h2']) });
   page.close = async () => context.close();
-  await page.locator('#prerendered summary.editorial-toggle').click();
-  await page.locator('#prerendered summary.share-button').click();
+  await page.waitForLoadState('load');
+  await settle(page);
+  await page.locator('summary.editorial-toggle').click();
+  await page.locator('summary.share-button').click();
+  // The same elements before and after: marked now, looked for later.
+  await page.evaluate(() => {
+    window.__staticRects = window.__rects();
+    for (const s of ['main h1', '.article-body', 'details.editorial-details', 'details.share-details']) document.querySelector(s).__before = true;
+  });
   release();
-  await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'islands', null, { timeout: 15_000 });
+  await settle(page);
+  assert.deepEqual(await page.evaluate(() => ['main h1', '.article-body', 'details.editorial-details', 'details.share-details']
+    .filter((s) => !document.querySelector(s).__before)), [], 'the page\'s own elements are kept, not rendered again');
   assert.equal(await page.locator('details.editorial-details').evaluate((d) => d.open), true, 'card still open');
   assert.ok(await page.locator('#editorial-body').isVisible());
   assert.equal(await page.locator('details.share-details').evaluate((d) => d.open), true, 'share menu still open');
-  assert.ok(await page.locator('button.copy-link').isVisible(), 'the app added Copy link');
+  assert.ok(await page.locator('button.copy-link').isVisible(), 'the island offers Copy link');
+  const seen = await page.evaluate(() => window.__seen);
+  assert.equal(seen.skeleton, false, 'no loading skeleton');
+  assert.ok(!seen.twoHeadlines, 'never two copies');
+  // (The open share menu gains Copy link, which may move what follows it: that is the reader's
+  // own menu growing, so only what comes before it is compared.)
+  assert.deepEqual(await page.evaluate(() => window.__rects()), await page.evaluate(() => window.__staticRects), 'nothing moved');
+  // Only the islands bundle was fetched: never the app.
+  const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(js|wasm)$/.test(p)));
+  assert.ok(code.length === 2 && code.every((p) => /\/islands-[0-9a-f]+(\.js|_bg\.wasm)$/.test(p)), code.join(' '));
   page.assertClean();
   await page.close();
 });
@@ -223,6 +245,7 @@ test('on a prerendered page the app is fetched after the first paint, not preloa
     const paint = performance.getEntriesByName('first-paint')[0]?.startTime;
     const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
     const hero = performance.getEntriesByType('resource').find((e) => e.name.includes('harbor-bridge.svg'));
+    // (The article page's wasm is the islands bundle.)
     return { paint, wasmStart: wasm?.startTime, heroEnd: hero?.responseEnd };
   });
   assert.ok(timing.paint > 0 && timing.wasmStart > 0, JSON.stringify(timing));

@@ -40,7 +40,7 @@ test('without JavaScript a prerendered article is complete', async () => {
   await context.close();
 });
 
-test('the app takes over without a flash, a shift or downloading the article again', async () => {
+test('an article\'s islands come alive without a flash, a shift or downloading the article again', async () => {
   app.requests.length = 0;
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const release = await holdApp(context);
@@ -48,37 +48,35 @@ test('the app takes over without a flash, a shift or downloading the article aga
     context,
     wait: 'main h1',
     takeover: false,
-    // Where the main parts sit: the app's rendering must put them exactly where the static
-    // copy had them (a moved hero would become a new, later LCP).
+    // Where the main parts sit: hydrating the islands must leave them exactly where they are
+    // (a moved hero would become a new, later LCP).
     initScript: watchTakeover(['h1', 'figure.hero img', '.article-tools', '.takeaways', '.article-body']),
   });
-  // The static copy, laid out, is measured before the app may start.
+  // The page, laid out, is measured before any code may start.
   await page.waitForLoadState('load');
   await settle(page);
   await page.evaluate(() => { window.__staticRects = window.__rects(); });
   release();
-  await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('main .article-body'));
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'islands');
   const seen = await page.evaluate(() => window.__seen);
   assert.equal(seen.skeleton, false, 'the loading skeleton never showed');
   assert.ok(!seen.twoHeadlines, 'never two visible copies');
   assert.equal(seen.shift, 0, 'no layout shift');
-  // Body blocks far below the screen are laid out at their real size from the frame after
-  // they appear (content-visibility: auto): measure once that frame has run.
   await settle(page);
   const [before, after] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
-  assert.ok(before['h1'], 'the static copy was measured');
-  assert.deepEqual(after, before, 'every part is where the static copy had it');
+  assert.ok(before['h1'], 'the page was measured');
+  assert.deepEqual(after, before, 'every part is where it was');
   assert.equal(await page.locator('h1').count(), 1);
-  assert.equal(await page.locator(`#${FACTS.reader_data_id}`).count(), 0);
   assert.deepEqual(app.requests.filter((u) => u.includes('desert-solar-cooperative.json')), [], 'no second download');
   assert.deepEqual(await page.locator('meta[name="description"]').evaluateAll((ms) => ms.map((m) => m.content)),
     [readJson(`${DIST}/articles/desert-solar-cooperative.json`).dek]);
-  // The app is live: the card toggles and links navigate in the app.
+  // Live: the islands answer (Listen, the settings), and links are plain links.
+  await page.locator('.settings-toggle').click();
+  assert.ok(await page.locator('#reader-settings').isVisible(), 'the settings island opens its panel');
   await page.locator('summary.editorial-toggle').click();
   assert.equal(await page.locator('details.editorial-details').evaluate((d) => d.open), true);
-  await page.locator('a.brand').click();
+  await Promise.all([page.waitForEvent('load'), page.locator('a.brand').click()]);
   await page.waitForSelector('.article-list');
-  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the previous page\'s head tags are gone');
   page.assertClean();
   await context.close();
 });
@@ -104,7 +102,7 @@ test('the prerender follows a paged index, and renders again only the article th
   writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: articles.slice(0, 2), next: 'archive/2.json' }));
   writeFileSync(join(dir, 'articles/archive/2.json'), JSON.stringify({ articles: articles.slice(2) }));
   for (const { id } of articles) rmSync(join(dir, 'articles', id, 'index.html'));
-  const run = () => execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', dir],
+  const run = () => execFileSync('cargo', ['run', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender', '--', dir],
     { cwd: ROOT, env: { ...nativeEnv(), READER_PRERENDER_CACHE: join(work, 'cache') } }).toString();
   try {
     assert.match(run(), new RegExp(`${articles.length} articles \\(0 unchanged, from the cache\\) .* from 2 index page\\(s\\)`));

@@ -41,8 +41,9 @@ test('settings apply at once, persist, and apply before the first paint', async 
   await page.getByRole('button', { name: 'Larger' }).click();
   await page.getByRole('button', { name: 'Larger' }).click();
   assert.equal((await page.locator('.size-value').textContent()).trim(), '150 %');
+  // The reading settings on <html> (not the page's own marks: islands, live).
   const applied = () => page.evaluate(() => ({
-    ...document.documentElement.dataset,
+    ...Object.fromEntries(Object.entries(document.documentElement.dataset).filter(([k]) => !['islands', 'live'].includes(k))),
     rootPx: getComputedStyle(document.documentElement).fontSize,
     bodyFont: getComputedStyle(document.querySelector('.article-body') ?? document.body).fontFamily,
     bg: getComputedStyle(document.body).backgroundColor,
@@ -75,7 +76,8 @@ test('settings apply at once, persist, and apply before the first paint', async 
   await early.route('**/*.wasm', (route) => route.abort());
   await early.addInitScript(() => {
     requestAnimationFrame(() => {
-      window.__firstFrame = { ...document.documentElement.dataset, bg: getComputedStyle(document.documentElement).colorScheme };
+      window.__firstFrame = { ...Object.fromEntries(Object.entries(document.documentElement.dataset).filter(([k]) => !['islands', 'live'].includes(k))),
+        bg: getComputedStyle(document.documentElement).colorScheme };
     });
   });
   await early.goto(app.url + ARTICLE, { waitUntil: 'commit' });
