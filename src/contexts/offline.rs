@@ -193,12 +193,8 @@ mod browser {
                 }),
         );
 
-        let container = window.navigator().service_worker();
-        use_target_listener(container.into(), "message", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
-                return;
-            };
-            let data = event.data();
+        // A saved article the service worker refreshed: tell the reader, reload the list.
+        let on_message = move |data: JsValue| {
             let field = |k: &str| {
                 Reflect::get(&data, &k.into())
                     .ok()
@@ -213,7 +209,23 @@ mod browser {
                     }
                 });
             }
+        };
+        let container = window.navigator().service_worker();
+        use_target_listener(container.into(), "message", move |event| {
+            if let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() {
+                on_message(event.data());
+            }
         });
+        // What arrived before this listener (index.html kept it), then no more keeping.
+        let early = JsValue::from_str(facts::EARLY_MESSAGES_GLOBAL);
+        if let Ok(kept) = Reflect::get(&window, &early) {
+            let _ = Reflect::set(&window, &early, &JsValue::NULL);
+            if let Some(kept) = kept.dyn_ref::<js_sys::Array>() {
+                for data in kept.iter() {
+                    on_message(data);
+                }
+            }
+        }
 
         let check = sw.check_for_update.clone();
         if let Ok(interval) = set_interval_with_handle(move || check(), UPDATE_CHECK) {
