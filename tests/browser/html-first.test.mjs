@@ -224,7 +224,10 @@ for (const [name, path, parts] of [
     const seen = await page.evaluate(() => window.__seen);
     assert.equal(seen.skeleton, false, 'the loading skeleton never showed');
     assert.ok(!seen.twoHeadlines, 'never two visible copies');
-    assert.equal(seen.shift, 0, 'no layout shift');
+    // Under load the second site's self-hosted font can land during the takeover: a shift of
+    // about 0.0001 was seen (0.1 is "poor"). Anything the takeover itself moves is caught by
+    // the rectangles compared below, to the pixel.
+    assert.ok(seen.shift < 0.001, `no layout shift (${seen.shift})`);
     const [staticRects, appRects] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
     assert.ok(staticRects[parts[0]], 'the static copy was measured');
     assert.deepEqual(appRects, staticRects, 'every part is where the static copy had it');
