@@ -18,6 +18,9 @@ scripts/setup.sh --test
 echo "==> Native tests (cargo test: model, property tests, hostile corpus, server renders)"
 node tests/hostile/corpus.mjs --check
 cargo test --locked --features import
+# The prerender's page template (its own unit tests: filled by element, refused when Trunk's
+# output lacks what a page needs).
+cargo test --locked --features ssr,islands --bin prerender
 echo "==> The validate command and the JSON Schemas agree with the app (tests/tools/)"
 cargo build --locked --features import --bin validate
 node --test --test-reporter=spec tests/tools/*.test.mjs

@@ -55,10 +55,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html {..} lang=move || doc_lang.get().0 dir=move || doc_lang.get().1.as_str()/>
-        <Title formatter=|title: String| {
-            let site = crate::site::NAME;
-            if title.is_empty() { site.to_string() } else { format!("{title} · {site}") }
-        }/>
+        <Title formatter=|title: String| crate::model::seo::page_title(&title)/>
         // Routes are matched below the folder the reader is served from (`base_path`).
         <Router base=crate::site::BASE_PATH.trim_end_matches('/')>
             <Show when=move || !embedded>

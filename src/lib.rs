@@ -11,6 +11,9 @@
 //! - [`facts`]: the names shared with the JavaScript (from `src/facts.json`).
 //! - [`site`]: the site's configuration (from `site.json`).
 //! - [`app`]: the router shell.
+// Islands' view types are not erased (their `AnyView` would bring every way of rendering
+// into the islands bundle), which makes the server render's types deeper than the default limit.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;

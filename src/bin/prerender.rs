@@ -1,11 +1,12 @@
 //! Prerenders every page known at build time to static HTML with the app's own components (a
-//! native, server-side render): the front page, every bundled article and its embed view. A
-//! reader sees the page, and can use it (the editorial card, share and related links, an embed's
-//! size), before the app has downloaded; crawlers and link previews get real content.
+//! native, server-side render with Leptos islands): the front page, every bundled article and
+//! its embed view. A reader sees the page, and can use it (the editorial card, share and related
+//! links, an embed's size), before any code has downloaded; crawlers and link previews get real
+//! content.
 //!
-//!   cargo run --features ssr --bin prerender -- DIST_DIR
+//!   cargo run --features ssr,islands --bin prerender -- DIST_DIR
 //!
-//! It writes, from the built `index.html` (Trunk's output):
+//! It writes, from the built `index.html` (Trunk's output, the [`template`]):
 //! - `DIST_DIR/shell.html`: that page unchanged, the app shell every other route is served
 //!   (`/read`, `/saved`, unknown paths: the SPA fallback, and the service worker's answer to
 //!   navigations);
@@ -14,12 +15,11 @@
 //!   of `DIST_DIR/articles/index.json`.
 //!
 //! Each page has its title and description in the head (articles also Open Graph and Twitter
-//! tags, a canonical link, oEmbed discovery and NewsArticle JSON-LD), the rendered page in
-//! `<div id="prerendered">`, and its JSON inline (`<script type="application/json"
-//! id="reader-data">`), which the app reads instead of fetching it again before it takes over.
-//! The app itself is started only after the page's first paint and its hero image, so it never
-//! competes with them for the network (see [`defer_app`]). Absolute URLs use READER_PUBLIC_URL
-//! (default http://127.0.0.1:8080), like the oEmbed files.
+//! tags, a canonical link, oEmbed discovery and NewsArticle JSON-LD) and only the inline scripts
+//! it runs. Its interactive parts are `#[island]` components, which the islands bundle
+//! (scripts/build-islands.mjs) hydrates after the page's first paint and its lead image (see
+//! [`islands_start`]): never the whole app. An article page carries its JSON inline for Save.
+//! Absolute URLs use READER_PUBLIC_URL (default: site.json's public_url), like the oEmbed files.
 
 use std::{env, fs, path::Path, process::ExitCode};
 use article_reader::{facts, site};
@@ -34,13 +34,18 @@ use article_reader::model::{
     parse_article,
     validate::parse_index_page,
     seo::{canonical_url, json_ld, meta_tags, script_safe_json},
-    Article, Summary,
+    Article, IndexPage,
 };
+use article_reader::contexts::island::EMBED_PAGE;
 use article_reader::pages::{
-    embed::EmbedFrame,
-    home::{ArticleList, FrontPage},
+    embed::{EmbedFrame, EmbedOptionsCheck},
+    home::FrontPage,
 };
 use leptos::prelude::*;
+
+#[path = "prerender/template.rs"]
+mod template;
+use template::{PageParts, Template};
 
 /// The page body is rendered against this origin, then every URL on it is made root-relative,
 /// so the static page works on whatever host serves it. (`.invalid` can never be a real host.)
@@ -58,15 +63,6 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Replaces the first occurrence of `from`, failing loudly if the template lacks it.
-fn replace_once(page: &mut String, from: &str, to: &str) -> Result<(), String> {
-    let at = page
-        .find(from)
-        .ok_or_else(|| format!("index.html has no {from:?}"))?;
-    page.replace_range(at..at + from.len(), to);
-    Ok(())
-}
-
 /// Renders `view` natively with the interface language the app will use for content in
 /// `content_lang`, so nothing changes at takeover; URLs on the render origin become
 /// root-relative.
@@ -80,44 +76,6 @@ fn render<V: IntoView + 'static>(content_lang: &str, view: impl FnOnce() -> V) -
         .replace(&format!("{RENDER_ORIGIN}/"), "/")
 }
 
-/// Removes Trunk's two `<link rel=preload|modulepreload>` of the app's JavaScript and wasm,
-/// which would fetch them as soon as the page starts.
-fn remove_app_preloads(page: &mut String) -> Result<(), String> {
-    // Trunk writes them minified, attributes sorted: `<link crossorigin href=/….js … rel=modulepreload>`.
-    let mut removed = 0;
-    let mut from = 0;
-    while let Some(at) = page[from..].find("<link ") {
-        let start = from + at;
-        let end = start + page[start..].find('>').ok_or("unterminated <link>")? + 1;
-        let tag = &page[start..end];
-        let preload = tag.contains("rel=modulepreload") || tag.contains("rel=preload");
-        if preload && (tag.contains(".js ") || tag.contains(".wasm ")) {
-            page.replace_range(start..end, "");
-            removed += 1;
-            from = start;
-        } else {
-            from = end;
-        }
-    }
-    if removed != 2 {
-        return Err(format!(
-            "index.html: expected Trunk's two preloads of the app, found {removed} (Trunk's output changed?)"
-        ));
-    }
-    Ok(())
-}
-
-/// Where the body of Trunk's start-up script (`<script type=module>`) is in `page`.
-fn app_script(page: &str) -> Result<std::ops::Range<usize>, String> {
-    let open = "<script type=module>";
-    let start = page
-        .find(open)
-        .ok_or("index.html has no <script type=module> (Trunk's output changed?)")?
-        + open.len();
-    let end = start + page[start..].find("</script>").ok_or("unterminated <script>")?;
-    Ok(start..end)
-}
-
 /// Waits for the first paint and the page's lead image (an article's hero, the front page's
 /// first picture), whichever comes later, so the page's own content always has the network
 /// before any code: a promise to `await` in a module script.
@@ -129,33 +87,6 @@ fn after_first_paint(scope: &str) -> String {
          if(!hero||hero.complete)painted();\
          else{{hero.addEventListener('load',painted);hero.addEventListener('error',painted)}}}});"
     )
-}
-
-/// Trunk's start-up: the module script that imports the app's JavaScript and instantiates the
-/// wasm, and the two preloads that fetch them as soon as the page starts. On a prerendered page
-/// that the app takes over (the front page, an embed) the app is an enhancement: the preloads
-/// go, and the script waits for [`after_first_paint`] before it imports the app. The import
-/// becomes a dynamic `import()`, since a static one is fetched before the module runs at all.
-fn defer_app(page: &mut String) -> Result<(), String> {
-    remove_app_preloads(page)?;
-    let range = app_script(page)?;
-    let script = &page[range.clone()];
-    // `import init, * as bindings from '/article-reader-….js';`
-    let import_start = script
-        .find("import init, * as bindings from ")
-        .ok_or("Trunk's start-up script has no `import init, * as bindings from`")?;
-    let import_end = import_start + script[import_start..].find(';').ok_or("no ';'")? + 1;
-    let from = script[import_start..import_end]
-        .trim_start_matches("import init, * as bindings from ")
-        .trim_end_matches(';')
-        .to_string();
-    let rest = format!("{}{}", &script[..import_start], &script[import_end..]);
-    let deferred = format!(
-        "{}const bindings=await import({from});const init=bindings.default;{rest}",
-        after_first_paint(&format!("#{} ", facts::PRERENDERED_ID)),
-    );
-    page.replace_range(range, &deferred);
-    Ok(())
 }
 
 /// The islands bundle (scripts/build-islands.mjs): its JavaScript and wasm, as page addresses.
@@ -188,110 +119,38 @@ impl Islands {
     }
 }
 
-/// A page whose interactive parts are islands: Trunk's start-up script (and its preloads) give
-/// way to the islands bundle, which waits for [`after_first_paint`], hydrates every
-/// `<leptos-island>` (each is one exported function of the bundle) and nothing else, then marks
-/// `<html data-live>`. The page's HTML stays what the reader already has.
-fn islands_app(page: &mut String, islands: &Islands) -> Result<(), String> {
-    remove_app_preloads(page)?;
-    let range = app_script(page)?;
-    let loader = format!(
+/// How a prerendered page comes to life, after [`after_first_paint`]: its islands bundle
+/// hydrates every `<leptos-island>` (each is one exported function of the bundle) and nothing
+/// else, then marks `<html data-live>`. The page's HTML stays what the reader already has.
+fn islands_start(islands: &Islands) -> String {
+    format!(
         "{wait}const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});m.hydrate();\
          for(const el of document.querySelectorAll(\"leptos-island\")){{const f=m[el.dataset.component];if(f)f(el)}}\
          document.documentElement.setAttribute(\"data-live\",\"islands\");",
         wait = after_first_paint(""),
         js = islands.js,
         wasm = islands.wasm,
-    );
-    page.replace_range(range, &loader);
-    Ok(())
-}
-
-/// A page from the template: `head` goes before `</head>`, `title` replaces the title,
-/// `body` the "needs JavaScript" notice (the crash screen stays, before it), and the JSON at
-/// `data_path` is inlined for the app.
-struct Page<'a> {
-    /// How the page comes to life: the islands bundle, or the app taking it over.
-    islands: Option<&'a Islands>,
-    title: &'a str,
-    lang: &'a str,
-    dir: &'a str,
-    head: String,
-    data_path: &'a str,
-    data: &'a str,
-    body: String,
-}
-
-fn page_from(template: &str, p: Page) -> Result<String, String> {
-    let mut page = template.to_string();
-    replace_once(
-        &mut page,
-        "<meta charset=utf-8>",
-        &format!(
-            "<meta charset=utf-8><script type=\"application/json\" id=\"{}\" data-url=\"{}\">{}</script>",
-            facts::READER_DATA_ID,
-            escape(p.data_path),
-            script_safe_json(p.data.trim())
-        ),
-    )?;
-    replace_once(&mut page, "</head>", &format!("{}</head>", p.head))?;
-    replace_once(
-        &mut page,
-        &format!("<title>{}</title>", escape(site::NAME)),
-        &format!("<title>{} · {}</title>", escape(p.title), escape(site::NAME)),
-    )?;
-    replace_once(
-        &mut page,
-        "<html dir=ltr lang=en>",
-        &format!(
-            "<html dir={} lang=\"{}\"{}>",
-            p.dir,
-            escape(p.lang),
-            if p.islands.is_some() { " data-islands" } else { "" }
-        ),
-    )?;
-    let start = page.find("<noscript>").ok_or("index.html has no <noscript>")?;
-    let end = page[start..]
-        .find("</noscript>")
-        .ok_or("index.html has no </noscript>")?
-        + start
-        + "</noscript>".len();
-    match p.islands {
-        Some(islands) => {
-            page.replace_range(start..end, &p.body);
-            islands_app(&mut page, islands)?;
-        }
-        None => {
-            page.replace_range(start..end, &format!("<div id=\"{}\">{}</div>", facts::PRERENDERED_ID, p.body));
-            defer_app(&mut page)?;
-        }
-    }
-    Ok(page)
-}
-
-/// A page showing `article` (its title, language and direction), with its JSON inline.
-fn article_page_from(
-    template: &str,
-    islands: Option<&Islands>,
-    article: &Article,
-    head: String,
-    json_text: &str,
-    body: String,
-) -> Result<String, String> {
-    page_from(
-        template,
-        Page {
-            islands,
-            title: &article.headline,
-            lang: &article.language,
-            dir: article.dir.as_str(),
-            head,
-            data_path: &in_app(&format!("/articles/{}.json", article.id)),
-            data: json_text,
-            body,
-        },
     )
 }
+
+/// The whole app instead, which takes the page over (it renders the page again and removes the
+/// static copy in `#prerendered`): for an embed opened with another language than its own.
+fn app_start(template: &Template) -> String {
+    format!(
+        "{wait}const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});",
+        wait = after_first_paint(&format!("#{} ", facts::PRERENDERED_ID)),
+        js = template.app_js,
+        wasm = template.app_wasm,
+    )
+}
+
+/// The `index.html` scripts an article page or the front page runs: the Trusted Types policy
+/// and crash screen, the reader's settings before the first paint, and the service worker's
+/// early messages. Not the early fetch (the page has its data) nor the embed's options.
+const PAGE_PARTS: [&str; 3] = ["policy", "settings", "sw-messages"];
+
+/// An embed's: the policy and crash screen, and its options and sizing.
+const EMBED_PARTS: [&str; 2] = ["policy", "embed"];
 
 fn description_tag(text: &str) -> String {
     format!(
@@ -303,7 +162,7 @@ fn description_tag(text: &str) -> String {
 /// `/articles/{id}`. `article` has its URLs resolved against the public base (for meta tags);
 /// `rendered` is the same article resolved against [`RENDER_ORIGIN`] (for the body).
 fn article_page(
-    template: &str,
+    template: &Template,
     islands: &Islands,
     article: &Article,
     rendered: &Article,
@@ -349,18 +208,32 @@ fn article_page(
             </main>
         }
     });
-    article_page_from(template, Some(islands), article, head, json_text, body)
+    // Save reads the article's JSON: it is inline, where the app's fetch finds it.
+    let data = format!(
+        "<script type=\"application/json\" id=\"{}\" data-url=\"{}\">{}</script>",
+        facts::READER_DATA_ID,
+        escape(&in_app(&format!("/articles/{}.json", article.id))),
+        script_safe_json(json_text.trim())
+    );
+    template.render_page(&PageParts {
+        title: &article.headline,
+        lang: &article.language,
+        dir: article.dir.as_str(),
+        islands_mark: "",
+        head: &head,
+        first_in_head: Some(&data),
+        parts: &PAGE_PARTS,
+        body: &body,
+        start: &islands_start(islands),
+    })
 }
 
 /// `/embed/{id}`, with the default options: the page's script applies the query's `theme`,
-/// `accent` and `parts` to it before the first paint.
-fn embed_page(
-    template: &str,
-    article: &Article,
-    rendered: &Article,
-    json_text: &str,
-    base: &str,
-) -> Result<String, String> {
+/// `accent` and `parts` to it before the first paint. Its islands are the share controls and
+/// the options check. Opened with `lang` (the page's script marks `html.embed-lang` and hides
+/// the copy), the app renders it instead: its words and dates follow any language tag, which
+/// no page prepared at build time can.
+fn embed_page(template: &Template, islands: &Islands, article: &Article, rendered: &Article, base: &str) -> Result<String, String> {
     // Where "Read on …" and the share links lead: the article's canonical URL, else its page.
     let read_url = article
         .url
@@ -379,40 +252,56 @@ fn embed_page(
                         card_open=RwSignal::new(false)
                     />
                 </EmbedFrame>
+                <EmbedOptionsCheck/>
             </main>
         }
     });
     let head = description_tag(article.dek.as_deref().unwrap_or(&article.headline));
-    article_page_from(template, None, article, head, json_text, body)
+    let body = format!("<div id=\"{}\">{body}</div>", facts::PRERENDERED_ID);
+    let start = format!(
+        "if(document.documentElement.classList.contains(\"embed-lang\")){{{}}}else{{{}}}",
+        app_start(template),
+        islands_start(islands)
+    );
+    template.render_page(&PageParts {
+        title: &article.headline,
+        lang: &article.language,
+        dir: article.dir.as_str(),
+        islands_mark: EMBED_PAGE,
+        head: &head,
+        first_in_head: None,
+        parts: &EMBED_PARTS,
+        body: &body,
+        start: &start,
+    })
 }
 
-/// `/`: the front page, in the interface's default language (the app follows the browser's).
-fn front_page(template: &str, list: &[Summary], index_text: &str) -> Result<String, String> {
+/// `/`: the front page, in the interface's default language (its island then follows the
+/// browser's). The first page of the index is the island's props: no other copy of it.
+fn front_page(template: &Template, islands: &Islands, first: &IndexPage) -> Result<String, String> {
     let catalog = UiLang::En.catalog();
-    let list = list.to_vec();
+    let (list, next) = (first.articles.clone(), first.next.clone());
+    article_reader::platform::render_at(&format!("{}/", render_root()));
     let body = render("en", move || {
         view! {
             <SiteHeader/>
+            <StatusBar/>
             <main id="main" tabindex="-1">
-                <FrontPage>
-                    <ArticleList list=list.clone()/>
-                </FrontPage>
+                <FrontPage list=list.clone() next=next.clone()/>
             </main>
         }
     });
-    page_from(
-        template,
-        Page {
-            islands: None,
-            title: catalog.latest_articles,
-            lang: UiLang::En.tag(),
-            dir: "ltr",
-            head: description_tag(catalog.front_description),
-            data_path: &in_app("/articles/index.json"),
-            data: index_text,
-            body,
-        },
-    )
+    template.render_page(&PageParts {
+        title: catalog.latest_articles,
+        lang: UiLang::En.tag(),
+        dir: "ltr",
+        islands_mark: "",
+        head: &description_tag(catalog.front_description),
+        first_in_head: None,
+        parts: &PAGE_PARTS,
+        body: &body,
+        start: &islands_start(islands),
+    })
 }
 
 fn read(p: &Path) -> Result<String, String> {
@@ -441,16 +330,14 @@ fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
         read(&dir.join("index.html"))?
     };
     write(&shell, template.clone())?;
+    let page_template = Template::read(template.clone())?;
 
     let islands = Islands::find(dir)?;
     let articles = dir.join("articles");
     let index_text = read(&articles.join("index.json"))?;
     let first = parse_index_page(&index_text, &format!("{}/articles/index.json", render_root()))
         .map_err(|e| format!("articles/index.json: {}", e.title()))?;
-    write(
-        &dir.join("index.html"),
-        front_page(&template, &first.articles, &index_text)?,
-    )?;
+    write(&dir.join("index.html"), front_page(&page_template, &islands, &first)?)?;
     // Every page of a paged index (`next`), each a file of this build; each article once.
     let mut index = first.articles.clone();
     let mut next = first.next.clone();
@@ -498,8 +385,8 @@ fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
         )
         .map_err(|e| e.title())?;
         let pages = [
-            article_page(&template, &islands, &article, &rendered, &json_text, base)?,
-            embed_page(&template, &article, &rendered, &json_text, base)?,
+            article_page(&page_template, &islands, &article, &rendered, &json_text, base)?,
+            embed_page(&page_template, &islands, &article, &rendered, base)?,
         ];
         for (target, page) in targets.iter().zip(pages) {
             cache.store(&json_text, target, &page)?;

@@ -1,6 +1,7 @@
 //! A specific, actionable error state (never a blank page).
 
 use leptos::prelude::*;
+use leptos::either::Either;
 
 use crate::model::LoadError;
 use crate::model::links::in_app;
@@ -28,9 +29,9 @@ pub fn ErrorView(
                 let e = error.clone();
                 let title = move || e.title_in(t());
                 if nested {
-                    view! { <h2>{title}</h2> }.into_any()
+                    Either::Left(view! { <h2>{title}</h2> })
                 } else {
-                    view! { <h1>{title}</h1> }.into_any()
+                    Either::Right(view! { <h1>{title}</h1> })
                 }
             }
             <p class="error-message">{
@@ -56,5 +57,4 @@ pub fn ErrorView(
             </p>
         </div>
     }
-    .into_any()
 }

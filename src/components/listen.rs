@@ -105,5 +105,4 @@ pub fn ListenControls(
             </span>
         </div>
     }
-    .into_any()
 }

@@ -118,5 +118,4 @@ pub fn ReadingProgress(
                 })
         }}
     }
-    .into_any()
 }

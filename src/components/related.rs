@@ -1,6 +1,7 @@
 //! "Related Articles": links inside the reader, or the empty state.
 
 use leptos::{prelude::*, task::spawn_local};
+use leptos::either::Either;
 
 use crate::model::{
     links::{related_json_url, related_path},
@@ -36,8 +37,8 @@ pub fn RelatedArticles(
                 });
                 let headline = item.headline.clone();
                 let title = match href {
-                    Some(href) => view! { <a href=href>{headline}</a> }.into_any(),
-                    None => headline.into_any(),
+                    Some(href) => Either::Left(view! { <a href=href>{headline}</a> }),
+                    None => Either::Right(headline),
                 };
                 view! {
                     <li class="related-item">
@@ -58,12 +59,11 @@ pub fn RelatedArticles(
         <section class="related" aria-labelledby="related-heading">
             <h2 id="related-heading" lang=lt>{move || t().related_heading}</h2>
             {match list {
-                Some(list) => list.into_any(),
-                None => view! { <p class="empty-state" lang=lt>{move || t().no_related}</p> }.into_any(),
+                Some(list) => Either::Left(list),
+                None => Either::Right(view! { <p class="empty-state" lang=lt>{move || t().no_related}</p> }),
             }}
         </section>
     }
-    .into_any()
 }
 
 /// "Available offline" on a related article that can be read without a connection (saved, or

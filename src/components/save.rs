@@ -114,5 +114,4 @@ pub fn SaveButton(
             <p class="save-status" role="status" aria-live="polite">{move || message.get()}</p>
         </div>
     }
-    .into_any()
 }

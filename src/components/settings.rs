@@ -4,6 +4,7 @@
 //! are remembered (`crate::contexts::prefs`).
 
 use leptos::{ev, prelude::*};
+use leptos::either::Either;
 
 use crate::model::i18n::Catalog;
 use crate::model::settings::{Font, Leading, Settings, Theme, Width};
@@ -26,7 +27,6 @@ pub fn SettingsToggle(open: RwSignal<bool>) -> impl IntoView {
             <span class="visually-hidden">{move || t().settings_button}</span>
         </button>
     }
-    .into_any()
 }
 
 type Text = fn(&'static Catalog) -> &'static str;
@@ -66,8 +66,9 @@ fn radio_group<T: Copy + PartialEq + Send + Sync + 'static>(
 /// The panel, shown while `open`.
 #[component]
 pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
+    // Without the settings (an embed) there is no panel.
     let Some(prefs) = use_prefs() else {
-        return ().into_any();
+        return Either::Left(());
     };
     let settings = prefs.0;
 
@@ -102,7 +103,7 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
     ];
     let t = crate::contexts::ui::use_text();
 
-    view! {
+    Either::Right(view! {
         <section
             id="reader-settings"
             class="settings-panel"
@@ -150,6 +151,5 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
                 </button>
             </div>
         </section>
-    }
-    .into_any()
+    })
 }

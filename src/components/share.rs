@@ -149,5 +149,4 @@ pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
             <p class="share-status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>
     }
-    .into_any()
 }

@@ -27,5 +27,4 @@ pub fn SiteHeader() -> impl IntoView {
         </header>
         <SettingsPanel open=settings_open/>
     }
-    .into_any()
 }

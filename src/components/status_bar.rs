@@ -2,6 +2,7 @@
 //! Reload", and notices such as a refreshed saved article. One polite live region for all.
 
 use leptos::prelude::*;
+use leptos::either::Either;
 
 use crate::contexts::offline::use_offline;
 
@@ -12,9 +13,9 @@ pub fn StatusBar() -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     let lt = crate::contexts::ui::use_lang_tag();
     let Some(state) = use_offline() else {
-        return ().into_any();
+        return Either::Left(());
     };
-    view! {
+    Either::Right(view! {
         <div class="status-bar" role="status" aria-live="polite" lang=lt>
             <Show when=move || !state.online.get()>
                 <p class="offline-indicator">
@@ -51,6 +52,5 @@ pub fn StatusBar() -> impl IntoView {
                     })
             }}
         </div>
-    }
-    .into_any()
+    })
 }

@@ -11,9 +11,25 @@ struct DocLang(RwSignal<(String, Dir)>);
 /// Provides the document's language (English, left to right, until a page sets it) and returns
 /// its signal, which the shell binds to `<html lang dir>`. Call once, in the app shell.
 pub fn provide_document_language() -> RwSignal<(String, Dir)> {
-    let signal = RwSignal::new(("en".to_string(), Dir::Ltr));
+    provide_document_language_as("en".to_string(), Dir::Ltr)
+}
+
+/// [`provide_document_language`], starting from `lang` and `dir` (a page of islands: what the
+/// prerender wrote on `<html>`).
+pub fn provide_document_language_as(lang: String, dir: Dir) -> RwSignal<(String, Dir)> {
+    let signal = RwSignal::new((lang, dir));
     provide_context(DocLang(signal));
     signal
+}
+
+/// The document's language signal where one is provided.
+pub fn use_document_language() -> Option<RwSignal<(String, Dir)>> {
+    use_context::<DocLang>().map(|DocLang(signal)| signal)
+}
+
+/// Provides a document language signal made elsewhere (shared by a page's islands).
+pub fn share_document_language(signal: RwSignal<(String, Dir)>) {
+    provide_context(DocLang(signal));
 }
 
 /// Sets `<html lang dir>` while mounted, and the interface language: for an article

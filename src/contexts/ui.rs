@@ -23,10 +23,14 @@ impl Ui {
 
 pub fn provide_ui() -> Ui {
     let browser = crate::platform::locale::use_browser_languages();
-    let ui = Ui {
-        lang: RwSignal::new(browser.with_untracked(|b| UiLang::pick(None, b))),
-        browser,
-    };
+    let first = browser.with_untracked(|b| UiLang::pick(None, b));
+    provide_ui_starting(first, browser)
+}
+
+/// The interface in `first` until a page chooses (a page of islands starts in the language the
+/// prerender wrote, so that hydration finds what it rendered), following `browser`.
+pub fn provide_ui_starting(first: UiLang, browser: Signal<Vec<String>>) -> Ui {
+    let ui = Ui { lang: RwSignal::new(first), browser };
     provide_context(ui);
     ui
 }

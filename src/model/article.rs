@@ -6,7 +6,7 @@
 //! [`Article`] exists, every link and image source in it is absolute and has an allowed scheme,
 //! or it has been dropped (`None`). Serialising an [`Article`] gives back version-1 JSON.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::date::DateTime;
 
@@ -73,7 +73,9 @@ impl Inline {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// `Deserialize` reads back what `Serialize` wrote (a front page island's props), never an
+/// article's JSON: that goes through the strict parser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Image {
     /// Absolute URL; `None` when the source is `null` or its scheme was not allowed (the image
     /// then shows its fallback box with the alt text). Serialized as `null` then, which reads
@@ -362,7 +364,6 @@ impl Article {
     }
 }
 
-/// One entry of `articles/index.json`.
 /// One page of the index: its articles, and where the next (older) page is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndexPage {
@@ -371,7 +372,8 @@ pub struct IndexPage {
     pub next: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One entry of `articles/index.json`. `Deserialize`: as for [`Image`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub id: String,
     pub headline: String,

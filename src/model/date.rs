@@ -329,6 +329,14 @@ impl serde::Serialize for DateTime {
     }
 }
 
+/// Reads back what [`serde::Serialize`] wrote (an island's props), by [`DateTime::parse`].
+impl<'de> serde::Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+        DateTime::parse(&text).ok_or_else(|| serde::de::Error::custom("not an RFC 3339 timestamp"))
+    }
+}
+
 /// Text for the "Updated …" line: the date, plus the time of day (24-hour, in the timestamp's
 /// own offset) when the update happened on the day of publication, where the date alone would
 /// say nothing new.

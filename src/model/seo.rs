@@ -5,6 +5,19 @@ use serde_json::{json, Map, Value};
 
 use super::article::Article;
 
+/// A page's title as the browser shows it: the page's own, then the site's name (the site's
+/// name alone when the page has none).
+///
+/// ```
+/// use article_reader::model::seo::page_title;
+/// assert_eq!(page_title("Latest articles"), format!("Latest articles · {}", article_reader::site::NAME));
+/// assert_eq!(page_title(""), article_reader::site::NAME);
+/// ```
+pub fn page_title(title: &str) -> String {
+    let site = crate::site::NAME;
+    if title.is_empty() { site.to_string() } else { format!("{title} · {site}") }
+}
+
 /// One `<meta>` tag: the attribute naming it (`name` or `property`), its name, its content.
 pub type MetaTag = (&'static str, &'static str, String);
 

@@ -323,6 +323,27 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
+/// The decoded `key=value` pairs of `url`'s query, in order (a key without `=` has an empty
+/// value; the fragment is not part of the query).
+///
+/// ```
+/// use article_reader::model::url::query_pairs;
+/// let pairs = query_pairs("https://a.example/embed/x?theme=dark&lang=%3Cb%3E&parts#top");
+/// assert_eq!(pairs, [("theme".into(), "dark".into()), ("lang".into(), "<b>".into()), ("parts".into(), String::new())]);
+/// assert!(query_pairs("https://a.example/").is_empty());
+/// ```
+pub fn query_pairs(url: &str) -> Vec<(String, String)> {
+    let query = url.split('#').next().unwrap_or("").split_once('?').map_or("", |(_, q)| q);
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode_component(key), decode_component(value))
+        })
+        .collect()
+}
+
 /// Decodes `%XX` escapes (and `+` as a space, as in query strings). Invalid escapes are kept
 /// as they are; invalid UTF-8 is replaced.
 pub fn decode_component(s: &str) -> String {

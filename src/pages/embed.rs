@@ -4,8 +4,9 @@
 //! The options come from the query (see `crate::model::embed`). `index.html` applies `theme`,
 //! `accent` and `parts` to the document before the first paint and reports the card's height to
 //! the embedding page (`origin=`, set by `embed.js`), so a prerendered embed is complete and
-//! sized before the app arrives; the app applies `lang` (a prerendered embed opened with it is
-//! rendered by the app) and warns about invalid values in the console.
+//! sized before the app arrives. A prerendered embed's islands are its share controls and
+//! [`EmbedOptionsCheck`]; opened with `lang`, the app renders it instead (see the prerender).
+//! Invalid values are reported in the console.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,11 +40,7 @@ pub fn EmbedPage() -> impl IntoView {
         parse_options(pairs.iter().map(|(k, v)| (*k, v.as_str())))
     });
     let options = Memo::new(move |_| parsed.with(|(o, _)| o.clone()));
-    Effect::new(move || {
-        for warning in parsed.with(|(_, w)| w.clone()) {
-            leptos::logging::warn!("article embed: {warning}");
-        }
-    });
+    Effect::new(move || parsed.with(|(_, warnings)| warn(warnings)));
 
     let ArticleLoad {
         article,
@@ -82,6 +79,29 @@ pub fn EmbedPage() -> impl IntoView {
         </EmbedFrame>
     }
     .into_any()
+}
+
+/// Tells the embedding site's developer, in the console, which options were ignored.
+fn warn(warnings: &[String]) {
+    for warning in warnings {
+        leptos::logging::warn!("article embed: {warning}");
+    }
+}
+
+/// A prerendered embed's options check: its address's ignored options, in the console, as the
+/// app reports them (the page's own script has applied the valid ones before the first paint).
+/// Renders nothing.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn EmbedOptionsCheck() -> impl IntoView {
+    Effect::new(|| {
+        let pairs = crate::model::url::query_pairs(&page_url());
+        let known = crate::facts::EMBED_OPTIONS.into_iter().chain(["origin"]);
+        let pairs: Vec<(&str, &str)> = known
+            .filter_map(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| (k, v.as_str())))
+            .collect();
+        warn(&parse_options(pairs.into_iter()).1);
+    });
 }
 
 /// The embed's box, with its theme and accent colour. The prerender uses it too (with the

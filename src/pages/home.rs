@@ -1,8 +1,9 @@
 //! `/`: the front page, listing `articles/index.json` newest first. The build prerenders it
-//! (`src/bin/prerender.rs`) with [`FrontPage`] and [`ArticleList`], the same components the app
-//! uses, so the static copy and the app's rendering are the same.
+//! (`src/bin/prerender.rs`) with [`FrontPage`], the component the app uses, where it is an
+//! island: the static copy and the app's rendering are the same.
 
 use leptos::prelude::*;
+use leptos::either::Either;
 use leptos_meta::{Meta, Title};
 
 use super::article::TakeOver;
@@ -11,7 +12,7 @@ use crate::platform::articles_dir;
 use crate::contexts::document_language::DocumentLanguage;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
 use crate::model::{LoadError, Summary};
-use crate::model::links::in_app;
+use crate::model::{links::in_app, url::resolve};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -24,27 +25,44 @@ pub fn Home() -> impl IntoView {
     view! {
         <Title text=move || t().latest_articles.to_string()/>
         <Meta name="description" content=move || t().front_description.to_string()/>
-        <DocumentLanguage/>
-        <FrontPage>
-            <Suspense fallback=ListSkeleton>
-                {move || Suspend::new(async move {
-                    match index.await {
-                        Ok(page) => {
-                            let seen = page.articles.iter().map(|s| s.id.clone()).collect();
-                            view! { <TakeOver/> <ArticleList list=page.articles/> <MoreArticles next=page.next seen/> }.into_any()
-                        }
-                        Err(error) => view! { <TakeOver/> <ErrorView error on_retry=retry nested=true/> }.into_any(),
+        <Suspense fallback=|| view! { <DocumentLanguage/> <FrontFrame><ListSkeleton/></FrontFrame> }>
+            {move || Suspend::new(async move {
+                match index.await {
+                    Ok(page) => view! { <TakeOver/> <FrontPage list=page.articles next=page.next/> }.into_any(),
+                    Err(error) => view! {
+                        <TakeOver/>
+                        <DocumentLanguage/>
+                        <FrontFrame><ErrorView error on_retry=retry nested=true/></FrontFrame>
                     }
-                })}
-            </Suspense>
-        </FrontPage>
+                    .into_any(),
+                }
+            })}
+        </Suspense>
     }
-    .into_any()
+}
+
+/// The front page with the first page of the index: its heading, the list and "More
+/// articles". The prerendered front page's island: its words follow the browser's languages
+/// (as the app's own pages do), and it brings "More articles" to life.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn FrontPage(list: Vec<Summary>, next: Option<String>) -> impl IntoView {
+    crate::contexts::island::enter();
+    let t = crate::contexts::ui::use_text();
+    crate::contexts::island::title(move || t().latest_articles.to_string());
+    let seen = list.iter().map(|s| s.id.clone()).collect();
+    view! {
+        <DocumentLanguage/>
+        <FrontFrame>
+            <ArticleList list/>
+            <MoreArticles next seen/>
+        </FrontFrame>
+    }
 }
 
 /// The front page's frame: its heading, then `children` (the list, or its skeleton or error).
 #[component]
-pub fn FrontPage(children: Children) -> impl IntoView {
+pub fn FrontFrame(children: Children) -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     view! {
         <div class="front-page">
@@ -52,7 +70,6 @@ pub fn FrontPage(children: Children) -> impl IntoView {
             {children()}
         </div>
     }
-    .into_any()
 }
 
 /// The index's articles as cards, or "No articles yet".
@@ -60,9 +77,9 @@ pub fn FrontPage(children: Children) -> impl IntoView {
 pub fn ArticleList(list: Vec<Summary>) -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     if list.is_empty() {
-        return view! { <p class="empty-state">{move || t().no_articles}</p> }.into_any();
+        return Either::Left(view! { <p class="empty-state">{move || t().no_articles}</p> });
     }
-    view! {
+    Either::Right(view! {
         <ul class="article-list">
             {list
                 .into_iter()
@@ -70,8 +87,7 @@ pub fn ArticleList(list: Vec<Summary>) -> impl IntoView {
                 .map(|(i, s)| view! { <SummaryCard summary=s lead=i == 0/> })
                 .collect_view()}
         </ul>
-    }
-    .into_any()
+    })
 }
 
 /// Where "More articles" stands.
@@ -90,7 +106,8 @@ enum More {
 #[component]
 fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
     let t = crate::contexts::ui::use_text();
-    let next = RwSignal::new(next);
+    // A prerendered page has its addresses root-relative: the fetch wants them whole.
+    let next = RwSignal::new(next.map(|n| resolve(&crate::platform::page_url(), &n).unwrap_or(n)));
     let seen = StoredValue::new(seen);
     let pages = RwSignal::new(Vec::<Vec<Summary>>::new());
     let state = RwSignal::new(More::Ready);
@@ -163,7 +180,6 @@ fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
             </p>
         </Show>
     }
-    .into_any()
 }
 
 /// `lead`: the first card, whose picture is on screen at once: it loads first (it is the
@@ -211,5 +227,4 @@ fn SummaryCard(summary: Summary, lead: bool) -> impl IntoView {
             </div>
         </li>
     }
-    .into_any()
 }

@@ -64,9 +64,23 @@ mod imp {
         document()?.document_element()?.get_attribute(name)
     }
 
+    pub fn remove_root_attribute(name: &str) {
+        if let Some(html) = document().and_then(|d| d.document_element()) {
+            let _ = html.remove_attribute(name);
+        }
+    }
+
     pub fn set_text(id: &str, text: &str) {
         if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
             element.set_text_content(Some(text));
+        }
+    }
+
+    pub fn set_title(text: &str) {
+        if let Some(d) = document() {
+            if d.title() != text {
+                d.set_title(text);
+            }
         }
     }
 
@@ -102,6 +116,8 @@ mod imp {
         None
     }
     pub fn set_text(_id: &str, _text: &str) {}
+    pub fn set_title(_text: &str) {}
+    pub fn remove_root_attribute(_name: &str) {}
     pub fn page_url() -> Option<String> {
         RENDER_URL.with(|u| u.borrow().clone())
     }
@@ -157,6 +173,8 @@ pub fn static_copy_open(selector: &str) -> bool {
 /// now renders itself (description, oEmbed link). Natively: nothing to remove.
 pub fn remove_static_copy() {
     imp::remove_all(&format!("#{}", crate::facts::PRERENDERED_ID));
+    // No longer a page of islands (an embed opened in another language): the app's now.
+    imp::remove_root_attribute("data-islands");
     imp::remove_all("meta[name=description][data-prerendered]");
     imp::remove_all("link[type='application/json+oembed'][data-prerendered]");
 }
@@ -196,6 +214,12 @@ pub fn root_attribute(name: &str) -> Option<String> {
 /// Replaces the text of the element with `id` (the crash screen's details).
 pub fn set_text(id: &str, text: &str) {
     imp::set_text(id, text)
+}
+
+/// Sets the document's title (`document.title`) where no `leptos_meta` context does it: a page
+/// of islands. Nothing natively.
+pub fn set_title(text: &str) {
+    imp::set_title(text)
 }
 
 /// The page's own URL, the base for everything the app resolves. Natively it is the address

@@ -25,10 +25,25 @@ test('the front page lists every article newest first', async () => {
   await page.close();
 });
 
-test('clicking a headline opens the article without a page load', async () => {
-  const page = await open(app, '/');
+test('a headline on the prerendered front page opens its article, and Back returns to the list', async () => {
+  // A page of islands has no router: the article is a page load.
+  const page = await open(app, '/', { wait: '.article-list' });
+  const first = (await page.locator('.card h2 a').first().textContent()).trim();
+  await page.locator('.card h2 a').first().click();
+  await page.waitForSelector('.article-body');
+  assert.equal((await page.locator('main h1').textContent()).trim(), first);
+  await page.goBack();
   await page.waitForSelector('.article-list');
+  page.assertClean();
+  await page.close();
+});
+
+test('in the app, a headline opens the article without a page load', async () => {
+  // The app's own front page: reached from a page the app renders (not found), by its link home.
+  const page = await open(app, '/no/such/page');
   await page.evaluate(() => { window.__samePage = true; });
+  await page.locator('.not-found a.home-link').click();
+  await page.waitForSelector('.article-list');
   await page.locator('.card h2 a').first().click();
   await page.waitForSelector('.article-body');
   assert.ok(await page.evaluate(() => window.__samePage), 'client-side navigation');
@@ -38,12 +53,14 @@ test('clicking a headline opens the article without a page load', async () => {
   await page.close();
 });
 
-test('the prerendered front page carries its index: the app downloads nothing more', async () => {
+test('the prerendered front page carries its index: its island downloads nothing more', async () => {
   app.requests.length = 0;
   const page = await open(app, '/', { serviceWorkers: 'block', wait: '.article-list' });
   assert.deepEqual(app.requests.filter((u) => u.startsWith(at('/articles/index.json'))), [],
-    'the index came inline with the page');
-  assert.equal(await page.locator(`#${FACTS.reader_data_id}`).count(), 0, 'the app took it');
+    'the index came with the page');
+  // The list is the island's props: the page carries no second copy of it.
+  assert.equal(await page.locator(`#${FACTS.reader_data_id}`).count(), 0);
+  assert.equal(await page.locator('leptos-island[data-component^="FrontPage"]').count(), 1);
   page.assertClean();
   await page.close();
 });

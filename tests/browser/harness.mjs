@@ -98,10 +98,12 @@ export async function open(ctx, path, options = {}) {
   if (wait) await page.waitForSelector(wait, { timeout: 15_000 });
   // A prerendered page is usable before its code runs; the tests of the app's own behaviour
   // wait until it is live (`takeover: false` to look at the static copy): the app has taken
-  // the page over, or, on a page of islands, the islands bundle has hydrated them.
+  // the page over (and, on an embed opened in another language, removed `data-islands`), or, on
+  // a page of islands, the islands bundle has hydrated them.
   if (wait && takeover) {
-    await page.waitForFunction(() => !document.getElementById('prerendered')
-      && (!document.documentElement.hasAttribute('data-islands') || document.documentElement.dataset.live === 'islands'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => (document.documentElement.hasAttribute('data-islands')
+      ? document.documentElement.dataset.live === 'islands'
+      : !document.getElementById('prerendered')), null, { timeout: 15_000 });
   }
   return page;
 }

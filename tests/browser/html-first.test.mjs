@@ -80,14 +80,14 @@ test('without the app, the share links and related links work', async () => {
 
 test('without the app, the front page is complete', async () => {
   const page = await withoutApp('/');
-  assert.equal((await page.locator('#prerendered h1').textContent()).trim(), 'Latest articles');
+  assert.equal((await page.locator('main h1').textContent()).trim(), 'Latest articles');
   assert.equal(await page.title(), `Latest articles · ${SITE.name}`);
-  const cards = await page.locator('#prerendered .article-list .card h2 a').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+  const cards = await page.locator('main .article-list .card h2 a').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
   assert.deepEqual(cards.map(([, h]) => h).sort(), INDEX.map((a) => at(`/articles/${a.id}`)).sort());
   for (const [text] of cards) assert.ok(text.length > 0);
-  assert.equal(await page.locator('#prerendered .card time').count(), INDEX.filter((a) => a.published).length);
+  assert.equal(await page.locator('main .card time').count(), INDEX.filter((a) => a.published).length);
   // A headline opens the prerendered article.
-  await Promise.all([page.waitForEvent('load'), page.locator('#prerendered .card h2 a').first().click()]);
+  await Promise.all([page.waitForEvent('load'), page.locator('main .card h2 a').first().click()]);
   await page.waitForSelector('main .article-body');
   await page.close();
 });
@@ -202,40 +202,57 @@ test('an article\'s islands come alive in the page the reader has: nothing rende
   await page.close();
 });
 
-for (const [name, path, parts] of [
-  ['the front page', '/', ['main h1', '.article-list', '.card:last-child']],
-  ['an embed', '/embed/harbor-bridge-reopens?theme=dark&parts=headline,image,takeaways,editorial', ['.embed', 'h1', 'figure.hero img', '.takeaways']],
+for (const [name, path, parts, kept] of [
+  ['the front page', '/', ['main h1', '.article-list', '.card:last-child'], ['main h1', '.article-list', '.card:last-child h2 a']],
+  ['an embed', '/embed/harbor-bridge-reopens?theme=dark&parts=headline,image,takeaways,editorial,share',
+    ['.embed', 'h1', 'figure.hero img', '.takeaways'], ['.embed', 'h1', 'details.editorial-details', 'details.share-details']],
 ]) {
-  test(`${name}: the app takes over without a flash or a shift`, async () => {
+  test(`${name}: its islands come alive in the page the reader has, without a flash or a shift`, async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     const release = await holdApp(context);
-    const page = await open(app, path, {
-      context,
-      wait: 'main h1',
-      takeover: false,
-      initScript: watchTakeover(parts),
-    });
+    const page = await open(app, path, { context, wait: 'main h1', takeover: false, initScript: watchTakeover(parts) });
     await page.waitForLoadState('load');
     await settle(page);
-    await page.evaluate(() => { window.__staticRects = window.__rects(); });
+    await page.evaluate((kept) => {
+      window.__staticRects = window.__rects();
+      for (const s of kept) document.querySelector(s).__before = true;
+    }, kept);
     release();
-    await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('main h1'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.live === 'islands', null, { timeout: 15_000 });
     await settle(page);
+    assert.deepEqual(await page.evaluate((kept) => kept.filter((s) => !document.querySelector(s).__before), kept), [],
+      'the page\'s own elements are kept, not rendered again');
     const seen = await page.evaluate(() => window.__seen);
     assert.equal(seen.skeleton, false, 'the loading skeleton never showed');
     assert.ok(!seen.twoHeadlines, 'never two visible copies');
-    // Under load the second site's self-hosted font can land during the takeover: a shift of
-    // about 0.0001 was seen (0.1 is "poor"). Anything the takeover itself moves is caught by
-    // the rectangles compared below, to the pixel.
+    // Under load the second site's self-hosted font can land meanwhile: a shift of about 0.0001
+    // was seen (0.1 is "poor"). Anything the islands move is caught by the rectangles, to the pixel.
     assert.ok(seen.shift < 0.001, `no layout shift (${seen.shift})`);
-    const [staticRects, appRects] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
+    const [staticRects, liveRects] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
     assert.ok(staticRects[parts[0]], 'the static copy was measured');
-    assert.deepEqual(appRects, staticRects, 'every part is where the static copy had it');
-    assert.equal(await page.locator(`#${FACTS.reader_data_id}`).count(), 0, 'the inline JSON was used');
+    assert.deepEqual(liveRects, staticRects, 'every part is where the static copy had it');
+    // Only the islands bundle was fetched: never the app.
+    const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(js|wasm)$/.test(p)));
+    assert.ok(code.length === 2 && code.every((p) => /\/islands-[0-9a-f]+(\.js|_bg\.wasm)$/.test(p)), code.join(' '));
     page.assertClean();
     await context.close();
   });
 }
+
+test('an embed opened in another language is rendered by the app, never shown in the wrong one', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const release = await holdApp(context);
+  const page = await open(app, '/embed/harbor-bridge-reopens?lang=fr', { context, wait: null });
+  await page.waitForLoadState('load');
+  // Before the app: the English copy is not shown.
+  assert.equal(await page.locator('#prerendered').isVisible(), false);
+  release();
+  await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('main .embed-card h1'), null, { timeout: 15_000 });
+  assert.equal(await page.locator('article').getAttribute('lang'), 'fr');
+  assert.equal((await page.locator('.takeaways h2').textContent()).trim(), 'Points clés');
+  page.assertClean();
+  await context.close();
+});
 
 test('on a prerendered page the app is fetched after the first paint, not preloaded', async () => {
   const html = readFileSync(`${DIST}/articles/harbor-bridge-reopens/index.html`, 'utf8');
@@ -279,7 +296,9 @@ test('the page script and the app choose the same text colour on an embed\'s acc
   // index.html applies accent= before the app (JavaScript); the app applies it again with
   // model::embed::contrast_text (Rust). The two copies of the rule must agree.
   for (const accent of ['#0b57d0', '#f5c518', '#777777', '#767676', '#000000', '#ffffff', '#8a1c1c', '#00ff00']) {
-    const page = await open(app, `/embed/harbor-bridge-reopens?accent=${encodeURIComponent(accent)}`, { serviceWorkers: 'block' });
+    // (The app's own embed view: a prerendered embed is not rendered again by the app.)
+    const page = await open(app, `/embed?src=${encodeURIComponent(at('/articles/harbor-bridge-reopens.json'))}&accent=${encodeURIComponent(accent)}`,
+      { serviceWorkers: 'block', wait: '.embed h1' });
     const [script, appChoice] = await page.evaluate(() => [
       getComputedStyle(document.documentElement).getPropertyValue('--accent-contrast').trim(),
       document.querySelector('.embed').style.getPropertyValue('--accent-contrast').trim(),

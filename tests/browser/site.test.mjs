@@ -183,7 +183,8 @@ test('served as GitHub Pages serves a project site: files only, 404.html for the
       page.on('console', (m) => { if (m.type() === 'error' && !/404 \(Not Found\)|status of 404/.test(m.text())) errors.push(m.text()); });
       await page.goto(pages.url + path);
       await page.waitForSelector(wait, { timeout: 15_000 });
-      await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 15_000 });
+      await page.waitForFunction(() => (document.documentElement.hasAttribute('data-islands')
+        ? document.documentElement.dataset.live === 'islands' : !document.getElementById('prerendered')), null, { timeout: 15_000 });
       if (check) assert.match(await page.locator('main h1').textContent(), new RegExp(check));
       assert.deepEqual(errors, [], `${path}: no errors, no policy violations`);
       await context.close();
