@@ -104,20 +104,29 @@ thread_local! {
     static INLINE_USED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// URLs whose JSON came inline with a prerendered page instead of over the network: the
-/// service worker is asked to cache them too (see `offline::status`), so the article also reads
-/// offline.
+/// URLs whose JSON a prerendered page was made from, and that did not come over the network: the
+/// service worker is asked to cache them too (see `contexts::offline`), so that the page also
+/// reads offline when the app shell renders it. They are the JSON that came inline (and was
+/// used), the JSON a page of islands keeps inline for Save, and the JSON a page names as its
+/// data (`<link rel="alternate" type="application/json">`: the front page's index, which its
+/// island has as props).
 #[cfg(target_arch = "wasm32")]
 pub fn inline_data_urls() -> Vec<String> {
     let mut urls = INLINE_USED.with(|used| used.borrow().clone());
-    // A page of islands keeps its JSON inline (only Save reads it): its address too.
     let page = crate::platform::page_url();
-    let waiting = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(crate::facts::READER_DATA_ID))
-        .and_then(|e| e.get_attribute("data-url"))
-        .and_then(|path| crate::model::url::resolve(&page, &path));
-    if let Some(url) = waiting {
+    let document = web_sys::window().and_then(|w| w.document());
+    let attribute = |selector: &str, name: &str| {
+        document
+            .as_ref()
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|e| e.get_attribute(name))
+            .and_then(|path| crate::model::url::resolve(&page, &path))
+    };
+    let named = [
+        attribute(&format!("#{}", crate::facts::READER_DATA_ID), "data-url"),
+        attribute("link[rel=alternate][type='application/json']", "href"),
+    ];
+    for url in named.into_iter().flatten() {
         if !urls.contains(&url) {
             urls.push(url);
         }

@@ -296,7 +296,12 @@ fn front_page(template: &Template, islands: &Islands, first: &IndexPage) -> Resu
         lang: UiLang::En.tag(),
         dir: "ltr",
         islands_mark: "",
-        head: &description_tag(catalog.front_description),
+        // The JSON the page is made from, named for the service worker to cache (`api::inline_data_urls`).
+        head: &format!(
+            "{}<link rel=\"alternate\" type=\"application/json\" href=\"{}\" data-prerendered>",
+            description_tag(catalog.front_description),
+            escape(&in_app("/articles/index.json"))
+        ),
         first_in_head: None,
         parts: &PAGE_PARTS,
         body: &body,
