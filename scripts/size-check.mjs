@@ -3,7 +3,7 @@
 // wasm and JavaScript glue, brotli at quality 11, as scripts/bench.mjs measures) grows past its
 // limit. Two bundles:
 // - the app (article-reader-*): the single-page app, for what exists only at run time;
-// - the islands (islands-*): what a prerendered article page loads for its interactive parts.
+// - the islands (islands-*): what every prerendered page loads for its interactive parts.
 // A limit is the size the last size work reached plus 2 KB. Raising one is a deliberate change,
 // with its reason in the commit message; lower it whenever a bundle shrinks.
 //   node scripts/size-check.mjs [dir]
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const BUNDLES = [
   { name: 'the app', prefix: 'article-reader-', limitKb: 272.5, targetKb: 150 },
-  { name: 'the islands bundle', prefix: 'islands-', limitKb: 207.5, targetKb: 80 },
+  { name: 'the islands bundle', prefix: 'islands-', limitKb: 182.5, targetKb: 80 },
 ];
 
 const dir = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));

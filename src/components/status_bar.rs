@@ -15,22 +15,26 @@ pub fn StatusBar() -> impl IntoView {
     let Some(state) = use_offline() else {
         return Either::Left(());
     };
+    let offline = Memo::new(move |_| !state.online.get());
+    let update_ready = Memo::new(move |_| state.update_ready.get());
     Either::Right(view! {
         <div class="status-bar" role="status" aria-live="polite" lang=lt>
-            <Show when=move || !state.online.get()>
+            // (Not `<Show>`: its children become an `AnyView`, which brings every way of
+            // rendering them into the islands bundle.)
+            {move || offline.get().then(|| view! {
                 <p class="offline-indicator">
                     <strong>{move || t().offline_now}</strong>
                     " " {move || t().offline_detail}
                 </p>
-            </Show>
-            <Show when=move || state.update_ready.get()>
+            })}
+            {move || update_ready.get().then(|| view! {
                 <p class="update-banner">
                     {move || t().update_available} " "
                     <button type="button" class="update-reload" on:click=move |_| state.apply_update()>
                         {move || t().reload}
                     </button>
                 </p>
-            </Show>
+            })}
             {move || {
                 state
                     .notice

@@ -51,25 +51,35 @@ pub fn FrontPage(list: Vec<Summary>, next: Option<String>) -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     crate::contexts::island::title(move || t().latest_articles.to_string());
     let seen = list.iter().map(|s| s.id.clone()).collect();
+    // The frame written out, not `FrontFrame`: its `Children` would become an `AnyView`, which
+    // brings every way of rendering them (asynchronous hydration included) into the islands
+    // bundle (24 KB brotli).
     view! {
         <DocumentLanguage/>
-        <FrontFrame>
+        <div class="front-page">
+            <FrontHeading/>
             <ArticleList list/>
             <MoreArticles next seen/>
-        </FrontFrame>
+        </div>
     }
 }
 
-/// The front page's frame: its heading, then `children` (the list, or its skeleton or error).
+/// The front page's frame in the app while the index loads or fails: its heading, then
+/// `children` (the skeleton or the error).
 #[component]
 pub fn FrontFrame(children: Children) -> impl IntoView {
-    let t = crate::contexts::ui::use_text();
     view! {
         <div class="front-page">
-            <h1>{move || t().latest_articles}</h1>
+            <FrontHeading/>
             {children()}
         </div>
     }
+}
+
+#[component]
+fn FrontHeading() -> impl IntoView {
+    let t = crate::contexts::ui::use_text();
+    view! { <h1>{move || t().latest_articles}</h1> }
 }
 
 /// The index's articles as cards, or "No articles yet".
@@ -112,6 +122,7 @@ fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
     let pages = RwSignal::new(Vec::<Vec<Summary>>::new());
     let state = RwSignal::new(More::Ready);
     let announce = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| next.get().is_some() && !matches!(state.get(), More::Failed(_)));
     let loads = Loads::new();
     let load = Callback::new(move |()| {
         let Some(url) = next.get_untracked() else { return };
@@ -166,8 +177,10 @@ fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
             More::Failed(error) => Some(view! { <ErrorView error on_retry=load nested=true/> }),
             More::Loading | More::Ready => None,
         }}
-        // The same button throughout a load (its words change), so keyboard focus stays on it.
-        <Show when=move || next.get().is_some() && !matches!(state.get(), More::Failed(_))>
+        // The same button throughout a load (its words change), so keyboard focus stays on it:
+        // rendered again only when `shown` changes. (Not `<Show>`: its children become an
+        // `AnyView`, see `FrontPage`.)
+        {move || shown.get().then(|| view! {
             <p class="more-articles">
                 <button
                     type="button"
@@ -178,7 +191,7 @@ fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
                     {move || if matches!(state.get(), More::Loading) { t().loading_more } else { t().more_articles }}
                 </button>
             </p>
-        </Show>
+        })}
     }
 }
 
