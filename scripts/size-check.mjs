@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const BUNDLES = [
   { name: 'the app', prefix: 'article-reader-', limitKb: 272.5, targetKb: 150 },
-  { name: 'the islands bundle', prefix: 'islands-', limitKb: 182.5, targetKb: 80 },
+  { name: 'the islands bundle', prefix: 'islands-', limitKb: 188.5, targetKb: 80 },
 ];
 
 const dir = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));

@@ -122,6 +122,9 @@ impl Islands {
 /// How a prerendered page comes to life, after [`after_first_paint`]: its islands bundle
 /// hydrates every `<leptos-island>` (each is one exported function of the bundle) and nothing
 /// else, then marks `<html data-live>`. The page's HTML stays what the reader already has.
+/// All in one task, never yielding between two islands: the islands share state that effects
+/// change after the first render (the network state, a settings problem's notice), and an
+/// island hydrated after such an effect would not find the HTML it expects.
 fn islands_start(islands: &Islands) -> String {
     format!(
         "{wait}const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});m.hydrate();\

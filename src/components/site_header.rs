@@ -11,6 +11,9 @@ use crate::model::links::in_app;
 pub fn SiteHeader() -> impl IntoView {
     crate::contexts::island::enter();
     let settings_open = RwSignal::new(false);
+    // Once opened, the panel stays (closed, it is `hidden`), so it keeps its place in the
+    // focus order and in what `aria-controls` names.
+    let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || settings_open.get());
     let t = crate::contexts::ui::use_text();
     view! {
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
@@ -25,6 +28,8 @@ pub fn SiteHeader() -> impl IntoView {
                 <SettingsToggle open=settings_open/>
             </nav>
         </header>
-        <SettingsPanel open=settings_open/>
+        // Made when the reader first opens it, not before: a prerendered page carries no hidden
+        // panel, and its island has none to bring to life (the page is live sooner).
+        {move || opened.get().then(|| view! { <SettingsPanel open=settings_open/> })}
     }
 }
