@@ -61,7 +61,9 @@ test('an article\'s islands come alive without a flash, a shift or downloading t
   const seen = await page.evaluate(() => window.__seen);
   assert.equal(seen.skeleton, false, 'the loading skeleton never showed');
   assert.ok(!seen.twoHeadlines, 'never two visible copies');
-  assert.equal(seen.shift, 0, 'no layout shift');
+  // Under load the second site's self-hosted font can land meanwhile: a shift of 0.0003 was
+  // seen (0.1 is "poor"). Anything the islands move is caught by the rectangles, to the pixel.
+  assert.ok(seen.shift < 0.001, `no layout shift (${seen.shift})`);
   await settle(page);
   const [before, after] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
   assert.ok(before['h1'], 'the page was measured');
@@ -72,7 +74,8 @@ test('an article\'s islands come alive without a flash, a shift or downloading t
     [readJson(`${DIST}/articles/desert-solar-cooperative.json`).dek]);
   // Live: the islands answer (Listen, the settings), and links are plain links.
   await page.locator('.settings-toggle').click();
-  assert.ok(await page.locator('#reader-settings').isVisible(), 'the settings island opens its panel');
+  // (The panel is made when first opened.)
+  await page.locator('#reader-settings').waitFor({ state: 'visible' });
   await page.locator('summary.editorial-toggle').click();
   assert.equal(await page.locator('details.editorial-details').evaluate((d) => d.open), true);
   await Promise.all([page.waitForEvent('load'), page.locator('a.brand').click()]);
