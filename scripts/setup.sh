@@ -30,6 +30,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The test command checks the formatting first (rustfmt.toml).
+if ! rustup component list --installed | grep -q '^rustfmt'; then
+  say "Adding the rustfmt component"
+  rustup component add rustfmt
+fi
+
 # The release build rebuilds the standard library for size (scripts/build.sh): it needs its source.
 if ! rustup component list --installed | grep -q '^rust-src'; then
   say "Adding the rust-src component"

@@ -15,6 +15,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 scripts/setup.sh --test
 
+echo "==> Formatting (cargo fmt --check, rustfmt.toml)"
+cargo fmt --check
+
 echo "==> Native tests (cargo test: model, property tests, hostile corpus, server renders)"
 node tests/hostile/corpus.mjs --check
 cargo test --locked --features import
