@@ -76,9 +76,7 @@ pub async fn fetch_index(index_url: String, cancel: Cancel) -> Result<IndexPage,
 /// copy) is reported as such, not as a generic network failure.
 fn offline_aware(error: LoadError, article: bool) -> LoadError {
     match error {
-        LoadError::Network { .. } if !crate::platform::browser_online() => {
-            LoadError::Offline { article }
-        }
+        LoadError::Network { .. } if !crate::platform::browser_online() => LoadError::Offline { article },
         other => other,
     }
 }
@@ -142,12 +140,9 @@ async fn fetch_document(url: &str, cancel: Cancel) -> Result<Vec<u8>, LoadError>
     if let Some(text) = take_inline_data(url) {
         return Ok(text.into_bytes());
     }
-    let controller = cancel
-        .controller
-        .clone()
-        .ok_or_else(|| LoadError::Network {
-            detail: "this browser cannot make requests".into(),
-        })?;
+    let controller = cancel.controller.clone().ok_or_else(|| LoadError::Network {
+        detail: "this browser cannot make requests".into(),
+    })?;
     let mut attempt = 1;
     loop {
         let error = match fetch_once(url, &controller).await {
@@ -200,10 +195,7 @@ fn take_early_fetch(
     let key = JsValue::from_str(crate::facts::EARLY_FETCH_GLOBAL);
     let early = Reflect::get(&window, &key).ok().filter(|v| v.is_object())?;
     let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
-    let controller: web_sys::AbortController = Reflect::get(&early, &"controller".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let controller: web_sys::AbortController = Reflect::get(&early, &"controller".into()).ok()?.dyn_into().ok()?;
     if Reflect::get(&early, &"url".into()).ok()?.as_string().as_deref() != Some(url) {
         controller.abort();
         return None;

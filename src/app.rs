@@ -12,8 +12,7 @@ use crate::components::{site_header::SiteHeader, status_bar::StatusBar};
 use crate::contexts::document_language::provide_document_language;
 use crate::contexts::offline::provide_offline_state;
 use crate::pages::{
-    article::ArticlePage, embed::EmbedPage, home::Home, not_found::NotFound, read::ReadPage,
-    saved::SavedPage,
+    article::ArticlePage, embed::EmbedPage, home::Home, not_found::NotFound, read::ReadPage, saved::SavedPage,
 };
 
 /// After an in-app navigation, moves keyboard focus to the main content so that keyboard and
@@ -43,7 +42,10 @@ pub fn App() -> impl IntoView {
     // Embedded on other sites, the reader installs no service worker and shows no site chrome.
     let embedded = crate::platform::page_url()
         .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].split(['?', '#']).next().unwrap_or("").to_string()))
+        .and_then(|(_, rest)| {
+            rest.find('/')
+                .map(|i| rest[i..].split(['?', '#']).next().unwrap_or("").to_string())
+        })
         .and_then(|path| crate::model::links::route_in(crate::site::BASE_PATH, &path))
         .is_some_and(|route| route == "/embed" || route.starts_with("/embed/"));
     provide_offline_state(!embedded);

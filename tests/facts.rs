@@ -36,7 +36,10 @@ fn sources() -> Vec<(String, String)> {
     for dir in ["src", "scripts", "public", "style", "tests"] {
         walk(Path::new(dir), &mut out);
     }
-    out.push(("index.html".into(), fs::read_to_string("index.html").expect("index.html")));
+    out.push((
+        "index.html".into(),
+        fs::read_to_string("index.html").expect("index.html"),
+    ));
     out
 }
 
@@ -44,7 +47,10 @@ fn sources() -> Vec<(String, String)> {
 fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines().enumerate().filter(|(_, line)| {
         let l = line.trim_start();
-        !(l.starts_with("//") || l.starts_with('*') || l.starts_with("/*") || l.starts_with('#') && !l.starts_with("#["))
+        !(l.starts_with("//")
+            || l.starts_with('*')
+            || l.starts_with("/*")
+            || l.starts_with('#') && !l.starts_with("#["))
     })
 }
 
@@ -62,7 +68,14 @@ fn no_shared_name_is_copied_by_hand() {
         .collect();
     // The id rule and the settings' value lists, as they were written when copied.
     names.push(format!("[{}]{{1,", facts::ID_CHARS));
-    for list in [&facts::SETTINGS_THEME[..], &facts::SETTINGS_FONT, &facts::SETTINGS_WIDTH, &facts::SETTINGS_LEADING, &facts::EMBED_PARTS, &facts::EMBED_OPTIONS] {
+    for list in [
+        &facts::SETTINGS_THEME[..],
+        &facts::SETTINGS_FONT,
+        &facts::SETTINGS_WIDTH,
+        &facts::SETTINGS_LEADING,
+        &facts::EMBED_PARTS,
+        &facts::EMBED_OPTIONS,
+    ] {
         names.push(format!("'{}', '{}'", list[0], list[1]));
         names.push(format!("\"{}\", \"{}\"", list[0], list[1]));
     }
@@ -73,8 +86,11 @@ fn no_shared_name_is_copied_by_hand() {
         line.match_indices(name).any(|(at, _)| {
             let before = line[..at].chars().next_back();
             let after = line[at + name.len()..].chars().next();
-            let quoted = |c: Option<char>| matches!(c, Some('"' | '\'' | '`' | '#' | '\\' | ' ' | '.' | '[' | '(') | None);
-            name.starts_with(['[', '\'', '"']) || name.chars().next().is_some_and(char::is_numeric) || quoted(before) && quoted(after)
+            let quoted =
+                |c: Option<char>| matches!(c, Some('"' | '\'' | '`' | '#' | '\\' | ' ' | '.' | '[' | '(') | None);
+            name.starts_with(['[', '\'', '"'])
+                || name.chars().next().is_some_and(char::is_numeric)
+                || quoted(before) && quoted(after)
         })
     };
     let mut copies = Vec::new();
@@ -87,7 +103,11 @@ fn no_shared_name_is_copied_by_hand() {
             }
         }
     }
-    assert!(copies.is_empty(), "copies of src/facts.json (use the fact instead):\n{}", copies.join("\n"));
+    assert!(
+        copies.is_empty(),
+        "copies of src/facts.json (use the fact instead):\n{}",
+        copies.join("\n")
+    );
 }
 
 /// The stylesheet and the browser tests select the prerendered copy by its id (CSS cannot be
@@ -97,10 +117,22 @@ fn the_stylesheet_names_the_prerendered_copy_as_the_facts_do() {
     let css = fs::read_to_string("style/main.css").unwrap();
     let ids: Vec<&str> = css
         .match_indices("#pre")
-        .map(|(i, _)| css[i + 1..].split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).next().unwrap_or(""))
+        .map(|(i, _)| {
+            css[i + 1..]
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .next()
+                .unwrap_or("")
+        })
         .collect();
-    assert!(!ids.is_empty(), "the stylesheet no longer hides the app while the static copy shows");
-    assert!(ids.iter().all(|id| *id == facts::PRERENDERED_ID), "{ids:?} ≠ {}", facts::PRERENDERED_ID);
+    assert!(
+        !ids.is_empty(),
+        "the stylesheet no longer hides the app while the static copy shows"
+    );
+    assert!(
+        ids.iter().all(|id| *id == facts::PRERENDERED_ID),
+        "{ids:?} ≠ {}",
+        facts::PRERENDERED_ID
+    );
 }
 
 #[test]
@@ -108,10 +140,22 @@ fn the_settings_types_have_the_values_of_the_facts() {
     fn names(all: &[&'static str]) -> Vec<&'static str> {
         all.to_vec()
     }
-    assert_eq!(Theme::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>(), names(&facts::SETTINGS_THEME));
-    assert_eq!(Font::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>(), names(&facts::SETTINGS_FONT));
-    assert_eq!(Width::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>(), names(&facts::SETTINGS_WIDTH));
-    assert_eq!(Leading::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>(), names(&facts::SETTINGS_LEADING));
+    assert_eq!(
+        Theme::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+        names(&facts::SETTINGS_THEME)
+    );
+    assert_eq!(
+        Font::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+        names(&facts::SETTINGS_FONT)
+    );
+    assert_eq!(
+        Width::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+        names(&facts::SETTINGS_WIDTH)
+    );
+    assert_eq!(
+        Leading::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+        names(&facts::SETTINGS_LEADING)
+    );
     assert_eq!(SIZE_STEPS, facts::TEXT_SIZES);
 }
 

@@ -19,8 +19,7 @@ fn render(article: Article) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let open = RwSignal::new(true);
-        view! { <ArticleView article json_url=BASE.to_string() articles_dir=DIR.to_string() card_open=open/> }
-            .to_html()
+        view! { <ArticleView article json_url=BASE.to_string() articles_dir=DIR.to_string() card_open=open/> }.to_html()
     })
 }
 
@@ -53,7 +52,9 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
                 value = after[..end].to_string();
                 rest = &after[end + 1..];
             } else if let Some(after) = rest.strip_prefix('=') {
-                let end = after.find(|c: char| c.is_ascii_whitespace() || c == '>').unwrap_or(after.len());
+                let end = after
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .unwrap_or(after.len());
                 value = after[..end].to_string();
                 rest = &after[end..];
             }
@@ -71,16 +72,24 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 fn assert_safe(name: &str, html: &str) {
     for (tag, attrs) in tags(html) {
         assert!(
-            !["script", "iframe", "svg", "object", "embed", "frame", "base", "form", "meta", "link", "style"].contains(&tag.as_str()),
+            !["script", "iframe", "svg", "object", "embed", "frame", "base", "form", "meta", "link", "style"]
+                .contains(&tag.as_str()),
             "{name}: <{tag}> in the rendered HTML"
         );
         for (attr, value) in attrs {
-            assert!(!attr.starts_with("on"), "{name}: event handler attribute {attr} on <{tag}>");
+            assert!(
+                !attr.starts_with("on"),
+                "{name}: event handler attribute {attr} on <{tag}>"
+            );
             assert!(attr != "srcdoc" && attr != "formaction", "{name}: {attr} on <{tag}>");
             if ["href", "src", "action", "poster", "srcset"].contains(&attr.as_str()) {
                 let l = value.to_ascii_lowercase();
                 assert!(
-                    l.starts_with("https://") || l.starts_with("http://") || l.starts_with("mailto:") || l.starts_with('/') || l.starts_with('#'),
+                    l.starts_with("https://")
+                        || l.starts_with("http://")
+                        || l.starts_with("mailto:")
+                        || l.starts_with('/')
+                        || l.starts_with('#'),
                     "{name}: unsafe URL in <{tag} {attr}>: {value}"
                 );
             }
@@ -129,7 +138,10 @@ fn every_stored_document_gets_its_announced_outcome() {
 #[test]
 fn large_documents_are_refused_with_their_own_words() {
     let doc = |body: String| format!(r#"{{"id": "big", "headline": "Big", "body": {body}}}"#);
-    let blocks = format!("[{}]", vec![r#"{"type": "paragraph", "text": "Block."}"#; 100_000].join(","));
+    let blocks = format!(
+        "[{}]",
+        vec![r#"{"type": "paragraph", "text": "Block."}"#; 100_000].join(",")
+    );
     check("invalid--body-100k-blocks", doc(blocks).as_bytes());
     let long = format!(r#"[{{"type": "paragraph", "text": "{}"}}]"#, "x".repeat(200_000));
     check("invalid--paragraph-200k-characters", doc(long).as_bytes());
@@ -139,7 +151,13 @@ fn large_documents_are_refused_with_their_own_words() {
     let Err(LoadError::Invalid { problems }) = parse_article_bytes(bytes.as_bytes(), BASE) else {
         panic!("invalid");
     };
-    assert_eq!(problems.last().unwrap().message, format!("{} more problems not listed", 5_000 - MAX_PROBLEMS));
-    let huge = doc(format!(r#"[{{"type": "paragraph", "text": "{}"}}]"#, "d".repeat(MAX_DOCUMENT_BYTES)));
+    assert_eq!(
+        problems.last().unwrap().message,
+        format!("{} more problems not listed", 5_000 - MAX_PROBLEMS)
+    );
+    let huge = doc(format!(
+        r#"[{{"type": "paragraph", "text": "{}"}}]"#,
+        "d".repeat(MAX_DOCUMENT_BYTES)
+    ));
     check("too-large--six-megabytes", huge.as_bytes());
 }

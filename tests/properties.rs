@@ -6,8 +6,7 @@
 //!   only http(s)/mailto URLs.
 
 use article_reader::model::{
-    links::all_urls, parse_article, parse_article_bytes, parse_index_bytes,
-    validate::article_from_value,
+    links::all_urls, parse_article, parse_article_bytes, parse_index_bytes, validate::article_from_value,
 };
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -49,7 +48,12 @@ fn inline() -> impl Strategy<Value = Value> {
 }
 
 fn image() -> impl Strategy<Value = Value> {
-    (url(), text(), prop::option::of(text()), prop::option::of((1u32..5000, 1u32..5000)))
+    (
+        url(),
+        text(),
+        prop::option::of(text()),
+        prop::option::of((1u32..5000, 1u32..5000)),
+    )
         .prop_map(|(src, alt, caption, size)| {
             let mut o = json!({ "src": src, "alt": alt });
             if let Some(c) = caption {
@@ -92,33 +96,38 @@ fn article() -> impl Strategy<Value = Value> {
         prop::collection::vec((text(), prop::option::of(url())), 0..3),
         prop::sample::select(vec!["en", "ar", "he", "pt-BR", "fr"]),
     )
-        .prop_map(|(id, headline, dek, image, takeaways, editorial, body, related, lang)| {
-            let mut a = Map::new();
-            a.insert("id".into(), json!(id));
-            a.insert("headline".into(), json!(headline));
-            a.insert("language".into(), json!(lang));
-            a.insert("published".into(), json!("2026-03-15T09:30:00+01:00"));
-            if let Some(d) = dek {
-                a.insert("dek".into(), json!(d));
-            }
-            if let Some(i) = image {
-                a.insert("image".into(), i);
-            }
-            a.insert("takeaways".into(), Value::Array(takeaways));
-            if let Some(body) = editorial {
-                a.insert("editorial".into(), json!({ "label": "Editor's Desk", "title": "Why", "body": body }));
-            }
-            a.insert("body".into(), Value::Array(body));
-            let related: Vec<Value> = related
-                .into_iter()
-                .map(|(h, u)| match u {
-                    Some(u) => json!({ "headline": h, "url": u }),
-                    None => json!({ "headline": h }),
-                })
-                .collect();
-            a.insert("related".into(), Value::Array(related));
-            Value::Object(a)
-        })
+        .prop_map(
+            |(id, headline, dek, image, takeaways, editorial, body, related, lang)| {
+                let mut a = Map::new();
+                a.insert("id".into(), json!(id));
+                a.insert("headline".into(), json!(headline));
+                a.insert("language".into(), json!(lang));
+                a.insert("published".into(), json!("2026-03-15T09:30:00+01:00"));
+                if let Some(d) = dek {
+                    a.insert("dek".into(), json!(d));
+                }
+                if let Some(i) = image {
+                    a.insert("image".into(), i);
+                }
+                a.insert("takeaways".into(), Value::Array(takeaways));
+                if let Some(body) = editorial {
+                    a.insert(
+                        "editorial".into(),
+                        json!({ "label": "Editor's Desk", "title": "Why", "body": body }),
+                    );
+                }
+                a.insert("body".into(), Value::Array(body));
+                let related: Vec<Value> = related
+                    .into_iter()
+                    .map(|(h, u)| match u {
+                        Some(u) => json!({ "headline": h, "url": u }),
+                        None => json!({ "headline": h }),
+                    })
+                    .collect();
+                a.insert("related".into(), Value::Array(related));
+                Value::Object(a)
+            },
+        )
 }
 
 /// Any JSON value, nested a few levels, with the article format's keys among the random ones.
@@ -134,17 +143,35 @@ fn any_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 64, 8, |inner| {
         let key = prop_oneof![
             prop::sample::select(vec![
-                "id", "headline", "body", "type", "text", "src", "alt", "href", "items", "level",
-                "ordered", "image", "editorial", "related", "takeaways", "authors", "language",
-                "dir", "published", "width", "height", "url",
+                "id",
+                "headline",
+                "body",
+                "type",
+                "text",
+                "src",
+                "alt",
+                "href",
+                "items",
+                "level",
+                "ordered",
+                "image",
+                "editorial",
+                "related",
+                "takeaways",
+                "authors",
+                "language",
+                "dir",
+                "published",
+                "width",
+                "height",
+                "url",
             ])
             .prop_map(String::from),
             "[a-z]{1,6}",
         ];
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(key, inner, 0..6)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map(key, inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }

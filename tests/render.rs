@@ -41,12 +41,13 @@ fn full_article_json() -> serde_json::Value {
 fn render(json: &serde_json::Value) -> String {
     let article = parse_article(&json.to_string(), BASE).expect("valid article");
     let owner = Owner::new();
-    owner.with(|| {
-        let open = RwSignal::new(false);
-        view! { <ArticleView article json_url=BASE.to_string() articles_dir=DIR.to_string() card_open=open/> }
-            .to_html()
-    })
-    .replace("<!>", "")
+    owner
+        .with(|| {
+            let open = RwSignal::new(false);
+            view! { <ArticleView article json_url=BASE.to_string() articles_dir=DIR.to_string() card_open=open/> }
+                .to_html()
+        })
+        .replace("<!>", "")
 }
 
 fn position(html: &str, needle: &str) -> usize {
@@ -95,14 +96,11 @@ fn hero_reserves_its_aspect_ratio_and_resolves_its_url() {
 #[test]
 fn takeaways_are_a_numbered_list_with_badges() {
     let html = render(&full_article_json());
-    let section =
-        &html[position(&html, "class=\"takeaways\"")..position(&html, "class=\"editorial")];
+    let section = &html[position(&html, "class=\"takeaways\"")..position(&html, "class=\"editorial")];
     assert!(section.contains("<ol>"));
     assert_eq!(section.matches("<li>").count(), 4);
     for n in 1..=4 {
-        assert!(section.contains(&format!(
-            "<span aria-hidden=\"true\" class=\"badge\">{n}</span>"
-        )));
+        assert!(section.contains(&format!("<span aria-hidden=\"true\" class=\"badge\">{n}</span>")));
     }
 }
 
@@ -159,8 +157,7 @@ fn share_links_are_in_the_static_html_and_copy_link_is_hidden() {
 #[test]
 fn every_article_has_a_save_toggle() {
     let html = render(&full_article_json());
-    let save =
-        &html[position(&html, "class=\"save-control\"")..position(&html, "class=\"figure hero\"")];
+    let save = &html[position(&html, "class=\"save-control\"")..position(&html, "class=\"figure hero\"")];
     assert!(save.contains("aria-pressed=\"false\""), "{save}");
     assert!(save.contains(">Save for offline</button>"));
     assert!(save.contains("role=\"status\""));
@@ -208,9 +205,7 @@ fn hostile_text_is_escaped_and_unsafe_links_are_dropped() {
     assert!(!html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.to_ascii_lowercase().contains("javascript:"));
-    assert!(html.contains(
-        "<a href=\"https://example.org/\" rel=\"external noopener noreferrer\">safe</a>"
-    ));
+    assert!(html.contains("<a href=\"https://example.org/\" rel=\"external noopener noreferrer\">safe</a>"));
     assert!(
         html.contains("class=\"img-fallback\""),
         "an image without a safe source shows its fallback"
@@ -243,8 +238,5 @@ fn error_view_names_every_problem_and_offers_retry() {
     let html = Owner::new().with(|| {
         view! { <ErrorView error=LoadError::BadSource { given: "javascript:x".into() } on_retry=Callback::new(|()| {})/> }.to_html()
     });
-    assert!(
-        !html.contains("Retry"),
-        "retrying a bad address cannot help"
-    );
+    assert!(!html.contains("Retry"), "retrying a bad address cannot help");
 }

@@ -35,7 +35,12 @@ fn segment() -> impl Strategy<Value = String> {
 /// Relative references made of plain characters (which neither side re-encodes).
 fn reference() -> impl Strategy<Value = String> {
     (
-        prop_oneof![Just(""), Just("/"), Just("//cdn.example/"), Just("https://other.example/")],
+        prop_oneof![
+            Just(""),
+            Just("/"),
+            Just("//cdn.example/"),
+            Just("https://other.example/")
+        ],
         prop::collection::vec(segment(), 0..6),
         any::<bool>(),
         prop::option::of("[a-z0-9=&]{0,8}"),
@@ -62,12 +67,30 @@ fn reference() -> impl Strategy<Value = String> {
 /// entities left unexpanded, backslashes and slashes; plus anything printable.
 fn hostile() -> impl Strategy<Value = String> {
     let scheme = prop_oneof![
-        Just("javascript"), Just("JaVaScRiPt"), Just("vbscript"), Just("data"), Just("file"),
-        Just("http"), Just("https"), Just("mailto"), Just("blob"), Just("about"),
+        Just("javascript"),
+        Just("JaVaScRiPt"),
+        Just("vbscript"),
+        Just("data"),
+        Just("file"),
+        Just("http"),
+        Just("https"),
+        Just("mailto"),
+        Just("blob"),
+        Just("about"),
     ];
     let noise = prop_oneof![
-        Just(""), Just("\t"), Just("\n"), Just("\r"), Just(" "), Just("\u{0}"), Just("\u{1f}"),
-        Just("\u{a0}"), Just("&#x09;"), Just("%09"), Just("\\"), Just("/"),
+        Just(""),
+        Just("\t"),
+        Just("\n"),
+        Just("\r"),
+        Just(" "),
+        Just("\u{0}"),
+        Just("\u{1f}"),
+        Just("\u{a0}"),
+        Just("&#x09;"),
+        Just("%09"),
+        Just("\\"),
+        Just("/"),
     ];
     prop_oneof![
         (noise.clone(), scheme, noise.clone(), noise.clone(), "[ -~]{0,12}").prop_map(|(a, s, b, c, rest)| {
@@ -121,8 +144,18 @@ proptest! {
 #[test]
 fn known_hostile_links_are_refused_as_the_browser_would_run_them() {
     let base = BASES[0];
-    for raw in ["javascript:alert(1)", " JaVa\tScRiPt:alert(1)", "java\nscript:alert(1)", "\u{1}javascript:x", "data:text/html,<b>", "vbscript:msgbox(1)"] {
-        assert!(browser(base, raw).is_some_and(|u| !LINK_SCHEMES.contains(&u.scheme())), "{raw:?}");
+    for raw in [
+        "javascript:alert(1)",
+        " JaVa\tScRiPt:alert(1)",
+        "java\nscript:alert(1)",
+        "\u{1}javascript:x",
+        "data:text/html,<b>",
+        "vbscript:msgbox(1)",
+    ] {
+        assert!(
+            browser(base, raw).is_some_and(|u| !LINK_SCHEMES.contains(&u.scheme())),
+            "{raw:?}"
+        );
         assert_eq!(safe_url(raw, base, LINK_SCHEMES), None, "{raw:?}");
     }
 }

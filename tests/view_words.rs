@@ -10,11 +10,23 @@ use std::path::Path;
 
 /// (file, literal): text that is not a word of any language.
 const ALLOWED: &[(&str, &str, &str)] = &[
-    ("src/components/settings.rs", "Aa", "a typographic sample; the button's name is the catalogue's (aria-label)"),
+    (
+        "src/components/settings.rs",
+        "Aa",
+        "a typographic sample; the button's name is the catalogue's (aria-label)",
+    ),
     // The settings button's label is the typographic sample "Aa"; its name for assistive
     // technology comes from the catalogue (aria-label).
-    ("src/components/settings.rs", "A−", "a glyph hidden from assistive technology; the button's name is the catalogue's"),
-    ("src/components/settings.rs", "A+", "a glyph hidden from assistive technology; the button's name is the catalogue's"),
+    (
+        "src/components/settings.rs",
+        "A−",
+        "a glyph hidden from assistive technology; the button's name is the catalogue's",
+    ),
+    (
+        "src/components/settings.rs",
+        "A+",
+        "a glyph hidden from assistive technology; the button's name is the catalogue's",
+    ),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<String>) {
@@ -104,7 +116,11 @@ fn views_take_their_words_from_the_catalogues() {
             }
         }
     }
-    assert!(found.is_empty(), "words written into views (put them in the catalogues):\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "words written into views (put them in the catalogues):\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -123,11 +139,18 @@ fn templates_are_filled_through_their_accessors() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    assert!(by_hand.is_empty(), "templates filled by hand (use the catalogue's accessor):\n{}", by_hand.join("\n"));
+    assert!(
+        by_hand.is_empty(),
+        "templates filled by hand (use the catalogue's accessor):\n{}",
+        by_hand.join("\n")
+    );
 }
 
 #[test]
 fn the_check_finds_a_word_in_a_view() {
     let sample = r#"view! { <p class="note">"Updated since you saved it"</p> <span>{move || t().listen}</span> }"#;
-    assert_eq!(text_literals(views(sample)[0]), vec!["Updated since you saved it".to_string()]);
+    assert_eq!(
+        text_literals(views(sample)[0]),
+        vec!["Updated since you saved it".to_string()]
+    );
 }

@@ -31,10 +31,17 @@ const USAGE: &str = "usage: import [--out DIR] [--url URL] [--language TAG] [--d
 /// The drafts in one input file.
 fn read_input(path: &Path, url: Option<&str>) -> Result<(&'static str, Vec<Draft>), String> {
     let bytes = fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
-    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start_matches('\u{feff}').trim_start().to_string();
+    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_string();
     if start.starts_with('{') || start.starts_with('[') {
         let value: Value = serde_json::from_slice(&bytes).map_err(|e| format!("is not JSON: {e}"))?;
-        if value.get("version").and_then(Value::as_str).is_some_and(|v| v.contains("jsonfeed.org")) {
+        if value
+            .get("version")
+            .and_then(Value::as_str)
+            .is_some_and(|v| v.contains("jsonfeed.org"))
+        {
             return feed::read(&bytes).map(|d| ("JSON Feed", d));
         }
         let posts: Vec<&Value> = match &value {
@@ -47,7 +54,10 @@ fn read_input(path: &Path, url: Option<&str>) -> Result<(&'static str, Vec<Draft
         return Err("is JSON, but neither a JSON Feed (no jsonfeed.org version) nor a WordPress REST API post (no content.rendered)".into());
     }
     let lower = start.to_ascii_lowercase();
-    let xml = lower.starts_with("<?xml") || lower.starts_with("<rss") || lower.starts_with("<feed") || lower.starts_with("<rdf");
+    let xml = lower.starts_with("<?xml")
+        || lower.starts_with("<rss")
+        || lower.starts_with("<feed")
+        || lower.starts_with("<rdf");
     if xml && !lower.contains("<html") {
         return feed::read(&bytes).map(|d| ("feed", d));
     }
@@ -56,7 +66,8 @@ fn read_input(path: &Path, url: Option<&str>) -> Result<(&'static str, Vec<Draft
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let (mut out, mut url, mut language, mut dry_run, mut inputs) = (PathBuf::from("public/articles"), None, None, false, Vec::new());
+    let (mut out, mut url, mut language, mut dry_run, mut inputs) =
+        (PathBuf::from("public/articles"), None, None, false, Vec::new());
     while let Some(a) = args.next() {
         match a.as_str() {
             "--out" => out = args.next().map(PathBuf::from).unwrap_or_default(),
@@ -78,7 +89,10 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    if url.as_deref().is_some_and(|u| !u.starts_with("http://") && !u.starts_with("https://")) {
+    if url
+        .as_deref()
+        .is_some_and(|u| !u.starts_with("http://") && !u.starts_with("https://"))
+    {
         eprintln!("--url must be an http or https address");
         return ExitCode::from(2);
     }
@@ -87,7 +101,12 @@ fn main() -> ExitCode {
     for input in &inputs {
         match read_input(input, url.as_deref()) {
             Ok((kind, found)) => {
-                println!("{}: {kind}, {} article{}", input.display(), found.len(), if found.len() == 1 { "" } else { "s" });
+                println!(
+                    "{}: {kind}, {} article{}",
+                    input.display(),
+                    found.len(),
+                    if found.len() == 1 { "" } else { "s" }
+                );
                 for mut d in found {
                     if d.language.is_none() {
                         d.language = language.clone();
@@ -103,7 +122,11 @@ fn main() -> ExitCode {
     }
     if dry_run {
         for d in &drafts {
-            let id = make_id(d.source.as_deref(), &d.headline, d.key.as_deref().or(d.source.as_deref()).unwrap_or(&d.headline));
+            let id = make_id(
+                d.source.as_deref(),
+                &d.headline,
+                d.key.as_deref().or(d.source.as_deref()).unwrap_or(&d.headline),
+            );
             match finish(d, &id) {
                 Ok(_) => println!("  {id}: valid, {} blocks", d.body.len()),
                 Err(problems) => {
@@ -126,9 +149,17 @@ fn main() -> ExitCode {
                 }
                 for (what, problems) in &refused {
                     failed = true;
-                    println!("  not written: {what}: the app would refuse it: {}", problems.join("; "));
+                    println!(
+                        "  not written: {what}: the app would refuse it: {}",
+                        problems.join("; ")
+                    );
                 }
-                println!("{} written, {} refused; {} updated", written.len(), refused.len(), out.join("index.json").display());
+                println!(
+                    "{} written, {} refused; {} updated",
+                    written.len(),
+                    refused.len(),
+                    out.join("index.json").display()
+                );
             }
             Err(e) => {
                 eprintln!("{}: {e}", out.display());
@@ -136,5 +167,9 @@ fn main() -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -21,22 +21,22 @@
 //! [`islands_start`]): never the whole app. An article page carries its JSON inline for Save.
 //! Absolute URLs use READER_PUBLIC_URL (default: site.json's public_url), like the oEmbed files.
 
-use std::{env, fs, path::Path, process::ExitCode};
 use article_reader::{facts, site};
+use std::{env, fs, path::Path, process::ExitCode};
 
 use article_reader::components::{
     embed_card::EmbedCard, progress::ReadingProgress, site_header::SiteHeader, status_bar::StatusBar, ArticleView,
 };
+use article_reader::contexts::island::EMBED_PAGE;
 use article_reader::model::{
     embed::EmbedOptions,
-    links::in_app,
     i18n::UiLang,
+    links::in_app,
     parse_article,
-    validate::parse_index_page,
     seo::{canonical_url, json_ld, meta_tags, script_safe_json},
+    validate::parse_index_page,
     Article, IndexPage,
 };
-use article_reader::contexts::island::EMBED_PAGE;
 use article_reader::pages::{
     embed::{EmbedFrame, EmbedOptionsCheck},
     home::FrontPage,
@@ -115,7 +115,10 @@ impl Islands {
         if !dir.join(&wasm).is_file() {
             return Err(format!("{}: {js} has no {wasm}", dir.display()));
         }
-        Ok(Islands { js: in_app(&format!("/{js}")), wasm: in_app(&format!("/{wasm}")) })
+        Ok(Islands {
+            js: in_app(&format!("/{js}")),
+            wasm: in_app(&format!("/{wasm}")),
+        })
     }
 }
 
@@ -236,7 +239,13 @@ fn article_page(
 /// the options check. Opened with `lang` (the page's script marks `html.embed-lang` and hides
 /// the copy), the app renders it instead: its words and dates follow any language tag, which
 /// no page prepared at build time can.
-fn embed_page(template: &Template, islands: &Islands, article: &Article, rendered: &Article, base: &str) -> Result<String, String> {
+fn embed_page(
+    template: &Template,
+    islands: &Islands,
+    article: &Article,
+    rendered: &Article,
+    base: &str,
+) -> Result<String, String> {
     // Where "Read on …" and the share links lead: the article's canonical URL, else its page.
     let read_url = article
         .url
@@ -327,7 +336,11 @@ fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
     // The site's public address (site.json), which READER_PUBLIC_URL overrides (as for oEmbed).
     // `base` is the reader's folder there (`base_path`), without the closing `/`.
     let origin = env::var("READER_PUBLIC_URL").unwrap_or_else(|_| site::PUBLIC_URL.into());
-    let base = format!("{}{}", origin.trim_end_matches('/'), site::BASE_PATH.trim_end_matches('/'));
+    let base = format!(
+        "{}{}",
+        origin.trim_end_matches('/'),
+        site::BASE_PATH.trim_end_matches('/')
+    );
     let base = base.as_str();
     // Trunk's index.html is the template; a second run (Trunk re-running its hooks) finds it
     // already kept as shell.html.
@@ -354,7 +367,12 @@ fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
         let file = url
             .strip_prefix(&format!("{}/", render_root()))
             .filter(|f| !f.contains("..") && !f.contains(['?', '#']))
-            .ok_or_else(|| format!("{}: its next page {url} is not a file of this build", pages[pages.len() - 1]))?;
+            .ok_or_else(|| {
+                format!(
+                    "{}: its next page {url} is not a file of this build",
+                    pages[pages.len() - 1]
+                )
+            })?;
         if pages.contains(&url) {
             return Err(format!("{file}: the index's pages go round in a circle"));
         }
@@ -373,25 +391,20 @@ fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
     for summary in &index {
         let json_text = read(&articles.join(format!("{}.json", summary.id)))?;
         // Unchanged since a build with the same template: the pages are taken from the cache.
-        let targets = [articles.join(&summary.id).join("index.html"), dir.join("embed").join(&summary.id).join("index.html")];
+        let targets = [
+            articles.join(&summary.id).join("index.html"),
+            dir.join("embed").join(&summary.id).join("index.html"),
+        ];
         if cache.restore(&json_text, &targets)? {
             continue;
         }
         let json_url = format!("{base}/articles/{}.json", summary.id);
         let article = parse_article(&json_text, &json_url).map_err(|e| {
             let problems: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
-            format!(
-                "articles/{}.json: {} {}",
-                summary.id,
-                e.title(),
-                problems.join("; ")
-            )
+            format!("articles/{}.json: {} {}", summary.id, e.title(), problems.join("; "))
         })?;
-        let rendered = parse_article(
-            &json_text,
-            &format!("{}/articles/{}.json", render_root(), summary.id),
-        )
-        .map_err(|e| e.title())?;
+        let rendered = parse_article(&json_text, &format!("{}/articles/{}.json", render_root(), summary.id))
+            .map_err(|e| e.title())?;
         let pages = [
             article_page(&page_template, &islands, &article, &rendered, &json_text, base)?,
             embed_page(&page_template, &islands, &article, &rendered, base)?,
@@ -445,7 +458,12 @@ impl Cache {
             .unwrap_or_default();
         let salt = format!("{:016x}", fingerprint(&[template, base, &binary]));
         let dir = fs::create_dir_all(&dir).ok().map(|()| dir);
-        Cache { dir, salt, used: Default::default(), reused: 0 }
+        Cache {
+            dir,
+            salt,
+            used: Default::default(),
+            reused: 0,
+        }
     }
 
     fn entry(&self, json_text: &str, target: &Path) -> Option<std::path::PathBuf> {
@@ -456,7 +474,10 @@ impl Cache {
 
     /// Copies the cached pages to `targets` when every one of them is cached.
     fn restore(&mut self, json_text: &str, targets: &[std::path::PathBuf]) -> Result<bool, String> {
-        let entries: Option<Vec<_>> = targets.iter().map(|t| self.entry(json_text, t).filter(|e| e.is_file())).collect();
+        let entries: Option<Vec<_>> = targets
+            .iter()
+            .map(|t| self.entry(json_text, t).filter(|e| e.is_file()))
+            .collect();
         let Some(entries) = entries else { return Ok(false) };
         for (entry, target) in entries.iter().zip(targets) {
             write(target, read(entry)?)?;
@@ -515,7 +536,12 @@ fn main() -> ExitCode {
         let all: serde_json::Map<String, serde_json::Value> = article_reader::model::i18n::UiLang::ALL
             .iter()
             .map(|l| {
-                let texts = l.catalog().entries().into_iter().map(|(k, v)| (k.to_string(), v.into())).collect();
+                let texts = l
+                    .catalog()
+                    .entries()
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v.into()))
+                    .collect();
                 (l.tag().to_string(), serde_json::Value::Object(texts))
             })
             .collect();

@@ -37,7 +37,9 @@ const DEFAULT_BASE: &str = "https://reader.invalid/articles/";
 
 fn json_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
-        let mut entries: Vec<PathBuf> = fs::read_dir(path)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+        let mut entries: Vec<PathBuf> = fs::read_dir(path)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
         entries.sort();
         for entry in entries {
             if entry.is_dir() || entry.extension().is_some_and(|e| e == "json") {
@@ -61,13 +63,17 @@ fn folder_problems(path: &Path, bytes: &[u8], kind: DocumentKind, base: &str) ->
                 .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string))
                 .unwrap_or_default();
             if id != stem {
-                vec![format!("id: “{id}” is not this file's name (the app loads articles/{id}.json)")]
+                vec![format!(
+                    "id: “{id}” is not this file's name (the app loads articles/{id}.json)"
+                )]
             } else {
                 Vec::new()
             }
         }
         DocumentKind::Index => {
-            let Ok(page) = parse_index_page_bytes(bytes, base) else { return Vec::new() };
+            let Ok(page) = parse_index_page_bytes(bytes, base) else {
+                return Vec::new();
+            };
             let mut seen = BTreeSet::new();
             page.articles
                 .iter()
@@ -110,7 +116,11 @@ fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             }
         };
-        writeln!(out, "{}", serde_json::to_string_pretty(&schema).expect("a schema serialises"))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&schema).expect("a schema serialises")
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut base = DEFAULT_BASE.to_string();
@@ -165,8 +175,16 @@ fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
         match check_document(&bytes, &doc_base) {
             Ok(kind) => {
                 let articles_folder = in_folder && file.parent().is_some_and(|d| d.join("index.json").is_file());
-                let problems = if articles_folder { folder_problems(file, &bytes, kind, &doc_base) } else { Vec::new() };
-                let what = if kind == DocumentKind::Index { "index" } else { "article" };
+                let problems = if articles_folder {
+                    folder_problems(file, &bytes, kind, &doc_base)
+                } else {
+                    Vec::new()
+                };
+                let what = if kind == DocumentKind::Index {
+                    "index"
+                } else {
+                    "article"
+                };
                 report.push(serde_json::json!({
                     "file": shown.to_string(), "valid": problems.is_empty(), "kind": what,
                     "problems": problems.clone(),
@@ -197,9 +215,17 @@ fn run(out: &mut impl Write) -> std::io::Result<ExitCode> {
         }
     }
     if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&report).expect("a report serialises"))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).expect("a report serialises")
+        )?;
     } else {
         writeln!(out, "{valid} valid, {invalid} with problems")?;
     }
-    Ok(if invalid == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if invalid == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

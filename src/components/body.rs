@@ -34,13 +34,19 @@ fn table_view(table: Table) -> AnyView {
     let Table { caption, header, rows } = table;
     let label = caption.clone();
     let head = header.map(|cells| {
-        let cells = cells.into_iter().map(|text| view! { <th scope="col"><InlineText text/></th> }).collect_view();
+        let cells = cells
+            .into_iter()
+            .map(|text| view! { <th scope="col"><InlineText text/></th> })
+            .collect_view();
         view! { <thead><tr>{cells}</tr></thead> }
     });
     let body = rows
         .into_iter()
         .map(|row| {
-            let cells = row.into_iter().map(|text| view! { <td><InlineText text/></td> }).collect_view();
+            let cells = row
+                .into_iter()
+                .map(|text| view! { <td><InlineText text/></td> })
+                .collect_view();
             view! { <tr>{cells}</tr> }
         })
         .collect_view();

@@ -22,10 +22,7 @@ pub fn EditorialCard(editorial: Editorial, open: RwSignal<bool>) -> impl IntoVie
         author,
         role,
     } = editorial;
-    let teaser_text = teaser(
-        &body.first().map(|p| p.plain_text()).unwrap_or_default(),
-        TEASER_CHARS,
-    );
+    let teaser_text = teaser(&body.first().map(|p| p.plain_text()).unwrap_or_default(), TEASER_CHARS);
     let attribution = match (author, role) {
         (Some(a), Some(r)) => Some(format!("{a} · {r}")),
         (Some(a), None) => Some(a),

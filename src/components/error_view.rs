@@ -1,10 +1,10 @@
 //! A specific, actionable error state (never a blank page).
 
-use leptos::prelude::*;
 use leptos::either::Either;
+use leptos::prelude::*;
 
-use crate::model::LoadError;
 use crate::model::links::in_app;
+use crate::model::LoadError;
 
 #[component]
 pub fn ErrorView(

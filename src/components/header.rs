@@ -2,11 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{
-    date::display_updated,
-    text::reading_minutes,
-    Article,
-};
+use crate::model::{date::display_updated, text::reading_minutes, Article};
 
 /// The embed view hides parts with CSS (`parts=`), so the header is always whole.
 #[component]
@@ -23,7 +19,11 @@ pub fn ArticleHeader(article: Article) -> impl IntoView {
         // The words around the date follow the interface language as it changes.
         let part = move |first: bool| {
             let (before, after) = t().updated.split_once("{date}").unwrap_or(("", ""));
-            if first { before } else { after }
+            if first {
+                before
+            } else {
+                after
+            }
         };
         view! { <span class="updated">{move || part(true)} <time datetime=u>{shown}</time>{move || part(false)}</span> }
     });

@@ -5,12 +5,7 @@ use leptos::prelude::*;
 use crate::model::{Inline, Span};
 
 fn span_view(span: Span) -> AnyView {
-    let Span {
-        text,
-        href,
-        em,
-        strong,
-    } = span;
+    let Span { text, href, em, strong } = span;
     let mut view = text.into_any();
     if em {
         view = view! { <em>{view}</em> }.into_any();

@@ -6,7 +6,9 @@
 
 use leptos::prelude::*;
 
-use crate::platform::speech::{pause_speech, resume_speech, speak_from, speech_available, speech_position, stop_speech};
+use crate::platform::speech::{
+    pause_speech, resume_speech, speak_from, speech_available, speech_position, stop_speech,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
@@ -16,7 +18,13 @@ enum State {
 }
 
 /// Speeds offered, as speech rates.
-const SPEEDS: &[(&str, &str)] = &[("0.75", "0.75×"), ("1", "1×"), ("1.25", "1.25×"), ("1.5", "1.5×"), ("2", "2×")];
+const SPEEDS: &[(&str, &str)] = &[
+    ("0.75", "0.75×"),
+    ("1", "1×"),
+    ("1.25", "1.25×"),
+    ("1.5", "1.5×"),
+    ("2", "2×"),
+];
 
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]

@@ -5,22 +5,23 @@
 
 use leptos::prelude::*;
 
-use crate::model::progress::{Position, Positions, STORAGE_KEY};
 use crate::contexts::offline::use_offline;
+use crate::model::progress::{Position, Positions, STORAGE_KEY};
 use crate::platform::clock::now_iso;
 use crate::platform::scroll::{block_at_top, go_to_block, percent_read_now, use_scroll_rest};
 use crate::platform::storage::{local_set, read_stored};
 
 /// Reads the stored positions; damaged or foreign data is removed and reported.
 fn load_positions() -> Positions {
-    read_stored(STORAGE_KEY, Positions::from_json).unwrap_or_else(|why| {
-        if let Some(state) = use_offline() {
-            let t = crate::contexts::ui::use_text();
-            state.notice.set(Some(t().positions_unreadable(&why.reason(t()))));
-        }
-        None
-    })
-    .unwrap_or_default()
+    read_stored(STORAGE_KEY, Positions::from_json)
+        .unwrap_or_else(|why| {
+            if let Some(state) = use_offline() {
+                let t = crate::contexts::ui::use_text();
+                state.notice.set(Some(t().positions_unreadable(&why.reason(t()))));
+            }
+            None
+        })
+        .unwrap_or_default()
 }
 
 #[cfg_attr(feature = "islands", island)]
@@ -49,13 +50,22 @@ pub fn ReadingProgress(
     let save = {
         let key = key.clone();
         move || {
-            let (Some(block), Some(pct)) = (block_at_top(), percent_read_now()) else { return };
+            let (Some(block), Some(pct)) = (block_at_top(), percent_read_now()) else {
+                return;
+            };
             let positions = load_positions();
             let positions = if pct >= 98 {
                 // Finished: nothing to come back to.
                 positions.without(&key)
             } else {
-                positions.with(&key, Position { block, percent: pct, at: now_iso() })
+                positions.with(
+                    &key,
+                    Position {
+                        block,
+                        percent: pct,
+                        at: now_iso(),
+                    },
+                )
             };
             // A refused write only loses the position; reading goes on.
             let _ = local_set(STORAGE_KEY, &positions.to_json());

@@ -1,7 +1,7 @@
 //! "Related Articles": links inside the reader, or the empty state.
 
-use leptos::{prelude::*, task::spawn_local};
 use leptos::either::Either;
+use leptos::{prelude::*, task::spawn_local};
 
 use crate::model::{
     links::{related_json_url, related_path},

@@ -3,9 +3,9 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::model::Article;
 use crate::contexts::offline::use_offline;
 use crate::model::url::resolve;
+use crate::model::Article;
 use crate::offline::store;
 use crate::platform::page_url;
 

@@ -3,12 +3,12 @@
 //! usable, Escape closes the panel and focus returns to the button. Changes apply at once and
 //! are remembered (`crate::contexts::prefs`).
 
-use leptos::{ev, prelude::*};
 use leptos::either::Either;
+use leptos::{ev, prelude::*};
 
+use crate::contexts::prefs::use_prefs;
 use crate::model::i18n::Catalog;
 use crate::model::settings::{Font, Leading, Settings, Theme, Width};
-use crate::contexts::prefs::use_prefs;
 
 /// The header button. Rendered the same without the app's settings (prerendered pages), so
 /// nothing moves when the app takes over.

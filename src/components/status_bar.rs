@@ -1,8 +1,8 @@
 //! The app's status line under the site header: offline indicator, "A new version is available —
 //! Reload", and notices such as a refreshed saved article. One polite live region for all.
 
-use leptos::prelude::*;
 use leptos::either::Either;
+use leptos::prelude::*;
 
 use crate::contexts::offline::use_offline;
 

@@ -96,13 +96,15 @@ fn shared() -> Shared {
     if !crate::platform::app_running() {
         return make();
     }
-    SHARED.with(|cell| *cell.get_or_init(|| {
-        let root = Owner::new_root(None);
-        let shared = root.with(make);
-        // The page's lifetime: never disposed.
-        std::mem::forget(root);
-        shared
-    }))
+    SHARED.with(|cell| {
+        *cell.get_or_init(|| {
+            let root = Owner::new_root(None);
+            let shared = root.with(make);
+            // The page's lifetime: never disposed.
+            std::mem::forget(root);
+            shared
+        })
+    })
 }
 
 #[cfg(feature = "islands")]
@@ -117,14 +119,23 @@ fn make() -> Shared {
     });
     // `<html lang dir>` follows the page's choice, as the shell's `<Html>` does in the app.
     let dir = crate::model::lang::direction_of(&lang);
-    let doc = use_document_language().unwrap_or_else(|| super::document_language::provide_document_language_as(lang, dir));
+    let doc =
+        use_document_language().unwrap_or_else(|| super::document_language::provide_document_language_as(lang, dir));
     Effect::new(move || {
-        doc.with(|(lang, dir)| crate::platform::set_root_attributes(&[("lang", lang.clone()), ("dir", dir.as_str().to_string())]));
+        doc.with(|(lang, dir)| {
+            crate::platform::set_root_attributes(&[("lang", lang.clone()), ("dir", dir.as_str().to_string())])
+        });
     });
     // An embed (`<html data-islands="embed">`) installs no service worker and has no settings
     // of the reader's: it follows its host's options, as in the app.
     let embed = crate::platform::root_attribute("data-islands").as_deref() == Some(EMBED_PAGE);
-    let offline = use_offline().unwrap_or_else(|| super::offline::provide_offline_state(crate::platform::app_running() && !embed));
+    let offline = use_offline()
+        .unwrap_or_else(|| super::offline::provide_offline_state(crate::platform::app_running() && !embed));
     let prefs = use_prefs().or_else(|| (!embed).then(|| super::prefs::provide_prefs(Some(offline.notice))));
-    Shared { ui, offline, prefs, doc }
+    Shared {
+        ui,
+        offline,
+        prefs,
+        doc,
+    }
 }

@@ -85,8 +85,7 @@ mod browser {
 
     fn service_workers_supported(window: &web_sys::Window) -> bool {
         window.is_secure_context()
-            && Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker"))
-                .unwrap_or(false)
+            && Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false)
     }
 
     /// The first service worker takes control after this page already fetched its articles and
@@ -104,21 +103,13 @@ mod browser {
         };
         let urls = js_sys::Array::new();
         for entry in performance.get_entries_by_type("resource").iter() {
-            let field = |k: &str| {
-                Reflect::get(&entry, &k.into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-            };
+            let field = |k: &str| Reflect::get(&entry, &k.into()).ok().and_then(|v| v.as_string());
             let (Some(name), Some(initiator)) = (field("name"), field("initiatorType")) else {
                 continue;
             };
             let path = name.split(['?', '#']).next().unwrap_or("");
             // Only what arrived whole: an aborted or failed request must not be fetched again.
-            let number = |k: &str| {
-                Reflect::get(&entry, &k.into())
-                    .ok()
-                    .and_then(|v| v.as_f64())
-            };
+            let number = |k: &str| Reflect::get(&entry, &k.into()).ok().and_then(|v| v.as_f64());
             let complete = match number("responseStatus") {
                 Some(status) => status == 200.0,
                 None => number("decodedBodySize").is_some_and(|size| size > 0.0),
@@ -195,11 +186,7 @@ mod browser {
 
         // A saved article the service worker refreshed: tell the reader, reload the list.
         let on_message = move |data: JsValue| {
-            let field = |k: &str| {
-                Reflect::get(&data, &k.into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-            };
+            let field = |k: &str| Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string());
             if field("type").as_deref() == Some(facts::SAVED_UPDATED_MESSAGE) {
                 let headline = field("headline").unwrap_or_else(|| t().a_saved_article.into());
                 notice.set(Some(t().saved_article_updated(&headline)));

@@ -9,8 +9,8 @@
 use leptos::prelude::*;
 
 use crate::model::i18n::Catalog;
-use crate::platform::storage::{local_set, read_stored};
 use crate::model::settings::{Settings, STORAGE_KEY};
+use crate::platform::storage::{local_set, read_stored};
 
 /// The settings, shared by the panel and whatever else reads them (the embed view does not).
 #[derive(Clone, Copy)]
@@ -59,10 +59,7 @@ fn load(words: &'static Catalog) -> (Settings, Option<String>) {
         Err(why) => {
             // index.html may have applied parts of it: back to the defaults.
             apply(Settings::default());
-            (
-                Settings::default(),
-                Some(words.settings_unreadable(&why.reason(words))),
-            )
+            (Settings::default(), Some(words.settings_unreadable(&why.reason(words))))
         }
     }
 }

@@ -30,7 +30,10 @@ pub fn provide_ui() -> Ui {
 /// The interface in `first` until a page chooses (a page of islands starts in the language the
 /// prerender wrote, so that hydration finds what it rendered), following `browser`.
 pub fn provide_ui_starting(first: UiLang, browser: Signal<Vec<String>>) -> Ui {
-    let ui = Ui { lang: RwSignal::new(first), browser };
+    let ui = Ui {
+        lang: RwSignal::new(first),
+        browser,
+    };
     provide_context(ui);
     ui
 }

@@ -25,21 +25,39 @@ use crate::model::{
 
 /// Elements that are not content: counted in the report and skipped with everything in them.
 const NOT_CONTENT: &[&str] = &[
-    "script", "style", "noscript", "template", "form", "input", "button", "select", "textarea",
-    "label", "svg", "canvas", "object", "embed", "video", "audio", "nav", "link", "meta", "map",
-    "dialog", "math", "frameset", "frame", "source", "track",
+    "script", "style", "noscript", "template", "form", "input", "button", "select", "textarea", "label", "svg",
+    "canvas", "object", "embed", "video", "audio", "nav", "link", "meta", "map", "dialog", "math", "frameset", "frame",
+    "source", "track",
 ];
 /// Elements read as the text inside them: the text is kept, the element's meaning is not.
 const INLINE: &[&str] = &[
-    "span", "font", "small", "big", "sup", "sub", "abbr", "acronym", "time", "mark", "u", "s",
-    "strike", "del", "ins", "q", "kbd", "samp", "var", "bdi", "bdo", "data", "dfn", "label", "wbr",
-    "tt", "code",
+    "span", "font", "small", "big", "sup", "sub", "abbr", "acronym", "time", "mark", "u", "s", "strike", "del", "ins",
+    "q", "kbd", "samp", "var", "bdi", "bdo", "data", "dfn", "label", "wbr", "tt", "code",
 ];
 /// Containers whose children are read in order as blocks.
 const CONTAINERS: &[&str] = &[
-    "div", "section", "article", "main", "header", "footer", "aside", "body", "html", "center",
-    "hgroup", "address", "details", "summary", "dl", "dt", "dd", "picture", "caption", "figcaption",
-    "fieldset", "legend",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "body",
+    "html",
+    "center",
+    "hgroup",
+    "address",
+    "details",
+    "summary",
+    "dl",
+    "dt",
+    "dd",
+    "picture",
+    "caption",
+    "figcaption",
+    "fieldset",
+    "legend",
 ];
 
 /// Maps an HTML fragment (an article's body) to blocks. `base` is the address the HTML came
@@ -47,7 +65,12 @@ const CONTAINERS: &[&str] = &[
 /// counted).
 pub fn to_blocks(html: &str, base: Option<&str>, report: &mut Report) -> Vec<Block> {
     let doc = Document::fragment(html);
-    let mut m = Mapper { base, report, out: Vec::new(), pending: Vec::new() };
+    let mut m = Mapper {
+        base,
+        report,
+        out: Vec::new(),
+        pending: Vec::new(),
+    };
     let root = doc.root();
     m.children(&root, Style::default());
     m.flush();
@@ -113,7 +136,10 @@ fn tidy(spans: Vec<Span>) -> Inline {
                 }
             }
             Some(last) if last.text.ends_with(' ') && s.text.starts_with(' ') => {
-                out.push(Span { text: s.text[1..].to_string(), ..s });
+                out.push(Span {
+                    text: s.text[1..].to_string(),
+                    ..s
+                });
             }
             _ => out.push(s),
         }
@@ -166,7 +192,12 @@ impl Mapper<'_> {
         if node.is_text() {
             let text = collapse(&node.text());
             if !text.is_empty() {
-                self.pending.push(Span { text, href: None, em: style.em, strong: style.strong });
+                self.pending.push(Span {
+                    text,
+                    href: None,
+                    em: style.em,
+                    strong: style.strong,
+                });
             }
             return;
         }
@@ -181,10 +212,20 @@ impl Mapper<'_> {
                 self.children(node, style);
                 self.flush();
             }
-            "br" => self.pending.push(Span { text: " ".into(), href: None, em: style.em, strong: style.strong }),
+            "br" => self.pending.push(Span {
+                text: " ".into(),
+                href: None,
+                em: style.em,
+                strong: style.strong,
+            }),
             "a" => {
                 let href = node.attr("href").and_then(|h| self.url(&h, LINK_SCHEMES));
-                let mut inner = Mapper { base: self.base, report: self.report, out: Vec::new(), pending: Vec::new() };
+                let mut inner = Mapper {
+                    base: self.base,
+                    report: self.report,
+                    out: Vec::new(),
+                    pending: Vec::new(),
+                };
                 inner.children(node, style);
                 let (spans, blocks) = (inner.pending, inner.out);
                 for mut s in spans {
@@ -203,7 +244,10 @@ impl Mapper<'_> {
             "h3" | "h4" | "h5" | "h6" => self.heading(node, 3),
             "ul" | "ol" => {
                 if let Some(list) = self.list(node, 1) {
-                    self.block(Block::List { ordered: list.ordered, items: list.items });
+                    self.block(Block::List {
+                        ordered: list.ordered,
+                        items: list.items,
+                    });
                 }
             }
             "li" => {
@@ -227,7 +271,10 @@ impl Mapper<'_> {
                     self.block(Block::Embed(embed));
                 }
             }
-            _ if class.split_whitespace().any(|c| c == "pullquote" || c.ends_with("-pullquote")) => {
+            _ if class
+                .split_whitespace()
+                .any(|c| c == "pullquote" || c.ends_with("-pullquote")) =>
+            {
                 self.quote(node, true);
             }
             t if NOT_CONTENT.contains(&t) => self.report.unmapped(t),
@@ -252,13 +299,21 @@ impl Mapper<'_> {
 
     /// The inline text of `node` (its blocks, if any, are counted and dropped).
     fn inline_of(&mut self, node: &NodeRef) -> Inline {
-        let mut inner = Mapper { base: self.base, report: self.report, out: Vec::new(), pending: Vec::new() };
+        let mut inner = Mapper {
+            base: self.base,
+            report: self.report,
+            out: Vec::new(),
+            pending: Vec::new(),
+        };
         inner.children(node, Style::default());
         let mut spans = inner.pending;
         // Paragraphs inside (a quote's, a list item's) run on with a space between them.
         for b in inner.out {
             if let Block::Paragraph { text } = b {
-                spans.push(Span { text: " ".into(), ..Span::default() });
+                spans.push(Span {
+                    text: " ".into(),
+                    ..Span::default()
+                });
                 spans.extend(text.0);
             } else {
                 self.report.unmapped(&format!("{} inside {}", b.kind(), name(node)));
@@ -285,15 +340,25 @@ impl Mapper<'_> {
             // The item's own text, and the lists nested in it.
             let mut sub: Option<SubList> = None;
             let mut text_spans = Vec::new();
-            let mut inner = Mapper { base: self.base, report: self.report, out: Vec::new(), pending: Vec::new() };
+            let mut inner = Mapper {
+                base: self.base,
+                report: self.report,
+                out: Vec::new(),
+                pending: Vec::new(),
+            };
             for child in li.children() {
                 let t = name(&child);
                 if child.is_element() && (t == "ul" || t == "ol") {
                     if depth >= MAX_LIST_DEPTH {
                         // Deeper than the format allows: its items join this one's text.
-                        inner.report.flattened(&format!("list nested deeper than {MAX_LIST_DEPTH}"));
+                        inner
+                            .report
+                            .flattened(&format!("list nested deeper than {MAX_LIST_DEPTH}"));
                         let flat = inner.inline_of(&child);
-                        inner.pending.push(Span { text: " ".into(), ..Span::default() });
+                        inner.pending.push(Span {
+                            text: " ".into(),
+                            ..Span::default()
+                        });
                         inner.pending.extend(flat.0);
                     } else if let Some(l) = inner.list(&child, depth + 1) {
                         match &mut sub {
@@ -308,7 +373,10 @@ impl Mapper<'_> {
             text_spans.extend(inner.pending);
             for b in inner.out {
                 if let Block::Paragraph { text } = b {
-                    text_spans.push(Span { text: " ".into(), ..Span::default() });
+                    text_spans.push(Span {
+                        text: " ".into(),
+                        ..Span::default()
+                    });
                     text_spans.extend(text.0);
                 } else {
                     self.report.unmapped(&format!("{} inside a list item", b.kind()));
@@ -327,9 +395,15 @@ impl Mapper<'_> {
     /// A quote, a pull quote, or a social post (an embed).
     fn blockquote(&mut self, node: &NodeRef) {
         let class = classes(node);
-        let social = [("twitter-tweet", "X"), ("instagram-media", "Instagram"), ("tiktok-embed", "TikTok"), ("bluesky-embed", "Bluesky"), ("mastodon-embed", "Mastodon")]
-            .into_iter()
-            .find(|(c, _)| class.split_whitespace().any(|x| x == *c));
+        let social = [
+            ("twitter-tweet", "X"),
+            ("instagram-media", "Instagram"),
+            ("tiktok-embed", "TikTok"),
+            ("bluesky-embed", "Bluesky"),
+            ("mastodon-embed", "Mastodon"),
+        ]
+        .into_iter()
+        .find(|(c, _)| class.split_whitespace().any(|x| x == *c));
         if let Some((_, provider)) = social {
             let link = node
                 .find(&["a"])
@@ -338,12 +412,30 @@ impl Mapper<'_> {
                 .filter_map(|h| absolute(&h, self.base, FETCH_SCHEMES))
                 .last()
                 .or_else(|| node.attr("cite").and_then(|c| absolute(&c, self.base, FETCH_SCHEMES)))
-                .or_else(|| node.attr("data-instgrm-permalink").and_then(|c| absolute(&c, self.base, FETCH_SCHEMES)));
-            let title = collapse(&node.find(&["p"]).first().map(|p| p.text().to_string()).unwrap_or_else(|| node.text().to_string()));
+                .or_else(|| {
+                    node.attr("data-instgrm-permalink")
+                        .and_then(|c| absolute(&c, self.base, FETCH_SCHEMES))
+                });
+            let title = collapse(
+                &node
+                    .find(&["p"])
+                    .first()
+                    .map(|p| p.text().to_string())
+                    .unwrap_or_else(|| node.text().to_string()),
+            );
             match link {
                 Some(url) => {
-                    let title = if title.trim().is_empty() { format!("{provider} post") } else { title.trim().to_string() };
-                    self.block(Block::Embed(Embed { url, title, provider: Some(provider.into()), thumbnail: None }));
+                    let title = if title.trim().is_empty() {
+                        format!("{provider} post")
+                    } else {
+                        title.trim().to_string()
+                    };
+                    self.block(Block::Embed(Embed {
+                        url,
+                        title,
+                        provider: Some(provider.into()),
+                        thumbnail: None,
+                    }));
                 }
                 None => self.report.unmapped(&format!("{provider} post without an address")),
             }
@@ -354,14 +446,22 @@ impl Mapper<'_> {
 
     fn quote(&mut self, node: &NodeRef, pull: bool) {
         // A pull quote's figure holds a blockquote: read that.
-        let inner = if name(node) != "blockquote" { node.find(&["blockquote"]).into_iter().next() } else { None };
+        let inner = if name(node) != "blockquote" {
+            node.find(&["blockquote"]).into_iter().next()
+        } else {
+            None
+        };
         let node = inner.as_ref().unwrap_or(node);
         // The citation: <cite>, <footer> or a "citation" paragraph; kept apart from the text.
         let mut cite = None;
         for c in node.descendants() {
             let t = name(&c);
             if c.is_element() && (t == "cite" || t == "footer" || classes(&c).contains("citation")) {
-                let text = collapse(&c.text()).trim().trim_start_matches(['—', '–', '-']).trim().to_string();
+                let text = collapse(&c.text())
+                    .trim()
+                    .trim_start_matches(['—', '–', '-'])
+                    .trim()
+                    .to_string();
                 if !text.is_empty() {
                     cite = Some(text);
                 }
@@ -373,24 +473,44 @@ impl Mapper<'_> {
         if text.is_blank() {
             return;
         }
-        self.block(if pull { Block::Pullquote { text, cite } } else { Block::Quote { text, cite } });
+        self.block(if pull {
+            Block::Pullquote { text, cite }
+        } else {
+            Block::Quote { text, cite }
+        });
     }
 
     fn figure(&mut self, node: &NodeRef) {
         let class = classes(node);
         let caption_node = node.find(&["figcaption"]).into_iter().next();
-        if class.contains("wp-block-embed") || class.contains("embed") && node.find(&["iframe"]).is_empty() && node.find(&["img"]).is_empty() {
+        if class.contains("wp-block-embed")
+            || class.contains("embed") && node.find(&["iframe"]).is_empty() && node.find(&["img"]).is_empty()
+        {
             // WordPress: the provider's address is the text of the wrapper.
-            let wrapper = node.find(&["div"]).into_iter().find(|d| classes(d).contains("wp-block-embed__wrapper"));
+            let wrapper = node
+                .find(&["div"])
+                .into_iter()
+                .find(|d| classes(d).contains("wp-block-embed__wrapper"));
             let raw = wrapper.map(|w| w.text().trim().to_string()).unwrap_or_default();
             let url = absolute(&raw, self.base, FETCH_SCHEMES).or_else(|| {
-                node.find(&["a"]).into_iter().filter_map(|a| a.attr("href")).find_map(|h| absolute(&h, self.base, FETCH_SCHEMES))
+                node.find(&["a"])
+                    .into_iter()
+                    .filter_map(|a| a.attr("href"))
+                    .find_map(|h| absolute(&h, self.base, FETCH_SCHEMES))
             });
             if let Some(url) = url {
                 let provider = provider_of(&url, &class);
-                let title = caption_node.as_ref().map(|c| collapse(&c.text()).trim().to_string()).filter(|t| !t.is_empty());
+                let title = caption_node
+                    .as_ref()
+                    .map(|c| collapse(&c.text()).trim().to_string())
+                    .filter(|t| !t.is_empty());
                 let title = title.unwrap_or_else(|| provider.clone().unwrap_or_else(|| url.clone()));
-                self.block(Block::Embed(Embed { url, title, provider, thumbnail: None }));
+                self.block(Block::Embed(Embed {
+                    url,
+                    title,
+                    provider,
+                    thumbnail: None,
+                }));
                 return;
             }
         }
@@ -401,7 +521,10 @@ impl Mapper<'_> {
             let credit = c
                 .descendants()
                 .into_iter()
-                .find(|d| d.is_element() && (classes(d).contains("credit") || name(d) == "small" || classes(d).contains("copyright")))
+                .find(|d| {
+                    d.is_element()
+                        && (classes(d).contains("credit") || name(d) == "small" || classes(d).contains("copyright"))
+                })
                 .map(|d| {
                     let t = collapse(&d.text()).trim().to_string();
                     d.remove_from_parent();
@@ -419,7 +542,8 @@ impl Mapper<'_> {
         if let Some(img) = node.find(&["img"]).into_iter().next() {
             let others = node.find(&["img"]).len() - 1;
             if others > 0 {
-                self.report.unmapped_n("img after the first in a figure (gallery)", others);
+                self.report
+                    .unmapped_n("img after the first in a figure (gallery)", others);
             }
             if let Some(image) = self.image(&img, caption, credit) {
                 self.block(Block::Image(image));
@@ -439,7 +563,10 @@ impl Mapper<'_> {
         self.flush();
         self.children(node, Style::default());
         if let Some(c) = caption {
-            self.pending.push(Span { text: c, ..Span::default() });
+            self.pending.push(Span {
+                text: c,
+                ..Span::default()
+            });
         }
         self.flush();
     }
@@ -451,7 +578,14 @@ impl Mapper<'_> {
             .filter_map(|a| img.attr(a))
             .map(|s| s.to_string())
             .find(|s| !s.trim().is_empty() && !s.trim_start().starts_with("data:"))
-            .or_else(|| img.attr("srcset").and_then(|s| s.split(',').next().and_then(|c| c.split_whitespace().next()).map(str::to_string)));
+            .or_else(|| {
+                img.attr("srcset").and_then(|s| {
+                    s.split(',')
+                        .next()
+                        .and_then(|c| c.split_whitespace().next())
+                        .map(str::to_string)
+                })
+            });
         let Some(raw) = raw else {
             self.report.unmapped("img without an address");
             return None;
@@ -462,10 +596,17 @@ impl Mapper<'_> {
             self.report.unmapped("img with an unsafe or relative address");
             return None;
         };
-        let dim = |a: &str| img.attr(a).and_then(|v| v.trim().parse::<u32>().ok()).filter(|v| (1..=20_000).contains(v));
+        let dim = |a: &str| {
+            img.attr(a)
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .filter(|v| (1..=20_000).contains(v))
+        };
         Some(Image {
             src: Some(src),
-            alt: img.attr("alt").map(|a| collapse(&a).trim().to_string()).unwrap_or_default(),
+            alt: img
+                .attr("alt")
+                .map(|a| collapse(&a).trim().to_string())
+                .unwrap_or_default(),
             caption,
             credit,
             width: dim("width"),
@@ -474,16 +615,28 @@ impl Mapper<'_> {
     }
 
     fn iframe(&mut self, node: &NodeRef) -> Option<Embed> {
-        let raw = node.attr("src").or_else(|| node.attr("data-src")).map(|s| s.to_string()).unwrap_or_default();
+        let raw = node
+            .attr("src")
+            .or_else(|| node.attr("data-src"))
+            .map(|s| s.to_string())
+            .unwrap_or_default();
         let Some(src) = absolute(&raw, self.base, FETCH_SCHEMES) else {
             self.report.unmapped("iframe without a safe address");
             return None;
         };
         let url = page_of_player(&src);
         let provider = provider_of(&url, "");
-        let title = node.attr("title").map(|t| collapse(&t).trim().to_string()).filter(|t| !t.is_empty());
+        let title = node
+            .attr("title")
+            .map(|t| collapse(&t).trim().to_string())
+            .filter(|t| !t.is_empty());
         let title = title.unwrap_or_else(|| provider.clone().unwrap_or_else(|| url.clone()));
-        Some(Embed { url, title, provider, thumbnail: None })
+        Some(Embed {
+            url,
+            title,
+            provider,
+            thumbnail: None,
+        })
     }
 
     fn code(&mut self, node: &NodeRef) {
@@ -522,13 +675,21 @@ impl Mapper<'_> {
             return;
         }
         let caption = caption.or_else(|| {
-            node.find(&["caption"]).into_iter().next().map(|c| collapse(&c.text()).trim().to_string()).filter(|c| !c.is_empty())
+            node.find(&["caption"])
+                .into_iter()
+                .next()
+                .map(|c| collapse(&c.text()).trim().to_string())
+                .filter(|c| !c.is_empty())
         });
         let mut header: Option<Vec<Inline>> = None;
         let mut rows: Vec<Vec<Inline>> = Vec::new();
         for tr in node.find(&["tr"]) {
             let in_head = tr.ancestors(Some(3)).iter().any(|a| name(a) == "thead");
-            let cells: Vec<NodeRef> = tr.element_children().into_iter().filter(|c| matches!(name(c).as_str(), "td" | "th")).collect();
+            let cells: Vec<NodeRef> = tr
+                .element_children()
+                .into_iter()
+                .filter(|c| matches!(name(c).as_str(), "td" | "th"))
+                .collect();
             if cells.is_empty() {
                 continue;
             }
@@ -536,10 +697,15 @@ impl Mapper<'_> {
             let mut row = Vec::new();
             for c in &cells {
                 let text = self.inline_of(c);
-                let span = c.attr("colspan").and_then(|s| s.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, MAX_COLUMNS);
+                let span = c
+                    .attr("colspan")
+                    .and_then(|s| s.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, MAX_COLUMNS);
                 row.push(if text.is_blank() { Inline::plain("") } else { text });
                 if span > 1 {
-                    self.report.flattened("table cell spanning columns (padded with empty cells)");
+                    self.report
+                        .flattened("table cell spanning columns (padded with empty cells)");
                     row.extend(std::iter::repeat_n(Inline::plain(""), span - 1));
                 }
             }
@@ -558,7 +724,8 @@ impl Mapper<'_> {
         }
         let width = header.iter().chain(rows.iter()).map(Vec::len).max().unwrap_or(1);
         if width > MAX_COLUMNS {
-            self.report.unmapped_n("table columns past the 12th", width - MAX_COLUMNS);
+            self.report
+                .unmapped_n("table columns past the 12th", width - MAX_COLUMNS);
         }
         let width = width.min(MAX_COLUMNS);
         let fit = |r: &mut Vec<Inline>| {
@@ -576,11 +743,17 @@ fn page_of_player(src: &str) -> String {
     let no_query = src.split(['?', '#']).next().unwrap_or(src);
     for (player, page) in [
         ("https://www.youtube.com/embed/", "https://www.youtube.com/watch?v="),
-        ("https://www.youtube-nocookie.com/embed/", "https://www.youtube.com/watch?v="),
+        (
+            "https://www.youtube-nocookie.com/embed/",
+            "https://www.youtube.com/watch?v=",
+        ),
         ("https://youtube.com/embed/", "https://www.youtube.com/watch?v="),
         ("https://player.vimeo.com/video/", "https://vimeo.com/"),
     ] {
-        if let Some(id) = no_query.strip_prefix(player).or_else(|| no_query.strip_prefix(&player.replace("https:", "http:"))) {
+        if let Some(id) = no_query
+            .strip_prefix(player)
+            .or_else(|| no_query.strip_prefix(&player.replace("https:", "http:")))
+        {
             if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
                 return format!("{page}{id}");
             }
@@ -591,17 +764,35 @@ fn page_of_player(src: &str) -> String {
 
 /// The provider's name for well-known hosts (WordPress also names it in a class).
 fn provider_of(url: &str, class: &str) -> Option<String> {
-    let host = url.split("://").nth(1)?.split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
     let host = host.trim_start_matches("www.").trim_start_matches("m.");
     let known = [
-        ("youtube.com", "YouTube"), ("youtu.be", "YouTube"), ("vimeo.com", "Vimeo"), ("x.com", "X"),
-        ("twitter.com", "X"), ("instagram.com", "Instagram"), ("tiktok.com", "TikTok"),
-        ("facebook.com", "Facebook"), ("soundcloud.com", "SoundCloud"), ("spotify.com", "Spotify"),
-        ("open.spotify.com", "Spotify"), ("bsky.app", "Bluesky"), ("dailymotion.com", "Dailymotion"),
+        ("youtube.com", "YouTube"),
+        ("youtu.be", "YouTube"),
+        ("vimeo.com", "Vimeo"),
+        ("x.com", "X"),
+        ("twitter.com", "X"),
+        ("instagram.com", "Instagram"),
+        ("tiktok.com", "TikTok"),
+        ("facebook.com", "Facebook"),
+        ("soundcloud.com", "SoundCloud"),
+        ("spotify.com", "Spotify"),
+        ("open.spotify.com", "Spotify"),
+        ("bsky.app", "Bluesky"),
+        ("dailymotion.com", "Dailymotion"),
     ];
     known
         .iter()
         .find(|(h, _)| host == *h || host.ends_with(&format!(".{h}")))
         .map(|(_, n)| n.to_string())
-        .or_else(|| class.split_whitespace().find_map(|c| c.strip_prefix("is-provider-").map(str::to_string)))
+        .or_else(|| {
+            class
+                .split_whitespace()
+                .find_map(|c| c.strip_prefix("is-provider-").map(str::to_string))
+        })
 }

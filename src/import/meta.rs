@@ -63,7 +63,11 @@ fn strings(v: Option<&Value>, key: &str) -> Vec<String> {
 fn is_article_type(v: &Value) -> bool {
     let matches = |t: &str| {
         let t = t.rsplit('/').next().unwrap_or(t);
-        t.ends_with("Article") || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting" || t == "SocialMediaPosting"
+        t.ends_with("Article")
+            || t == "BlogPosting"
+            || t == "Report"
+            || t == "LiveBlogPosting"
+            || t == "SocialMediaPosting"
     };
     match v.get("@type") {
         Some(Value::String(t)) => matches(t),
@@ -92,7 +96,9 @@ impl Meta {
         for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
             let text = script.text();
             let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-            let Ok(v) = serde_json::from_str::<Value>(text) else { continue };
+            let Ok(v) = serde_json::from_str::<Value>(text) else {
+                continue;
+            };
             if let Some(a) = find_article(&v) {
                 m.from_json_ld(a, base);
                 break;
@@ -112,17 +118,41 @@ impl Meta {
                 .filter_map(|n| n.attr("content").and_then(|c| clean(&c)))
                 .collect()
         };
-        m.headline = m.headline.or_else(|| meta("og:title")).or_else(|| meta("twitter:title"));
-        m.description = m.description.or_else(|| meta("og:description")).or_else(|| meta("description")).or_else(|| meta("twitter:description"));
-        m.url = m.url.or_else(|| meta("og:url").and_then(|u| absolute(&u, base, FETCH_SCHEMES))).or_else(|| {
-            doc.select(r#"link[rel="canonical"]"#).nodes().first().and_then(|l| l.attr("href")).and_then(|h| absolute(&h, base, FETCH_SCHEMES))
-        });
+        m.headline = m
+            .headline
+            .or_else(|| meta("og:title"))
+            .or_else(|| meta("twitter:title"));
+        m.description = m
+            .description
+            .or_else(|| meta("og:description"))
+            .or_else(|| meta("description"))
+            .or_else(|| meta("twitter:description"));
+        m.url = m
+            .url
+            .or_else(|| meta("og:url").and_then(|u| absolute(&u, base, FETCH_SCHEMES)))
+            .or_else(|| {
+                doc.select(r#"link[rel="canonical"]"#)
+                    .nodes()
+                    .first()
+                    .and_then(|l| l.attr("href"))
+                    .and_then(|h| absolute(&h, base, FETCH_SCHEMES))
+            });
         if m.image.is_none() {
-            if let Some(src) = meta("og:image").or_else(|| meta("og:image:url")).or_else(|| meta("twitter:image")).and_then(|u| absolute(&u, base, FETCH_SCHEMES)) {
-                let dim = |k: &str| meta(k).and_then(|v| v.parse::<u32>().ok()).filter(|v| (1..=20_000).contains(v));
+            if let Some(src) = meta("og:image")
+                .or_else(|| meta("og:image:url"))
+                .or_else(|| meta("twitter:image"))
+                .and_then(|u| absolute(&u, base, FETCH_SCHEMES))
+            {
+                let dim = |k: &str| {
+                    meta(k)
+                        .and_then(|v| v.parse::<u32>().ok())
+                        .filter(|v| (1..=20_000).contains(v))
+                };
                 m.image = Some(Image {
                     src: Some(src),
-                    alt: meta("og:image:alt").or_else(|| meta("twitter:image:alt")).unwrap_or_default(),
+                    alt: meta("og:image:alt")
+                        .or_else(|| meta("twitter:image:alt"))
+                        .unwrap_or_default(),
                     caption: None,
                     credit: None,
                     width: dim("og:image:width"),
@@ -132,22 +162,42 @@ impl Meta {
         }
         if m.authors.is_empty() {
             // article:author is often the author's page, not a name.
-            let names: Vec<String> = metas("article:author").into_iter().chain(metas("author")).filter(|a| !a.contains("://")).collect();
+            let names: Vec<String> = metas("article:author")
+                .into_iter()
+                .chain(metas("author"))
+                .filter(|a| !a.contains("://"))
+                .collect();
             m.authors = names.into_iter().map(|name| Author { name, url: None }).collect();
         }
-        m.published = m.published.or_else(|| meta("article:published_time").and_then(|d| timestamp(&d))).or_else(|| meta("date").and_then(|d| timestamp(&d)));
-        m.updated = m.updated.or_else(|| meta("article:modified_time").and_then(|d| timestamp(&d)));
+        m.published = m
+            .published
+            .or_else(|| meta("article:published_time").and_then(|d| timestamp(&d)))
+            .or_else(|| meta("date").and_then(|d| timestamp(&d)));
+        m.updated = m
+            .updated
+            .or_else(|| meta("article:modified_time").and_then(|d| timestamp(&d)));
         m.section = m.section.or_else(|| meta("article:section"));
         if m.tags.is_empty() {
             m.tags = metas("article:tag");
         }
         if m.publisher.is_none() {
-            m.publisher = meta("og:site_name").map(|name| Publisher { name, url: None, logo: None });
+            m.publisher = meta("og:site_name").map(|name| Publisher {
+                name,
+                url: None,
+                logo: None,
+            });
         }
         let html = doc.select("html");
         let locale = meta("og:locale").map(|l| l.replace('_', "-"));
-        m.language = m.language.or_else(|| html.attr("lang").and_then(|l| clean(&l))).or(locale).or_else(|| meta("language"));
-        m.dir = html.attr("dir").map(|d| d.trim().to_ascii_lowercase()).filter(|d| d == "rtl" || d == "ltr");
+        m.language = m
+            .language
+            .or_else(|| html.attr("lang").and_then(|l| clean(&l)))
+            .or(locale)
+            .or_else(|| meta("language"));
+        m.dir = html
+            .attr("dir")
+            .map(|d| d.trim().to_ascii_lowercase())
+            .filter(|d| d == "rtl" || d == "ltr");
         m
     }
 
@@ -170,10 +220,16 @@ impl Meta {
         self.language = strings(a.get("inLanguage"), "alternateName").into_iter().next();
         self.publisher = a.get("publisher").and_then(|p| {
             let name = strings(Some(p), "name").into_iter().next()?;
-            let url = p.get("url").and_then(Value::as_str).and_then(|u| absolute(u, base, LINK_SCHEMES));
+            let url = p
+                .get("url")
+                .and_then(Value::as_str)
+                .and_then(|u| absolute(u, base, LINK_SCHEMES));
             let logo = match p.get("logo") {
                 Some(Value::String(l)) => absolute(l, base, FETCH_SCHEMES),
-                Some(l @ Value::Object(_)) => l.get("url").and_then(Value::as_str).and_then(|u| absolute(u, base, FETCH_SCHEMES)),
+                Some(l @ Value::Object(_)) => l
+                    .get("url")
+                    .and_then(Value::as_str)
+                    .and_then(|u| absolute(u, base, FETCH_SCHEMES)),
                 _ => None,
             };
             Some(Publisher { name, url, logo })
@@ -193,7 +249,10 @@ pub fn authors_of(v: Option<&Value>, base: Option<&str>) -> Vec<Author> {
                     Value::Array(a) => a.iter().find_map(|x| x.as_str().and_then(clean)),
                     _ => None,
                 })?;
-                let url = o.get("url").and_then(Value::as_str).and_then(|u| absolute(u, base, LINK_SCHEMES));
+                let url = o
+                    .get("url")
+                    .and_then(Value::as_str)
+                    .and_then(|u| absolute(u, base, LINK_SCHEMES));
                 let person = o.get("@type").and_then(Value::as_str) != Some("Organization");
                 Some((Author { name, url }, person))
             }
@@ -206,35 +265,57 @@ pub fn authors_of(v: Option<&Value>, base: Option<&str>) -> Vec<Author> {
         None => Vec::new(),
     };
     let people: Vec<Author> = all.iter().filter(|(_, p)| *p).map(|(a, _)| a.clone()).collect();
-    if people.is_empty() { all.into_iter().map(|(a, _)| a).collect() } else { people }
+    if people.is_empty() {
+        all.into_iter().map(|(a, _)| a).collect()
+    } else {
+        people
+    }
 }
 
 /// `image`: "url", an ImageObject {url|contentUrl, width, height, caption}, or an array (the
 /// first usable one).
 pub fn image_of(v: Option<&Value>, base: Option<&str>) -> Option<Image> {
     match v? {
-        Value::String(s) => absolute(s, base, FETCH_SCHEMES).map(|src| Image { src: Some(src), alt: String::new(), caption: None, credit: None, width: None, height: None }),
+        Value::String(s) => absolute(s, base, FETCH_SCHEMES).map(|src| Image {
+            src: Some(src),
+            alt: String::new(),
+            caption: None,
+            credit: None,
+            width: None,
+            height: None,
+        }),
         Value::Array(items) => items.iter().find_map(|x| image_of(Some(x), base)),
         Value::Object(o) => {
             let src = o.get("url").or_else(|| o.get("contentUrl")).and_then(|u| match u {
                 Value::String(s) => absolute(s, base, FETCH_SCHEMES),
-                Value::Array(a) => a.iter().filter_map(Value::as_str).find_map(|s| absolute(s, base, FETCH_SCHEMES)),
+                Value::Array(a) => a
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .find_map(|s| absolute(s, base, FETCH_SCHEMES)),
                 _ => None,
             })?;
             let dim = |k: &str| {
-                o.get(k).and_then(|d| match d {
-                    Value::Number(n) => n.as_u64(),
-                    Value::String(s) => s.trim().trim_end_matches("px").parse().ok(),
-                    _ => None,
-                })
-                .filter(|v| (1..=20_000).contains(v))
-                .map(|v| v as u32)
+                o.get(k)
+                    .and_then(|d| match d {
+                        Value::Number(n) => n.as_u64(),
+                        Value::String(s) => s.trim().trim_end_matches("px").parse().ok(),
+                        _ => None,
+                    })
+                    .filter(|v| (1..=20_000).contains(v))
+                    .map(|v| v as u32)
             };
             Some(Image {
                 src: Some(src),
-                alt: o.get("name").and_then(Value::as_str).and_then(clean).unwrap_or_default(),
+                alt: o
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .and_then(clean)
+                    .unwrap_or_default(),
                 caption: o.get("caption").and_then(Value::as_str).and_then(clean),
-                credit: o.get("creditText").or_else(|| o.get("copyrightHolder")).and_then(|c| strings(Some(c), "name").into_iter().next()),
+                credit: o
+                    .get("creditText")
+                    .or_else(|| o.get("copyrightHolder"))
+                    .and_then(|c| strings(Some(c), "name").into_iter().next()),
                 width: dim("width"),
                 height: dim("height"),
             })

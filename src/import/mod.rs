@@ -64,7 +64,12 @@ impl Report {
     /// assert_eq!(r.lines(), vec!["not mapped: form ×2", "unsafe or unresolvable addresses dropped: 1"]);
     /// ```
     pub fn lines(&self) -> Vec<String> {
-        let list = |m: &BTreeMap<String, usize>| m.iter().map(|(k, n)| format!("{k} ×{n}")).collect::<Vec<_>>().join(", ");
+        let list = |m: &BTreeMap<String, usize>| {
+            m.iter()
+                .map(|(k, n)| format!("{k} ×{n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let mut out = Vec::new();
         if !self.unmapped.is_empty() {
             out.push(format!("not mapped: {}", list(&self.unmapped)));
@@ -73,7 +78,10 @@ impl Report {
             out.push(format!("kept as text: {}", list(&self.flattened)));
         }
         if self.dropped_urls > 0 {
-            out.push(format!("unsafe or unresolvable addresses dropped: {}", self.dropped_urls));
+            out.push(format!(
+                "unsafe or unresolvable addresses dropped: {}",
+                self.dropped_urls
+            ));
         }
         out.extend(self.notes.iter().cloned());
         out
@@ -120,12 +128,16 @@ pub fn timestamp(raw: &str) -> Option<DateTime> {
         d.to_rfc3339_opts(SecondsFormat::Secs, true)
     } else if let Ok(d) = C::parse_from_rfc2822(raw) {
         d.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Secs, true)
-    } else if let Ok(d) = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S%.f").or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M:%S")) {
+    } else if let Ok(d) = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S%.f")
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M:%S"))
+    {
         d.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true)
     } else if let Ok(d) = C::parse_from_str(raw, "%Y-%m-%dT%H:%M%z") {
         d.to_rfc3339_opts(SecondsFormat::Secs, true)
     } else if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-        d.and_hms_opt(0, 0, 0)?.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true)
+        d.and_hms_opt(0, 0, 0)?
+            .and_utc()
+            .to_rfc3339_opts(SecondsFormat::Secs, true)
     } else {
         return None;
     };
@@ -200,8 +212,15 @@ pub fn make_id(source: Option<&str>, headline: &str, key: &str) -> String {
     }
     let from_source = source.and_then(|s| {
         let path = s.split("://").nth(1)?.split(['?', '#']).next()?;
-        let last = path.trim_end_matches('/').rsplit('/').next().filter(|l| !l.contains('.') || l.ends_with(".html") || l.ends_with(".htm") || l.ends_with(".php"))?;
-        let last = last.trim_end_matches(".html").trim_end_matches(".htm").trim_end_matches(".php");
+        let last = path
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .filter(|l| !l.contains('.') || l.ends_with(".html") || l.ends_with(".htm") || l.ends_with(".php"))?;
+        let last = last
+            .trim_end_matches(".html")
+            .trim_end_matches(".htm")
+            .trim_end_matches(".php");
         if last == "index" || last.chars().all(|c| c.is_ascii_digit()) || path.split('/').count() < 2 {
             return None;
         }
@@ -212,7 +231,10 @@ pub fn make_id(source: Option<&str>, headline: &str, key: &str) -> String {
     // A headline gives the id only when it is mostly Latin letters: "BBC" out of a Chinese
     // headline names nothing.
     let letters = headline.chars().filter(|c| c.is_alphanumeric()).count();
-    let latin = headline.chars().filter(|c| c.is_alphanumeric() && (c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(c))).count();
+    let latin = headline
+        .chars()
+        .filter(|c| c.is_alphanumeric() && (c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(c)))
+        .count();
     let from_headline = Some(slug(headline)).filter(|s| s.len() >= 3 && latin * 10 >= letters * 6);
     let id = from_source.or(from_headline).unwrap_or_else(|| {
         // FNV-1a: stable across runs and machines.
@@ -230,7 +252,11 @@ pub fn make_id(source: Option<&str>, headline: &str, key: &str) -> String {
 /// the language), then serialised and read back with the app's validator. An article the app
 /// would refuse is an error here, with the validator's problems.
 pub fn finish(draft: &Draft, id: &str) -> Result<(Article, String), Vec<String>> {
-    let language = draft.language.clone().filter(|l| is_language_tag(l)).unwrap_or_else(|| "en".into());
+    let language = draft
+        .language
+        .clone()
+        .filter(|l| is_language_tag(l))
+        .unwrap_or_else(|| "en".into());
     let dir = match draft.dir.as_deref() {
         Some("rtl") => crate::model::Dir::Rtl,
         Some("ltr") => crate::model::Dir::Ltr,
@@ -281,7 +307,16 @@ pub fn write(dir: &Path, drafts: &[Draft]) -> std::io::Result<(Vec<Written>, Vec
     let mut index: Value = match fs::read_to_string(&index_path) {
         Ok(text) => {
             parse_index_page(&text, "https://import.invalid/articles/index.json").map_err(|e| {
-                std::io::Error::other(format!("{} is not a valid index: {} {}", index_path.display(), e.message(), e.problems().iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
+                std::io::Error::other(format!(
+                    "{} is not a valid index: {} {}",
+                    index_path.display(),
+                    e.message(),
+                    e.problems()
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ))
             })?;
             serde_json::from_str(&text).map_err(std::io::Error::other)?
         }
@@ -290,7 +325,11 @@ pub fn write(dir: &Path, drafts: &[Draft]) -> std::io::Result<(Vec<Written>, Vec
     let mut taken: BTreeMap<String, String> = BTreeMap::new();
     let (mut written, mut refused) = (Vec::new(), Vec::new());
     for draft in drafts {
-        let key = draft.key.clone().or_else(|| draft.source.clone()).unwrap_or_else(|| draft.headline.clone());
+        let key = draft
+            .key
+            .clone()
+            .or_else(|| draft.source.clone())
+            .unwrap_or_else(|| draft.headline.clone());
         let base_id = make_id(draft.source.as_deref(), &draft.headline, &key);
         let mut id = base_id.clone();
         let mut n = 2;
@@ -315,7 +354,11 @@ pub fn write(dir: &Path, drafts: &[Draft]) -> std::io::Result<(Vec<Written>, Vec
                 let entries = index["articles"].as_array_mut().expect("checked above");
                 entries.retain(|e| e.get("id").and_then(Value::as_str) != Some(id.as_str()));
                 entries.push(serde_json::to_value(&summary).map_err(std::io::Error::other)?);
-                written.push(Written { id, path: path.display().to_string(), report: draft.report.clone() });
+                written.push(Written {
+                    id,
+                    path: path.display().to_string(),
+                    report: draft.report.clone(),
+                });
             }
             Err(problems) => refused.push((label, problems)),
         }
@@ -342,6 +385,8 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
     text.split("\n\n")
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
-        .map(|p| Block::Paragraph { text: crate::model::Inline::plain(p) })
+        .map(|p| Block::Paragraph {
+            text: crate::model::Inline::plain(p),
+        })
         .collect()
 }

@@ -25,9 +25,15 @@ pub fn decode(bytes: &[u8]) -> String {
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let label = head.find("charset=").map(|i| {
-        head[i + 8..].trim_start_matches(['"', '\'']).chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>()
+        head[i + 8..]
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect::<String>()
     });
-    let enc = label.and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes())).unwrap_or(encoding_rs::UTF_8);
+    let enc = label
+        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8);
     enc.decode(bytes).0.into_owned()
 }
 
@@ -38,13 +44,27 @@ pub fn read(bytes: &[u8], url: Option<&str>) -> Result<Draft, String> {
     let doc = Document::from(html.as_str());
     let meta_first = Meta::read(&doc, url);
     let base = url.map(str::to_string).or_else(|| meta_first.url.clone());
-    let meta = if url.is_none() && base.is_some() { Meta::read(&doc, base.as_deref()) } else { meta_first };
-    let cfg = Config { keep_classes: true, ..Config::default() };
-    let mut readability = Readability::new(html.as_str(), base.as_deref(), Some(cfg)).map_err(|e| format!("the page could not be read: {e}"))?;
-    let found = readability.parse().map_err(|e| format!("no article found in the page ({e})"))?;
+    let meta = if url.is_none() && base.is_some() {
+        Meta::read(&doc, base.as_deref())
+    } else {
+        meta_first
+    };
+    let cfg = Config {
+        keep_classes: true,
+        ..Config::default()
+    };
+    let mut readability = Readability::new(html.as_str(), base.as_deref(), Some(cfg))
+        .map_err(|e| format!("the page could not be read: {e}"))?;
+    let found = readability
+        .parse()
+        .map_err(|e| format!("no article found in the page ({e})"))?;
     let mut report = Report::default();
     let mut body = to_blocks(&found.content, base.as_deref(), &mut report);
-    let headline = meta.headline.clone().or_else(|| Some(found.title.to_string()).filter(|t| !t.trim().is_empty())).ok_or("the page has no title")?;
+    let headline = meta
+        .headline
+        .clone()
+        .or_else(|| Some(found.title.to_string()).filter(|t| !t.trim().is_empty()))
+        .ok_or("the page has no title")?;
     // Readability keeps the title as the content's first heading on some pages; and the lead
     // image is often the first image of the body too.
     if let Some(Block::Heading { text, .. }) = body.first() {
@@ -59,7 +79,18 @@ pub fn read(bytes: &[u8], url: Option<&str>) -> Result<Draft, String> {
     }
     let mut authors = meta.authors.clone();
     if authors.is_empty() {
-        if let Some(by) = found.byline.as_deref().map(|b| b.trim().trim_start_matches("By ").trim_start_matches("by ").trim().to_string()).filter(|b| !b.is_empty() && b.chars().count() < 100) {
+        if let Some(by) = found
+            .byline
+            .as_deref()
+            .map(|b| {
+                b.trim()
+                    .trim_start_matches("By ")
+                    .trim_start_matches("by ")
+                    .trim()
+                    .to_string()
+            })
+            .filter(|b| !b.is_empty() && b.chars().count() < 100)
+        {
             authors.push(crate::model::Author { name: by, url: None });
         }
     }
@@ -72,8 +103,14 @@ pub fn read(bytes: &[u8], url: Option<&str>) -> Result<Draft, String> {
         tags: meta.tags.clone(),
         language: meta.language.clone().or_else(|| found.lang.clone()),
         dir: meta.dir.clone().or_else(|| found.dir.clone()),
-        published: meta.published.clone().or_else(|| found.published_time.as_deref().and_then(super::timestamp)),
-        updated: meta.updated.clone().or_else(|| found.modified_time.as_deref().and_then(super::timestamp)),
+        published: meta
+            .published
+            .clone()
+            .or_else(|| found.published_time.as_deref().and_then(super::timestamp)),
+        updated: meta
+            .updated
+            .clone()
+            .or_else(|| found.modified_time.as_deref().and_then(super::timestamp)),
         authors,
         publisher: meta.publisher.clone(),
         image: meta.image.clone(),

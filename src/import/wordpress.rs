@@ -13,18 +13,34 @@ pub fn is_post(v: &Value) -> bool {
 }
 
 fn text_of(html: &str) -> String {
-    Document::fragment(html).root().text().split_whitespace().collect::<Vec<_>>().join(" ")
+    Document::fragment(html)
+        .root()
+        .text()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Reads one post.
 pub fn read(post: &Value) -> Draft {
     let mut report = Report::default();
-    let s = |p: &str| post.pointer(p).and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty());
+    let s = |p: &str| {
+        post.pointer(p)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .filter(|s| !s.trim().is_empty())
+    };
     let link = s("/link").and_then(|l| super::absolute(&l, None, crate::model::url::FETCH_SCHEMES));
-    let body = to_blocks(&s("/content/rendered").unwrap_or_default(), link.as_deref(), &mut report);
+    let body = to_blocks(
+        &s("/content/rendered").unwrap_or_default(),
+        link.as_deref(),
+        &mut report,
+    );
     let embedded = post.get("_embedded");
     if embedded.is_none() {
-        report.notes.push("no _embedded data (fetch the post with ?_embed for its author, image and categories)".into());
+        report
+            .notes
+            .push("no _embedded data (fetch the post with ?_embed for its author, image and categories)".into());
     }
     let authors = embedded
         .and_then(|e| e.get("author"))
@@ -33,17 +49,43 @@ pub fn read(post: &Value) -> Draft {
             a.iter()
                 .filter_map(|p| {
                     let name = p.get("name").and_then(Value::as_str)?.trim().to_string();
-                    (!name.is_empty()).then(|| Author { name, url: p.get("link").and_then(Value::as_str).and_then(|u| super::absolute(u, None, LINK_SCHEMES)) })
+                    (!name.is_empty()).then(|| Author {
+                        name,
+                        url: p
+                            .get("link")
+                            .and_then(Value::as_str)
+                            .and_then(|u| super::absolute(u, None, LINK_SCHEMES)),
+                    })
                 })
                 .collect()
         })
         .unwrap_or_default();
     let image = embedded.and_then(|e| e.pointer("/wp:featuredmedia/0")).and_then(|m| {
-        let mut img = image_of(Some(&serde_json::json!({ "url": m.get("source_url") })), link.as_deref())?;
-        img.alt = m.get("alt_text").and_then(Value::as_str).unwrap_or_default().trim().to_string();
-        img.width = m.pointer("/media_details/width").and_then(Value::as_u64).filter(|w| (1..=20_000).contains(w)).map(|w| w as u32);
-        img.height = m.pointer("/media_details/height").and_then(Value::as_u64).filter(|h| (1..=20_000).contains(h)).map(|h| h as u32);
-        img.caption = m.pointer("/caption/rendered").and_then(Value::as_str).map(text_of).filter(|c| !c.is_empty());
+        let mut img = image_of(
+            Some(&serde_json::json!({ "url": m.get("source_url") })),
+            link.as_deref(),
+        )?;
+        img.alt = m
+            .get("alt_text")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        img.width = m
+            .pointer("/media_details/width")
+            .and_then(Value::as_u64)
+            .filter(|w| (1..=20_000).contains(w))
+            .map(|w| w as u32);
+        img.height = m
+            .pointer("/media_details/height")
+            .and_then(Value::as_u64)
+            .filter(|h| (1..=20_000).contains(h))
+            .map(|h| h as u32);
+        img.caption = m
+            .pointer("/caption/rendered")
+            .and_then(Value::as_str)
+            .map(text_of)
+            .filter(|c| !c.is_empty());
         Some(img)
     });
     let terms = |taxonomy: &str| -> Vec<String> {
@@ -60,8 +102,12 @@ pub fn read(post: &Value) -> Draft {
             .collect()
     };
     // date_gmt has no zone: it is UTC. `date` is the site's local time, with no zone either.
-    let published = s("/date_gmt").and_then(|d| timestamp(&d)).or_else(|| s("/date").and_then(|d| timestamp(&d)));
-    let updated = s("/modified_gmt").and_then(|d| timestamp(&d)).filter(|u| Some(u) != published.as_ref());
+    let published = s("/date_gmt")
+        .and_then(|d| timestamp(&d))
+        .or_else(|| s("/date").and_then(|d| timestamp(&d)));
+    let updated = s("/modified_gmt")
+        .and_then(|d| timestamp(&d))
+        .filter(|u| Some(u) != published.as_ref());
     Draft {
         source: link.clone(),
         headline: s("/title/rendered").map(|t| text_of(&t)).unwrap_or_default(),

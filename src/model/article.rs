@@ -201,9 +201,10 @@ impl Block {
         }
         let mut out = Vec::new();
         match self {
-            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text, .. } | Block::Pullquote { text, .. } => {
-                out.push(text)
-            }
+            Block::Paragraph { text }
+            | Block::Heading { text, .. }
+            | Block::Quote { text, .. }
+            | Block::Pullquote { text, .. } => out.push(text),
             Block::List { items: list, .. } => items(list, &mut out),
             Block::Table(t) => {
                 out.extend(t.header.iter().flatten());
@@ -229,7 +230,10 @@ impl Embed {
     pub fn provider_name(&self) -> String {
         self.provider.clone().unwrap_or_else(|| {
             super::url::origin_of(&self.url)
-                .and_then(|o| o.split_once("://").map(|(_, h)| h.trim_start_matches("www.").to_string()))
+                .and_then(|o| {
+                    o.split_once("://")
+                        .map(|(_, h)| h.trim_start_matches("www.").to_string())
+                })
                 .unwrap_or_default()
         })
     }

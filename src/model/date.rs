@@ -111,10 +111,7 @@ impl Timestamp {
         let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         let days = era * 146_097 + doe - 719_468;
-        days * 86_400
-            + i64::from(self.hour) * 3600
-            + i64::from(self.minute) * 60
-            + i64::from(self.second)
+        days * 86_400 + i64::from(self.hour) * 3600 + i64::from(self.minute) * 60 + i64::from(self.second)
             - i64::from(self.offset_minutes) * 60
     }
 
@@ -122,11 +119,7 @@ impl Timestamp {
     /// "15 de marzo de 2026", "15. März 2026", "15 مارس 2026".
     pub fn format_date(&self, language: &str) -> String {
         let lang = super::lang::primary(language);
-        let region = language
-            .split('-')
-            .nth(1)
-            .unwrap_or("")
-            .to_ascii_uppercase();
+        let region = language.split('-').nth(1).unwrap_or("").to_ascii_uppercase();
         let (y, d) = (self.year, self.day);
         let i = usize::from(self.month - 1);
         match lang.as_str() {
@@ -293,7 +286,10 @@ pub struct DateTime {
 impl DateTime {
     /// Parses an RFC 3339 timestamp (see [`Timestamp::parse`]).
     pub fn parse(text: &str) -> Option<DateTime> {
-        Timestamp::parse(text).map(|at| DateTime { at, text: text.to_string() })
+        Timestamp::parse(text).map(|at| DateTime {
+            at,
+            text: text.to_string(),
+        })
     }
 
     /// The parsed parts.
@@ -379,10 +375,7 @@ mod tests {
     #[test]
     fn parses_valid_timestamps() {
         let t = Timestamp::parse("2026-03-15T09:30:00Z").unwrap();
-        assert_eq!(
-            (t.year, t.month, t.day, t.hour, t.minute),
-            (2026, 3, 15, 9, 30)
-        );
+        assert_eq!((t.year, t.month, t.day, t.hour, t.minute), (2026, 3, 15, 9, 30));
         let t = Timestamp::parse("2024-02-29t23:59:60.123-05:30").unwrap();
         assert_eq!(t.offset_minutes, -330);
         assert!(Timestamp::parse("2026-03-15 09:30:00+01:00").is_some());
@@ -413,16 +406,9 @@ mod tests {
         let a = Timestamp::parse("2026-03-15T10:00:00+02:00").unwrap();
         let b = Timestamp::parse("2026-03-15T09:00:00Z").unwrap();
         assert!(a.unix_seconds() < b.unix_seconds());
+        assert_eq!(Timestamp::parse("1970-01-01T00:00:00Z").unwrap().unix_seconds(), 0);
         assert_eq!(
-            Timestamp::parse("1970-01-01T00:00:00Z")
-                .unwrap()
-                .unix_seconds(),
-            0
-        );
-        assert_eq!(
-            Timestamp::parse("2000-03-01T00:00:00Z")
-                .unwrap()
-                .unix_seconds(),
+            Timestamp::parse("2000-03-01T00:00:00Z").unwrap().unix_seconds(),
             951_868_800
         );
     }
@@ -444,9 +430,18 @@ mod tests {
     fn same_day_updates_show_the_time() {
         let at = |s: &str| DateTime::parse(s).unwrap();
         let published = at("2026-11-20T06:15:00-05:00");
-        assert_eq!(display_updated(&at("2026-11-20T14:40:00-05:00"), Some(&published), "en"), "November 20, 2026, 14:40");
-        assert_eq!(display_updated(&at("2026-11-21T09:05:00-05:00"), Some(&published), "en"), "November 21, 2026");
-        assert_eq!(display_updated(&at("2026-11-21T09:05:00Z"), None, "en"), "November 21, 2026");
+        assert_eq!(
+            display_updated(&at("2026-11-20T14:40:00-05:00"), Some(&published), "en"),
+            "November 20, 2026, 14:40"
+        );
+        assert_eq!(
+            display_updated(&at("2026-11-21T09:05:00-05:00"), Some(&published), "en"),
+            "November 21, 2026"
+        );
+        assert_eq!(
+            display_updated(&at("2026-11-21T09:05:00Z"), None, "en"),
+            "November 21, 2026"
+        );
         assert!(DateTime::parse("soon").is_none());
     }
 

@@ -65,8 +65,7 @@ impl EmbedOptions {
 /// `#rrggbb` (case-insensitive), returned lower-cased.
 pub fn parse_hex_color(s: &str) -> Option<String> {
     let hex = s.strip_prefix('#')?;
-    (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
-        .then(|| format!("#{}", hex.to_ascii_lowercase()))
+    (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| format!("#{}", hex.to_ascii_lowercase()))
 }
 
 /// Black or white, whichever reads better on `color` (`#rrggbb`), by WCAG contrast.
@@ -91,20 +90,14 @@ pub fn parse_origin(s: &str) -> Option<String> {
         Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
         _ => (rest, None),
     };
-    let host_ok = !host.is_empty()
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-.[]:".contains(&b));
-    let port_ok =
-        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    let host_ok = !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.[]:".contains(&b));
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
     (host_ok && port_ok).then(|| format!("{scheme}://{}", rest.to_ascii_lowercase()))
 }
 
 /// Parses the query of an embed URL. Returns the options and a warning for every value that
 /// was ignored.
-pub fn parse_options<'a>(
-    query: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> (EmbedOptions, Vec<String>) {
+pub fn parse_options<'a>(query: impl IntoIterator<Item = (&'a str, &'a str)>) -> (EmbedOptions, Vec<String>) {
     let mut options = EmbedOptions::default();
     let mut warnings = Vec::new();
     for (key, value) in query {
@@ -117,9 +110,7 @@ pub fn parse_options<'a>(
             },
             "accent" => match parse_hex_color(value) {
                 Some(c) => options.accent = Some(c),
-                None => warnings.push(format!(
-                    "accent=“{value}” ignored: use a colour like #1a73e8"
-                )),
+                None => warnings.push(format!("accent=“{value}” ignored: use a colour like #1a73e8")),
             },
             "parts" => {
                 let mut parts = Vec::new();
@@ -127,29 +118,20 @@ pub fn parse_options<'a>(
                     match PARTS.iter().find(|p| **p == name) {
                         Some(p) if !parts.contains(p) => parts.push(*p),
                         Some(_) => {}
-                        None => warnings.push(format!(
-                            "parts: “{name}” ignored: use any of {}",
-                            PARTS.join(", ")
-                        )),
+                        None => warnings.push(format!("parts: “{name}” ignored: use any of {}", PARTS.join(", "))),
                     }
                 }
                 if parts.is_empty() {
                     warnings.push("parts: nothing valid to show, showing every part".into());
                 } else {
-                    options.parts = PARTS
-                        .iter()
-                        .copied()
-                        .filter(|p| parts.contains(p))
-                        .collect();
+                    options.parts = PARTS.iter().copied().filter(|p| parts.contains(p)).collect();
                 }
             }
             "lang" => {
                 if is_language_tag(value) {
                     options.lang = Some(value.to_string());
                 } else {
-                    warnings.push(format!(
-                        "lang=“{value}” ignored: use a language tag like en or pt-BR"
-                    ));
+                    warnings.push(format!("lang=“{value}” ignored: use a language tag like en or pt-BR"));
                 }
             }
             "origin" => match parse_origin(value) {
@@ -189,16 +171,9 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(o.theme, Theme::Dark);
         assert_eq!(o.accent.as_deref(), Some("#1a73e8"));
-        assert_eq!(
-            o.parts,
-            ["headline", "takeaways"],
-            "display order, no duplicates"
-        );
+        assert_eq!(o.parts, ["headline", "takeaways"], "display order, no duplicates");
         assert_eq!(o.lang.as_deref(), Some("pt-BR"));
-        assert_eq!(
-            o.parent_origin.as_deref(),
-            Some("https://partner.example:8443")
-        );
+        assert_eq!(o.parent_origin.as_deref(), Some("https://partner.example:8443"));
     }
 
     #[test]
@@ -245,10 +220,7 @@ mod tests {
             parse_origin("https://news.example").as_deref(),
             Some("https://news.example")
         );
-        assert_eq!(
-            parse_origin("http://[::1]:8080").as_deref(),
-            Some("http://[::1]:8080")
-        );
+        assert_eq!(parse_origin("http://[::1]:8080").as_deref(), Some("http://[::1]:8080"));
         for bad in [
             "*",
             "null",

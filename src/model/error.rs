@@ -94,10 +94,14 @@ impl LoadError {
         match self {
             LoadError::BadSource { given } if given.trim().is_empty() => c.err_no_source.into(),
             LoadError::BadSource { given } => c.err_bad_source(&address_excerpt(given)),
-            LoadError::NotAllowed { origin, redirected: false } => c.err_not_allowed(&address_excerpt(origin), crate::site::NAME),
-            LoadError::NotAllowed { origin, redirected: true } => {
-                c.err_redirected_away(&address_excerpt(origin), crate::site::NAME)
-            }
+            LoadError::NotAllowed {
+                origin,
+                redirected: false,
+            } => c.err_not_allowed(&address_excerpt(origin), crate::site::NAME),
+            LoadError::NotAllowed {
+                origin,
+                redirected: true,
+            } => c.err_redirected_away(&address_excerpt(origin), crate::site::NAME),
             LoadError::BadId { given } => c.err_bad_id(&address_excerpt(given)),
             LoadError::Offline { article: true } => c.err_offline_article.into(),
             LoadError::Offline { article: false } => c.err_offline_list.into(),
@@ -108,7 +112,11 @@ impl LoadError {
                 status_text,
                 retry_after,
             } => {
-                let code = if status_text.is_empty() { status.to_string() } else { format!("{status} {status_text}") };
+                let code = if status_text.is_empty() {
+                    status.to_string()
+                } else {
+                    format!("{status} {status_text}")
+                };
                 let wait = match retry_after {
                     Some(0) | None => c.wait_moment.to_string(),
                     Some(1) => c.wait_one_second.to_string(),
@@ -169,7 +177,10 @@ impl LoadError {
     pub fn retryable(&self) -> bool {
         !matches!(
             self,
-            LoadError::BadSource { .. } | LoadError::NotAllowed { .. } | LoadError::BadId { .. } | LoadError::TooLarge { .. }
+            LoadError::BadSource { .. }
+                | LoadError::NotAllowed { .. }
+                | LoadError::BadId { .. }
+                | LoadError::TooLarge { .. }
         )
     }
 }
@@ -255,7 +266,11 @@ pub fn describe_json_error(err: &serde_json::Error, body: &str) -> String {
     if err.is_data() || full.contains("number out of range") {
         // Our own checks (duplicate keys) and numbers too large to hold.
         let what = super::json::error_text(err);
-        let what = if what.contains("number out of range") { "a number is out of range" } else { &what };
+        let what = if what.contains("number out of range") {
+            "a number is out of range"
+        } else {
+            &what
+        };
         return format!("{what} (line {}, column {})", err.line(), err.column());
     }
     if err.is_eof() {
@@ -265,11 +280,7 @@ pub fn describe_json_error(err: &serde_json::Error, body: &str) -> String {
             err.column()
         );
     }
-    format!(
-        "syntax error at line {}, column {}",
-        err.line(),
-        err.column()
-    )
+    format!("syntax error at line {}, column {}", err.line(), err.column())
 }
 
 #[cfg(test)]
@@ -278,7 +289,11 @@ mod tests {
 
     #[test]
     fn load_errors_display_their_title_and_message() {
-        let e = LoadError::Http { retry_after: None, status: 404, status_text: "Not Found".into() };
+        let e = LoadError::Http {
+            retry_after: None,
+            status: 404,
+            status_text: "Not Found".into(),
+        };
         let shown = e.to_string();
         assert!(shown.starts_with(&format!("{}: ", e.title())), "{shown}");
         assert!(shown.ends_with(&e.message()), "{shown}");
@@ -294,12 +309,26 @@ mod tests {
         let given = format!("data:application/json,{{\"headline\":\"{planted}\",\"body\":[]}}");
         let cases = [
             LoadError::BadSource { given: given.clone() },
-            LoadError::BadSource { given: format!("javascript:alert('{planted}')") },
-            LoadError::BadSource { given: format!("{planted} {planted}") },
-            LoadError::BadId { given: format!("{planted} and more words after it") },
-            LoadError::NotAllowed { origin: format!("https://evil.example/{planted}"), redirected: false },
-            LoadError::NotAllowed { origin: format!("https://evil.example/{planted}"), redirected: true },
-            LoadError::Network { detail: format!("Failed to fetch {}", "x".repeat(300)) },
+            LoadError::BadSource {
+                given: format!("javascript:alert('{planted}')"),
+            },
+            LoadError::BadSource {
+                given: format!("{planted} {planted}"),
+            },
+            LoadError::BadId {
+                given: format!("{planted} and more words after it"),
+            },
+            LoadError::NotAllowed {
+                origin: format!("https://evil.example/{planted}"),
+                redirected: false,
+            },
+            LoadError::NotAllowed {
+                origin: format!("https://evil.example/{planted}"),
+                redirected: true,
+            },
+            LoadError::Network {
+                detail: format!("Failed to fetch {}", "x".repeat(300)),
+            },
         ];
         for e in cases {
             for c in [&EN, &crate::model::i18n::FR, &crate::model::i18n::AR] {
@@ -310,9 +339,12 @@ mod tests {
             }
         }
         assert!(LoadError::BadSource { given }.message().contains("“data:…”"));
-        assert!(LoadError::NotAllowed { origin: "https://wire.example".into(), redirected: false }
-            .message()
-            .contains("https://wire.example is not one of them"));
+        assert!(LoadError::NotAllowed {
+            origin: "https://wire.example".into(),
+            redirected: false
+        }
+        .message()
+        .contains("https://wire.example is not one of them"));
     }
 
     #[test]
@@ -348,9 +380,7 @@ mod tests {
             .title(),
             "Article not found"
         );
-        assert!(LoadError::Timeout { seconds: 10 }
-            .message()
-            .contains("10 seconds"));
+        assert!(LoadError::Timeout { seconds: 10 }.message().contains("10 seconds"));
         assert!(!LoadError::BadSource {
             given: "javascript:x".into()
         }
@@ -362,10 +392,7 @@ mod tests {
     fn json_errors_are_described() {
         let body = "<!doctype html><p>hi";
         let err = serde_json::from_str::<serde_json::Value>(body).unwrap_err();
-        assert_eq!(
-            describe_json_error(&err, body),
-            "it looks like an HTML page"
-        );
+        assert_eq!(describe_json_error(&err, body), "it looks like an HTML page");
         let body = "{\"id\": \"a\", \"headline\": \"tru";
         let err = serde_json::from_str::<serde_json::Value>(body).unwrap_err();
         assert!(describe_json_error(&err, body).contains("truncated"));
@@ -377,16 +404,27 @@ mod tests {
         let err = crate::model::json::parse_strict(&deep).unwrap_err();
         assert!(describe_json_error(&err, &deep).starts_with("it is nested more than 128 levels deep"));
         let err = crate::model::json::parse_strict("[1e999]").unwrap_err();
-        assert_eq!(describe_json_error(&err, "[1e999]"), "a number is out of range (line 1, column 6)");
+        assert_eq!(
+            describe_json_error(&err, "[1e999]"),
+            "a number is out of range (line 1, column 6)"
+        );
         let dup = r#"{"id": "a",
           "id": "b"}"#;
         let err = crate::model::json::parse_strict(dup).unwrap_err();
-        assert!(describe_json_error(&err, dup).starts_with("the key “id” appears twice in one object (line 2"), "{}", describe_json_error(&err, dup));
+        assert!(
+            describe_json_error(&err, dup).starts_with("the key “id” appears twice in one object (line 2"),
+            "{}",
+            describe_json_error(&err, dup)
+        );
     }
 
     #[test]
     fn each_fault_has_its_own_words() {
-        let http = |status, retry_after| LoadError::Http { status, status_text: String::new(), retry_after };
+        let http = |status, retry_after| LoadError::Http {
+            status,
+            status_text: String::new(),
+            retry_after,
+        };
         let all = [
             http(404, None),
             http(410, None),
@@ -394,11 +432,20 @@ mod tests {
             http(500, None),
             http(503, Some(600)),
             LoadError::Interrupted,
-            LoadError::WrongType { content_type: "text/html; charset=utf-8".into() },
-            LoadError::WrongType { content_type: "image/png".into() },
-            LoadError::TooLarge { bytes: 9 << 20, limit: 5 << 20 },
+            LoadError::WrongType {
+                content_type: "text/html; charset=utf-8".into(),
+            },
+            LoadError::WrongType {
+                content_type: "image/png".into(),
+            },
+            LoadError::TooLarge {
+                bytes: 9 << 20,
+                limit: 5 << 20,
+            },
             LoadError::Timeout { seconds: 10 },
-            LoadError::Network { detail: "no response from the server".into() },
+            LoadError::Network {
+                detail: "no response from the server".into(),
+            },
         ];
         let messages: Vec<String> = all.iter().map(|e| format!("{} / {}", e.title(), e.message())).collect();
         for (i, m) in messages.iter().enumerate() {
@@ -406,18 +453,39 @@ mod tests {
         }
         assert!(http(429, Some(30)).message().contains("wait 30 seconds"));
         assert!(http(503, Some(600)).message().contains("about 10 minutes"));
-        assert!(LoadError::TooLarge { bytes: 9 << 20, limit: 5 << 20 }.message().contains("9.0 MB"));
+        assert!(LoadError::TooLarge {
+            bytes: 9 << 20,
+            limit: 5 << 20
+        }
+        .message()
+        .contains("9.0 MB"));
         assert!(!LoadError::TooLarge { bytes: 1, limit: 0 }.retryable());
     }
 
     #[test]
     fn content_types() {
-        for ok in [None, Some("application/json"), Some("application/json; charset=utf-8"), Some("text/plain"),
-                   Some("application/ld+json"), Some("application/octet-stream"), Some("")] {
+        for ok in [
+            None,
+            Some("application/json"),
+            Some("application/json; charset=utf-8"),
+            Some("text/plain"),
+            Some("application/ld+json"),
+            Some("application/octet-stream"),
+            Some(""),
+        ] {
             assert_eq!(json_content_type(ok), Ok(()), "{ok:?}");
         }
-        for bad in ["text/html", "TEXT/HTML; charset=utf-8", "image/png", "application/pdf", "application/javascript"] {
-            assert!(matches!(json_content_type(Some(bad)), Err(LoadError::WrongType { .. })), "{bad}");
+        for bad in [
+            "text/html",
+            "TEXT/HTML; charset=utf-8",
+            "image/png",
+            "application/pdf",
+            "application/javascript",
+        ] {
+            assert!(
+                matches!(json_content_type(Some(bad)), Err(LoadError::WrongType { .. })),
+                "{bad}"
+            );
         }
     }
 }

@@ -972,8 +972,14 @@ const AR_TEXT: Catalog = Catalog {
 
 // Every translation names the same values as the English text, or the app does not compile
 // (the unit test below says which text differs).
-const _: () = assert!(FR_TEXT.agrees_with(&EN_TEXT), "a French text names other {{values}} than the English one");
-const _: () = assert!(AR_TEXT.agrees_with(&EN_TEXT), "an Arabic text names other {{values}} than the English one");
+const _: () = assert!(
+    FR_TEXT.agrees_with(&EN_TEXT),
+    "a French text names other {{values}} than the English one"
+);
+const _: () = assert!(
+    AR_TEXT.agrees_with(&EN_TEXT),
+    "an Arabic text names other {{values}} than the English one"
+);
 
 #[cfg(test)]
 mod tests {
@@ -1011,7 +1017,10 @@ mod tests {
         assert_eq!(pick(None, &browser(&["ja", "en-GB"])), UiLang::En);
         assert_eq!(pick(None, &[]), UiLang::En);
         // A site that offers French and English only, French first.
-        assert_eq!(UiLang::pick_from(Some("ar"), &browser(&["ja"]), &["fr", "en"], "fr"), UiLang::Fr);
+        assert_eq!(
+            UiLang::pick_from(Some("ar"), &browser(&["ja"]), &["fr", "en"], "fr"),
+            UiLang::Fr
+        );
         assert_eq!(UiLang::Ar.dir(), Dir::Rtl);
     }
 

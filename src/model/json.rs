@@ -50,10 +50,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge { bytes: bytes.len() });
     }
-    if bytes.starts_with(&[0xFF, 0xFE])
-        || bytes.starts_with(&[0xFE, 0xFF])
-        || bytes.starts_with(&[0, 0, 0xFE, 0xFF])
-    {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(DecodeError::Utf16Or32);
     }
     // Offsets in errors count from the start of the document, byte order mark included.
@@ -147,7 +144,9 @@ impl<'de> Visitor<'de> for StrictVisitor {
         while let Some(key) = map.next_key::<String>()? {
             if object.contains_key(&key) {
                 let shown: String = key.chars().take(40).collect();
-                return Err(de::Error::custom(format!("the key “{shown}” appears twice in one object")));
+                return Err(de::Error::custom(format!(
+                    "the key “{shown}” appears twice in one object"
+                )));
             }
             let Strict(value) = map.next_value()?;
             object.insert(key, value);
@@ -163,7 +162,10 @@ mod tests {
     #[test]
     fn parses_like_serde_json_when_there_is_nothing_wrong() {
         let text = r#"{"a": [1, -2, 3.5, "x", null, true, {"b": {}}], "c": "\u00e9"}"#;
-        assert_eq!(parse_strict(text).unwrap(), serde_json::from_str::<Value>(text).unwrap());
+        assert_eq!(
+            parse_strict(text).unwrap(),
+            serde_json::from_str::<Value>(text).unwrap()
+        );
     }
 
     #[test]
@@ -196,9 +198,17 @@ mod tests {
     fn decode_checks_size_encoding_and_bom() {
         assert_eq!(decode(b"\xEF\xBB\xBF{}"), Ok("{}"));
         assert_eq!(decode(b"\xFF\xFE{\x00}\x00"), Err(DecodeError::Utf16Or32));
-        assert_eq!(decode(b"{\"a\": \"\xC3\x28\"}"), Err(DecodeError::InvalidUtf8 { at: 7 }));
+        assert_eq!(
+            decode(b"{\"a\": \"\xC3\x28\"}"),
+            Err(DecodeError::InvalidUtf8 { at: 7 })
+        );
         let big = vec![b' '; MAX_DOCUMENT_BYTES + 1];
-        assert_eq!(decode(&big), Err(DecodeError::TooLarge { bytes: MAX_DOCUMENT_BYTES + 1 }));
+        assert_eq!(
+            decode(&big),
+            Err(DecodeError::TooLarge {
+                bytes: MAX_DOCUMENT_BYTES + 1
+            })
+        );
         assert!(decode(&big[1..]).is_ok());
     }
 }

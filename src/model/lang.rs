@@ -26,9 +26,7 @@ const RTL_LANGUAGES: &[&str] = &[
     "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi",
 ];
 /// Script subtags written right to left (ISO 15924).
-const RTL_SCRIPTS: &[&str] = &[
-    "arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand",
-];
+const RTL_SCRIPTS: &[&str] = &["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand"];
 
 /// A loose BCP 47 check: a 2–8 letter primary subtag followed by 1–8 character alphanumeric
 /// subtags separated by hyphens. Enough to keep garbage out of `<html lang>`.
@@ -37,8 +35,7 @@ pub fn is_language_tag(tag: &str) -> bool {
     let primary_ok = parts
         .next()
         .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// The direction a language is written in: a script subtag wins (`az-Arab` is rtl, `ku-Latn`
@@ -49,11 +46,7 @@ pub fn direction_of(tag: &str) -> Dir {
     let primary = parts.next().unwrap_or("");
     for sub in parts {
         if sub.len() == 4 {
-            return if RTL_SCRIPTS.contains(&sub) {
-                Dir::Rtl
-            } else {
-                Dir::Ltr
-            };
+            return if RTL_SCRIPTS.contains(&sub) { Dir::Rtl } else { Dir::Ltr };
         }
     }
     if RTL_LANGUAGES.contains(&primary) {
@@ -74,27 +67,10 @@ mod tests {
 
     #[test]
     fn language_tags() {
-        for ok in [
-            "en",
-            "en-GB",
-            "pt-BR",
-            "zh-Hant-TW",
-            "ar",
-            "sr-Latn-RS",
-            "de-CH-1996",
-        ] {
+        for ok in ["en", "en-GB", "pt-BR", "zh-Hant-TW", "ar", "sr-Latn-RS", "de-CH-1996"] {
             assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in [
-            "",
-            "e",
-            "englishlanguage",
-            "en_US",
-            "en-",
-            "<b>",
-            "en GB",
-            "123",
-        ] {
+        for bad in ["", "e", "englishlanguage", "en_US", "en-", "<b>", "en GB", "123"] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }

@@ -248,7 +248,10 @@ mod tests {
             assert_eq!(check_source(ok, page, &sources, false), Ok(()), "{ok}");
         }
         for (bad, origin) in [
-            ("https://wire.example.evil.example/a.json", "https://wire.example.evil.example"),
+            (
+                "https://wire.example.evil.example/a.json",
+                "https://wire.example.evil.example",
+            ),
             ("https://evilwire.example/a.json", "https://evilwire.example"),
             ("https://wire.example@evil.example/a.json", "https://evil.example"),
             ("https://wire.example:8443/a.json", "https://wire.example:8443"),
@@ -260,16 +263,29 @@ mod tests {
         ] {
             assert_eq!(
                 check_source(bad, page, &sources, true),
-                Err(LoadError::NotAllowed { origin: origin.into(), redirected: true }),
+                Err(LoadError::NotAllowed {
+                    origin: origin.into(),
+                    redirected: true
+                }),
                 "{bad}"
             );
         }
         // A host a browser might read otherwise is refused, not guessed at.
-        for odd in ["https://evil.example\\@wire.example/a.json", "https://wire%2eexample/a.json", "https://wire.example:99999/"] {
+        for odd in [
+            "https://evil.example\\@wire.example/a.json",
+            "https://wire%2eexample/a.json",
+            "https://wire.example:99999/",
+        ] {
             assert!(check_source(odd, page, &sources, false).is_err(), "{odd}");
         }
-        assert_eq!(provenance("https://wire.example/a.json", page).as_deref(), Some("wire.example"));
-        assert_eq!(provenance("http://127.0.0.1:9000/a.json", page).as_deref(), Some("127.0.0.1:9000"));
+        assert_eq!(
+            provenance("https://wire.example/a.json", page).as_deref(),
+            Some("wire.example")
+        );
+        assert_eq!(
+            provenance("http://127.0.0.1:9000/a.json", page).as_deref(),
+            Some("127.0.0.1:9000")
+        );
         assert_eq!(provenance("https://ledger.example/x/a.json", page), None);
     }
 
@@ -284,10 +300,16 @@ mod tests {
         assert!(!crate::site::SOURCES.contains(&"https://x.example"));
         assert_eq!(
             read_source(Some("https://x.example/a.json"), app),
-            Err(LoadError::NotAllowed { origin: "https://x.example".into(), redirected: false })
+            Err(LoadError::NotAllowed {
+                origin: "https://x.example".into(),
+                redirected: false
+            })
         );
         for source in crate::site::SOURCES {
-            assert_eq!(read_source(Some(&format!("{source}/a.json")), app).unwrap(), format!("{source}/a.json"));
+            assert_eq!(
+                read_source(Some(&format!("{source}/a.json")), app).unwrap(),
+                format!("{source}/a.json")
+            );
         }
         assert!(matches!(
             read_source(Some("javascript:alert(1)"), app),
@@ -297,9 +319,6 @@ mod tests {
             read_source(Some("file:///etc/passwd"), app),
             Err(LoadError::BadSource { .. })
         ));
-        assert!(matches!(
-            read_source(None, app),
-            Err(LoadError::BadSource { .. })
-        ));
+        assert!(matches!(read_source(None, app), Err(LoadError::BadSource { .. })));
     }
 }

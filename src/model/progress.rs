@@ -44,7 +44,10 @@ impl Positions {
     pub fn from_json(text: &str) -> Result<Positions, StoredDataError> {
         let positions: Positions = super::stored::from_json(text, StoredKind::Positions)?;
         if let Some((url, p)) = positions.articles.iter().find(|(_, p)| p.percent > 100) {
-            return Err(StoredDataError::OverRead { url: url.clone(), percent: p.percent });
+            return Err(StoredDataError::OverRead {
+                url: url.clone(),
+                percent: p.percent,
+            });
         }
         Ok(positions)
     }
@@ -156,19 +159,31 @@ mod tests {
     fn positions_round_trip_and_forget_the_oldest() {
         let mut p = Positions::default();
         for i in 0..(MAX_ARTICLES + 5) {
-            p = p.with(&format!("https://x.example/{i}.json"), at(3, 40, &format!("2026-01-01T00:{:02}:{:02}Z", i / 60, i % 60)));
+            p = p.with(
+                &format!("https://x.example/{i}.json"),
+                at(3, 40, &format!("2026-01-01T00:{:02}:{:02}Z", i / 60, i % 60)),
+            );
         }
         assert_eq!(p.articles.len(), MAX_ARTICLES);
         assert!(p.get("https://x.example/0.json").is_none());
         assert!(p.get(&format!("https://x.example/{}.json", MAX_ARTICLES + 4)).is_some());
         assert_eq!(Positions::from_json(&p.to_json()), Ok(p.clone()));
-        assert!(p.without("https://x.example/10.json").get("https://x.example/10.json").is_none());
+        assert!(p
+            .without("https://x.example/10.json")
+            .get("https://x.example/10.json")
+            .is_none());
     }
 
     #[test]
     fn damaged_or_foreign_data_is_reported() {
-        for bad in ["", "{", "[]", r#"{"theme":"dark"}"#, r#"{"articles":{"u":{"block":1,"percent":300,"at":"x"}}}"#,
-                    r#"{"articles":{"u":{"block":-1,"percent":3,"at":"x"}}}"#] {
+        for bad in [
+            "",
+            "{",
+            "[]",
+            r#"{"theme":"dark"}"#,
+            r#"{"articles":{"u":{"block":1,"percent":300,"at":"x"}}}"#,
+            r#"{"articles":{"u":{"block":-1,"percent":3,"at":"x"}}}"#,
+        ] {
             assert!(Positions::from_json(bad).is_err(), "{bad}");
         }
     }

@@ -48,11 +48,19 @@ pub fn retry_delay(error: &LoadError, attempt: u32, jitter: f64) -> Option<Durat
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u32> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(value.parse::<u64>().map_or(u32::MAX, |s| s.min(u64::from(u32::MAX)) as u32));
+        return Some(
+            value
+                .parse::<u64>()
+                .map_or(u32::MAX, |s| s.min(u64::from(u32::MAX)) as u32),
+        );
     }
     let at = http_date_ms(value)?;
     let seconds = ((at - now_ms) / 1000.0).ceil();
-    Some(if seconds <= 0.0 { 0 } else { seconds.min(f64::from(u32::MAX)) as u32 })
+    Some(if seconds <= 0.0 {
+        0
+    } else {
+        seconds.min(f64::from(u32::MAX)) as u32
+    })
 }
 
 /// IMF-fixdate (RFC 9110 §5.6.7), the only date form servers may send: `Sun, 06 Nov 1994
@@ -106,7 +114,9 @@ mod tests {
             LoadError::Timeout { seconds: 10 },
             LoadError::Offline { article: true },
             LoadError::NotJson { detail: String::new() },
-            LoadError::WrongType { content_type: "text/html".into() },
+            LoadError::WrongType {
+                content_type: "text/html".into(),
+            },
             LoadError::TooLarge { bytes: 1, limit: 0 },
             LoadError::Invalid { problems: vec![] },
         ] {
@@ -126,7 +136,10 @@ mod tests {
     #[test]
     fn retry_after_is_obeyed_up_to_a_limit() {
         assert_eq!(retry_delay(&http(429, Some(2)), 1, 0.0), Some(Duration::from_secs(2)));
-        assert_eq!(retry_delay(&http(429, Some(0)), 1, 0.0), Some(Duration::from_millis(500)));
+        assert_eq!(
+            retry_delay(&http(429, Some(0)), 1, 0.0),
+            Some(Duration::from_millis(500))
+        );
         assert_eq!(retry_delay(&http(429, Some(11)), 1, 0.0), None);
         assert_eq!(retry_delay(&http(503, Some(3600)), 1, 0.0), None);
     }
@@ -139,7 +152,14 @@ mod tests {
         assert_eq!(parse_retry_after("99999999999999999999", now), Some(u32::MAX));
         assert_eq!(parse_retry_after("Tue, 24 Nov 2026 10:00:30 GMT", now), Some(30));
         assert_eq!(parse_retry_after("Tue, 24 Nov 2026 09:00:00 GMT", now), Some(0));
-        for bad in ["", "-1", "1.5", "soon", "Tue, 24 Nov 2026 10:00:30 UTC", "Tue, 24 Foo 2026 10:00:30 GMT"] {
+        for bad in [
+            "",
+            "-1",
+            "1.5",
+            "soon",
+            "Tue, 24 Nov 2026 10:00:30 UTC",
+            "Tue, 24 Foo 2026 10:00:30 GMT",
+        ] {
             assert_eq!(parse_retry_after(bad, now), None, "{bad}");
         }
     }

@@ -73,12 +73,7 @@ impl SavedList {
     /// The list with `entry` added (or replacing an entry for the same article), newest first.
     pub fn with(&self, entry: SavedEntry) -> SavedList {
         let mut articles = vec![entry.clone()];
-        articles.extend(
-            self.articles
-                .iter()
-                .filter(|a| a.json_url != entry.json_url)
-                .cloned(),
-        );
+        articles.extend(self.articles.iter().filter(|a| a.json_url != entry.json_url).cloned());
         SavedList {
             version: SAVED_FORMAT,
             articles,
@@ -103,18 +98,10 @@ impl SavedList {
         let Some(entry) = self.get(json_url) else {
             return Vec::new();
         };
-        let others: Vec<&SavedEntry> = self
-            .articles
-            .iter()
-            .filter(|a| a.json_url != json_url)
-            .collect();
+        let others: Vec<&SavedEntry> = self.articles.iter().filter(|a| a.json_url != json_url).collect();
         std::iter::once(&entry.json_url)
             .chain(entry.images.iter())
-            .filter(|url| {
-                !others
-                    .iter()
-                    .any(|o| &o.json_url == *url || o.images.contains(url))
-            })
+            .filter(|url| !others.iter().any(|o| &o.json_url == *url || o.images.contains(url)))
             .cloned()
             .collect()
     }
@@ -166,11 +153,7 @@ pub fn entry_for(article: &Article, json_url: &str, route: &str, saved_at: &str)
 
 /// JSON URLs of an article's related items (what "available offline" is checked for).
 pub fn related_urls(article: &Article, json_url: &str) -> Vec<Option<String>> {
-    article
-        .related
-        .iter()
-        .map(|r| related_json_url(r, json_url))
-        .collect()
+    article.related.iter().map(|r| related_json_url(r, json_url)).collect()
 }
 
 #[cfg(test)]
@@ -257,7 +240,10 @@ mod tests {
     fn damaged_or_foreign_lists_are_errors() {
         assert!(matches!(
             SavedList::from_json("not json"),
-            Err(StoredDataError::NotFormat { kind: StoredKind::SavedList, .. })
+            Err(StoredDataError::NotFormat {
+                kind: StoredKind::SavedList,
+                ..
+            })
         ));
         assert!(SavedList::from_json(r#"{"articles": 3}"#).is_err());
         let err = SavedList::from_json(r#"{"version": 9, "articles": []}"#).unwrap_err();

@@ -22,8 +22,8 @@
 use serde_json::{json, Value};
 
 use super::validate::{
-    MAX_BLOCKS, MAX_COLUMNS, MAX_HEADLINE_CHARS, MAX_IMAGE_DIMENSION, MAX_INDEX_ENTRIES, MAX_ITEMS,
-    MAX_LIST_DEPTH, MAX_TEXT_CHARS,
+    MAX_BLOCKS, MAX_COLUMNS, MAX_HEADLINE_CHARS, MAX_IMAGE_DIMENSION, MAX_INDEX_ENTRIES, MAX_ITEMS, MAX_LIST_DEPTH,
+    MAX_TEXT_CHARS,
 };
 use crate::facts::ID_MAX_LEN;
 
@@ -164,37 +164,58 @@ fn block() -> Value {
     let cite = optional_text("who said it");
     let row = json!({ "type": "array", "minItems": 1, "maxItems": MAX_COLUMNS, "items": { "$ref": "#/$defs/cell" } });
     let kinds = [
-        ("paragraph", json!({ "required": ["text"], "properties": { "text": { "$ref": "#/$defs/inline" } } })),
-        ("heading", json!({ "required": ["level", "text"], "properties": { "level": { "enum": [2, 3] }, "text": { "$ref": "#/$defs/inline" } } })),
-        ("quote", json!({ "required": ["text"], "properties": { "text": { "$ref": "#/$defs/inline" }, "cite": cite } })),
-        ("pullquote", json!({ "required": ["text"], "properties": { "text": { "$ref": "#/$defs/inline" }, "cite": cite } })),
+        (
+            "paragraph",
+            json!({ "required": ["text"], "properties": { "text": { "$ref": "#/$defs/inline" } } }),
+        ),
+        (
+            "heading",
+            json!({ "required": ["level", "text"], "properties": { "level": { "enum": [2, 3] }, "text": { "$ref": "#/$defs/inline" } } }),
+        ),
+        (
+            "quote",
+            json!({ "required": ["text"], "properties": { "text": { "$ref": "#/$defs/inline" }, "cite": cite } }),
+        ),
+        (
+            "pullquote",
+            json!({ "required": ["text"], "properties": { "text": { "$ref": "#/$defs/inline" }, "cite": cite } }),
+        ),
         ("list", json!({ "$ref": "#/$defs/list1" })),
         ("image", json!({ "$ref": "#/$defs/image" })),
-        ("table", json!({
-            "required": ["rows"],
-            "properties": {
-                "caption": optional_text("what the table shows"),
-                "header": { "anyOf": [{ "type": "null" }, row] },
-                "rows": { "type": "array", "minItems": 1, "maxItems": MAX_ITEMS, "items": row },
-            },
-        })),
-        ("code", json!({
-            "required": ["text"],
-            "properties": {
-                "text": text(MAX_TEXT_CHARS),
-                "language": { "type": ["string", "null"], "maxLength": MAX_CODE_LANGUAGE_CHARS },
-            },
-        })),
+        (
+            "table",
+            json!({
+                "required": ["rows"],
+                "properties": {
+                    "caption": optional_text("what the table shows"),
+                    "header": { "anyOf": [{ "type": "null" }, row] },
+                    "rows": { "type": "array", "minItems": 1, "maxItems": MAX_ITEMS, "items": row },
+                },
+            }),
+        ),
+        (
+            "code",
+            json!({
+                "required": ["text"],
+                "properties": {
+                    "text": text(MAX_TEXT_CHARS),
+                    "language": { "type": ["string", "null"], "maxLength": MAX_CODE_LANGUAGE_CHARS },
+                },
+            }),
+        ),
         ("divider", json!({})),
-        ("embed", json!({
-            "required": ["url", "title"],
-            "properties": {
-                "url": fetch_url(),
-                "title": text(MAX_TEXT_CHARS),
-                "provider": optional_text("e.g. YouTube; the address's host when absent"),
-                "thumbnail": { "anyOf": [{ "type": "null" }, { "$ref": "#/$defs/image" }] },
-            },
-        })),
+        (
+            "embed",
+            json!({
+                "required": ["url", "title"],
+                "properties": {
+                    "url": fetch_url(),
+                    "title": text(MAX_TEXT_CHARS),
+                    "provider": optional_text("e.g. YouTube; the address's host when absent"),
+                    "thumbnail": { "anyOf": [{ "type": "null" }, { "$ref": "#/$defs/image" }] },
+                },
+            }),
+        ),
     ];
     let names: Vec<&str> = kinds.iter().map(|(name, _)| *name).collect();
     let cases: Vec<Value> = kinds

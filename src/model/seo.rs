@@ -15,7 +15,11 @@ use super::article::Article;
 /// ```
 pub fn page_title(title: &str) -> String {
     let site = crate::site::NAME;
-    if title.is_empty() { site.to_string() } else { format!("{title} · {site}") }
+    if title.is_empty() {
+        site.to_string()
+    } else {
+        format!("{title} · {site}")
+    }
 }
 
 /// One `<meta>` tag: the attribute naming it (`name` or `property`), its name, its content.
@@ -23,10 +27,7 @@ pub type MetaTag = (&'static str, &'static str, String);
 
 /// Description, Open Graph and Twitter card tags for `article` shown at `page_url`.
 pub fn meta_tags(article: &Article, page_url: &str) -> Vec<MetaTag> {
-    let description = article
-        .dek
-        .clone()
-        .unwrap_or_else(|| article.headline.clone());
+    let description = article.dek.clone().unwrap_or_else(|| article.headline.clone());
     let mut tags = vec![
         ("name", "description", description.clone()),
         ("property", "og:type", "article".to_string()),
@@ -79,10 +80,7 @@ pub fn json_ld(article: &Article, page_url: &str) -> Value {
     ld.insert("@context".into(), json!("https://schema.org"));
     ld.insert("@type".into(), json!("NewsArticle"));
     ld.insert("headline".into(), json!(article.headline));
-    ld.insert(
-        "mainEntityOfPage".into(),
-        json!(canonical_url(article, page_url)),
-    );
+    ld.insert("mainEntityOfPage".into(), json!(canonical_url(article, page_url)));
     ld.insert("inLanguage".into(), json!(article.language));
     if let Some(d) = &article.dek {
         ld.insert("description".into(), json!(d));
@@ -178,10 +176,7 @@ mod tests {
         let ld = json_ld(&article(), "https://n.example/articles/a");
         assert_eq!(ld["@type"], "NewsArticle");
         assert_eq!(ld["author"][0]["name"], "Dana");
-        assert_eq!(
-            ld["publisher"]["logo"]["url"],
-            "https://n.example/articles/logo.svg"
-        );
+        assert_eq!(ld["publisher"]["logo"]["url"], "https://n.example/articles/logo.svg");
         assert_eq!(ld["dateModified"], "2026-11-20T06:15:00-05:00");
         let text = script_safe_json(&ld.to_string());
         assert!(!text.contains("</script"));

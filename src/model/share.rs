@@ -17,7 +17,9 @@ pub struct ShareLink {
 pub fn share_links(url: &str, headline: &str, via: Option<&str>) -> Vec<ShareLink> {
     let u = encode_component(url);
     let t = encode_component(headline);
-    let via = via.map_or(String::new(), |v| format!("&via={}", encode_component(v.trim_start_matches('@'))));
+    let via = via.map_or(String::new(), |v| {
+        format!("&via={}", encode_component(v.trim_start_matches('@')))
+    });
     vec![
         ShareLink {
             id: "x",
@@ -37,10 +39,7 @@ pub fn share_links(url: &str, headline: &str, via: Option<&str>) -> Vec<ShareLin
         ShareLink {
             id: "whatsapp",
             label: "WhatsApp",
-            href: format!(
-                "https://wa.me/?text={}",
-                encode_component(&format!("{headline} {url}"))
-            ),
+            href: format!("https://wa.me/?text={}", encode_component(&format!("{headline} {url}"))),
         },
         ShareLink {
             id: "email",
@@ -77,12 +76,10 @@ mod tests {
             "https://x.com/intent/post?url=https%3A%2F%2Fnews.example%2Fa%3Fx%3D1%26y%3D2%23top\
              &text=Tom%20%26%20Jerry%3A%20%E2%80%9C100%25%E2%80%9D%20done%3F"
         );
+        assert!(links[4].href.starts_with("mailto:?subject=Tom%20%26%20Jerry"));
         assert!(links[4]
             .href
-            .starts_with("mailto:?subject=Tom%20%26%20Jerry"));
-        assert!(links[4].href.contains(
-            "&body=Tom%20%26%20Jerry%3A%20%E2%80%9C100%25%E2%80%9D%20done%3F%0A%0Ahttps%3A"
-        ));
+            .contains("&body=Tom%20%26%20Jerry%3A%20%E2%80%9C100%25%E2%80%9D%20done%3F%0A%0Ahttps%3A"));
         assert!(links[3].href.starts_with("https://wa.me/?text=Tom%20%26"));
         // The site's account, with or without its @.
         for via in ["@morningledger", "morningledger"] {

@@ -84,7 +84,15 @@ impl HeaderLayout {
 }
 
 /// The generic families a font list must end with, so that something always shows.
-const GENERIC_FAMILIES: [&str; 7] = ["serif", "sans-serif", "system-ui", "monospace", "cursive", "ui-serif", "ui-sans-serif"];
+const GENERIC_FAMILIES: [&str; 7] = [
+    "serif",
+    "sans-serif",
+    "system-ui",
+    "monospace",
+    "cursive",
+    "ui-serif",
+    "ui-sans-serif",
+];
 
 /// One problem in the configuration: the field and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,7 +131,11 @@ pub fn contrast_ratio(a: &str, b: &str) -> f64 {
 /// WCAG 2 relative luminance of a `#rrggbb` colour (0 for black to 1 for white).
 pub fn relative_luminance(color: &str) -> f64 {
     let channel = |i: usize| {
-        let v = color.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0) as f64 / 255.0;
+        let v = color
+            .get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(0) as f64
+            / 255.0;
         if v <= 0.03928 {
             v / 12.92
         } else {
@@ -144,7 +156,10 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn problem(&mut self, field: &str, message: impl Into<String>) {
-        self.problems.push(SiteProblem { field: field.into(), message: message.into() });
+        self.problems.push(SiteProblem {
+            field: field.into(),
+            message: message.into(),
+        });
     }
 
     fn get(&self, path: &str) -> Option<&Value> {
@@ -167,7 +182,10 @@ impl Reader<'_> {
                 None
             }
             Some(Value::String(s)) if s.chars().count() > max_chars => {
-                self.problem(path, format!("is {} characters long; at most {max_chars}", s.chars().count()));
+                self.problem(
+                    path,
+                    format!("is {} characters long; at most {max_chars}", s.chars().count()),
+                );
                 None
             }
             Some(Value::String(s)) if s.chars().any(char::is_control) => {
@@ -220,15 +238,38 @@ fn http_url(s: &str) -> bool {
 /// ```
 pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        vec![SiteProblem { field: "(file)".into(), message: format!("is not valid JSON: {e}") }]
+        vec![SiteProblem {
+            field: "(file)".into(),
+            message: format!("is not valid JSON: {e}"),
+        }]
     })?;
     let Some(obj) = value.as_object() else {
-        return Err(vec![SiteProblem { field: "(file)".into(), message: format!("must be a JSON object, not {}", kind(&value)) }]);
+        return Err(vec![SiteProblem {
+            field: "(file)".into(),
+            message: format!("must be a JSON object, not {}", kind(&value)),
+        }]);
     };
-    let mut r = Reader { obj, problems: Vec::new() };
+    let mut r = Reader {
+        obj,
+        problems: Vec::new(),
+    };
     const KNOWN: [&str; 16] = [
-        "$schema", "name", "short_name", "description", "public_url", "base_path", "sources", "logo", "icon", "accent", "languages",
-        "publisher", "social", "fonts", "radius", "header",
+        "$schema",
+        "name",
+        "short_name",
+        "description",
+        "public_url",
+        "base_path",
+        "sources",
+        "logo",
+        "icon",
+        "accent",
+        "languages",
+        "publisher",
+        "social",
+        "fonts",
+        "radius",
+        "header",
     ];
     for key in obj.keys() {
         if !KNOWN.contains(&key.as_str()) {
@@ -244,7 +285,10 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         if origin_only {
             Some(u)
         } else {
-            r.problem("public_url", format!("must be an http or https origin such as https://news.example, without a path (got {u})"));
+            r.problem(
+                "public_url",
+                format!("must be an http or https origin such as https://news.example, without a path (got {u})"),
+            );
             None
         }
     });
@@ -266,14 +310,27 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
             let mut out = Vec::new();
             for item in &items {
                 match item.as_str().map(|u| u.trim_end_matches('/').to_ascii_lowercase()) {
-                    Some(u) if http_url(&u) && u.splitn(4, '/').nth(3).is_none() && !u.contains(['?', '#', '@', '*']) => out.push(u),
-                    _ => r.problem("sources", format!("{item} must be an http or https origin such as https://wire.example, without a path")),
+                    Some(u)
+                        if http_url(&u) && u.splitn(4, '/').nth(3).is_none() && !u.contains(['?', '#', '@', '*']) =>
+                    {
+                        out.push(u)
+                    }
+                    _ => r.problem(
+                        "sources",
+                        format!("{item} must be an http or https origin such as https://wire.example, without a path"),
+                    ),
                 }
             }
             Some(out)
         }
         Some(other) => {
-            r.problem("sources", format!("must be a list of origins such as [\"https://wire.example\"], not {}", kind(&other)));
+            r.problem(
+                "sources",
+                format!(
+                    "must be a list of origins such as [\"https://wire.example\"], not {}",
+                    kind(&other)
+                ),
+            );
             None
         }
     };
@@ -283,7 +340,10 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
             if (lower.ends_with(".svg") || lower.ends_with(".png")) && !l.contains("..") && !l.starts_with('/') {
                 Some(l)
             } else {
-                r.problem(field, format!("must be an .svg or .png file inside the project, as a relative path (got {l})"));
+                r.problem(
+                    field,
+                    format!("must be an .svg or .png file inside the project, as a relative path (got {l})"),
+                );
                 None
             }
         })
@@ -329,19 +389,31 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
                 match item.as_str() {
                     Some(l) if LANGUAGES.contains(&l) && !out.contains(&l.to_string()) => out.push(l.to_string()),
                     Some(l) if LANGUAGES.contains(&l) => r.problem("languages.offered", format!("names {l} twice")),
-                    _ => r.problem("languages.offered", format!("{item} is not a language the reader speaks ({})", LANGUAGES.join(", "))),
+                    _ => r.problem(
+                        "languages.offered",
+                        format!("{item} is not a language the reader speaks ({})", LANGUAGES.join(", ")),
+                    ),
                 }
             }
             Some(out)
         }
         Some(other) => {
-            r.problem("languages.offered", format!("must be a list of languages such as [\"en\", \"fr\"], not {}", kind(other)));
+            r.problem(
+                "languages.offered",
+                format!(
+                    "must be a list of languages such as [\"en\", \"fr\"], not {}",
+                    kind(other)
+                ),
+            );
             None
         }
     };
     let default_language = r.text("languages.default", true, 8).and_then(|d| match &languages {
         Some(offered) if !offered.contains(&d) => {
-            r.problem("languages.default", format!("{d} is not one of the offered languages ({})", offered.join(", ")));
+            r.problem(
+                "languages.default",
+                format!("{d} is not one of the offered languages ({})", offered.join(", ")),
+            );
             None
         }
         _ => Some(d),
@@ -360,19 +432,33 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         if !handle.is_empty() && handle.len() <= 15 && handle.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             Some(format!("@{handle}"))
         } else {
-            r.problem("social.twitter", format!("must be an X/Twitter handle such as @newsroom (got {t})"));
+            r.problem(
+                "social.twitter",
+                format!("must be an X/Twitter handle such as @newsroom (got {t})"),
+            );
             None
         }
     });
     let mut font = |field: &str| -> Option<String> {
         let list = r.text(field, false, 200)?;
-        let safe = list.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '"' | '\'' | '-' | '_'));
+        let safe = list
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '"' | '\'' | '-' | '_'));
         let last = list.rsplit(',').next().unwrap_or("").trim().trim_matches(['"', '\'']);
         if !safe {
-            r.problem(field, format!("must be a CSS font-family list: names, quotes, commas and hyphens only (got {list})"));
+            r.problem(
+                field,
+                format!("must be a CSS font-family list: names, quotes, commas and hyphens only (got {list})"),
+            );
             None
         } else if !GENERIC_FAMILIES.contains(&last) {
-            r.problem(field, format!("must end with a generic family ({}) so that text shows before and without the fonts (got {list})", GENERIC_FAMILIES.join(", ")));
+            r.problem(
+                field,
+                format!(
+                    "must end with a generic family ({}) so that text shows before and without the fonts (got {list})",
+                    GENERIC_FAMILIES.join(", ")
+                ),
+            );
             None
         } else {
             Some(list)
@@ -386,18 +472,25 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
                 let field = format!("fonts.files[{i}]");
-                let text = |key: &str| item.get(key).and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty());
+                let text = |key: &str| {
+                    item.get(key)
+                        .and_then(Value::as_str)
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                };
                 let family = text("family");
                 let src = text("src");
                 let used = |f: &str| {
                     [&font_headline, &font_body].iter().any(|list| {
-                        list.as_deref().is_some_and(|l| l.split(',').any(|name| name.trim().trim_matches(['"', '\'']) == f))
+                        list.as_deref()
+                            .is_some_and(|l| l.split(',').any(|name| name.trim().trim_matches(['"', '\'']) == f))
                     })
                 };
                 match family {
-                    Some(f) if !f.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_')) => {
-                        r.problem(&format!("{field}.family"), format!("must be a font name: letters, digits, spaces and hyphens (got {f})"))
-                    }
+                    Some(f) if !f.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_')) => r.problem(
+                        &format!("{field}.family"),
+                        format!("must be a font name: letters, digits, spaces and hyphens (got {f})"),
+                    ),
                     Some(f) if !used(f) => r.problem(
                         &format!("{field}.family"),
                         format!("{f} is not named in fonts.headline or fonts.body, so this file would never be used"),
@@ -407,15 +500,26 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
                 }
                 let lower = src.map(str::to_ascii_lowercase).unwrap_or_default();
                 match src {
-                    Some(s) if (lower.ends_with(".woff2") || lower.ends_with(".woff")) && !s.contains("..") && !s.starts_with('/') => {}
-                    Some(s) => r.problem(&format!("{field}.src"), format!("must be a .woff2 or .woff file inside the project, as a relative path (got {s})")),
+                    Some(s)
+                        if (lower.ends_with(".woff2") || lower.ends_with(".woff"))
+                            && !s.contains("..")
+                            && !s.starts_with('/') => {}
+                    Some(s) => r.problem(
+                        &format!("{field}.src"),
+                        format!("must be a .woff2 or .woff file inside the project, as a relative path (got {s})"),
+                    ),
                     None => r.problem(&format!("{field}.src"), "is missing"),
                 }
                 let weight = match item.get("weight") {
                     None => Some(400),
-                    Some(Value::Number(n)) if n.as_u64().is_some_and(|w| (100..=900).contains(&w) && w % 100 == 0) => n.as_u64().map(|w| w as u16),
+                    Some(Value::Number(n)) if n.as_u64().is_some_and(|w| (100..=900).contains(&w) && w % 100 == 0) => {
+                        n.as_u64().map(|w| w as u16)
+                    }
                     Some(other) => {
-                        r.problem(&format!("{field}.weight"), format!("must be 100, 200 … 900 (got {other})"));
+                        r.problem(
+                            &format!("{field}.weight"),
+                            format!("must be 100, 200 … 900 (got {other})"),
+                        );
                         None
                     }
                 };
@@ -423,22 +527,36 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
                     None | Some("normal") => Some(false),
                     Some("italic") => Some(true),
                     Some(other) => {
-                        r.problem(&format!("{field}.style"), format!("must be \"normal\" or \"italic\" (got {other})"));
+                        r.problem(
+                            &format!("{field}.style"),
+                            format!("must be \"normal\" or \"italic\" (got {other})"),
+                        );
                         None
                     }
                 };
                 if let (Some(family), Some(src), Some(weight), Some(italic)) = (family, src, weight, italic) {
-                    font_files.push(FontFile { family: family.to_string(), src: src.to_string(), weight, italic });
+                    font_files.push(FontFile {
+                        family: family.to_string(),
+                        src: src.to_string(),
+                        weight,
+                        italic,
+                    });
                 }
             }
         }
-        Some(other) => r.problem("fonts.files", format!("must be a list of font files, not {}", kind(&other))),
+        Some(other) => r.problem(
+            "fonts.files",
+            format!("must be a list of font files, not {}", kind(&other)),
+        ),
     }
     let radius = match r.get("radius") {
         None => None,
         Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= 24) => n.as_u64().map(|n| n as u8),
         Some(other) => {
-            r.problem("radius", format!("must be a whole number of pixels from 0 to 24 (got {other})"));
+            r.problem(
+                "radius",
+                format!("must be a whole number of pixels from 0 to 24 (got {other})"),
+            );
             None
         }
     };
@@ -536,39 +654,117 @@ mod tests {
             ("name", serde_json::json!("  "), "is empty"),
             ("name", serde_json::json!(7), "must be text, not a number"),
             ("short_name", serde_json::json!("The Harbor Ledger Daily"), "at most 12"),
-            ("public_url", serde_json::json!("ledger.example"), "must be an http or https origin"),
-            ("public_url", serde_json::json!("https://ledger.example/news"), "without a path"),
-            ("base_path", serde_json::json!("reader"), "must be a folder such as /reader/"),
-            ("base_path", serde_json::json!("/reader"), "must be a folder such as /reader/"),
-            ("base_path", serde_json::json!("/a/../b/"), "must be a folder such as /reader/"),
-            ("base_path", serde_json::json!("/news room/"), "must be a folder such as /reader/"),
-            ("sources", serde_json::json!("https://wire.example"), "must be a list of origins"),
-            ("sources", serde_json::json!(["https://wire.example/feed"]), "without a path"),
-            ("sources", serde_json::json!(["ftp://wire.example"]), "must be an http or https origin"),
-            ("sources", serde_json::json!(["https://*.example"]), "must be an http or https origin"),
+            (
+                "public_url",
+                serde_json::json!("ledger.example"),
+                "must be an http or https origin",
+            ),
+            (
+                "public_url",
+                serde_json::json!("https://ledger.example/news"),
+                "without a path",
+            ),
+            (
+                "base_path",
+                serde_json::json!("reader"),
+                "must be a folder such as /reader/",
+            ),
+            (
+                "base_path",
+                serde_json::json!("/reader"),
+                "must be a folder such as /reader/",
+            ),
+            (
+                "base_path",
+                serde_json::json!("/a/../b/"),
+                "must be a folder such as /reader/",
+            ),
+            (
+                "base_path",
+                serde_json::json!("/news room/"),
+                "must be a folder such as /reader/",
+            ),
+            (
+                "sources",
+                serde_json::json!("https://wire.example"),
+                "must be a list of origins",
+            ),
+            (
+                "sources",
+                serde_json::json!(["https://wire.example/feed"]),
+                "without a path",
+            ),
+            (
+                "sources",
+                serde_json::json!(["ftp://wire.example"]),
+                "must be an http or https origin",
+            ),
+            (
+                "sources",
+                serde_json::json!(["https://*.example"]),
+                "must be an http or https origin",
+            ),
             ("logo", serde_json::json!("../secret.svg"), "inside the project"),
             ("logo", serde_json::json!("sites/logo.gif"), "an .svg or .png file"),
             ("icon", serde_json::json!("/etc/icon.png"), "inside the project"),
             ("accent.light", serde_json::json!("red"), "#rrggbb"),
-            ("accent.light", serde_json::json!("#f5d76e"), "contrast of 1.2:1 against the light background #f4ecd8"),
-            ("accent.dark", serde_json::json!("#1d2a6b"), "contrast of 1.2:1 against the dark background #1f2228"),
-            ("languages.offered", serde_json::json!(["en", "de"]), "\"de\" is not a language the reader speaks"),
+            (
+                "accent.light",
+                serde_json::json!("#f5d76e"),
+                "contrast of 1.2:1 against the light background #f4ecd8",
+            ),
+            (
+                "accent.dark",
+                serde_json::json!("#1d2a6b"),
+                "contrast of 1.2:1 against the dark background #1f2228",
+            ),
+            (
+                "languages.offered",
+                serde_json::json!(["en", "de"]),
+                "\"de\" is not a language the reader speaks",
+            ),
             ("languages.offered", serde_json::json!("en"), "must be a list"),
-            ("languages.default", serde_json::json!("ar"), "ar is not one of the offered languages"),
-            ("publisher.url", serde_json::json!("javascript:alert(1)"), "must be an http or https address"),
+            (
+                "languages.default",
+                serde_json::json!("ar"),
+                "ar is not one of the offered languages",
+            ),
+            (
+                "publisher.url",
+                serde_json::json!("javascript:alert(1)"),
+                "must be an http or https address",
+            ),
             ("social.twitter", serde_json::json!("@not a handle"), "X/Twitter handle"),
             ("colour", serde_json::json!("#000000"), "is not a setting"),
-            ("fonts.headline", serde_json::json!("Inter"), "must end with a generic family"),
-            ("fonts.body", serde_json::json!("x; } body { display: none"), "must be a CSS font-family list"),
-            ("fonts.files", serde_json::json!({ "family": "Inter" }), "must be a list of font files"),
+            (
+                "fonts.headline",
+                serde_json::json!("Inter"),
+                "must end with a generic family",
+            ),
+            (
+                "fonts.body",
+                serde_json::json!("x; } body { display: none"),
+                "must be a CSS font-family list",
+            ),
+            (
+                "fonts.files",
+                serde_json::json!({ "family": "Inter" }),
+                "must be a list of font files",
+            ),
             ("radius", serde_json::json!(40), "from 0 to 24"),
             ("radius", serde_json::json!("8px"), "from 0 to 24"),
-            ("header", serde_json::json!("name"), "must be \"logo-and-name\" or \"logo\""),
+            (
+                "header",
+                serde_json::json!("name"),
+                "must be \"logo-and-name\" or \"logo\"",
+            ),
         ];
         for (field, value, expected) in cases {
             let problems = parse_site(&with(field, value.clone())).expect_err(field);
             assert!(
-                problems.iter().any(|p| p.field == *field && p.message.contains(expected)),
+                problems
+                    .iter()
+                    .any(|p| p.field == *field && p.message.contains(expected)),
                 "{field} = {value}: {problems:?}"
             );
         }
@@ -585,7 +781,15 @@ mod tests {
             "files": [{ "family": "Ledger Serif", "src": "sites/fonts/ledger.woff2", "weight": 600 }]
         });
         let site = parse_site(&v.to_string()).unwrap();
-        assert_eq!(site.font_files, [FontFile { family: "Ledger Serif".into(), src: "sites/fonts/ledger.woff2".into(), weight: 600, italic: false }]);
+        assert_eq!(
+            site.font_files,
+            [FontFile {
+                family: "Ledger Serif".into(),
+                src: "sites/fonts/ledger.woff2".into(),
+                weight: 600,
+                italic: false
+            }]
+        );
         v["fonts"]["files"] = serde_json::json!([
             { "family": "Ledger Serif", "src": "sites/fonts/ledger.woff2", "style": "italic" },
             { "family": "Unused Sans", "src": "fonts/a.ttf", "weight": 650, "style": "oblique" },
@@ -613,6 +817,9 @@ mod tests {
         for bg in LIGHT_BACKGROUNDS.iter().chain(&DARK_BACKGROUNDS) {
             assert!(css.contains(bg), "{bg} is not a background in style/main.css");
         }
-        assert!(css.contains("--bg: light-dark(#f7f5f0, #16181d)") && css.contains("--surface: light-dark(#ffffff, #1f2228)"));
+        assert!(
+            css.contains("--bg: light-dark(#f7f5f0, #16181d)")
+                && css.contains("--surface: light-dark(#ffffff, #1f2228)")
+        );
     }
 }

@@ -40,9 +40,7 @@ pub fn body_words(article: &Article) -> usize {
         .map(|block| match block {
             // A pull quote repeats words the body has already counted.
             Block::Pullquote { .. } | Block::Divider => 0,
-            Block::Quote { text, cite } => {
-                inline_words(text) + cite.as_deref().map_or(0, count_words)
-            }
+            Block::Quote { text, cite } => inline_words(text) + cite.as_deref().map_or(0, count_words),
             Block::Image(image) => image.caption.as_deref().map_or(0, count_words),
             Block::Code { text, .. } => count_words(text),
             Block::Embed(e) => count_words(&e.title),

@@ -35,9 +35,7 @@ fn split(input: &str) -> Parts<'_> {
         None => (rest, None),
     };
     let (scheme, rest) = match rest.find(':') {
-        Some(i) if is_scheme(&rest[..i]) && !rest[..i].contains('/') => {
-            (Some(&rest[..i]), &rest[i + 1..])
-        }
+        Some(i) if is_scheme(&rest[..i]) && !rest[..i].contains('/') => (Some(&rest[..i]), &rest[i + 1..]),
         _ => (None, rest),
     };
     let (authority, path) = match rest.strip_prefix("//") {
@@ -99,13 +97,7 @@ fn merge(base: &Parts<'_>, reference_path: &str) -> String {
     }
 }
 
-fn recompose(
-    scheme: &str,
-    authority: Option<&str>,
-    path: &str,
-    query: Option<&str>,
-    fragment: Option<&str>,
-) -> String {
+fn recompose(scheme: &str, authority: Option<&str>, path: &str, query: Option<&str>, fragment: Option<&str>) -> String {
     let mut out = String::with_capacity(scheme.len() + path.len() + 16);
     out.push_str(scheme);
     out.push(':');
@@ -141,13 +133,7 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
     let base_scheme = b.scheme?;
     let r = split(reference);
     let out = if let Some(scheme) = r.scheme {
-        recompose(
-            scheme,
-            r.authority,
-            &remove_dot_segments(r.path),
-            r.query,
-            r.fragment,
-        )
+        recompose(scheme, r.authority, &remove_dot_segments(r.path), r.query, r.fragment)
     } else if r.authority.is_some() {
         recompose(
             base_scheme,
@@ -157,13 +143,7 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
             r.fragment,
         )
     } else if r.path.is_empty() {
-        recompose(
-            base_scheme,
-            b.authority,
-            b.path,
-            r.query.or(b.query),
-            r.fragment,
-        )
+        recompose(base_scheme, b.authority, b.path, r.query.or(b.query), r.fragment)
     } else {
         let path = if r.path.starts_with('/') {
             remove_dot_segments(r.path)
@@ -264,9 +244,7 @@ pub fn safe_url(raw: &str, base: &str, allowed: &[&str]) -> Option<String> {
     // Browsers treat '\' as '/' in http(s) URLs; do the same so "/\host" cannot hide a host.
     let cleaned = match split(&cleaned).scheme {
         None => cleaned.replace('\\', "/"),
-        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
-            cleaned.replace('\\', "/")
-        }
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => cleaned.replace('\\', "/"),
         Some(_) => cleaned,
     };
     let absolute = resolve(base, &cleaned)?;
@@ -297,17 +275,30 @@ fn valid_host(authority: &str) -> bool {
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let (host, port) = if host_port.starts_with('[') {
         match host_port.split_once(']') {
-            Some((v6, rest)) => (&v6[1..], rest.strip_prefix(':').unwrap_or(if rest.is_empty() { "" } else { "x" })),
+            Some((v6, rest)) => (
+                &v6[1..],
+                rest.strip_prefix(':').unwrap_or(if rest.is_empty() { "" } else { "x" }),
+            ),
             None => return false,
         }
     } else {
         host_port.rsplit_once(':').unwrap_or((host_port, ""))
     };
-    let forbidden = |c: char| c.is_control() || matches!(c, ' ' | '#' | '%' | '/' | ':' | '<' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '|' | '\u{7f}');
+    let forbidden = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                ' ' | '#' | '%' | '/' | ':' | '<' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '|' | '\u{7f}'
+            )
+    };
     let v6 = host_port.starts_with('[');
     !host.is_empty()
         && port.bytes().all(|b| b.is_ascii_digit())
-        && if v6 { host.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') } else { !host.chars().any(forbidden) }
+        && if v6 {
+            host.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        } else {
+            !host.chars().any(forbidden)
+        }
 }
 
 /// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` is percent-encoded as UTF-8.
@@ -333,7 +324,12 @@ pub fn encode_component(s: &str) -> String {
 /// assert!(query_pairs("https://a.example/").is_empty());
 /// ```
 pub fn query_pairs(url: &str) -> Vec<(String, String)> {
-    let query = url.split('#').next().unwrap_or("").split_once('?').map_or("", |(_, q)| q);
+    let query = url
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .split_once('?')
+        .map_or("", |(_, q)| q);
     query
         .split('&')
         .filter(|pair| !pair.is_empty())
@@ -352,10 +348,7 @@ pub fn decode_component(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len()
-                && bytes[i + 1].is_ascii_hexdigit()
-                && bytes[i + 2].is_ascii_hexdigit() =>
-            {
+            b'%' if i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit() => {
                 out.push(hex_value(bytes[i + 1]) << 4 | hex_value(bytes[i + 2]));
                 i += 3;
                 continue;
@@ -409,12 +402,21 @@ pub fn address_excerpt(raw: &str) -> String {
         (Some(scheme), Some(authority)) => {
             let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
             let shown = format!("{}://{}", cut(scheme, 16), cut(host, HOST_CHARS));
-            let whole = !parts.path.trim_start_matches('/').is_empty() || parts.query.is_some() || parts.fragment.is_some();
-            if whole { format!("{shown}/…") } else { shown }
+            let whole =
+                !parts.path.trim_start_matches('/').is_empty() || parts.query.is_some() || parts.fragment.is_some();
+            if whole {
+                format!("{shown}/…")
+            } else {
+                shown
+            }
         }
         (Some(scheme), None) => {
             let rest = &cleaned[scheme.len() + 1..];
-            if rest.is_empty() { format!("{}:", cut(scheme, 16)) } else { format!("{}:…", cut(scheme, 16)) }
+            if rest.is_empty() {
+                format!("{}:", cut(scheme, 16))
+            } else {
+                format!("{}:…", cut(scheme, 16))
+            }
         }
         (None, _) => cut(&cleaned, TEXT_CHARS),
     }
@@ -471,11 +473,7 @@ mod tests {
             ("../../g", "http://a/g"),
         ];
         for (reference, expected) in cases {
-            assert_eq!(
-                resolve(BASE, reference).as_deref(),
-                Some(expected),
-                "{reference}"
-            );
+            assert_eq!(resolve(BASE, reference).as_deref(), Some(expected), "{reference}");
         }
     }
 
@@ -500,11 +498,7 @@ mod tests {
             ("g#s/../x", "http://a/b/c/g#s/../x"),
         ];
         for (reference, expected) in cases {
-            assert_eq!(
-                resolve(BASE, reference).as_deref(),
-                Some(expected),
-                "{reference}"
-            );
+            assert_eq!(resolve(BASE, reference).as_deref(), Some(expected), "{reference}");
         }
     }
 
@@ -552,12 +546,7 @@ mod tests {
     #[test]
     fn entity_encoded_schemes_stay_harmless_relative_paths() {
         // In a DOM attribute set from script, entities are not decoded: this is a path.
-        let out = safe_url(
-            "&#106;avascript:alert(1)",
-            "https://n.example/a/b.json",
-            LINK_SCHEMES,
-        )
-        .unwrap();
+        let out = safe_url("&#106;avascript:alert(1)", "https://n.example/a/b.json", LINK_SCHEMES).unwrap();
         assert!(out.starts_with("https://n.example/a/"), "{out}");
     }
 
@@ -572,26 +561,21 @@ mod tests {
             safe_url("mailto:desk@example.org", base, LINK_SCHEMES).as_deref(),
             Some("mailto:desk@example.org")
         );
-        assert_eq!(
-            safe_url("mailto:desk@example.org", base, FETCH_SCHEMES),
-            None
-        );
+        assert_eq!(safe_url("mailto:desk@example.org", base, FETCH_SCHEMES), None);
         assert_eq!(safe_url("https:///nohost", base, FETCH_SCHEMES), None);
         assert_eq!(safe_url("   ", base, FETCH_SCHEMES), None);
         // Any scheme that names a host (`//`) needs one a browser can parse.
         assert_eq!(safe_url("mailto://<", base, LINK_SCHEMES), None);
-        assert_eq!(safe_url("mailto://desk@news.example", base, LINK_SCHEMES).as_deref(), Some("mailto://desk@news.example"));
+        assert_eq!(
+            safe_url("mailto://desk@news.example", base, LINK_SCHEMES).as_deref(),
+            Some("mailto://desk@news.example")
+        );
     }
 
     #[test]
     fn backslashes_cannot_smuggle_a_host() {
         assert_eq!(
-            safe_url(
-                "/\\evil.example/x",
-                "https://news.example/a.json",
-                FETCH_SCHEMES
-            )
-            .as_deref(),
+            safe_url("/\\evil.example/x", "https://news.example/a.json", FETCH_SCHEMES).as_deref(),
             Some("https://evil.example/x")
         );
     }
@@ -605,12 +589,7 @@ mod tests {
 
     #[test]
     fn decode_component_reverses_encoding() {
-        for s in [
-            "a b&c=d/é?",
-            "https://x.example/a.json?x=1&y=2",
-            "%zz",
-            "100%",
-        ] {
+        for s in ["a b&c=d/é?", "https://x.example/a.json?x=1&y=2", "%zz", "100%"] {
             assert_eq!(decode_component(&encode_component(s)), s);
         }
         assert_eq!(decode_component("%zz%"), "%zz%");

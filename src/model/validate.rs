@@ -126,33 +126,21 @@ impl<'a> Walker<'a> {
     }
 
     fn wrong_type(&mut self, path: impl Into<String>, expected: &str, found: &Value) {
-        self.problem(
-            path,
-            format!("expected {expected}, found {}", type_name(found)),
-        );
+        self.problem(path, format!("expected {expected}, found {}", type_name(found)));
     }
 
     fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(map) => Some(map),
             other => {
-                self.wrong_type(
-                    if path.is_empty() { "article" } else { path },
-                    "an object",
-                    other,
-                );
+                self.wrong_type(if path.is_empty() { "article" } else { path }, "an object", other);
                 None
             }
         }
     }
 
     /// A field that must be a non-empty string.
-    fn required_string(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        path: &str,
-    ) -> Option<String> {
+    fn required_string(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
         let p = join(path, key);
         match obj.get(key) {
             None => {
@@ -173,18 +161,11 @@ impl<'a> Walker<'a> {
 
     /// A field that may be absent or null; present, it must be a string. Blank strings count as
     /// absent.
-    fn optional_string(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        path: &str,
-    ) -> Option<String> {
+    fn optional_string(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) => self
-                .within(s, &join(path, key), MAX_TEXT_CHARS)
-                .then(|| s.clone()),
+            Some(Value::String(s)) => self.within(s, &join(path, key), MAX_TEXT_CHARS).then(|| s.clone()),
             Some(other) => {
                 self.wrong_type(join(path, key), "a string", other);
                 None
@@ -194,23 +175,12 @@ impl<'a> Walker<'a> {
 
     /// An optional URL: resolved against the document's address; a URL whose scheme is not in
     /// `allowed` is dropped without a problem (the text around it is kept).
-    fn optional_url(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        allowed: &[&str],
-    ) -> Option<String> {
+    fn optional_url(&mut self, obj: &Map<String, Value>, key: &str, path: &str, allowed: &[&str]) -> Option<String> {
         let raw = self.optional_string(obj, key, path)?;
         safe_url(&raw, self.base, allowed)
     }
 
-    fn optional_timestamp(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        path: &str,
-    ) -> Option<DateTime> {
+    fn optional_timestamp(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<DateTime> {
         let raw = self.optional_string(obj, key, path)?;
         if let Some(parsed) = DateTime::parse(&raw) {
             Some(parsed)
@@ -235,17 +205,10 @@ impl<'a> Walker<'a> {
     }
 
     /// An optional array of at most [`MAX_ITEMS`] entries; absent or null is empty.
-    fn optional_array<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        key: &str,
-        path: &str,
-    ) -> &'v [Value] {
+    fn optional_array<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> &'v [Value] {
         match obj.get(key) {
             None | Some(Value::Null) => &[],
-            Some(Value::Array(items)) if !self.not_too_many(items, &join(path, key), MAX_ITEMS) => {
-                &[]
-            }
+            Some(Value::Array(items)) if !self.not_too_many(items, &join(path, key), MAX_ITEMS) => &[],
             Some(Value::Array(items)) => items,
             Some(other) => {
                 self.wrong_type(join(path, key), "an array", other);
@@ -324,12 +287,7 @@ impl<'a> Walker<'a> {
                     let href = self.optional_url(obj, "href", &sp, LINK_SCHEMES);
                     let em = self.optional_bool(obj, "em", &sp);
                     let strong = self.optional_bool(obj, "strong", &sp);
-                    out.push(Span {
-                        text,
-                        href,
-                        em,
-                        strong,
-                    });
+                    out.push(Span { text, href, em, strong });
                 }
                 Inline(out)
             }
@@ -388,10 +346,7 @@ impl<'a> Walker<'a> {
         let alt = match obj.get("alt") {
             Some(Value::String(s)) => Some(s.clone()),
             None => {
-                self.problem(
-                    join(path, "alt"),
-                    "missing (use \"\" for a decorative image)",
-                );
+                self.problem(join(path, "alt"), "missing (use \"\" for a decorative image)");
                 None
             }
             Some(other) => {
@@ -466,9 +421,16 @@ impl<'a> Walker<'a> {
                 let text = self.inline(obj.get("text"), &text_path);
                 let cite = self.optional_string(obj, "cite", path);
                 let text = text?;
-                Some(if kind == "quote" { Block::Quote { text, cite } } else { Block::Pullquote { text, cite } })
+                Some(if kind == "quote" {
+                    Block::Quote { text, cite }
+                } else {
+                    Block::Pullquote { text, cite }
+                })
             }
-            "list" => self.list(obj, path, 1).map(|l| Block::List { ordered: l.ordered, items: l.items }),
+            "list" => self.list(obj, path, 1).map(|l| Block::List {
+                ordered: l.ordered,
+                items: l.items,
+            }),
             "image" => self.image_fields(obj, path).map(Block::Image),
             "table" => self.table(obj, path).map(Block::Table),
             "code" => {
@@ -478,7 +440,10 @@ impl<'a> Walker<'a> {
                 let language = self.optional_string(obj, "language", path);
                 if let Some(l) = language.as_deref().filter(|l| l.chars().count() > 40) {
                     let shown: String = l.chars().take(40).collect();
-                    self.problem(join(path, "language"), format!("too long for a label (“{shown}…”; at most 40 characters)"));
+                    self.problem(
+                        join(path, "language"),
+                        format!("too long for a label (“{shown}…”; at most 40 characters)"),
+                    );
                     return None;
                 }
                 Some(Block::Code { text: text?, language })
@@ -495,7 +460,12 @@ impl<'a> Walker<'a> {
                 let title = self.required_string(obj, "title", path);
                 let provider = self.optional_string(obj, "provider", path);
                 let thumbnail = self.optional_image(obj, "thumbnail", path);
-                Some(Block::Embed(Embed { url: url?, title: title?, provider, thumbnail }))
+                Some(Block::Embed(Embed {
+                    url: url?,
+                    title: title?,
+                    provider,
+                    thumbnail,
+                }))
             }
             other => {
                 let shown: String = other.chars().take(40).collect();
@@ -580,7 +550,11 @@ impl<'a> Walker<'a> {
                     Value::String(t) if t.trim().is_empty() => Some(Inline::plain("")),
                     Value::Array(spans)
                         if !spans.is_empty()
-                            && spans.iter().all(|sp| sp.get("text").and_then(Value::as_str).is_some_and(|t| t.trim().is_empty())) =>
+                            && spans.iter().all(|sp| {
+                                sp.get("text")
+                                    .and_then(Value::as_str)
+                                    .is_some_and(|t| t.trim().is_empty())
+                            }) =>
                     {
                         Some(Inline::plain(""))
                     }
@@ -592,7 +566,10 @@ impl<'a> Walker<'a> {
         let header = match obj.get("header") {
             None | Some(Value::Null) => Some(None),
             Some(Value::Array(h)) if h.is_empty() => {
-                self.problem(join(path, "header"), "empty (leave it out for a table without a header row)");
+                self.problem(
+                    join(path, "header"),
+                    "empty (leave it out for a table without a header row)",
+                );
                 None
             }
             Some(Value::Array(h)) => cells(self, h, &join(path, "header")).map(Some),
@@ -621,8 +598,15 @@ impl<'a> Walker<'a> {
         let width = header.as_ref().map_or(rows[0].len(), Vec::len);
         let mut uneven = false;
         for (i, row) in rows.iter().enumerate().filter(|(_, r)| r.len() != width) {
-            let against = if header.is_some() { "the header" } else { "the first row" };
-            self.problem(format!("{rows_path}[{i}]"), format!("has {} cells, {against} has {width}", row.len()));
+            let against = if header.is_some() {
+                "the header"
+            } else {
+                "the first row"
+            };
+            self.problem(
+                format!("{rows_path}[{i}]"),
+                format!("has {} cells, {against} has {width}", row.len()),
+            );
             uneven = true;
         }
         (!uneven).then_some(Table { caption, header, rows })
@@ -671,10 +655,7 @@ impl<'a> Walker<'a> {
             None => Some("en".to_string()),
             Some(l) if is_language_tag(&l) => Some(l),
             Some(_) => {
-                self.problem(
-                    "language",
-                    "not a BCP 47 language tag (e.g. \"en\", \"pt-BR\", \"ar\")",
-                );
+                self.problem("language", "not a BCP 47 language tag (e.g. \"en\", \"pt-BR\", \"ar\")");
                 None
             }
         };
@@ -708,11 +689,7 @@ impl<'a> Walker<'a> {
                 let name = self.required_string(o, "name", "publisher");
                 let url = self.optional_url(o, "url", "publisher", LINK_SCHEMES);
                 let logo = self.optional_url(o, "logo", "publisher", FETCH_SCHEMES);
-                Some(Publisher {
-                    name: name?,
-                    url,
-                    logo,
-                })
+                Some(Publisher { name: name?, url, logo })
             }),
         };
         let image = self.optional_image(obj, "image", "");
@@ -951,7 +928,10 @@ pub fn parse_index_page(text: &str, base: &str) -> Result<IndexPage, LoadError> 
         });
     }
     sort_newest_first(&mut summaries);
-    Ok(IndexPage { articles: summaries, next })
+    Ok(IndexPage {
+        articles: summaries,
+        next,
+    })
 }
 
 /// [`parse_index`] for the raw bytes of a response: checks size and encoding first.
@@ -997,11 +977,7 @@ pub fn check_document(bytes: &[u8], base: &str) -> Result<DocumentKind, LoadErro
 
 /// Orders summaries newest first; entries without a date go last, in their original order.
 pub fn sort_newest_first(summaries: &mut [Summary]) {
-    summaries.sort_by_key(|s| {
-        std::cmp::Reverse(
-            s.published.as_ref().map(DateTime::unix_seconds),
-        )
-    });
+    summaries.sort_by_key(|s| std::cmp::Reverse(s.published.as_ref().map(DateTime::unix_seconds)));
 }
 
 #[cfg(test)]
@@ -1129,18 +1105,27 @@ mod tests {
                 assert_eq!(items[0], ListItem::text(Inline::plain("Plain item")));
                 let sub = items[1].sublist.as_ref().unwrap();
                 assert!(sub.ordered);
-                assert_eq!(sub.items[1].sublist.as_ref().unwrap().items[0].text.plain_text(), "Deep");
+                assert_eq!(
+                    sub.items[1].sublist.as_ref().unwrap().items[0].text.plain_text(),
+                    "Deep"
+                );
             }
             other => panic!("{other:?}"),
         }
         let Block::Embed(e) = &a.body[4] else { panic!() };
         assert_eq!(e.provider_name(), "youtube.com");
-        assert_eq!(e.thumbnail.as_ref().unwrap().src.as_deref(), Some("https://news.example/articles/img/thumb.jpg"));
+        assert_eq!(
+            e.thumbnail.as_ref().unwrap().src.as_deref(),
+            Some("https://news.example/articles/img/thumb.jpg")
+        );
         assert!(matches!(&a.body[2], Block::Code { text, .. } if text.contains("\n    println!")));
         // Saving offline stores the embed's thumbnail with the body image; links are all seen.
         assert_eq!(
             crate::model::saved::image_urls(&a),
-            ["https://news.example/articles/img/thumb.jpg", "https://news.example/articles/img/a.jpg"]
+            [
+                "https://news.example/articles/img/thumb.jpg",
+                "https://news.example/articles/img/a.jpg"
+            ]
         );
         assert!(crate::model::links::all_urls(&a).contains(&"https://www.youtube.com/watch?v=abc"));
         // Reading time: the pull quote repeats the body and counts nothing.
@@ -1149,8 +1134,14 @@ mod tests {
         // Written back (text as spans, URLs resolved), the body keeps its shape and reads again
         // the same.
         let written = serde_json::to_value(&a).unwrap();
-        assert_eq!(written["body"][0]["items"][1]["list"]["items"][1]["list"]["items"][0], json!([{ "text": "Deep" }]));
-        assert_eq!(written["body"][1]["header"], json!([[{ "text": "Town" }], [{ "text": "mm" }]]));
+        assert_eq!(
+            written["body"][0]["items"][1]["list"]["items"][1]["list"]["items"][0],
+            json!([{ "text": "Deep" }])
+        );
+        assert_eq!(
+            written["body"][1]["header"],
+            json!([[{ "text": "Town" }], [{ "text": "mm" }]])
+        );
         assert_eq!(written["body"][1]["rows"][1][1], json!([{ "text": "" }]));
         assert_eq!(written["body"][3], json!({ "type": "divider" }));
         assert_eq!(article_from_value(&written, BASE).unwrap(), a);
@@ -1158,7 +1149,10 @@ mod tests {
         let mut old = minimal();
         old["body"] = json!([{ "type": "list", "ordered": true, "items": ["a", [{ "text": "b", "em": true }]] }]);
         let a = article_from_value(&old, BASE).unwrap();
-        assert_eq!(serde_json::to_value(&a).unwrap()["body"][0]["items"][0], json!([{ "text": "a" }]));
+        assert_eq!(
+            serde_json::to_value(&a).unwrap()["body"][0]["items"][0],
+            json!([{ "text": "a" }])
+        );
     }
 
     /// Each problem in a 1.1 block is named by its path.
@@ -1202,23 +1196,32 @@ mod tests {
     fn index_pages_name_the_next_one() {
         let base = "https://news.example/articles/index.json";
         let page = parse_index_page(r#"{ "articles": [], "next": "archive/2.json" }"#, base).unwrap();
-        assert_eq!(page.next.as_deref(), Some("https://news.example/articles/archive/2.json"));
+        assert_eq!(
+            page.next.as_deref(),
+            Some("https://news.example/articles/archive/2.json")
+        );
         assert_eq!(parse_index_page(r#"{ "articles": [] }"#, base).unwrap().next, None);
         let said = |text: &str| match parse_index_page(text, base) {
             Err(LoadError::Invalid { problems }) => problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
             other => panic!("{other:?}"),
         };
-        assert_eq!(said(r#"{ "articles": [], "next": "javascript:alert(1)" }"#), ["next: must be an http or https address (relative to this index)"]);
-        assert_eq!(said(r#"{ "articles": [], "next": "index.json" }"#), ["next: names this same page (the archive would never end)"]);
-        assert_eq!(said(r#"{ "articles": [], "next": 2 }"#), ["next: expected a string, found a number"]);
+        assert_eq!(
+            said(r#"{ "articles": [], "next": "javascript:alert(1)" }"#),
+            ["next: must be an http or https address (relative to this index)"]
+        );
+        assert_eq!(
+            said(r#"{ "articles": [], "next": "index.json" }"#),
+            ["next: names this same page (the archive would never end)"]
+        );
+        assert_eq!(
+            said(r#"{ "articles": [], "next": 2 }"#),
+            ["next: expected a string, found a number"]
+        );
     }
 
     #[test]
     fn root_must_be_an_object() {
-        assert_eq!(
-            problems(json!([1, 2])),
-            ["article: expected an object, found an array"]
-        );
+        assert_eq!(problems(json!([1, 2])), ["article: expected an object, found an array"]);
     }
 
     #[test]
@@ -1247,10 +1250,7 @@ mod tests {
             panic!()
         };
         assert_eq!(text.plain_text(), "Read the report or this");
-        assert_eq!(
-            text.0[1].href.as_deref(),
-            Some("https://news.example/reports/r.html")
-        );
+        assert_eq!(text.0[1].href.as_deref(), Some("https://news.example/reports/r.html"));
         assert!(text.0[1].em && text.0[2].strong);
         assert_eq!(text.0[3].href, None);
     }
@@ -1258,19 +1258,16 @@ mod tests {
     #[test]
     fn image_urls_resolve_and_unsafe_sources_are_dropped() {
         let mut v = minimal();
-        v["image"] =
-            json!({ "src": "img/hero.jpg", "alt": "A street", "width": 1200, "height": 675 });
-        v["body"].as_array_mut().unwrap().push(json!({ "type": "image", "src": "data:image/svg+xml,<svg onload=alert(1)>", "alt": "x" }));
+        v["image"] = json!({ "src": "img/hero.jpg", "alt": "A street", "width": 1200, "height": 675 });
+        v["body"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({ "type": "image", "src": "data:image/svg+xml,<svg onload=alert(1)>", "alt": "x" }));
         let a = article_from_value(&v, BASE).unwrap();
         let hero = a.image.unwrap();
-        assert_eq!(
-            hero.src.as_deref(),
-            Some("https://news.example/articles/img/hero.jpg")
-        );
+        assert_eq!(hero.src.as_deref(), Some("https://news.example/articles/img/hero.jpg"));
         assert_eq!(hero.aspect_ratio(), "1200 / 675");
-        let Block::Image(img) = &a.body[1] else {
-            panic!()
-        };
+        let Block::Image(img) = &a.body[1] else { panic!() };
         assert_eq!(img.src, None);
     }
 
@@ -1332,17 +1329,10 @@ mod tests {
             { "id": "new", "headline": "New", "published": "2026-01-01T00:00:00+01:00" },
         ]})
         .to_string();
-        let ids: Vec<_> = parse_index(&text, BASE)
-            .unwrap()
-            .into_iter()
-            .map(|s| s.id)
-            .collect();
+        let ids: Vec<_> = parse_index(&text, BASE).unwrap().into_iter().map(|s| s.id).collect();
         assert_eq!(ids, ["new", "old", "undated"]);
         let err = parse_index("{\"articles\": [{\"id\": \"x\"}]}", BASE).unwrap_err();
-        assert_eq!(
-            err.problems()[0].to_string(),
-            "articles[0].headline: missing"
-        );
+        assert_eq!(err.problems()[0].to_string(), "articles[0].headline: missing");
     }
 
     #[test]

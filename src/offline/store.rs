@@ -42,7 +42,10 @@ impl StoreError {
             StoreError::Quota => words.save_quota.into(),
             StoreError::Damaged(why) => words.saved_list_unreadable(&why.reason(words)),
             StoreError::Download { url, status: None } => words.save_failed(&words.save_download_failed(url)),
-            StoreError::Download { url, status: Some(status) } => words.save_failed(&words.save_download_http(url, &status.to_string())),
+            StoreError::Download {
+                url,
+                status: Some(status),
+            } => words.save_failed(&words.save_download_http(url, &status.to_string())),
             StoreError::Browser(detail) if detail.is_empty() => words.save_failed(words.save_refused),
             StoreError::Browser(detail) => words.save_failed(detail),
         }
@@ -134,9 +137,7 @@ mod imp {
         let cache = wait(caches.open(SAVED_CACHE))
             .await
             .map_err(|_| StoreError::Unavailable)?;
-        cache
-            .dyn_into::<Cache>()
-            .map_err(|_| StoreError::Unavailable)
+        cache.dyn_into::<Cache>().map_err(|_| StoreError::Unavailable)
     }
 
     async fn read_list(cache: &Cache) -> Result<SavedList, StoreError> {
@@ -157,8 +158,7 @@ mod imp {
         let headers = web_sys::Headers::new().map_err(|e| describe(&e))?;
         let _ = headers.set("content-type", "application/json");
         init.set_headers(&headers);
-        let response = Response::new_with_opt_str_and_init(Some(&list.to_json()), &init)
-            .map_err(|e| describe(&e))?;
+        let response = Response::new_with_opt_str_and_init(Some(&list.to_json()), &init).map_err(|e| describe(&e))?;
         wait(cache.put_with_str(&list_url(), &response))
             .await
             .map_err(|e| describe(&e))?;
@@ -232,11 +232,20 @@ mod imp {
         }
         let response = wait(window.fetch_with_str_and_init(url, &init))
             .await
-            .map_err(|_| StoreError::Download { url: url.to_string(), status: None })?
+            .map_err(|_| StoreError::Download {
+                url: url.to_string(),
+                status: None,
+            })?
             .dyn_into::<Response>()
-            .map_err(|_| StoreError::Download { url: url.to_string(), status: None })?;
+            .map_err(|_| StoreError::Download {
+                url: url.to_string(),
+                status: None,
+            })?;
         if response.type_() != web_sys::ResponseType::Opaque && !response.ok() {
-            return Err(StoreError::Download { url: url.to_string(), status: Some(response.status()) });
+            return Err(StoreError::Download {
+                url: url.to_string(),
+                status: Some(response.status()),
+            });
         }
         Ok(response)
     }
@@ -274,17 +283,15 @@ mod imp {
         #[cfg(feature = "islands")]
         let article = match article {
             Some(article) => Some(article),
-            None => crate::api::fetch_article(json_url.to_string(), crate::api::Cancel::default()).await.ok(),
+            None => crate::api::fetch_article(json_url.to_string(), crate::api::Cancel::default())
+                .await
+                .ok(),
         };
         save(&article.ok_or(StoreError::Unavailable)?, json_url, route).await
     }
 
     /// Saves the article read from `json_url` (opened at `route`) with its images.
-    pub async fn save(
-        article: &Article,
-        json_url: &str,
-        route: &str,
-    ) -> Result<SavedList, StoreError> {
+    pub async fn save(article: &Article, json_url: &str, route: &str) -> Result<SavedList, StoreError> {
         let cache = open().await?;
         let list = read_list(&cache).await?;
         let saved_at = String::from(js_sys::Date::new_0().to_iso_string());
@@ -298,10 +305,7 @@ mod imp {
         if let Err(error) = result {
             // Undo this save only: files that other saved articles use stay.
             let removable = updated.urls_only_for(json_url);
-            for url in stored
-                .iter()
-                .filter(|u| removable.contains(u) && !list.contains(u))
-            {
+            for url in stored.iter().filter(|u| removable.contains(u) && !list.contains(u)) {
                 let _ = wait(cache.delete_with_str(url)).await;
             }
             return Err(error);
@@ -335,21 +339,14 @@ mod imp {
 
     fn storage_manager() -> Option<web_sys::StorageManager> {
         let navigator = web_sys::window()?.navigator();
-        Reflect::get(&navigator, &"storage".into())
-            .ok()?
-            .dyn_into()
-            .ok()
+        Reflect::get(&navigator, &"storage".into()).ok()?.dyn_into().ok()
     }
 
     /// Usage and quota as the browser estimates them.
     pub async fn storage_use() -> Option<StorageUse> {
         let storage = storage_manager()?;
         let estimate = wait(storage.estimate().ok()?).await.ok()?;
-        let number = |key: &str| {
-            Reflect::get(&estimate, &key.into())
-                .ok()
-                .and_then(|v| v.as_f64())
-        };
+        let number = |key: &str| Reflect::get(&estimate, &key.into()).ok().and_then(|v| v.as_f64());
         let persisted = match storage.persisted() {
             Ok(p) => wait(p).await.ok().and_then(|v| v.as_bool()),
             Err(_) => None,
@@ -417,6 +414,8 @@ mod tests {
         assert!(StoreError::Quota
             .message(&crate::model::i18n::EN)
             .contains("Nothing you saved before was affected"));
-        assert!(StoreError::Quota.message(&crate::model::i18n::FR).contains("Rien de ce que vous aviez enregistré"));
+        assert!(StoreError::Quota
+            .message(&crate::model::i18n::FR)
+            .contains("Rien de ce que vous aviez enregistré"));
     }
 }

@@ -6,21 +6,22 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{fetch_article, Loads};
-use crate::platform::{articles_dir, page_url};
-use crate::contexts::document_language::DocumentLanguage;
 use crate::components::{progress::ReadingProgress, ArticleSkeleton, ArticleView, ErrorView};
+use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{
-    links::{in_app, provenance, reader_path}, url::resolve, validate::is_valid_id, Article, LoadError,
+    links::{in_app, provenance, reader_path},
+    url::resolve,
+    validate::is_valid_id,
+    Article, LoadError,
 };
+use crate::platform::{articles_dir, page_url};
 
 /// The JSON address of the bundled article `id`.
 pub fn bundled_source(id: &str) -> Result<String, LoadError> {
     if is_valid_id(id) {
         Ok(format!("{}{id}.json", articles_dir()))
     } else {
-        Err(LoadError::BadId {
-            given: id.to_string(),
-        })
+        Err(LoadError::BadId { given: id.to_string() })
     }
 }
 
@@ -48,20 +49,14 @@ pub struct ArticleLoad {
 pub fn use_article(source: Memo<Result<String, LoadError>>) -> ArticleLoad {
     // A card the reader opened on the prerendered copy stays open when the app takes over.
     let card_open = RwSignal::new(crate::platform::static_copy_open(".editorial-details"));
-    Effect::watch(
-        move || source.get(),
-        move |_, _, _| card_open.set(false),
-        false,
-    );
+    Effect::watch(move || source.get(), move |_, _, _| card_open.set(false), false);
     let loads = Loads::new();
     let article = LocalResource::new(move || {
         let source = source.get();
         let cancel = loads.next();
         async move {
             let url = source?;
-            fetch_article(url.clone(), cancel)
-                .await
-                .map(|article| (article, url))
+            fetch_article(url.clone(), cancel).await.map(|article| (article, url))
         }
     });
     ArticleLoad {

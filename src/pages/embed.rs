@@ -13,7 +13,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::article::{bundled_source, use_article, ArticleLoad, TakeOver};
-use crate::platform::{articles_dir, page_url};
 use crate::components::{embed_card::EmbedCard, ArticleSkeleton, ErrorView};
 use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{
@@ -21,6 +20,7 @@ use crate::model::{
     links::{provenance, read_source, reader_path},
     url::resolve,
 };
+use crate::platform::{articles_dir, page_url};
 
 #[component]
 pub fn EmbedPage() -> impl IntoView {

@@ -2,24 +2,22 @@
 //! (`src/bin/prerender.rs`) with [`FrontPage`], the component the app uses, where it is an
 //! island: the static copy and the app's rendering are the same.
 
-use leptos::prelude::*;
 use leptos::either::Either;
+use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use super::article::TakeOver;
 use crate::api::{fetch_index, Loads};
-use crate::platform::articles_dir;
-use crate::contexts::document_language::DocumentLanguage;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
-use crate::model::{LoadError, Summary};
+use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{links::in_app, url::resolve};
+use crate::model::{LoadError, Summary};
+use crate::platform::articles_dir;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let loads = Loads::new();
-    let index = LocalResource::new(move || {
-        fetch_index(format!("{}index.json", articles_dir()), loads.next())
-    });
+    let index = LocalResource::new(move || fetch_index(format!("{}index.json", articles_dir()), loads.next()));
     let retry = Callback::new(move |()| index.refetch());
     let t = crate::contexts::ui::use_text();
     view! {
@@ -151,7 +149,12 @@ fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
                     // After the new cards are in the page: focus the first one's link.
                     if count > 0 {
                         let selector = format!(".article-list-more[data-page=\"{page_number}\"] li:first-child h2 a");
-                        set_timeout(move || { crate::platform::focus(&selector, true); }, std::time::Duration::ZERO);
+                        set_timeout(
+                            move || {
+                                crate::platform::focus(&selector, true);
+                            },
+                            std::time::Duration::ZERO,
+                        );
                     }
                 }
                 Err(error) => {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::article::ArticleLoader;
-use crate::platform::page_url;
 use crate::model::links::read_source;
+use crate::platform::page_url;
 
 #[component]
 pub fn ReadPage() -> impl IntoView {

@@ -5,8 +5,8 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_meta::{Meta, Title};
 
 use crate::contexts::document_language::DocumentLanguage;
-use crate::model::{date::display_date, saved::SavedEntry};
 use crate::contexts::offline::use_offline;
+use crate::model::{date::display_date, saved::SavedEntry};
 use crate::offline::store::{self, format_bytes, StorageUse};
 
 #[component]

@@ -19,7 +19,10 @@ mod imp {
 
     pub fn listen(target: web_sys::EventTarget, event: &'static str, handler: Box<dyn FnMut(web_sys::Event)>) {
         let closure = Closure::wrap(handler);
-        if target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref()).is_err() {
+        if target
+            .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+            .is_err()
+        {
             return;
         }
         let id = LISTENERS.with(|all| {
@@ -75,6 +78,10 @@ pub fn use_listener(on: On, event: &'static str, mut handler: impl FnMut() + 'st
 
 /// [`use_listener`] for any target, with the event (the app's service worker messages).
 #[cfg(target_arch = "wasm32")]
-pub fn use_target_listener(target: web_sys::EventTarget, event: &'static str, handler: impl FnMut(web_sys::Event) + 'static) {
+pub fn use_target_listener(
+    target: web_sys::EventTarget,
+    event: &'static str,
+    handler: impl FnMut(web_sys::Event) + 'static,
+) {
     imp::listen(target, event, Box::new(handler));
 }

@@ -17,7 +17,11 @@ mod imp {
         // A page the app takes over keeps its static copy in #prerendered; on a page of islands
         // the element being hydrated is the page's own.
         let islands = root_attribute("data-islands").is_some();
-        let selector = if islands { selector.to_string() } else { format!("#{} {selector}", crate::facts::PRERENDERED_ID) };
+        let selector = if islands {
+            selector.to_string()
+        } else {
+            format!("#{} {selector}", crate::facts::PRERENDERED_ID)
+        };
         document()
             .and_then(|d| d.query_selector(&selector).ok().flatten())
             .is_some_and(|e| e.has_attribute("open"))

@@ -19,7 +19,11 @@ mod imp {
         let root = window.document()?.document_element()?;
         let top = window.scroll_y().ok()?;
         let viewport = window.inner_height().ok()?.as_f64()?;
-        Some(crate::model::progress::percent_read(top, viewport, f64::from(root.scroll_height())))
+        Some(crate::model::progress::percent_read(
+            top,
+            viewport,
+            f64::from(root.scroll_height()),
+        ))
     }
 
     pub fn block_at_top() -> Option<usize> {
@@ -79,7 +83,12 @@ mod imp {
     pub fn block_at_top() -> Option<usize> {
         None
     }
-    pub fn use_scroll_rest(_on_scroll: impl Fn() + 'static, _on_rest: impl Fn() + Clone + Send + Sync + 'static, _pause: Duration) {}
+    pub fn use_scroll_rest(
+        _on_scroll: impl Fn() + 'static,
+        _on_rest: impl Fn() + Clone + Send + Sync + 'static,
+        _pause: Duration,
+    ) {
+    }
 }
 
 /// How far through the page the reader is, in percent (`None` natively). Cheap enough for every
@@ -115,6 +124,10 @@ pub fn go_to_block(index: usize) {
 /// use article_reader::platform::scroll::{percent_read_now, use_scroll_rest};
 /// use_scroll_rest(|| { let _ = percent_read_now(); }, || println!("store the position"), Duration::from_millis(400));
 /// ```
-pub fn use_scroll_rest(on_scroll: impl Fn() + 'static, on_rest: impl Fn() + Clone + Send + Sync + 'static, pause: Duration) {
+pub fn use_scroll_rest(
+    on_scroll: impl Fn() + 'static,
+    on_rest: impl Fn() + Clone + Send + Sync + 'static,
+    pause: Duration,
+) {
     imp::use_scroll_rest(on_scroll, on_rest, pause)
 }

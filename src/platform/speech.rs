@@ -78,9 +78,16 @@ mod imp {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);
             block.scroll_into_view_with_scroll_into_view_options(&options);
-            (block.text_content().unwrap_or_default(), r.lang.clone(), r.rate, r.generation)
+            (
+                block.text_content().unwrap_or_default(),
+                r.lang.clone(),
+                r.rate,
+                r.generation,
+            )
         };
-        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else { return };
+        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
+            return;
+        };
         utterance.set_lang(&lang);
         utterance.set_rate(rate);
         if let Some(voice) = synth

@@ -42,10 +42,15 @@ pub struct PageParts<'a> {
     pub start: &'a str,
 }
 
-type Handler<'h> = (std::borrow::Cow<'static, lol_html::Selector>, lol_html::ElementContentHandlers<'h>);
+type Handler<'h> = (
+    std::borrow::Cow<'static, lol_html::Selector>,
+    lol_html::ElementContentHandlers<'h>,
+);
 
 fn settings(handlers: Vec<Handler<'_>>) -> RewriteStrSettings<'_, 'static> {
-    handlers.into_iter().fold(RewriteStrSettings::new(), |s, h| s.append_element_content_handler(h))
+    handlers
+        .into_iter()
+        .fold(RewriteStrSettings::new(), |s, h| s.append_element_content_handler(h))
 }
 
 fn rewrite(html: &str, settings: RewriteStrSettings<'_, '_>) -> Result<String, String> {
@@ -62,24 +67,33 @@ impl Template {
         rewrite(
             &html,
             settings(vec![
-                    element!("html, title, meta[charset], noscript, script[type=module]", |el| {
-                        let name = el.tag_name();
-                        let what = if name == "script" { "script[type=module]".to_string() } else if name == "meta" { "meta[charset]".to_string() } else { name };
-                        seen(&what);
-                        Ok(())
-                    }),
-                    element!("script[data-part]", |el| {
-                        seen(&format!("script[data-part={}]", el.get_attribute("data-part").unwrap_or_default()));
-                        Ok(())
-                    }),
-                    element!("link[rel=modulepreload][href]", |el| {
-                        js.borrow_mut().push(el.get_attribute("href").unwrap_or_default());
-                        Ok(())
-                    }),
-                    element!("link[rel=preload][as=fetch][href]", |el| {
-                        wasm.borrow_mut().push(el.get_attribute("href").unwrap_or_default());
-                        Ok(())
-                    }),
+                element!("html, title, meta[charset], noscript, script[type=module]", |el| {
+                    let name = el.tag_name();
+                    let what = if name == "script" {
+                        "script[type=module]".to_string()
+                    } else if name == "meta" {
+                        "meta[charset]".to_string()
+                    } else {
+                        name
+                    };
+                    seen(&what);
+                    Ok(())
+                }),
+                element!("script[data-part]", |el| {
+                    seen(&format!(
+                        "script[data-part={}]",
+                        el.get_attribute("data-part").unwrap_or_default()
+                    ));
+                    Ok(())
+                }),
+                element!("link[rel=modulepreload][href]", |el| {
+                    js.borrow_mut().push(el.get_attribute("href").unwrap_or_default());
+                    Ok(())
+                }),
+                element!("link[rel=preload][as=fetch][href]", |el| {
+                    wasm.borrow_mut().push(el.get_attribute("href").unwrap_or_default());
+                    Ok(())
+                }),
             ]),
         )?;
         let counts = counts.into_inner();
@@ -94,7 +108,10 @@ impl Template {
             })
             .collect();
         if !wrong.is_empty() {
-            return Err(format!("index.html: expected exactly one of each, found {} (Trunk's output or index.html changed?)", wrong.join(", ")));
+            return Err(format!(
+                "index.html: expected exactly one of each, found {} (Trunk's output or index.html changed?)",
+                wrong.join(", ")
+            ));
         }
         let (js, wasm) = (js.into_inner(), wasm.into_inner());
         match (js.as_slice(), wasm.as_slice()) {
@@ -108,46 +125,48 @@ impl Template {
     /// The template filled with one page. Trunk's preloads of the app go: a prerendered page
     /// starts what it needs itself, after its first paint.
     pub fn render_page(&self, page: &PageParts) -> Result<String, String> {
-        let title = article_reader::model::seo::page_title(page.title).replace('&', "&amp;").replace('<', "&lt;");
+        let title = article_reader::model::seo::page_title(page.title)
+            .replace('&', "&amp;")
+            .replace('<', "&lt;");
         let page_html = rewrite(
             &self.html,
             settings(vec![
-                    element!("html", |el| {
-                        el.set_attribute("lang", page.lang)?;
-                        el.set_attribute("dir", page.dir)?;
-                        el.set_attribute("data-islands", page.islands_mark)?;
-                        Ok(())
-                    }),
-                    element!("title", |el| {
-                        el.set_inner_content(&title, ContentType::Html);
-                        el.after(page.head, ContentType::Html);
-                        Ok(())
-                    }),
-                    element!("meta[charset]", |el| {
-                        if let Some(first) = page.first_in_head {
-                            el.after(first, ContentType::Html);
-                        }
-                        Ok(())
-                    }),
-                    element!("script[data-part]", |el| {
-                        let part = el.get_attribute("data-part").unwrap_or_default();
-                        if !page.parts.contains(&part.as_str()) {
-                            el.remove();
-                        }
-                        Ok(())
-                    }),
-                    element!("link[rel=modulepreload], link[rel=preload][as=fetch]", |el| {
+                element!("html", |el| {
+                    el.set_attribute("lang", page.lang)?;
+                    el.set_attribute("dir", page.dir)?;
+                    el.set_attribute("data-islands", page.islands_mark)?;
+                    Ok(())
+                }),
+                element!("title", |el| {
+                    el.set_inner_content(&title, ContentType::Html);
+                    el.after(page.head, ContentType::Html);
+                    Ok(())
+                }),
+                element!("meta[charset]", |el| {
+                    if let Some(first) = page.first_in_head {
+                        el.after(first, ContentType::Html);
+                    }
+                    Ok(())
+                }),
+                element!("script[data-part]", |el| {
+                    let part = el.get_attribute("data-part").unwrap_or_default();
+                    if !page.parts.contains(&part.as_str()) {
                         el.remove();
-                        Ok(())
-                    }),
-                    element!("noscript", |el| {
-                        el.replace(page.body, ContentType::Html);
-                        Ok(())
-                    }),
-                    element!("script[type=module]", |el| {
-                        el.set_inner_content(page.start, ContentType::Html);
-                        Ok(())
-                    }),
+                    }
+                    Ok(())
+                }),
+                element!("link[rel=modulepreload], link[rel=preload][as=fetch]", |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                element!("noscript", |el| {
+                    el.replace(page.body, ContentType::Html);
+                    Ok(())
+                }),
+                element!("script[type=module]", |el| {
+                    el.set_inner_content(page.start, ContentType::Html);
+                    Ok(())
+                }),
             ]),
         );
         page_html
@@ -160,7 +179,10 @@ mod tests {
 
     /// A page as Trunk writes it, minified: no `<head>` or `<body>` tags, attributes unquoted.
     fn trunk_page() -> String {
-        let parts: String = PARTS.iter().map(|p| format!("<script data-part={p}>var {}=1</script>", p.replace('-', "_"))).collect();
+        let parts: String = PARTS
+            .iter()
+            .map(|p| format!("<script data-part={p}>var {}=1</script>", p.replace('-', "_")))
+            .collect();
         format!(
             "<!doctype html><html dir=ltr lang=en><meta charset=utf-8><title>Site</title>{parts}\
              <link crossorigin href=/app-1.js rel=modulepreload><link as=fetch crossorigin href=/app-1_bg.wasm rel=preload type=application/wasm>\
@@ -186,10 +208,19 @@ mod tests {
     #[test]
     fn fills_a_minified_page_by_element() {
         let template = Template::read(trunk_page()).unwrap();
-        assert_eq!((template.app_js.as_str(), template.app_wasm.as_str()), ("/app-1.js", "/app-1_bg.wasm"));
+        assert_eq!(
+            (template.app_js.as_str(), template.app_wasm.as_str()),
+            ("/app-1.js", "/app-1_bg.wasm")
+        );
         let page = template.render_page(&parts_of(&["policy", "embed"])).unwrap();
         assert!(page.contains(r#"<html dir="rtl" lang="ar" data-islands="">"#), "{page}");
-        assert!(page.contains(&format!("<title>A &amp; &lt;b> · {}</title><meta name=description content=x>", article_reader::site::NAME)), "{page}");
+        assert!(
+            page.contains(&format!(
+                "<title>A &amp; &lt;b> · {}</title><meta name=description content=x>",
+                article_reader::site::NAME
+            )),
+            "{page}"
+        );
         assert!(page.contains("<meta charset=utf-8><script type=application/json id=data>{}</script>"));
         assert!(page.contains("<script data-part=policy>") && page.contains("<script data-part=embed>"));
         assert!(!page.contains("data-part=settings") && !page.contains("data-part=early-fetch"));
