@@ -32,12 +32,7 @@ pub fn EmbedPage() -> impl IntoView {
     });
     let parsed = Memo::new(move |_| {
         let q = query.read();
-        let pairs: Vec<(&str, String)> = crate::facts::EMBED_OPTIONS
-            .into_iter()
-            .chain(["origin"])
-            .filter_map(|k| q.get(k).map(|v| (k, v)))
-            .collect();
-        parse_options(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+        options_in(|key| q.get(key))
     });
     let options = Memo::new(move |_| parsed.with(|(o, _)| o.clone()));
     Effect::new(move || parsed.with(|(_, warnings)| warn(warnings)));
@@ -81,6 +76,17 @@ pub fn EmbedPage() -> impl IntoView {
     .into_any()
 }
 
+/// The embed's options (and the warnings for the values ignored) from a query, whose first value
+/// for a key `get` gives: the app reads the router's query, a prerendered embed its address.
+fn options_in(get: impl Fn(&str) -> Option<String>) -> (EmbedOptions, Vec<String>) {
+    let pairs: Vec<(&str, String)> = crate::facts::EMBED_OPTIONS
+        .into_iter()
+        .chain(["origin"])
+        .filter_map(|k| get(k).map(|v| (k, v)))
+        .collect();
+    parse_options(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
 /// Tells the embedding site's developer, in the console, which options were ignored.
 fn warn(warnings: &[String]) {
     for warning in warnings {
@@ -96,11 +102,7 @@ fn warn(warnings: &[String]) {
 pub fn EmbedOptionsCheck() -> impl IntoView {
     Effect::new(|| {
         let pairs = crate::model::url::query_pairs(&page_url());
-        let known = crate::facts::EMBED_OPTIONS.into_iter().chain(["origin"]);
-        let pairs: Vec<(&str, &str)> = known
-            .filter_map(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| (k, v.as_str())))
-            .collect();
-        warn(&parse_options(pairs.into_iter()).1);
+        warn(&options_in(|key| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())).1);
     });
 }
 
