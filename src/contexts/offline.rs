@@ -89,19 +89,13 @@ mod browser {
     }
 
     /// The first service worker takes control after this page already fetched its articles and
-    /// images: hand their URLs to it (Workbox's CACHE_URLS message) so they are cached by the
-    /// same routes, and what the reader opened on a first visit also reads offline.
+    /// images: hand their URLs to it so they are cached by the same routes, and what the reader
+    /// opened on a first visit also reads offline.
     fn cache_what_was_loaded() {
-        let Some(window) = web_sys::window() else {
+        let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
             return;
         };
-        let Some(controller) = window.navigator().service_worker().controller() else {
-            return;
-        };
-        let Some(performance) = window.performance() else {
-            return;
-        };
-        let urls = js_sys::Array::new();
+        let mut urls = Vec::new();
         for entry in performance.get_entries_by_type("resource").iter() {
             let field = |k: &str| Reflect::get(&entry, &k.into()).ok().and_then(|v| v.as_string());
             let (Some(name), Some(initiator)) = (field("name"), field("initiatorType")) else {
@@ -116,18 +110,27 @@ mod browser {
             };
             let json = matches!(initiator.as_str(), "fetch" | "link") && path.ends_with(".json");
             if complete && (json || initiator == "img") {
-                urls.push(&JsValue::from_str(&name));
+                urls.push(name);
             }
         }
-        for url in crate::api::inline_data_urls() {
-            urls.push(&JsValue::from_str(&url));
-        }
-        if urls.length() == 0 {
+        urls.extend(crate::api::inline_data_urls());
+        ask_to_cache(&urls);
+    }
+
+    /// Asks the controlling service worker to fetch and cache `urls` by its own routes
+    /// (Workbox's CACHE_URLS message): JSON is revalidated, which also refreshes a saved copy
+    /// that the publisher updated.
+    fn ask_to_cache(urls: &[String]) {
+        let Some(controller) = web_sys::window().and_then(|w| w.navigator().service_worker().controller()) else {
+            return;
+        };
+        if urls.is_empty() {
             return;
         }
+        let list: js_sys::Array = urls.iter().map(|u| JsValue::from_str(u)).collect();
         let message = js_sys::Object::new();
         let payload = js_sys::Object::new();
-        let _ = Reflect::set(&payload, &"urlsToCache".into(), &urls);
+        let _ = Reflect::set(&payload, &"urlsToCache".into(), &list);
         let _ = Reflect::set(&message, &"type".into(), &"CACHE_URLS".into());
         let _ = Reflect::set(&message, &"payload".into(), &payload);
         let _ = controller.post_message(&message);
@@ -183,6 +186,11 @@ mod browser {
                     }
                 }),
         );
+
+        // A prerendered page comes from the network even under the service worker's control, and
+        // the JSON it was made from (inline, or as its island's props) never passed through the
+        // worker: have it cached, so the page reads offline too.
+        ask_to_cache(&crate::api::inline_data_urls());
 
         // A saved article the service worker refreshed: tell the reader, reload the list.
         let on_message = move |data: JsValue| {

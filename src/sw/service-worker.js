@@ -1,9 +1,13 @@
 // The reader's service worker, bundled by scripts/build-sw.mjs (esbuild) and given its precache
 // list by Workbox's injectManifest from the real contents of dist/.
 //
-// - App shell: everything the app needs to start is precached with revision hashes; every
-//   navigation is answered with the cached app shell (SHELL_URL, set by scripts/build-sw.mjs:
-//   shell.html, beside this script), so deep links work offline.
+// - App shell: everything the app needs to start is precached with revision hashes (SHELL_URL,
+//   set by scripts/build-sw.mjs: shell.html, beside this script).
+// - Navigations: a page that exists only in the app (read, saved, a bare embed) is answered with
+//   the cached app shell at once. Any other page may be prerendered HTML, which paints before
+//   any code and brings only its islands: it comes from the network (with navigation preload),
+//   and the app shell answers when the network fails or is slower than NAV_TIMEOUT_S, so deep
+//   links work offline.
 // - Article JSON (and the front page index): stale-while-revalidate.
 // - Images: cache-first, with an expiry and a size cap.
 // - Saved articles live in their own cache (SAVED_CACHE), written by the app and never touched
@@ -16,8 +20,9 @@
 
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { enable as enableNavigationPreload } from 'workbox-navigation-preload';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { CacheFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 
@@ -57,9 +62,23 @@ self.addEventListener('activate', (event) => {
 // Paths with a file extension (e.g. a .json opened directly) are not app routes. Workbox
 // matches these patterns against path *and query*, so the extension is looked for in the path
 // only: /read?src=/x.json is an app route.
-registerRoute(new NavigationRoute(createHandlerBoundToURL(new URL(SHELL_URL, self.location.href).href), {
-  denylist: [/^\/(?:[^?]*\/)?[^/?]+\.[a-z0-9]+(?:\?.*)?$/i],
+const NOT_A_PAGE = [/^\/(?:[^?]*\/)?[^/?]+\.[a-z0-9]+(?:\?.*)?$/i];
+const SCOPE = new URL(self.registration.scope).pathname;
+// The routes no build prerenders (src/app.rs): what they show exists only at run time.
+const APP_ONLY = new RegExp(`^${SCOPE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:read|saved|embed|__panic)/?(?:\\?.*)?$`);
+// After this long without an answer a page comes from the app shell and the cached articles.
+const NAV_TIMEOUT_S = 5;
+
+const shell = createHandlerBoundToURL(new URL(SHELL_URL, self.location.href).href);
+registerRoute(new NavigationRoute(shell, {
+  allowlist: [APP_ONLY],
+  denylist: NOT_A_PAGE,
 }));
+enableNavigationPreload();
+registerRoute(new NavigationRoute(new NetworkOnly({
+  networkTimeoutSeconds: NAV_TIMEOUT_S,
+  plugins: [{ handlerDidError: (options) => shell(options) }],
+}), { denylist: NOT_A_PAGE }));
 
 async function savedCopy(request) {
   const cache = await caches.open(SAVED_CACHE);

@@ -12,14 +12,14 @@ import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 
 // Two deployments of the app: v1 is the build, v2 the same build with a changed app shell
-// (shell.html, and the prerendered front page) and its own service worker built from it (the
-// real build step, run again).
+// (shell.html, and the prerendered pages) and its own service worker built from it (the real
+// build step, run again).
 const work = mkdtempSync(join(tmpdir(), 'reader-deploys-'));
 const V1 = join(work, 'v1');
 const V2 = join(work, 'v2');
 cpSync(DIST, V1, { recursive: true });
 cpSync(DIST, V2, { recursive: true });
-for (const page of ['shell.html', 'index.html']) {
+for (const page of ['shell.html', 'index.html', 'articles/harbor-bridge-reopens/index.html']) {
   writeFileSync(join(V2, page),
     readFileSync(join(V2, page), 'utf8').replace(/<meta charset=["']?utf-8["']?>/i, '$&<meta name="build" content="v2">'));
   if (!readFileSync(join(V2, page), 'utf8').includes('content="v2"')) throw new Error(`could not mark v2's ${page}`);
@@ -295,15 +295,19 @@ test('a new deployment prompts to reload and keeps saved articles', async () => 
   await save(page);
   deployed = V2;
   try {
+    // A prerendered page is the news as published now: it comes from the new deployment…
     await page.reload();
     await page.waitForSelector('.update-banner', { timeout: 15_000 });
     assert.match(await page.locator('.update-banner').textContent(), /A new version is available — Reload/);
-    // Until the reader agrees, the old version keeps serving the page.
+    assert.equal(await page.locator('meta[name="build"]').getAttribute('content'), 'v2');
+    // …while the app's own pages stay the old version's until the reader agrees.
+    await page.locator('a.nav-saved').click();
+    await page.waitForSelector('.saved-page');
+    await page.waitForSelector('.update-banner');
     assert.equal(await page.locator('meta[name="build"]').count(), 0);
     await Promise.all([page.waitForEvent('load'), page.locator('button.update-reload').click()]);
     await page.waitForSelector('main h1');
     assert.equal(await page.locator('meta[name="build"]').getAttribute('content'), 'v2');
-    await page.locator('a.nav-saved').click();
     await page.waitForSelector('.saved-item');
     assert.ok((await texts(page, '.saved-item h2')).includes('Harbor Bridge Reopens Two Months Early After Round-the-Clock Repairs'));
     const precache = await page.evaluate(async () => {

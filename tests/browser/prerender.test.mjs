@@ -95,6 +95,26 @@ test('a prerendered article opened once reads offline', async () => {
   await page.close();
 });
 
+test('with the service worker in control, a prerendered page still comes as HTML with islands; run-time pages as the app', async () => {
+  const page = await open(app, '/', { wait: '.article-list' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  // A return visit: the service worker answers, with the page's own HTML from the network.
+  const article = await page.goto(`${app.url}/articles/library-night-hours`);
+  assert.ok(article.fromServiceWorker(), 'the service worker answered the navigation');
+  assert.match(await article.text(), /<leptos-island/, 'the prerendered page, not the app shell');
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'islands');
+  assert.ok(await page.locator('.article-body').isVisible());
+  // A page that exists only at run time is the app shell, straight from the cache.
+  // (The server's own answer for it, which navigation preload may still fetch, goes unused.)
+  app.routes[at('/saved')] = (req, res) => res.end('<!doctype html><title>the network</title>');
+  const saved = await page.goto(`${app.url}/saved`);
+  assert.ok(saved.fromServiceWorker());
+  assert.doesNotMatch(await saved.text(), /the network|<leptos-island/);
+  await page.waitForSelector('.saved-page');
+  page.assertClean();
+  await page.close();
+});
+
 test('the prerender follows a paged index, and renders again only the article that changed', () => {
   const work = mkdtempSync(join(tmpdir(), 'prerender-'));
   const dir = join(work, 'dist');
