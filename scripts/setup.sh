@@ -30,11 +30,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The test command checks the formatting first (rustfmt.toml).
-if ! rustup component list --installed | grep -q '^rustfmt'; then
-  say "Adding the rustfmt component"
-  rustup component add rustfmt
-fi
+# The checks start with the formatter (rustfmt.toml) and the linter.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "Adding the $component component"
+    rustup component add "$component"
+  fi
+done
 
 # The release build rebuilds the standard library for size (scripts/build.sh): it needs its source.
 if ! rustup component list --installed | grep -q '^rust-src'; then

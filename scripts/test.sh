@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need, then runs every test:
+#   0. formatting and the linter (scripts/check.sh, which also runs step 1);
 #   1. native `cargo test`: the model (parsing, validation, URLs, dates, share links …), property
 #      tests of the parser (proptest), the hostile corpus (tests/hostile/) and server-side
 #      renders of the components;
@@ -15,15 +16,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 scripts/setup.sh --test
 
-echo "==> Formatting (cargo fmt --check, rustfmt.toml)"
-cargo fmt --check
-
-echo "==> Native tests (cargo test: model, property tests, hostile corpus, server renders)"
-node tests/hostile/corpus.mjs --check
-cargo test --locked --features import
-# The prerender's page template (its own unit tests: filled by element, refused when Trunk's
-# output lacks what a page needs).
-cargo test --locked --features ssr,islands --bin prerender
+# Formatting, the linter and the native tests: the fast check.
+scripts/check.sh
 echo "==> The validate command and the JSON Schemas agree with the app (tests/tools/)"
 cargo build --locked --features import --bin validate
 node --test --test-reporter=spec tests/tools/*.test.mjs

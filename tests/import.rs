@@ -3,10 +3,14 @@
 //! table of the README. Run with `cargo test --features import`.
 #![cfg(feature = "import")]
 
-use std::{fs, path::PathBuf, process::Command};
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::Command,
+};
 
 use article_reader::import::{feed, html::to_blocks, meta::Meta, page, wordpress, write, Draft, Report};
-use article_reader::model::{parse_article, parse_index, Block};
+use article_reader::model::{parse_article, parse_index_page, Block};
 use serde_json::Value;
 
 const FIXTURES: &str = "tests/import/fixtures";
@@ -211,7 +215,7 @@ fn json_ld_in_every_shape_publishers_emit() {
 }
 
 /// Every fixture, into one folder, with the app's validator on each file written.
-fn import_all(dir: &PathBuf) -> Vec<(String, Draft)> {
+fn import_all(dir: &Path) -> Vec<(String, Draft)> {
     let mut drafts: Vec<(String, Draft)> = Vec::new();
     for f in [
         "feed-rs/jsonfeed_spec_1.json",
@@ -340,12 +344,12 @@ fn real_documents_import_and_the_app_accepts_them() {
     assert_eq!(wp.report.unmapped.keys().collect::<Vec<_>>(), ["form", "script"]);
     assert_eq!(wp.report.dropped_urls, 1, "the javascript: link");
     // The index lists every article written, newest first, and the app reads it.
-    let index = parse_index(
+    let index = parse_index_page(
         &fs::read_to_string(dir.join("index.json")).unwrap(),
         "https://news.example/articles/index.json",
     )
     .unwrap();
-    assert_eq!(index.len(), drafts.len() - 1);
+    assert_eq!(index.articles.len(), drafts.len() - 1);
     let _ = fs::remove_dir_all(&dir);
 }
 

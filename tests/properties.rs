@@ -6,7 +6,7 @@
 //!   only http(s)/mailto URLs.
 
 use article_reader::model::{
-    links::all_urls, parse_article, parse_article_bytes, parse_index_bytes, validate::article_from_value,
+    links::all_urls, parse_article, parse_article_bytes, parse_index_page_bytes, validate::article_from_value,
 };
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -203,7 +203,7 @@ proptest! {
         if let Ok(article) = article_from_value(&value, BASE) {
             assert_safe_urls(&article);
         }
-        let _ = parse_index_bytes(value.to_string().as_bytes(), BASE);
+        let _ = parse_index_page_bytes(value.to_string().as_bytes(), BASE);
     }
 
     #[test]
@@ -222,6 +222,6 @@ proptest! {
     #[test]
     fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = parse_article_bytes(&bytes, BASE);
-        let _ = parse_index_bytes(&bytes, BASE);
+        let _ = parse_index_page_bytes(&bytes, BASE);
     }
 }

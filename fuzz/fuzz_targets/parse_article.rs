@@ -3,7 +3,7 @@
 #![no_main]
 
 use article_reader::model::{
-    parse_article, parse_article_bytes, parse_index_bytes,
+    parse_article, parse_article_bytes, parse_index_page_bytes,
     validate::{MAX_BLOCKS, MAX_HEADLINE_CHARS},
 };
 use libfuzzer_sys::fuzz_target;
@@ -31,5 +31,5 @@ fuzz_target!(|data: &[u8]| {
             assert!(!error.title().is_empty() && !error.message().is_empty());
         }
     }
-    let _ = parse_index_bytes(data, BASE);
+    let _ = parse_index_page_bytes(data, BASE);
 });

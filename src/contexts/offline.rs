@@ -174,7 +174,7 @@ mod browser {
         let requested = reload_requested.clone();
         let sw = use_service_worker_with_options(
             UseServiceWorkerOptions::default()
-                .script_url(&in_app("/sw.js"))
+                .script_url(in_app("/sw.js"))
                 .skip_waiting_message(facts::SKIP_WAITING_MESSAGE)
                 .on_controller_change(move || {
                     if requested.load(Ordering::SeqCst) {
@@ -223,7 +223,7 @@ mod browser {
         }
 
         let check = sw.check_for_update.clone();
-        if let Ok(interval) = set_interval_with_handle(move || check(), UPDATE_CHECK) {
+        if let Ok(interval) = set_interval_with_handle(check, UPDATE_CHECK) {
             on_cleanup(move || interval.clear());
         }
         // Coming back to the tab is a good moment to look too.

@@ -60,7 +60,7 @@ fn entry(e: &Entry, feed: &Feed, publisher: Option<Publisher>) -> Draft {
     let mut body = Vec::new();
     if let Some(content) = &e.content {
         if let Some(text) = &content.body {
-            if is_html(&content.content_type.to_string()) {
+            if is_html(content.content_type.as_ref()) {
                 body = to_blocks(text, base.as_deref(), &mut report);
             } else {
                 body = text_blocks(text);
@@ -73,7 +73,7 @@ fn entry(e: &Entry, feed: &Feed, publisher: Option<Publisher>) -> Draft {
             report
                 .notes
                 .push("only a summary: the feed has no full text of this item".into());
-            body = if is_html(&s.content_type.to_string()) || s.content.contains('<') {
+            body = if is_html(s.content_type.as_ref()) || s.content.contains('<') {
                 to_blocks(&s.content, base.as_deref(), &mut report)
             } else {
                 text_blocks(&s.content)

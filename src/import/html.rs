@@ -647,7 +647,7 @@ impl Mapper<'_> {
             return;
         }
         let mut language = None;
-        for n in std::iter::once(node.clone()).chain(node.find(&["code"])) {
+        for n in std::iter::once(*node).chain(node.find(&["code"])) {
             for c in classes(&n).split_whitespace() {
                 if let Some(l) = c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")) {
                     language = Some(l.to_string());

@@ -1,4 +1,4 @@
-//! A page's metadata, in the order the issue asks: schema.org `NewsArticle` (or any
+//! A page's metadata, most specific first: schema.org `NewsArticle` (or any
 //! `*Article`, `BlogPosting`, `Report`) JSON-LD first, then Open Graph (`og:`, `article:`),
 //! then plain `<meta>` and `<html lang dir>`. Every shape publishers emit is read: `author` as a
 //! string, an object or an array of either; `image` as a string, an `ImageObject` or an array;
@@ -100,7 +100,7 @@ impl Meta {
                 continue;
             };
             if let Some(a) = find_article(&v) {
-                m.from_json_ld(a, base);
+                m.read_json_ld(a, base);
                 break;
             }
         }
@@ -201,7 +201,7 @@ impl Meta {
         m
     }
 
-    fn from_json_ld(&mut self, a: &Value, base: Option<&str>) {
+    fn read_json_ld(&mut self, a: &Value, base: Option<&str>) {
         let s = |k: &str| a.get(k).and_then(Value::as_str).and_then(clean);
         self.headline = s("headline").or_else(|| s("name"));
         self.description = s("description").or_else(|| s("abstract"));

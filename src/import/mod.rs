@@ -298,10 +298,13 @@ pub struct Written {
     pub report: Report,
 }
 
+/// A draft the validator refused: its label (title or source) and the problems found.
+pub type Refused = (String, Vec<String>);
+
 /// Writes each draft to `dir/{id}.json` and adds (or replaces) its entry in `dir/index.json`,
 /// newest first. Ids are made by [`make_id`]; two drafts that would share one get `-2`, `-3` …
 /// Drafts the validator refuses are returned with their problems and not written.
-pub fn write(dir: &Path, drafts: &[Draft]) -> std::io::Result<(Vec<Written>, Vec<(String, Vec<String>)>)> {
+pub fn write(dir: &Path, drafts: &[Draft]) -> std::io::Result<(Vec<Written>, Vec<Refused>)> {
     fs::create_dir_all(dir)?;
     let index_path = dir.join("index.json");
     let mut index: Value = match fs::read_to_string(&index_path) {

@@ -1,10 +1,10 @@
 //! The article format, version 1.1 (version 1 plus nested lists, tables, code, dividers,
 //! embeds and pull quotes): the typed form every component renders.
 //!
-//! These types are produced by [`crate::model::parse`], which validates a JSON document and
+//! These types are produced by [`crate::model::parse_article`], which validates a JSON document and
 //! resolves every URL in it against the address the JSON was fetched from. By the time an
 //! [`Article`] exists, every link and image source in it is absolute and has an allowed scheme,
-//! or it has been dropped (`None`). Serialising an [`Article`] gives back version-1 JSON.
+//! or it has been dropped (`None`). Serialising an [`Article`] gives back format 1.1 JSON.
 
 use serde::{Deserialize, Serialize};
 
@@ -351,13 +351,8 @@ pub struct Article {
 }
 
 impl Article {
-    /// "By A, B and C", or the publisher's name when there are no authors.
-    /// "By A, B and C" in English.
-    pub fn byline(&self) -> Option<String> {
-        self.byline_in(&super::i18n::EN)
-    }
-
-    /// The authors in the catalogue's words ("Par A et B"), or the publisher's name.
+    /// The authors in the catalogue's words ("By A, B and C", "Par A et B"), or the publisher's
+    /// name when there are none.
     pub fn byline_in(&self, c: &super::i18n::Catalog) -> Option<String> {
         let names: Vec<&str> = self.authors.iter().map(|a| a.name.as_str()).collect();
         match names.as_slice() {

@@ -24,4 +24,4 @@ pub mod validate;
 
 pub use article::*;
 pub use error::LoadError;
-pub use validate::{parse_article, parse_article_bytes, parse_index, parse_index_bytes, Problem};
+pub use validate::{parse_article, parse_article_bytes, parse_index_page, parse_index_page_bytes, Problem};

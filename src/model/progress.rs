@@ -85,7 +85,8 @@ impl Positions {
 /// `viewport` pixels high: 0 at the top, 100 when the end is on screen.
 pub fn percent_read(top: f64, viewport: f64, total: f64) -> u8 {
     let scrollable = total - viewport;
-    if !(scrollable > 0.0) || !top.is_finite() {
+    // (NaN counts as nothing to scroll.)
+    if scrollable.is_nan() || scrollable <= 0.0 || !top.is_finite() {
         return if total > 0.0 { 100 } else { 0 };
     }
     ((top / scrollable).clamp(0.0, 1.0) * 100.0).round() as u8

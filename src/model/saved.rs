@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use super::stored::{StoredDataError, StoredKind};
 
 use super::article::{Article, Image};
-use super::links::related_json_url;
 
 /// Version of the stored list's format.
 pub const SAVED_FORMAT: u32 = 1;
@@ -151,14 +150,10 @@ pub fn entry_for(article: &Article, json_url: &str, route: &str, saved_at: &str)
     }
 }
 
-/// JSON URLs of an article's related items (what "available offline" is checked for).
-pub fn related_urls(article: &Article, json_url: &str) -> Vec<Option<String>> {
-    article.related.iter().map(|r| related_json_url(r, json_url)).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::links::related_json_url;
     use crate::model::parse_article;
 
     const BASE: &str = "https://n.example/articles/a.json";
@@ -209,7 +204,11 @@ mod tests {
     #[test]
     fn related_urls_follow_ids() {
         assert_eq!(
-            related_urls(&article(), BASE),
+            article()
+                .related
+                .iter()
+                .map(|r| related_json_url(r, BASE))
+                .collect::<Vec<_>>(),
             [Some("https://n.example/articles/b.json".to_string()), None]
         );
     }

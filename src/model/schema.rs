@@ -3,9 +3,9 @@
 //! editor checks a document by the same numbers the app does.
 //!
 //! `public/schema/article.schema.json` and `public/schema/index.schema.json` are these values
-//! written out (`cargo run --bin validate -- --schema article`); `tests/schema.rs` fails when
-//! they differ, and `tests/tools/validate.test.mjs` runs the schema, the `validate` command and
-//! the app's validator over the hostile corpus and the demo articles and checks that they agree.
+//! written out (`cargo run --bin validate -- --schema article`). `tests/tools/validate.test.mjs`
+//! fails when they differ, and runs the schema, the `validate` command and the app's validator
+//! over the hostile corpus and the demo articles and checks that they agree.
 //!
 //! What JSON Schema cannot say, and only the app (and `validate`) check: that a table's rows are
 //! as wide as its header, that a date exists (30 February), that an `embed` or `next` address

@@ -54,11 +54,6 @@ pub fn reading_minutes(article: &Article) -> usize {
     body_words(article).div_ceil(WORDS_PER_MINUTE).max(1)
 }
 
-/// "4 min read".
-pub fn reading_time_label(article: &Article) -> String {
-    format!("{} min read", reading_minutes(article))
-}
-
 /// The first `max_chars` characters of `text`, cut at a word boundary with an ellipsis when
 /// anything was cut. Used for the collapsed editorial card.
 pub fn teaser(text: &str, max_chars: usize) -> String {

@@ -1,4 +1,5 @@
-//! Parsing and validation of article JSON (format version 1) and of `articles/index.json`.
+//! Parsing and validation of article JSON (format 1.1, which reads every version 1 document)
+//! and of the index's pages (`articles/index.json` and the older pages it leads to).
 //!
 //! The document is first read as a generic JSON value, then walked field by field. Every problem
 //! is collected with its JSON path (`body[3].text: empty`, `image.alt: missing`) instead of
@@ -875,12 +876,8 @@ pub fn parse_article_bytes(bytes: &[u8], base: &str) -> Result<Article, LoadErro
     parse_article(decode(bytes)?, base)
 }
 
-/// Parses `articles/index.json` fetched from `base`, newest first (undated entries last).
-pub fn parse_index(text: &str, base: &str) -> Result<Vec<Summary>, LoadError> {
-    parse_index_page(text, base).map(|page| page.articles)
-}
-
-/// Parses one page of the index fetched from `base`: its articles, newest first, and the
+/// Parses one page of the index (`articles/index.json` and the older pages it leads to)
+/// fetched from `base`: its articles, newest first (undated entries last), and the
 /// address of the next (older) page, `next`, resolved against `base` (like JSON Feed's
 /// `next_url`). The front page shows the first page and loads the next one on request.
 ///
@@ -934,12 +931,7 @@ pub fn parse_index_page(text: &str, base: &str) -> Result<IndexPage, LoadError> 
     })
 }
 
-/// [`parse_index`] for the raw bytes of a response: checks size and encoding first.
-pub fn parse_index_bytes(bytes: &[u8], base: &str) -> Result<Vec<Summary>, LoadError> {
-    parse_index(decode(bytes)?, base)
-}
-
-/// [`parse_index_page`] for the raw bytes of a response.
+/// [`parse_index_page`] for the raw bytes of a response: checks size and encoding first.
 pub fn parse_index_page_bytes(bytes: &[u8], base: &str) -> Result<IndexPage, LoadError> {
     parse_index_page(decode(bytes)?, base)
 }
@@ -1311,12 +1303,18 @@ mod tests {
         let mut v = minimal();
         v["publisher"] = json!({ "name": "NewsWeb" });
         assert_eq!(
-            article_from_value(&v, BASE).unwrap().byline().as_deref(),
+            article_from_value(&v, BASE)
+                .unwrap()
+                .byline_in(&crate::model::i18n::EN)
+                .as_deref(),
             Some("NewsWeb")
         );
         v["authors"] = json!([{ "name": "A" }, { "name": "B" }, { "name": "C" }]);
         assert_eq!(
-            article_from_value(&v, BASE).unwrap().byline().as_deref(),
+            article_from_value(&v, BASE)
+                .unwrap()
+                .byline_in(&crate::model::i18n::EN)
+                .as_deref(),
             Some("By A, B and C")
         );
     }
@@ -1329,9 +1327,14 @@ mod tests {
             { "id": "new", "headline": "New", "published": "2026-01-01T00:00:00+01:00" },
         ]})
         .to_string();
-        let ids: Vec<_> = parse_index(&text, BASE).unwrap().into_iter().map(|s| s.id).collect();
+        let ids: Vec<_> = parse_index_page(&text, BASE)
+            .unwrap()
+            .articles
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
         assert_eq!(ids, ["new", "old", "undated"]);
-        let err = parse_index("{\"articles\": [{\"id\": \"x\"}]}", BASE).unwrap_err();
+        let err = parse_index_page("{\"articles\": [{\"id\": \"x\"}]}", BASE).unwrap_err();
         assert_eq!(err.problems()[0].to_string(), "articles[0].headline: missing");
     }
 

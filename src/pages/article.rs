@@ -133,5 +133,5 @@ fn oembed_link(article: &Article, json_url: &str) -> Option<impl IntoView> {
 /// stay until the reader moves on, see `app::FocusOnNavigate`).
 #[component]
 pub fn TakeOver() -> impl IntoView {
-    Effect::new(|| crate::platform::remove_static_copy());
+    Effect::new(crate::platform::remove_static_copy);
 }

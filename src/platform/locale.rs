@@ -5,11 +5,11 @@ use leptos::prelude::*;
 /// The browser's preferred languages (`navigator.languages`), updated when the reader changes
 /// them (the `languagechange` event; the listener goes with the calling owner). Natively: none.
 ///
-/// ```
+/// ```no_run
 /// use leptos::prelude::*;
-/// let _owner = Owner::new();
+/// // In a component: the interface follows the reader's first language, as it changes.
 /// let languages = article_reader::platform::locale::use_browser_languages();
-/// assert!(languages.get_untracked().is_empty());
+/// let first = move || languages.get().first().cloned().unwrap_or_else(|| "en".into());
 /// ```
 pub fn use_browser_languages() -> Signal<Vec<String>> {
     let languages = RwSignal::new(imp::languages());

@@ -133,9 +133,11 @@ mod imp {
 /// Whether the app itself is running (in a browser), as opposed to a native render whose HTML
 /// must work without it. Controls that only the app can serve (Copy link) render only then.
 ///
-/// ```
-/// // Natively, as in a test or the prerender, the app is not running.
-/// assert!(!article_reader::platform::app_running());
+/// ```no_run
+/// // Copy link needs running code: offer it only then.
+/// if article_reader::platform::app_running() {
+///     println!("show Copy link");
+/// }
 /// ```
 pub fn app_running() -> bool {
     imp::app_running()
@@ -166,8 +168,10 @@ pub fn use_live() -> leptos::prelude::ReadSignal<bool> {
 /// islands, the page itself) is open: the reader may have opened it before the code arrived.
 /// Natively: never.
 ///
-/// ```
-/// assert!(!article_reader::platform::static_copy_open(".share-details"));
+/// ```no_run
+/// use leptos::prelude::*;
+/// // The share menu starts as the reader left it in the page's HTML.
+/// let open = RwSignal::new(article_reader::platform::static_copy_open(".share-details"));
 /// ```
 pub fn static_copy_open(selector: &str) -> bool {
     imp::static_copy_open(selector)
@@ -193,8 +197,11 @@ pub fn remove_prerendered_head() {
 /// it is not), without scrolling; with `scroll`, brings it into view first. Returns whether
 /// focus moved (never natively).
 ///
-/// ```
-/// assert!(!article_reader::platform::focus(".settings-toggle", false));
+/// ```no_run
+/// // Escape closes the settings panel and gives focus back to its button.
+/// if !article_reader::platform::focus(".settings-toggle", false) {
+///     println!("the button is gone: focus stays where it is");
+/// }
 /// ```
 pub fn focus(selector: &str, scroll: bool) -> bool {
     imp::focus(selector, scroll)
@@ -208,8 +215,9 @@ pub fn set_root_attributes(attributes: &[(&str, String)]) {
 /// An attribute of `<html>` (`lang` on a prerendered page is the content's language). `None`
 /// natively.
 ///
-/// ```
-/// assert_eq!(article_reader::platform::root_attribute("lang"), None);
+/// ```no_run
+/// // The language the prerendered page's content is in, before the app knows the article.
+/// let lang = article_reader::platform::root_attribute("lang").unwrap_or_else(|| "en".into());
 /// ```
 pub fn root_attribute(name: &str) -> Option<String> {
     imp::root_attribute(name)

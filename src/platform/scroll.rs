@@ -106,8 +106,8 @@ pub fn block_at_top() -> Option<usize> {
 /// Scrolls block `index` of the article body to the top of the screen and moves focus there,
 /// so that keyboard and screen reader users continue from it too.
 ///
-/// ```
-/// // Natively there is no page: nothing happens.
+/// ```no_run
+/// // "Continue reading" goes back to the fourth block, where the reader stopped.
 /// article_reader::platform::scroll::go_to_block(3);
 /// ```
 pub fn go_to_block(index: usize) {

@@ -70,9 +70,9 @@ mod imp {
 
 /// Reads a local storage entry (`None` when absent or when storage is unavailable).
 ///
-/// ```
-/// // Natively nothing is stored.
-/// assert_eq!(article_reader::platform::storage::local_get("reader-settings-v1"), None);
+/// ```no_run
+/// use article_reader::{facts::SETTINGS_KEY, platform::storage::local_get};
+/// let stored = local_get(SETTINGS_KEY).unwrap_or_default();
 /// ```
 pub fn local_get(key: &str) -> Option<String> {
     imp::get(key)
@@ -80,8 +80,11 @@ pub fn local_get(key: &str) -> Option<String> {
 
 /// Writes a local storage entry, or says why the browser refused.
 ///
-/// ```
-/// assert_eq!(article_reader::platform::storage::local_set("key", "value"), Ok(()));
+/// ```no_run
+/// use article_reader::{facts::PROGRESS_KEY, platform::storage::local_set};
+/// if let Err(why) = local_set(PROGRESS_KEY, "{}") {
+///     println!("the position is kept for this visit only: {why:?}");
+/// }
 /// ```
 pub fn local_set(key: &str, value: &str) -> Result<(), StorageError> {
     imp::set(key, value)
@@ -95,10 +98,12 @@ pub fn local_remove(key: &str) {
 /// Reads the entry under `key` with `parse`. Nothing stored is `Ok(None)`; stored data that
 /// `parse` refuses (damaged, or another app's) is removed and its problem returned.
 ///
-/// ```
-/// use article_reader::{model::settings::Settings, platform::storage::read_stored};
-/// // Natively nothing is stored.
-/// assert_eq!(read_stored("reader-settings-v1", Settings::from_json), Ok(None));
+/// ```no_run
+/// use article_reader::{facts::SETTINGS_KEY, model::settings::Settings, platform::storage::read_stored};
+/// match read_stored(SETTINGS_KEY, Settings::from_json) {
+///     Ok(settings) => println!("the reader's settings, or the defaults: {:?}", settings.unwrap_or_default()),
+///     Err(problem) => println!("damaged settings were cleared: {problem:?}"),
+/// }
 /// ```
 pub fn read_stored<T, E>(key: &str, parse: impl FnOnce(&str) -> Result<T, E>) -> Result<Option<T>, E> {
     let Some(text) = local_get(key) else {

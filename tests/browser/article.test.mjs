@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { DIST, SHARED_FIXTURES, disclosures, open, readJson, texts, useApp, SITE, at } from './harness.mjs';
+import { REFERENCE } from './fixtures.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -179,29 +180,40 @@ test('a failing image shows a fallback box that keeps its space', async () => {
   await page.close();
 });
 
-test('the seed article renders every part', { skip: !existsSync(SHARED_FIXTURES) && 'no ../shared/fixtures' }, async () => {
-  const seed = readJson(`${SHARED_FIXTURES}/seed-article.json`);
-  const page = await open(app, '/read?src=/fixtures/seed/seed-article.json');
-  await page.waitForSelector('.article-body');
-  assert.equal((await page.locator('h1').textContent()).trim(), seed.headline);
-  assert.equal((await page.locator('.dek').textContent()).trim(), seed.dek);
-  assert.equal((await page.locator('.section-label').textContent()).trim(), seed.section);
-  assert.equal((await page.locator('.byline').textContent()).trim(), seed.publisher.name);
-  assert.equal((await page.locator('time.published').textContent()).trim(), 'March 15, 2026');
-  await page.waitForFunction(() => document.querySelector('figure.hero img')?.complete);
-  assert.ok(await page.locator('figure.hero img').evaluate((i) => i.naturalWidth > 0), 'seed hero loaded');
-  assert.equal(await page.locator('figure.hero img').getAttribute('alt'), seed.image.alt);
-  assert.deepEqual(await texts(page, '.takeaway-text'), seed.takeaways);
-  assert.deepEqual(await texts(page, '.takeaways .badge'), ['1', '2', '3', '4']);
-  assert.equal((await page.locator('.editorial-title').textContent()).trim(), seed.editorial.title);
-  await page.locator('summary.editorial-toggle').click();
-  assert.equal((await page.locator('.editorial-body p').first().textContent()).trim(), seed.editorial.body[0]);
-  assert.equal((await page.locator('.editorial-attribution').textContent()).trim(),
-    `${seed.editorial.author} · ${seed.editorial.role}`);
-  assert.deepEqual(await texts(page, '.article-body > p'), seed.body.map((b) => b.text));
-  assert.equal((await page.locator('.related .empty-state').textContent()).trim(), 'No related articles found');
-  page.assertClean();
-  await page.close();
+// The project's reference article, and the team's seed article where `../shared` is beside the
+// project (as in CI): each part rendered exactly.
+const REFERENCES = [
+  { src: '/fixtures/reference/reference-article.json', article: REFERENCE, date: 'April 2, 2026' },
+  ...(existsSync(SHARED_FIXTURES)
+    ? [{ src: '/fixtures/seed/seed-article.json', article: readJson(`${SHARED_FIXTURES}/seed-article.json`), date: 'March 15, 2026' }]
+    : []),
+];
+
+test('a reference article renders every part', async (t) => {
+  if (REFERENCES.length === 1) t.diagnostic('no ../shared/fixtures beside the project: the seed article is not rendered');
+  for (const { src, article: seed, date } of REFERENCES) {
+    const page = await open(app, `/read?src=${src}`);
+    await page.waitForSelector('.article-body');
+    assert.equal((await page.locator('h1').textContent()).trim(), seed.headline);
+    assert.equal((await page.locator('.dek').textContent()).trim(), seed.dek);
+    assert.equal((await page.locator('.section-label').textContent()).trim(), seed.section);
+    assert.equal((await page.locator('.byline').textContent()).trim(), seed.publisher.name);
+    assert.equal((await page.locator('time.published').textContent()).trim(), date);
+    await page.waitForFunction(() => document.querySelector('figure.hero img')?.complete);
+    assert.ok(await page.locator('figure.hero img').evaluate((i) => i.naturalWidth > 0), `${src}: hero loaded`);
+    assert.equal(await page.locator('figure.hero img').getAttribute('alt'), seed.image.alt);
+    assert.deepEqual(await texts(page, '.takeaway-text'), seed.takeaways);
+    assert.deepEqual(await texts(page, '.takeaways .badge'), seed.takeaways.map((_, i) => String(i + 1)));
+    assert.equal((await page.locator('.editorial-title').textContent()).trim(), seed.editorial.title);
+    await page.locator('summary.editorial-toggle').click();
+    assert.equal((await page.locator('.editorial-body p').first().textContent()).trim(), seed.editorial.body[0]);
+    assert.equal((await page.locator('.editorial-attribution').textContent()).trim(),
+      `${seed.editorial.author} · ${seed.editorial.role}`);
+    assert.deepEqual(await texts(page, '.article-body > p'), seed.body.map((b) => b.text));
+    assert.equal((await page.locator('.related .empty-state').textContent()).trim(), 'No related articles found');
+    page.assertClean();
+    await page.close();
+  }
 });
 
 test('at 360 px wide nothing scrolls sideways, light and dark', async () => {

@@ -32,6 +32,45 @@ export const neutral = (language) => ({
   related: [{ url: '/fixtures/lang-fr.json', headline: 'Duis aute irure', published: '2026-01-01T08:00:00Z' }],
 });
 
+/**
+ * A reference article in version 1 of the format with every part an article page shows (a
+ * publisher and no authors, a hero image, four takeaways, an editorial card with its author,
+ * paragraphs, no related articles), the project's own writing: the page must render each part
+ * exactly. The team's seed article (`../shared/fixtures`) is rendered the same way when present.
+ */
+export const REFERENCE = {
+  id: 'reference-article',
+  headline: 'Night Ferry Service Returns to the Eastern Islands After a Decade',
+  dek: 'Two refitted boats will run three crossings a night from June, with bicycles aboard and a quiet deck.',
+  section: 'Local',
+  language: 'en',
+  published: '2026-04-02T08:00:00Z',
+  publisher: { name: 'The Reference Ledger' },
+  image: { src: 'reference-hero.svg', alt: 'A ferry at night beside a lit pier.', width: 1200, height: 675 },
+  takeaways: [
+    'Three night crossings from June.',
+    'Bicycles travel free.',
+    'Tickets go on sale in May.',
+    'A quiet deck with no announcements after midnight.',
+  ],
+  editorial: {
+    label: "Editor's Desk",
+    title: 'Why we followed the ferry story',
+    body: ['Readers on the islands asked us for years.', 'We rode the test crossing to see for ourselves.'],
+    author: 'Mara Lind',
+    role: 'Local editor',
+  },
+  body: [
+    { type: 'paragraph', text: 'The last night ferry to the eastern islands sailed ten years ago.' },
+    { type: 'paragraph', text: 'From June two refitted boats will run three crossings each night.' },
+    { type: 'paragraph', text: 'The operator says the quiet deck was the most requested change.' },
+  ],
+  related: [],
+};
+
+const REFERENCE_HERO = '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">'
+  + '<rect width="1200" height="675" fill="#1d2a44"/><rect x="200" y="420" width="800" height="90" fill="#e8e2d0"/></svg>';
+
 /** Every block of format 1.1, short: what Listen says of them is checked in full. */
 export const FORMAT_1_1 = {
   ...VALID,
@@ -202,6 +241,11 @@ export function fixtureRoutes() {
       json(res, 200, { count: counts[path] ?? 0 });
     },
     '/fixtures/hostile.json': (req, res) => json(res, 200, HOSTILE),
+    '/fixtures/reference/reference-article.json': (req, res) => json(res, 200, REFERENCE),
+    '/fixtures/reference/reference-hero.svg': (req, res) => {
+      res.writeHead(200, { 'content-type': 'image/svg+xml' });
+      res.end(REFERENCE_HERO);
+    },
     '/fixtures/format-1-1.json': (req, res) => json(res, 200, FORMAT_1_1),
     '/fixtures/link-list.json': (req, res) => json(res, 200, LINK_LIST),
     '/fixtures/record-links.json': (req, res) => json(res, 200, RECORD_LINKS),

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The fast check for the inner loop (a few minutes warm): formatting, the linter on the native
+# code and on the wasm app, the import-cycle check (scripts/rust_cycles.py), and every native
+# test (the model, property tests, the hostile corpus, server renders, the prerender's
+# template). No app build and no browser: the full test command (scripts/test.sh) runs this
+# first, then those. Run scripts/setup.sh once before (it adds the rustup components used here).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+echo "==> Formatting (cargo fmt --check, rustfmt.toml)"
+cargo fmt --check
+
+echo "==> Linter (cargo clippy -D warnings: native tools and tests, then the wasm app and islands)"
+cargo clippy --locked --all-targets --features import -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --features islands -- -D warnings
+
+echo "==> No import cycles between src/ files, no cfg(target_arch) in components and pages"
+python3 scripts/rust_cycles.py src --no-cfg-in src/components src/pages
+
+echo "==> Native tests (cargo test: model, property tests, hostile corpus, server renders)"
+node tests/hostile/corpus.mjs --check
+cargo test --locked --features import
+# The prerender's page template (its own unit tests: filled by element, refused when Trunk's
+# output lacks what a page needs).
+cargo test --locked --features ssr,islands --bin prerender
