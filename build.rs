@@ -27,6 +27,8 @@ fn main() {
 /// Checks the site configuration and writes `$OUT_DIR/site.rs`.
 fn site_constants() {
     println!("cargo::rerun-if-env-changed=READER_SITE");
+    // The page colours an accent is checked against (`site::page_backgrounds`).
+    println!("cargo::rerun-if-changed=style/main.css");
     let path = env::var("READER_SITE").unwrap_or_else(|_| "site.json".to_string());
     println!("cargo::rerun-if-changed={path}");
     let text = match fs::read_to_string(&path) {

@@ -2,9 +2,10 @@
 // Puts the shared names of src/facts.json (cache names, message types, the id rule, embed
 // options, element ids, settings keys and values) where the JavaScript needs them, so that no
 // copy is written by hand:
-//   - index.html's inline script names them as __FACT_<key>__, replaced here by their JSON value
-//     in every .html page of the output (before the prerender copies the page and before
-//     build-headers.mjs hashes its scripts);
+//   - index.html's markup names them as __FACT_<key>__ (the crash screen's element id),
+//     replaced here by their JSON value in every .html page of the output (before the prerender
+//     copies the page);
+//   - the pages' own scripts (src/page/) import them, bundled by build-page-scripts.mjs;
 //   - embed.js (src/embed/embed.js) imports them and is bundled here with esbuild;
 //   - the service worker imports them too (scripts/build-sw.mjs bundles it).
 // The Rust app gets them from build.rs. tests/facts.rs fails if a copy appears anywhere else.

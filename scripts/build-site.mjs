@@ -11,6 +11,8 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { BASE, SITE, SITE_FILE } from './site-config.mjs';
+// Black or white text on the accent: the page scripts' rule (as the app's).
+import { contrastText } from '../src/page/contrast.mjs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
@@ -18,17 +20,6 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
 const file = SITE_FILE;
 const site = SITE;
-
-// Black or white text on the accent, whichever has the higher WCAG contrast: the rule of
-// contrast_text in src/model/embed.rs (the embed's accent uses it too).
-function contrastText(hex) {
-  const lum = [1, 3, 5].map((i) => {
-    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  });
-  const l = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2];
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
-}
 
 // The folder the reader is served from (checked by build.rs: starts and ends with "/", only
 // letters, digits and - _ . ~ between): every absolute path below starts with it.
@@ -82,6 +73,15 @@ for (const [name, [size, scale, background]] of Object.entries(ICONS)) {
   writeFileSync(`${out}/icons/${name}`, appIcon(size, scale, background));
 }
 
+// The page background, light and dark, from the stylesheet (its one home; the app's accent
+// check reads the same rule: site::page_backgrounds): the browser's theme colour, the manifest.
+const pageBg = readFileSync(`${root}/style/main.css`, 'utf8').match(/--bg: light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\)/i);
+if (!pageBg) {
+  console.error('build-site: style/main.css sets no "--bg: light-dark(#rrggbb, #rrggbb)"');
+  process.exit(1);
+}
+const [bgLight, bgDark] = [pageBg[1].toLowerCase(), pageBg[2].toLowerCase()];
+
 const accentLight = site.accent.light.toLowerCase();
 const accentDark = site.accent.dark.toLowerCase();
 const values = {
@@ -95,10 +95,10 @@ const values = {
   accent_dark: accentDark,
   accent_light_contrast: contrastText(accentLight),
   accent_dark_contrast: contrastText(accentDark),
+  bg_light: bgLight,
+  bg_dark: bgDark,
   default_language: site.languages.default,
   base_path: base,
-  // For index.html's script (not HTML-escaped: JSON, with "<" escaped, of origins build.rs checked).
-  sources_json: JSON.stringify((site.sources ?? []).map((o) => o.replace(/\/+$/, '').toLowerCase())).replace(/</g, '\\u003c'),
 };
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 // Typefaces and radius, as CSS after the stylesheet's defaults (the values were checked by
@@ -150,7 +150,7 @@ for (const name of readdirSync(out).filter((f) => f.endsWith('.html'))) {
       process.exit(1);
     }
     replaced += 1;
-    return key.endsWith('_json') ? values[key] : escape(values[key]);
+    return escape(values[key]);
   });
   if (filled !== page) writeFileSync(path, filled);
 }
@@ -165,7 +165,7 @@ const manifest = {
   display: 'standalone',
   orientation: 'any',
   theme_color: accentLight,
-  background_color: '#f7f5f0',
+  background_color: bgLight,
   lang: site.languages.default,
   dir: site.languages.default === 'ar' ? 'rtl' : 'ltr',
   categories: ['news'],

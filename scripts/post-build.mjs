@@ -15,6 +15,8 @@ const node = (step) => execFileSync(process.execPath, [fileURLToPath(new URL(ste
 // The shared names of src/facts.json into the pages and embed.js, before anything copies
 // index.html.
 node('build-facts.mjs');
+// The pages' own scripts (src/page/), bundled into their <script data-part> elements.
+node('build-page-scripts.mjs');
 // The site's configuration (site.json): logo, manifest, name and colours in the pages.
 node('build-site.mjs');
 // The app's JavaScript glue, minified (release builds), before anything copies index.html.

@@ -150,6 +150,18 @@ pub fn parse_options<'a>(query: impl IntoIterator<Item = (&'a str, &'a str)>) ->
 mod tests {
     use super::*;
 
+    /// The page script's copy of the rule (src/page/contrast.mjs) passes the same cases
+    /// (tests/tools/page-scripts.test.mjs).
+    #[test]
+    fn contrast_text_gives_the_shared_cases() {
+        let cases: serde_json::Value = serde_json::from_str(include_str!("../../tests/cases/contrast.json")).unwrap();
+        let cases = cases["cases"].as_array().unwrap();
+        assert!(cases.len() > 20);
+        for case in cases {
+            assert_eq!(contrast_text(case[0].as_str().unwrap()), case[1], "{case}");
+        }
+    }
+
     #[test]
     fn defaults_show_everything() {
         let (o, w) = parse_options([]);

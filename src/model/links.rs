@@ -178,6 +178,33 @@ pub fn all_urls(article: &Article) -> Vec<&str> {
 mod tests {
     use super::*;
 
+    /// The page scripts' copy of the rule (src/page/route.mjs) passes the same cases
+    /// (tests/tools/page-scripts.test.mjs).
+    #[test]
+    fn check_source_gives_the_shared_cases() {
+        let cases: serde_json::Value = serde_json::from_str(include_str!("../../tests/cases/sources.json")).unwrap();
+        let page = cases["page"].as_str().unwrap();
+        let sources: Vec<&str> = cases["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        for case in cases["cases"].as_array().unwrap() {
+            let allowed = check_source(case[0].as_str().unwrap(), page, &sources, false).is_ok();
+            assert_eq!(allowed, case[1].as_bool().unwrap(), "{case}");
+        }
+    }
+
+    #[test]
+    fn route_in_gives_the_shared_cases() {
+        let cases: serde_json::Value = serde_json::from_str(include_str!("../../tests/cases/route.json")).unwrap();
+        for case in cases["cases"].as_array().unwrap() {
+            let [base, path, route] = [0, 1, 2].map(|i| case[i].as_str());
+            assert_eq!(route_in(base.unwrap(), path.unwrap()).as_deref(), route, "{case}");
+        }
+    }
+
     const DIR: &str = "http://127.0.0.1:8080/articles/";
 
     fn related(id: Option<&str>, url: Option<&str>) -> Related {

@@ -110,11 +110,43 @@ impl std::fmt::Display for SiteProblem {
 /// The interface languages the app has catalogues for.
 pub const LANGUAGES: [&str; 3] = ["en", "fr", "ar"];
 
-/// The page backgrounds an accent must stand out on, as text (WCAG AA: 4.5:1): light, white
-/// cards and sepia for the light accent; dark and dark cards for the dark one. They are the
-/// stylesheet's `--bg` and `--surface` values (a test compares them).
-pub const LIGHT_BACKGROUNDS: [&str; 3] = ["#f7f5f0", "#ffffff", "#f4ecd8"];
-pub const DARK_BACKGROUNDS: [&str; 2] = ["#16181d", "#1f2228"];
+/// The stylesheet: the one home of the page colours.
+const STYLESHEET: &str = include_str!("../../style/main.css");
+
+/// The page backgrounds an accent must stand out on, as text (WCAG AA: 4.5:1), read from the
+/// stylesheet: for the light accent the light page, its cards (`--bg` and `--surface`, each
+/// `light-dark(light, dark)` in `:root`) and the sepia page (`--bg` under
+/// `[data-theme="sepia"]`); for the dark accent the dark page and its cards.
+///
+/// ```
+/// let (light, dark) = article_reader::model::site::page_backgrounds();
+/// assert_eq!(light.len(), 3);
+/// assert!(dark.iter().all(|c| c.len() == 7 && c.starts_with('#')));
+/// ```
+pub fn page_backgrounds() -> (Vec<String>, Vec<String>) {
+    backgrounds_in(STYLESHEET).expect(
+        "style/main.css must set --bg and --surface as light-dark(#rrggbb, #rrggbb) and --bg under [data-theme=\"sepia\"]",
+    )
+}
+
+fn backgrounds_in(css: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let colour_after = |text: &str, marker: &str| -> Option<String> {
+        let at = text.find(marker)? + marker.len();
+        let c = text.get(at..at + 7)?;
+        is_hex_color(c).then(|| c.to_ascii_lowercase())
+    };
+    let pair = |name: &str| -> Option<(String, String)> {
+        let light = colour_after(css, &format!("{name}: light-dark("))?;
+        let rest = &css[css.find(&format!("{name}: light-dark("))?..];
+        let dark = colour_after(rest, ", ")?;
+        Some((light, dark))
+    };
+    let (bg_light, bg_dark) = pair("--bg")?;
+    let (surface_light, surface_dark) = pair("--surface")?;
+    let sepia = &css[css.find("[data-theme=\"sepia\"]")?..];
+    let sepia_bg = colour_after(sepia, "--bg: ")?;
+    Some((vec![bg_light, surface_light, sepia_bg], vec![bg_dark, surface_dark]))
+}
 
 /// WCAG 2 contrast ratio of two `#rrggbb` colours (1 to 21).
 ///
@@ -350,7 +382,8 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
     };
     let logo = image("logo", true);
     let icon = image("icon", false);
-    let mut accent = |field: &str, backgrounds: &[&str], theme: &str| -> Option<String> {
+    let (light_backgrounds, dark_backgrounds) = page_backgrounds();
+    let mut accent = |field: &str, backgrounds: &[String], theme: &str| -> Option<String> {
         let c = r.text(field, true, 7)?;
         if !is_hex_color(&c) {
             r.problem(field, format!("must be a colour written #rrggbb (got {c})"));
@@ -359,7 +392,7 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         let c = c.to_ascii_lowercase();
         let worst = backgrounds
             .iter()
-            .map(|bg| (contrast_ratio(&c, bg), *bg))
+            .map(|bg| (contrast_ratio(&c, bg), bg.as_str()))
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .unwrap_or((21.0, ""));
         if worst.0 < 4.5 {
@@ -375,8 +408,8 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         }
         Some(c)
     };
-    let accent_light = accent("accent.light", &LIGHT_BACKGROUNDS, "light");
-    let accent_dark = accent("accent.dark", &DARK_BACKGROUNDS, "dark");
+    let accent_light = accent("accent.light", &light_backgrounds, "light");
+    let accent_dark = accent("accent.dark", &dark_backgrounds, "dark");
     let offered = r.get("languages.offered").cloned();
     let languages = match offered.as_ref() {
         None => {
@@ -810,16 +843,19 @@ mod tests {
         assert_eq!(said.len(), 6, "{said:?}");
     }
 
-    /// The backgrounds an accent is checked against are the stylesheet's.
+    /// The backgrounds an accent is checked against are the stylesheet's, found by their rules.
     #[test]
-    fn the_contrast_check_uses_the_stylesheets_backgrounds() {
-        let css = std::fs::read_to_string("style/main.css").unwrap();
-        for bg in LIGHT_BACKGROUNDS.iter().chain(&DARK_BACKGROUNDS) {
-            assert!(css.contains(bg), "{bg} is not a background in style/main.css");
+    fn the_contrast_check_reads_the_stylesheets_backgrounds() {
+        let (light, dark) = page_backgrounds();
+        assert_eq!((light.len(), dark.len()), (3, 2));
+        for c in light.iter().chain(&dark) {
+            assert!(STYLESHEET.contains(c.as_str()), "{c}");
         }
-        assert!(
-            css.contains("--bg: light-dark(#f7f5f0, #16181d)")
-                && css.contains("--surface: light-dark(#ffffff, #1f2228)")
+        assert!(light.iter().all(|l| !dark.contains(l)), "light and dark differ");
+        assert_eq!(
+            backgrounds_in(":root { --bg: #ffffff; }"),
+            None,
+            "a stylesheet without the rules is refused"
         );
     }
 }

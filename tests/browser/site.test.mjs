@@ -85,6 +85,20 @@ test('the manifest, oEmbed and the article metadata name the site', async () => 
   assert.equal(manifest.short_name, SITE.short_name);
   assert.equal(manifest.description, SITE.description);
   assert.equal(manifest.theme_color, SITE.accent.light.toLowerCase());
+  // The page's own background, light and dark, as the stylesheet paints it.
+  const page0 = await open(app, '/', { wait: '.article-list', colorScheme: 'light' });
+  const themeColors = await page0.evaluate(() => [...document.querySelectorAll('meta[name=theme-color]')].map((m) => m.content));
+  const painted = [];
+  for (const scheme of ['light', 'dark']) {
+    await page0.emulateMedia({ colorScheme: scheme });
+    painted.push(await page0.evaluate(() => {
+      const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+      return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    }));
+  }
+  assert.deepEqual(themeColors, painted, 'theme-color follows the stylesheet');
+  assert.equal(manifest.background_color, painted[0]);
+  await page0.close();
   assert.equal(manifest.lang, SITE.languages.default);
   // The shortcut to the Saved page, in the default language (the front page's "Saved" link).
   const page = await open(app, '/saved', { wait: 'main h1' });
