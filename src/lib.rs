@@ -25,7 +25,6 @@ pub mod facts;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod model;
-pub mod offline;
 pub mod pages;
 pub mod platform;
 pub mod site;

@@ -7,7 +7,7 @@ use crate::model::{
     links::{related_json_url, related_path},
     Related,
 };
-use crate::offline::store::is_available_offline;
+use crate::platform::saved_store::is_available_offline;
 
 #[component]
 pub fn RelatedArticles(

@@ -1,13 +1,13 @@
 //! "Save for offline": a toggle button that stores the article and its images for good (see
-//! `crate::offline::store`), with a polite status message saying what happened.
+//! `crate::platform::saved_store`), with a polite status message saying what happened.
 
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::contexts::offline::use_offline;
 use crate::model::url::resolve;
 use crate::model::Article;
-use crate::offline::store;
 use crate::platform::page_url;
+use crate::platform::saved_store as store;
 
 /// The article a page has at hand, for [`SaveButton`]: the app passes the one it shows, so
 /// saving does not read it again.

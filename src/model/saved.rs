@@ -1,7 +1,7 @@
 //! The list of articles saved for offline reading: what is stored about each, and the pure
 //! bookkeeping around it (which URLs an article needs, which can go when it is removed).
 //!
-//! The list is kept as JSON next to the saved files (see `crate::offline`), and the service
+//! The list is kept as JSON next to the saved files (see `crate::platform::saved_store`), and the service
 //! worker updates it when it refreshes a saved article, so its shape is shared with
 //! `src/sw/service-worker.js`.
 

@@ -7,7 +7,7 @@ use leptos_meta::{Meta, Title};
 use crate::contexts::document_language::DocumentLanguage;
 use crate::contexts::offline::use_offline;
 use crate::model::{date::display_date, saved::SavedEntry};
-use crate::offline::store::{self, format_bytes, StorageUse};
+use crate::platform::saved_store::{self as store, format_bytes, StorageUse};
 
 #[component]
 pub fn SavedPage() -> impl IntoView {

@@ -10,15 +10,22 @@
 //! - [`storage`]: local storage;
 //! - [`events`]: event listeners removed with their owner;
 //! - [`locale`]: the browser's languages;
-//! - [`clock`]: the time now.
+//! - [`clock`]: the time now;
+//! - [`fetch`]: requests, with a time limit, retries and what the page already has;
+//! - [`saved_store`]: the saved articles in Cache Storage, shared with the service worker;
+//! - [`service_worker`]: registering it, handing it what to cache, its messages and updates.
 //!
-//! Fetching is `crate::api`; Cache Storage and the service worker are `crate::offline`.
+//! What the app does with them lives above: `crate::api` parses what [`fetch`] brings, and
+//! `crate::contexts::offline` keeps the network state, the saved list and the update banner.
 
 pub mod clock;
 pub mod events;
+pub mod fetch;
 pub mod locale;
 pub mod page;
+pub mod saved_store;
 pub mod scroll;
+pub mod service_worker;
 pub mod share;
 pub mod speech;
 pub mod storage;

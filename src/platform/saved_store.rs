@@ -79,6 +79,13 @@ pub struct StorageUse {
 }
 
 /// "1.2 MB", "340 KB", "0 bytes".
+///
+/// ```
+/// use article_reader::platform::saved_store::format_bytes;
+/// assert_eq!(format_bytes(1_234_567.0), "1.2 MB");
+/// assert_eq!(format_bytes(340_000.0), "340 KB");
+/// assert_eq!(format_bytes(0.0), "0 bytes");
+/// ```
 pub fn format_bytes(bytes: f64) -> String {
     const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
     if bytes < 1000.0 {
@@ -97,7 +104,78 @@ pub fn format_bytes(bytes: f64) -> String {
     }
 }
 
-pub use imp::*;
+/// The saved list; a damaged list is reported (and the caller resets it with [`recover`]).
+/// Natively: [`StoreError::Unavailable`].
+///
+/// ```no_run
+/// use article_reader::platform::saved_store::{load, StoreError};
+/// async fn saved_count() -> usize {
+///     match load().await {
+///         Ok(list) => list.articles.len(),
+///         Err(StoreError::Damaged(_)) => 0, // recover() rebuilds it and says so
+///         Err(_) => 0,                       // no Cache Storage here
+///     }
+/// }
+/// ```
+pub async fn load() -> Result<SavedList, StoreError> {
+    imp::load().await
+}
+
+/// Replaces a damaged list with one rebuilt from the saved copies themselves: every stored JSON
+/// file that still validates as an article is listed again (its images are found the same way
+/// as when saving). Nothing is deleted.
+pub async fn rebuild() -> Result<SavedList, StoreError> {
+    imp::rebuild().await
+}
+
+/// Saves the article read from `json_url` (opened at `route`) with its images, all or nothing.
+///
+/// ```no_run
+/// use article_reader::{model::Article, platform::saved_store::save};
+/// async fn keep(article: &Article) {
+///     match save(article, "https://news.example/articles/a.json", "/articles/a").await {
+///         Ok(list) => println!("{} saved", list.articles.len()),
+///         Err(e) => println!("{e}"), // e.g. the storage quota, and nothing was lost
+///     }
+/// }
+/// ```
+pub async fn save(article: &Article, json_url: &str, route: &str) -> Result<SavedList, StoreError> {
+    imp::save(article, json_url, route).await
+}
+
+/// [`save`], for a page of islands, which has no article at hand (`None`): the article is read
+/// first, from the JSON the page carries inline.
+pub async fn save_article(article: Option<Article>, json_url: &str, route: &str) -> Result<SavedList, StoreError> {
+    imp::save_article(article, json_url, route).await
+}
+
+/// Removes a saved article and the files only it used.
+pub async fn remove(json_url: &str) -> Result<SavedList, StoreError> {
+    imp::remove(json_url).await
+}
+
+/// Whether any cache (saved, or what the service worker kept) has `url`: a related article
+/// marked as available offline. Natively: no.
+///
+/// ```no_run
+/// use article_reader::platform::saved_store::is_available_offline;
+/// async fn mark() -> &'static str {
+///     if is_available_offline("https://news.example/articles/b.json").await { "available offline" } else { "" }
+/// }
+/// ```
+pub async fn is_available_offline(url: &str) -> bool {
+    imp::is_available_offline(url).await
+}
+
+/// Usage and quota as the browser estimates them (the Saved page's storage line).
+pub async fn storage_use() -> Option<StorageUse> {
+    imp::storage_use().await
+}
+
+/// Asks the browser to keep the site's data under storage pressure; whether it agreed.
+pub async fn request_persistence() -> Option<bool> {
+    imp::request_persistence().await
+}
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
