@@ -2,7 +2,7 @@
 # Installs whatever the project needs and is missing, from package registries only:
 #   - the wasm32 target and rust-src (rustup), Trunk and wasm-bindgen-cli (cargo install, pinned),
 #   - wasm-opt and Playwright's driver library (npm, pinned in package-lock.json),
-#   - with --test: Debian's chromium and chromium-driver (apt) for the browser tests.
+#   - with --test: Debian's chromium, chromium-driver and firefox-esr (apt) for the browser tests.
 # Safe to run again: each step is skipped when the right version is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,15 +57,17 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm packages (wasm-opt, playwright-core)"
+  say "Installing npm packages (wasm-opt, playwright-core, puppeteer-core, Workbox, esbuild)"
   npm ci --no-audit --no-fund
 fi
 
-if [ "$WITH_BROWSER" = 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
-  say "Installing Debian's chromium and chromium-driver"
+# The browsers the tests drive: Chromium for every browser test, Firefox ESR for a smoke pass
+# (over WebDriver BiDi, with puppeteer-core from npm).
+if [ "$WITH_BROWSER" = 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v firefox-esr >/dev/null; }; then
+  say "Installing Debian's chromium, chromium-driver and firefox-esr"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver firefox-esr
 fi
 say "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version)"
