@@ -11,8 +11,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 echo "==> Formatting (cargo fmt --check, rustfmt.toml)"
 cargo fmt --check
 
-echo "==> Linter (cargo clippy -D warnings: native tools and tests, then the wasm app and islands)"
+echo "==> Linter (cargo clippy -D warnings: native tools and tests, the prerender, the wasm app and islands)"
 cargo clippy --locked --all-targets --features import -- -D warnings
+cargo clippy --locked --features ssr,islands --bin prerender -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --features islands -- -D warnings
 

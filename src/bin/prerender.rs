@@ -33,7 +33,7 @@ use article_reader::model::{
     i18n::UiLang,
     links::in_app,
     parse_article,
-    seo::{canonical_url, json_ld, meta_tags, script_safe_json},
+    seo::{crawler_head, description, json_ld, script_safe_json, HeadTag},
     validate::parse_index_page,
     Article, IndexPage,
 };
@@ -158,11 +158,30 @@ const PAGE_PARTS: [&str; 3] = ["policy", "settings", "sw-messages"];
 /// An embed's: the policy and crash screen, and its options and sizing.
 const EMBED_PARTS: [&str; 2] = ["policy", "embed"];
 
-fn description_tag(text: &str) -> String {
-    format!(
-        "<meta name=\"description\" content=\"{}\" data-prerendered>",
-        escape(text)
-    )
+/// The page's head tags as HTML, each marked `data-prerendered` (the app removes them when it
+/// shows another page, and renders `seo::article_head` itself).
+fn head_html(tags: &[HeadTag]) -> String {
+    let mut html = String::new();
+    for tag in tags {
+        html.push_str(&match tag {
+            HeadTag::Meta { attr, name, content } => {
+                format!(
+                    "<meta {attr}=\"{name}\" content=\"{}\" data-prerendered>",
+                    escape(content)
+                )
+            }
+            HeadTag::Link { rel, href } => format!("<link rel=\"{rel}\" href=\"{}\" data-prerendered>", escape(href)),
+            HeadTag::Alternate { type_, href, title } => format!(
+                "<link rel=\"alternate\" type=\"{type_}\" href=\"{}\"{} data-prerendered>",
+                escape(href),
+                title
+                    .as_ref()
+                    .map(|t| format!(" title=\"{}\"", escape(t)))
+                    .unwrap_or_default()
+            ),
+        });
+    }
+    html
 }
 
 /// `/articles/{id}`. `article` has its URLs resolved against the public base (for meta tags);
@@ -176,26 +195,12 @@ fn article_page(
     base: &str,
 ) -> Result<String, String> {
     let page_url = format!("{base}/articles/{}", article.id);
-    let mut head = String::new();
-    for (attr, name, content) in meta_tags(article, &page_url) {
-        head.push_str(&format!(
-            "<meta {attr}=\"{name}\" content=\"{}\" data-prerendered>",
-            escape(&content)
-        ));
-    }
-    head.push_str(&format!(
-        "<link rel=\"canonical\" href=\"{}\" data-prerendered>",
-        escape(&canonical_url(article, &page_url))
-    ));
-    head.push_str(&format!(
-        "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\" data-prerendered>",
-        escape(&format!("{base}/oembed/{}.json", article.id)),
-        escape(&article.headline)
-    ));
-    head.push_str(&format!(
-        "<script type=\"application/ld+json\" data-prerendered>{}</script>",
+    let oembed = format!("{base}/oembed/{}.json", article.id);
+    let head = format!(
+        "{}<script type=\"application/ld+json\" data-prerendered>{}</script>",
+        head_html(&crawler_head(article, &page_url, Some(oembed))),
         script_safe_json(&json_ld(article, &page_url).to_string())
-    ));
+    );
     article_reader::platform::render_at(&page_url);
     let rendered = rendered.clone();
     let body = render(&article.language, move || {
@@ -268,7 +273,7 @@ fn embed_page(
             </main>
         }
     });
-    let head = description_tag(article.dek.as_deref().unwrap_or(&article.headline));
+    let head = head_html(&[description(article.dek.as_deref().unwrap_or(&article.headline))]);
     let body = format!("<div id=\"{}\">{body}</div>", facts::PRERENDERED_ID);
     let start = format!(
         "if(document.documentElement.classList.contains(\"embed-lang\")){{{}}}else{{{}}}",
@@ -308,12 +313,15 @@ fn front_page(template: &Template, islands: &Islands, first: &IndexPage) -> Resu
         lang: UiLang::En.tag(),
         dir: "ltr",
         islands_mark: "",
-        // The JSON the page is made from, named for the service worker to cache (`api::inline_data_urls`).
-        head: &format!(
-            "{}<link rel=\"alternate\" type=\"application/json\" href=\"{}\" data-prerendered>",
-            description_tag(catalog.front_description),
-            escape(&in_app("/articles/index.json"))
-        ),
+        // The JSON the page is made from, named for the service worker to cache (`platform::fetch::inline_data_urls`).
+        head: &head_html(&[
+            description(catalog.front_description),
+            HeadTag::Alternate {
+                type_: "application/json",
+                href: in_app("/articles/index.json"),
+                title: None,
+            },
+        ]),
         first_in_head: None,
         parts: &PAGE_PARTS,
         body: &body,

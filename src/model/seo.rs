@@ -1,5 +1,7 @@
-//! What a prerendered article page tells crawlers and link previews: meta tags (description,
-//! Open Graph, Twitter card, canonical link) and schema.org `NewsArticle` JSON-LD.
+//! What a page's `<head>` says about it: the title, and for an article the description, the
+//! canonical link and oEmbed discovery, plus for crawlers and link previews (a prerendered page)
+//! Open Graph, the Twitter card and schema.org `NewsArticle` JSON-LD. One list of
+//! [`HeadTag`]s, which the prerender writes as HTML and the app renders with `leptos_meta`.
 
 use serde_json::{json, Map, Value};
 
@@ -20,6 +22,79 @@ pub fn page_title(title: &str) -> String {
     } else {
         format!("{title} · {site}")
     }
+}
+
+/// One tag of a page's `<head>`, as data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HeadTag {
+    /// `<meta {attr}="{name}" content="{content}">`; `attr` is `name` or `property`.
+    Meta {
+        attr: &'static str,
+        name: &'static str,
+        content: String,
+    },
+    /// `<link rel="{rel}" href="{href}">`.
+    Link { rel: &'static str, href: String },
+    /// `<link rel="alternate" type="{type_}" href="{href}" title="{title}">`.
+    Alternate {
+        type_: &'static str,
+        href: String,
+        title: Option<String>,
+    },
+}
+
+/// The `<meta name="description">` of a page.
+pub fn description(text: &str) -> HeadTag {
+    HeadTag::Meta {
+        attr: "name",
+        name: "description",
+        content: text.to_string(),
+    }
+}
+
+/// The head tags of `article` shown at `page_url` for the reader: its description, its
+/// canonical address ([`canonical_url`]) and, for a bundled article, oEmbed discovery (`oembed`,
+/// its response's address). The app renders these; the prerender writes
+/// [`crawler_head`], these and what crawlers read.
+///
+/// ```
+/// use article_reader::model::{parse_article, seo::{article_head, HeadTag}};
+/// let a = parse_article(r#"{"id":"a","headline":"H","dek":"D","body":[{"type":"paragraph","text":"x"}]}"#,
+///     "https://news.example/articles/a.json").unwrap();
+/// let page = "https://news.example/articles/a";
+/// assert_eq!(article_head(&a, page, None), [
+///     HeadTag::Meta { attr: "name", name: "description", content: "D".into() },
+///     HeadTag::Link { rel: "canonical", href: page.into() },
+/// ]);
+/// ```
+pub fn article_head(article: &Article, page_url: &str, oembed: Option<String>) -> Vec<HeadTag> {
+    let mut tags = vec![description(article.dek.as_deref().unwrap_or(&article.headline))];
+    tags.extend(links(article, page_url, oembed));
+    tags
+}
+
+/// [`article_head`] with Open Graph and the Twitter card, for crawlers and link previews (a
+/// prerendered page; its JSON-LD is [`json_ld`]).
+pub fn crawler_head(article: &Article, page_url: &str, oembed: Option<String>) -> Vec<HeadTag> {
+    let mut tags: Vec<HeadTag> = meta_tags(article, page_url)
+        .into_iter()
+        .map(|(attr, name, content)| HeadTag::Meta { attr, name, content })
+        .collect();
+    tags.extend(links(article, page_url, oembed));
+    tags
+}
+
+fn links(article: &Article, page_url: &str, oembed: Option<String>) -> impl Iterator<Item = HeadTag> {
+    let canonical = HeadTag::Link {
+        rel: "canonical",
+        href: canonical_url(article, page_url),
+    };
+    let oembed = oembed.map(|href| HeadTag::Alternate {
+        type_: "application/json+oembed",
+        href,
+        title: Some(article.headline.clone()),
+    });
+    std::iter::once(canonical).chain(oembed)
 }
 
 /// One `<meta>` tag: the attribute naming it (`name` or `property`), its name, its content.

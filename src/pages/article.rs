@@ -10,6 +10,7 @@ use crate::components::{progress::ReadingProgress, ArticleSkeleton, ArticleView,
 use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{
     links::{in_app, provenance, reader_path},
+    seo::{article_head, HeadTag},
     url::resolve,
     validate::is_valid_id,
     Article, LoadError,
@@ -82,18 +83,12 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
                 match article.await {
                     Ok((article, json_url)) => {
                         let from = provenance(&json_url, &page_url());
-                        let description = article
-                            .dek
-                            .clone()
-                            .unwrap_or_else(|| article.headline.clone());
+                        let head = article_head(&article, &page_url(), oembed_href(&json_url));
                         view! {
                             <TakeOver/>
                             <Title text=article.headline.clone()/>
-                            <Meta name="description" content=description/>
+                            {head_tags(head)}
                             <DocumentLanguage lang=article.language.clone() dir=article.dir/>
-                            {oembed_link(&article, &json_url)}
-                            // From another source: its own page is the canonical one.
-                            {from.clone().and(article.url.clone()).map(|url| view! { <Link rel="canonical" href=url/> })}
                             <ReadingProgress json_url=json_url.clone()/>
                             <ArticleView article json_url articles_dir=articles_dir() card_open from/>
                         }
@@ -116,14 +111,36 @@ pub fn ArticleLoader(source: Memo<Result<String, LoadError>>) -> impl IntoView {
     .into_any()
 }
 
-/// oEmbed discovery for bundled articles (their oEmbed responses are generated at build time).
-fn oembed_link(article: &Article, json_url: &str) -> Option<impl IntoView> {
+/// The address of a bundled article's oEmbed response (generated at build time), if it is one.
+fn oembed_href(json_url: &str) -> Option<String> {
     let path = reader_path(json_url, &articles_dir());
     let id = path.strip_prefix(&in_app("/articles/"))?;
-    let href = resolve(&page_url(), &in_app(&format!("/oembed/{id}.json")))?;
-    Some(view! {
-        <Link rel="alternate" type_="application/json+oembed" href=href title=article.headline.clone()/>
-    })
+    resolve(&page_url(), &in_app(&format!("/oembed/{id}.json")))
+}
+
+/// The page's head tags (`seo::article_head`, which the prerender writes as HTML too).
+fn head_tags(tags: Vec<HeadTag>) -> impl IntoView {
+    tags.into_iter()
+        .map(|tag| match tag {
+            HeadTag::Meta {
+                attr: "property",
+                name,
+                content,
+            } => view! { <Meta property=name content/> }.into_any(),
+            HeadTag::Meta { name, content, .. } => view! { <Meta name content/> }.into_any(),
+            HeadTag::Link { rel, href } => view! { <Link rel href/> }.into_any(),
+            HeadTag::Alternate {
+                type_,
+                href,
+                title: Some(title),
+            } => view! { <Link rel="alternate" type_ href title/> }.into_any(),
+            HeadTag::Alternate {
+                type_,
+                href,
+                title: None,
+            } => view! { <Link rel="alternate" type_ href/> }.into_any(),
+        })
+        .collect_view()
 }
 
 /// On a prerendered page (an article, the front page, an embed), the static copy

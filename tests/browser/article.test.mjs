@@ -59,6 +59,21 @@ test('an article renders every part in order', async () => {
   await page.close();
 });
 
+test('in the app, the head names the article as the prerendered page does: description, canonical, oEmbed', async () => {
+  const page = await open(app, `/read?src=${at('/articles/harbor-bridge-reopens.json')}`, { wait: '.article-body' });
+  await page.waitForFunction((t) => document.title.startsWith(t), HARBOR.headline);
+  const head = await page.evaluate(() => ({
+    description: [...document.querySelectorAll('meta[name="description"]')].map((m) => m.content),
+    canonical: [...document.querySelectorAll('link[rel="canonical"]')].map((l) => l.href),
+    oembed: [...document.querySelectorAll('link[rel="alternate"][type="application/json+oembed"]')].map((l) => [l.getAttribute('href'), l.title]),
+  }));
+  assert.deepEqual(head.description, [HARBOR.dek]);
+  assert.deepEqual(head.canonical, [HARBOR.url ?? page.url()]);
+  assert.deepEqual(head.oembed, [[`${app.url}${at('/oembed/harbor-bridge-reopens.json')}`, HARBOR.headline]]);
+  page.assertClean();
+  await page.close();
+});
+
 test('the editorial card is a disclosure toggled by mouse, Enter and Space', async () => {
   const page = await open(app, '/articles/harbor-bridge-reopens', { wait: 'main .article-body' });
   // A native disclosure: <summary> is the control, <details open> its state (which the
