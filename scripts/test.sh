@@ -8,7 +8,8 @@
 #      articles (tests/tools/), and the import command on public real-world documents;
 #   2. a release build of the app with Trunk, and the size ratchet (scripts/size-check.mjs);
 #   3. the browser tests: the built app in Debian's headless Chromium (tests/browser/), under
-#      site.json and again under sites/article-reader.json.
+#      site.json, and those that depend on the configuration again under
+#      sites/article-reader.json.
 # Any failure stops the run with a non-zero exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,9 +41,19 @@ fi
 # --test-timeout: no single test may hang the run (the slowest takes about a minute).
 node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec "${browser_tests[@]}"
 
-# The same browser tests under the project's other site configuration (another name, logo,
-# accent, radius, the logo-only header, and served under its base_path /reader/), built into dist-alt/.
-echo "==> Browser tests again under sites/article-reader.json (built into dist-alt/)"
+# The browser tests that depend on the configuration, again under the project's other site
+# configuration (another name, logo, accent, radius and typefaces, the logo-only header, other
+# sources, and served under its base_path /reader/), built into dist-alt/: the brand and the
+# folder (site), the allow-list (sources), the service worker's scope and its pages (offline),
+# the pages' scripts and islands under the folder (html-first, prerender, front-page), embed.js
+# and the embed (embed), and the policy (security). The rest renders the same components with
+# the same code whatever the configuration.
+echo "==> Configuration-dependent browser tests again under sites/article-reader.json (dist-alt/)"
+alt_tests=()
+for name in site sources offline html-first prerender front-page embed security; do
+  alt_tests+=("tests/browser/$name.test.mjs")
+  [ -f "tests/browser/$name.test.mjs" ] || { echo "tests/browser/$name.test.mjs is missing" >&2; exit 1; }
+done
 READER_SITE=sites/article-reader.json scripts/build.sh --dist dist-alt
 READER_SITE=sites/article-reader.json READER_DIST="$PWD/dist-alt" \
-  node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec "${browser_tests[@]}"
+  node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec "${alt_tests[@]}"
