@@ -136,10 +136,9 @@ fn backgrounds_in(css: &str) -> Option<(Vec<String>, Vec<String>)> {
         is_hex_color(c).then(|| c.to_ascii_lowercase())
     };
     let pair = |name: &str| -> Option<(String, String)> {
-        let light = colour_after(css, &format!("{name}: light-dark("))?;
-        let rest = &css[css.find(&format!("{name}: light-dark("))?..];
-        let dark = colour_after(rest, ", ")?;
-        Some((light, dark))
+        let marker = format!("{name}: light-dark(");
+        let rule = &css[css.find(&marker)?..];
+        Some((colour_after(rule, &marker)?, colour_after(rule, ", ")?))
     };
     let (bg_light, bg_dark) = pair("--bg")?;
     let (surface_light, surface_dark) = pair("--surface")?;
