@@ -1,4 +1,4 @@
-//! Every word the interface shows comes from the catalogues (`src/model/i18n.rs`), so that it
+//! Every word the interface shows comes from the catalogues (`src/catalogs/*.json`, read through `src/model/i18n.rs`), so that it
 //! exists in every language and follows the interface language. This check fails on a string
 //! literal with letters written as text inside a `view!` (an attribute's value, such as a class
 //! name, is not text), and on a template filled by hand with `fill` outside the catalogue

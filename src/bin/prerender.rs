@@ -536,26 +536,9 @@ fn manifest_shortcuts(dir: &Path) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let Some(dir) = env::args().nth(1) else {
-        eprintln!("usage: prerender DIST_DIR | prerender --catalogues");
+        eprintln!("usage: prerender DIST_DIR");
         return ExitCode::from(2);
     };
-    // For the language tests: every interface text, per language, as JSON.
-    if dir == "--catalogues" {
-        let all: serde_json::Map<String, serde_json::Value> = article_reader::model::i18n::UiLang::ALL
-            .iter()
-            .map(|l| {
-                let texts = l
-                    .catalog()
-                    .entries()
-                    .into_iter()
-                    .map(|(k, v)| (k.to_string(), v.into()))
-                    .collect();
-                (l.tag().to_string(), serde_json::Value::Object(texts))
-            })
-            .collect();
-        println!("{}", serde_json::Value::Object(all));
-        return ExitCode::SUCCESS;
-    }
     match run(Path::new(&dir)) {
         Ok((n, reused, pages)) => {
             println!(

@@ -27,8 +27,8 @@ pub fn ArticleHeader(article: Article) -> impl IntoView {
         };
         view! { <span class="updated">{move || part(true)} <time datetime=u>{shown}</time>{move || part(false)}</span> }
     });
-    let minutes = reading_minutes(&article).to_string();
-    let reading = move || t().reading_time(&minutes);
+    let minutes = reading_minutes(&article);
+    let reading = move || t().reading_time(minutes);
     view! {
         <header class="article-header">
             {article.section.clone().map(|s| view! { <p class="section-label">{s}</p> })}

@@ -358,7 +358,7 @@ impl Article {
         match names.as_slice() {
             [] => self.publisher.as_ref().map(|p| p.name.clone()),
             [one] => Some(c.byline_one(one)),
-            [init @ .., last] => Some(c.byline_many(&init.join(c.list_separator), last)),
+            [init @ .., last] => Some(c.byline_many(last, &init.join(c.list_separator))),
         }
     }
 }

@@ -106,7 +106,7 @@ impl LoadError {
             LoadError::Offline { article: true } => c.err_offline_article.into(),
             LoadError::Offline { article: false } => c.err_offline_list.into(),
             LoadError::Network { detail } => c.err_network(&address_excerpt_detail(detail)),
-            LoadError::Timeout { seconds } => c.err_timeout(&seconds.to_string()),
+            LoadError::Timeout { seconds } => c.err_timeout(*seconds as usize),
             LoadError::Http {
                 status,
                 status_text,
@@ -119,9 +119,8 @@ impl LoadError {
                 };
                 let wait = match retry_after {
                     Some(0) | None => c.wait_moment.to_string(),
-                    Some(1) => c.wait_one_second.to_string(),
-                    Some(s) if *s < 120 => c.wait_seconds(&s.to_string()),
-                    Some(s) => c.wait_minutes(&s.div_ceil(60).to_string()),
+                    Some(s) if *s < 120 => c.wait_seconds(*s as usize),
+                    Some(s) => c.wait_minutes(s.div_ceil(60) as usize),
                 };
                 match status {
                     404 => c.err_404(&code),
@@ -138,12 +137,9 @@ impl LoadError {
                 let shown: String = content_type.chars().take(80).collect();
                 c.err_wrong_type(&shown)
             }
-            LoadError::TooLarge { bytes, limit } => c.err_too_large(&mb(*bytes), &mb(*limit)),
+            LoadError::TooLarge { bytes, limit } => c.err_too_large(&mb(*limit), &mb(*bytes)),
             LoadError::NotJson { detail } => c.err_not_json(detail),
-            LoadError::Invalid { problems } => match problems.len() {
-                1 => c.err_invalid_one.into(),
-                n => c.err_invalid_many(&n.to_string()),
-            },
+            LoadError::Invalid { problems } => c.err_invalid(problems.len()),
         }
     }
 

@@ -2,6 +2,7 @@
 //! of it is tested natively with `cargo test`.
 
 pub mod article;
+pub mod catalog;
 pub mod date;
 pub mod embed;
 pub mod error;
@@ -9,6 +10,7 @@ pub mod i18n;
 pub mod json;
 pub mod lang;
 pub mod links;
+pub mod plural;
 pub mod progress;
 pub mod retry;
 pub mod saved;

@@ -43,7 +43,7 @@ impl StoredDataError {
                 StoredKind::SavedList => words.stored_saved_list,
             }),
             StoredDataError::NoSizeStep { step } => words.stored_no_size_step(&step.to_string()),
-            StoredDataError::OverRead { url, percent } => words.stored_over_read(url, &percent.to_string()),
+            StoredDataError::OverRead { url, percent } => words.stored_over_read(&percent.to_string(), url),
             StoredDataError::UnknownVersion { version } => words.stored_unknown_version(&version.to_string()),
         }
     }

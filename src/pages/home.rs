@@ -145,7 +145,7 @@ fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
                     }
                     let _ = next.try_set(page.next);
                     let _ = state.try_set(More::Ready);
-                    let _ = announce.try_set(t().more_loaded(&count.to_string()));
+                    let _ = announce.try_set(t().more_loaded(count));
                     // After the new cards are in the page: focus the first one's link.
                     if count > 0 {
                         let selector = format!(".article-list-more[data-page=\"{page_number}\"] li:first-child h2 a");

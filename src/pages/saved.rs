@@ -53,7 +53,7 @@ pub fn SavedPage() -> impl IntoView {
                                 Some(false) => t().storage_may_go,
                                 None => "",
                             };
-                            let used = t().storage_use(&format_bytes(u.usage_bytes), &format_bytes(u.quota_bytes));
+                            let used = t().storage_use(&format_bytes(u.quota_bytes), &format_bytes(u.usage_bytes));
                             format!("{used} {kept}").trim_end().to_string()
                         })
                 }}

@@ -45,7 +45,7 @@ impl StoreError {
             StoreError::Download {
                 url,
                 status: Some(status),
-            } => words.save_failed(&words.save_download_http(url, &status.to_string())),
+            } => words.save_failed(&words.save_download_http(&status.to_string(), url)),
             StoreError::Browser(detail) if detail.is_empty() => words.save_failed(words.save_refused),
             StoreError::Browser(detail) => words.save_failed(detail),
         }
@@ -60,8 +60,7 @@ pub async fn recover(why: StoredDataError, words: &'static Catalog) -> (Option<S
         Ok(list) => {
             let outcome = match list.articles.len() {
                 0 => words.saved_list_reset.to_string(),
-                1 => words.saved_list_rebuilt_one.to_string(),
-                n => words.saved_list_rebuilt_many(&n.to_string()),
+                n => words.saved_list_rebuilt(n),
             };
             (Some(list), format!("{damaged} {outcome}"))
         }

@@ -43,7 +43,7 @@ test('"More articles" loads the next page of a paged index, by keyboard, and foc
   assert.deepEqual(await headlines(), [1, 2, 3, 4, 5, 6].map((n) => `Archive story ${n}`), 'story 3 is not listed twice');
   await page.waitForFunction(() => document.activeElement?.textContent === 'Archive story 4');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), at('/articles/archive-4'));
-  assert.equal((await page.locator('.front-page [role=status]').textContent()).trim(), 'Articles added below: 3.');
+  assert.equal((await page.locator('.front-page [role=status]').textContent()).trim(), '3 articles added below.');
 
   // The third page fails once: its error, with Retry, in place of the button.
   await more.click();
@@ -54,7 +54,7 @@ test('"More articles" loads the next page of a paged index, by keyboard, and foc
   await page.waitForFunction(() => document.activeElement?.textContent === 'Archive story 7');
   assert.equal(await page.locator('.front-page [data-error]').count(), 0);
   assert.equal(await page.locator('button.more-button').count(), 0, 'the last page has no "More"');
-  assert.equal((await page.locator('.front-page [role=status]').textContent()).trim(), 'Articles added below: 1.');
+  assert.equal((await page.locator('.front-page [role=status]').textContent()).trim(), '1 article added below.');
   assert.equal(thirdPageCalls, 2);
   page.assertClean();
   await page.close();

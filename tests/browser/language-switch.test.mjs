@@ -5,36 +5,37 @@
 // catalogues may remain anywhere a reader sees or hears it (the text, the title, labels).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { open, settle, useApp, at } from './harness.mjs';
-import { nativeEnv } from '../../scripts/native-env.mjs';
 
 const app = useApp();
 const LANGS = ['en', 'fr', 'ar'];
 
-// The catalogues, from the app itself (the same native build the prerender uses).
-const CATALOGUES = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender', '--', '--catalogues'], {
-  cwd: fileURLToPath(new URL('../..', import.meta.url)),
-  encoding: 'utf8',
-  env: nativeEnv(),
+// The catalogues, as the build reads them: every text of each language (each plural form of a
+// counted text is a text of its own).
+const CATALOGUES = Object.fromEntries(LANGS.map((lang) => {
+  const file = readFileSync(new URL(`../../src/catalogs/${lang}.json`, import.meta.url), 'utf8');
+  const texts = Object.entries(JSON.parse(file))
+    .filter(([key]) => !key.startsWith('/'))
+    .flatMap(([, value]) => (typeof value === 'string' ? [value] : Object.values(value)));
+  return [lang, texts];
 }));
 
 // The literal parts of a language's texts (split at their {values}), of 4 characters or more.
-const fragments = (lang) => new Set(Object.values(CATALOGUES[lang])
+const fragments = (lang) => new Set(CATALOGUES[lang]
   .flatMap((text) => text.split(/\{[a-z_]+\}/))
   .map((part) => part.trim().replace(/^[\s.,:;()«»“”"'،؛—–-]+|[\s.,:;()«»“”"'،؛—–-]+$/g, ''))
   .filter((part) => [...part].length >= 4));
 
 // Words that give another language away: its fragments that no text of `lang` contains.
 const foreignTo = (lang) => {
-  const own = Object.values(CATALOGUES[lang]);
+  const own = CATALOGUES[lang];
   return LANGS.filter((l) => l !== lang)
     .flatMap((other) => [...fragments(other)].map((f) => [other, f]))
     .filter(([, f]) => !own.some((text) => text.includes(f)));
 };
 const ownOnly = (lang) => [...fragments(lang)].filter((f) => LANGS.filter((l) => l !== lang)
-  .every((other) => !Object.values(CATALOGUES[other]).some((text) => text.includes(f))));
+  .every((other) => !CATALOGUES[other].some((text) => text.includes(f))));
 
 // What a reader sees or hears: the rendered text (screen-reader-only text included), the title,
 // and the labels of visible elements.
