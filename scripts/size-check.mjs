@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BUNDLES = [
-  { name: 'the app', prefix: 'article-reader-', limitKb: 272.5, targetKb: 150 },
+  { name: 'the app', prefix: 'article-reader-', limitKb: 273.5, targetKb: 150 },
   { name: 'the islands bundle', prefix: 'islands-', limitKb: 188.5, targetKb: 80 },
 ];
 
