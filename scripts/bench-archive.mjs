@@ -8,6 +8,12 @@
 // prerenders again (the unchanged ones come from the cache), measures the output's size, and
 // loads the front page in headless Chromium (its largest paint, against the demo's).
 //
+// Search: the search index (Pagefind over every prerendered article) is timed as a build step,
+// and again after the one change (Pagefind indexes the whole site each time). Then a first
+// search on the archive, throttled like a cheap phone on a slow network (4x CPU, 1.6 Mbps,
+// 150 ms RTT): what it downloads of the index (as sent, brotli), and how long from the last
+// keystroke to the results on screen. The three targets are printed with their verdicts.
+//
 //   node scripts/bench-archive.mjs [N ...]      (default: 1000 10000)
 //
 // Figures vary with the machine: compare sizes within one run.
@@ -38,6 +44,50 @@ function timed(label, fn) {
 const node = (script, dir) => execFileSync(process.execPath, [join(root, 'scripts', script), dir], { stdio: 'pipe' });
 const prerender = (dir) => execFileSync('cargo', ['run', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender', '--', dir],
   { cwd: root, env: { ...nativeEnv(), READER_PRERENDER_CACHE: join(dir, '..', 'cache') }, stdio: 'pipe' }).toString().trim();
+/** Targets for search on the archive (the largest size benchmarked). */
+const SEARCH_TARGETS = { downloadKb: 300, resultsMs: 1000, indexShare: 0.15 };
+
+/**
+ * A first search on the archive served from `dir`: the search page is open (its own code is the
+ * app's, not counted), the reader types `query`; returns the index's bytes downloaded (as sent)
+ * and the time from the last keystroke to the results on screen, throttled.
+ */
+async function firstSearch(browser, dir, query) {
+  const server = await startServer({ root: dir, base });
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let indexBytes = 0;
+  const pending = [];
+  // Requests of the page and of Pagefind's worker alike.
+  context.on('requestfinished', (request) => {
+    if (new URL(request.url()).pathname.startsWith(`${base}pagefind/`)) {
+      pending.push(request.sizes().then((s) => { indexBytes += s.responseBodySize + s.responseHeadersSize; }));
+    }
+  });
+  await page.goto(`${server.url}${base}search`);
+  await page.waitForSelector('#search-query');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => {
+    window.__search = {};
+    document.querySelector('#search-query').addEventListener('input', () => { window.__search.key = performance.now(); });
+    new MutationObserver(() => {
+      if (!window.__search.shown && document.querySelector('.search-result')) window.__search.shown = performance.now();
+    }).observe(document.querySelector('.search-results'), { childList: true, subtree: true });
+  });
+  await page.locator('#search-query').pressSequentially(query, { delay: 150 });
+  await page.waitForFunction(() => window.__search.shown, null, { timeout: 120_000 });
+  const { key, shown } = await page.evaluate(() => window.__search);
+  await Promise.all(pending);
+  await context.close();
+  await server.close();
+  return { kb: indexBytes / 1024, ms: shown - key };
+}
+
 const du = (dir) => Number(execFileSync('du', ['-sk', dir]).toString().split(/\s/)[0]) / 1024;
 
 /** Largest contentful paint of the front page served from `dir`, median of 5 loads, in ms. */
@@ -86,6 +136,7 @@ for (const n of sizes.length ? sizes : [1000, 10000]) {
   const t = {};
   t.oembed = timed('oEmbed responses', () => node('build-oembed.mjs', dir));
   t.prerender = timed('prerender (articles and embeds)', () => prerender(dir));
+  t.search = timed('search index (Pagefind)', () => node('build-search.mjs', dir));
   t.headers = timed('security policy (every page)', () => node('build-headers.mjs', dir));
   t.sw = timed('service worker precache list', () => node('build-sw.mjs', dir));
   t.compress = timed('brotli and gzip copies', () => node('build-compress.mjs', dir));
@@ -95,13 +146,26 @@ for (const n of sizes.length ? sizes : [1000, 10000]) {
   let said = '';
   const again = timed('prerender again, one article changed', () => { said = prerender(dir); });
   console.log(`  ${said}`);
+  const searchAgain = timed('search index again, one article changed', () => node('build-search.mjs', dir));
   const size = du(dir);
   const lcp = await frontPageLcp(browser, dir);
   console.log(`  article steps in all: ${total.toFixed(1)} s (${(total / n * 1000).toFixed(1)} ms per article); dist ${size.toFixed(0)} MB; front page LCP ${lcp.toFixed(0)} ms (${(lcp / baseline).toFixed(2)}x the demo's)`);
-  rows.push({ n, ...t, total, again, size, lcp });
+  const search = await firstSearch(browser, dir, 'carbon soil');
+  console.log(`  first search ("carbon soil"), throttled: ${search.kb.toFixed(0)} KB of the index downloaded; results ${search.ms.toFixed(0)} ms after the last keystroke`);
+  console.log(`  the search index adds ${(t.search / (total - t.search) * 100).toFixed(1)} % to the other article steps (${t.search.toFixed(1)} s to ${(total - t.search).toFixed(1)} s); ${searchAgain.toFixed(1)} s again after one change`);
+  rows.push({ n, ...t, total, again, size, lcp, searchAgain, query: search });
   rmSync(work, { recursive: true, force: true });
 }
 await browser.close();
+{
+  const last = rows[rows.length - 1];
+  const verdict = (ok) => (ok ? 'met' : 'MISSED');
+  const share = last.search / (last.total - last.search);
+  console.log(`search targets at ${last.n} articles:`);
+  console.log(`  first search downloads ≤ ${SEARCH_TARGETS.downloadKb} KB: ${last.query.kb.toFixed(0)} KB, ${verdict(last.query.kb <= SEARCH_TARGETS.downloadKb)}`);
+  console.log(`  results ≤ ${SEARCH_TARGETS.resultsMs} ms after the last keystroke (throttled): ${last.query.ms.toFixed(0)} ms, ${verdict(last.query.ms <= SEARCH_TARGETS.resultsMs)}`);
+  console.log(`  indexing adds ≤ ${SEARCH_TARGETS.indexShare * 100} % to the build's article steps (the build's other steps, the wasm's included, come on top): ${(share * 100).toFixed(1)} %, ${verdict(share <= SEARCH_TARGETS.indexShare)}`);
+}
 if (rows.length > 1) {
   const [a, b] = [rows[0], rows[rows.length - 1]];
   console.log(`per article: ${(a.total / a.n * 1000).toFixed(1)} ms at ${a.n}, ${(b.total / b.n * 1000).toFixed(1)} ms at ${b.n} (linear if about equal)`);

@@ -3,7 +3,7 @@
 // folder (Trunk would start separate hooks at the same time): the shared names (facts), the
 // app's JavaScript minified,
 // oEmbed responses, the prerendered
-// article pages, the security policy (headers file and <meta> in every page, which must see the
+// article pages and their search index, the security policy (headers file and <meta> in every page, which must see the
 // prerendered pages), the service worker (whose precache list must see the finished
 // index.html), and last the precompressed copies of everything.
 import { execFileSync } from 'node:child_process';
@@ -32,6 +32,8 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
     env: nativeEnv(),
     cwd: fileURLToPath(new URL('..', import.meta.url)),
   });
+  // The search index over the prerendered articles.
+  node('build-search.mjs');
 }
 // After prerendering: the policy allows the inline styles the prerendered pages carry.
 node('build-headers.mjs');

@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BUNDLES = [
-  { name: 'the app', prefix: 'article-reader-', limitKb: 273.5, targetKb: 150 },
-  { name: 'the islands bundle', prefix: 'islands-', limitKb: 188.5, targetKb: 80 },
+  { name: 'the app', prefix: 'article-reader-', limitKb: 289.5, targetKb: 150 },
+  { name: 'the islands bundle', prefix: 'islands-', limitKb: 190.0, targetKb: 80 },
 ];
 
 const dir = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));

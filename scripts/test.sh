@@ -46,11 +46,12 @@ node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-
 # sources, and served under its base_path /reader/), built into dist-alt/: the brand and the
 # folder (site), the allow-list (sources), the service worker's scope and its pages (offline),
 # the pages' scripts and islands under the folder (html-first, prerender, front-page), embed.js
-# and the embed (embed), and the policy (security). The rest renders the same components with
+# and the embed (embed), the policy (security), and the search index and its results under the
+# folder (search). The rest renders the same components with
 # the same code whatever the configuration.
 echo "==> Configuration-dependent browser tests again under sites/article-reader.json (dist-alt/)"
 alt_tests=()
-for name in site sources offline html-first prerender front-page embed security; do
+for name in site sources offline html-first prerender front-page embed security search; do
   alt_tests+=("tests/browser/$name.test.mjs")
   [ -f "tests/browser/$name.test.mjs" ] || { echo "tests/browser/$name.test.mjs is missing" >&2; exit 1; }
 done

@@ -13,6 +13,7 @@ use crate::contexts::document_language::provide_document_language;
 use crate::contexts::offline::provide_offline_state;
 use crate::pages::{
     article::ArticlePage, embed::EmbedPage, home::Home, not_found::NotFound, read::ReadPage, saved::SavedPage,
+    search::SearchPage,
 };
 
 /// After an in-app navigation, moves keyboard focus to the main content so that keyboard and
@@ -54,6 +55,8 @@ pub fn App() -> impl IntoView {
         let _ = crate::contexts::prefs::provide_prefs(crate::contexts::offline::use_offline().map(|s| s.notice));
     }
     let main_ref = NodeRef::<leptos::html::Main>::new();
+    // The header's search box goes through the router here (on prerendered pages it is a form).
+    crate::platform::search::use_search_box();
 
     view! {
         <Html {..} lang=move || doc_lang.get().0 dir=move || doc_lang.get().1.as_str()/>
@@ -71,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/articles/:id") view=ArticlePage/>
                     <Route path=path!("/read") view=ReadPage/>
                     <Route path=path!("/saved") view=SavedPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/embed/:id") view=EmbedPage/>
                     <Route path=path!("/embed") view=EmbedPage/>
                     <Route path=path!("/__panic") view=crate::crash::PanicPage/>

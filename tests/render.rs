@@ -63,7 +63,7 @@ fn renders_every_part_in_newsroom_order() {
         "<h1 id=\"article-headline\" class=\"headline\">Bridge Reopens</h1>",
         "class=\"dek\">Early and under budget.<",
         "By Dana Okafor",
-        "datetime=\"2026-11-20T06:15:00-05:00\" class=\"published\">November 20, 2026</time>",
+        "datetime=\"2026-11-20T06:15:00-05:00\" data-pagefind-meta=\"date[datetime]\" class=\"published\">November 20, 2026</time>",
         "Updated <time datetime=\"2026-11-21T08:00:00-05:00\">November 21, 2026</time>",
         "1 min read",
         "class=\"figure hero\"",

@@ -31,7 +31,15 @@ pub fn ArticleView(
     let a = article;
     let route = reader_path(&json_url, &articles_dir);
     view! {
-        <article class="article" lang=a.language.clone() dir=a.dir.as_str() aria-labelledby="article-headline">
+        // What the search index reads of a prerendered page (docs/search.md).
+        <article
+            class="article"
+            lang=a.language.clone()
+            dir=a.dir.as_str()
+            aria-labelledby="article-headline"
+            data-pagefind-body=""
+            data-pagefind-meta="lang[lang]"
+        >
             <Provenance host=from/>
             <ArticleHeader article=a.clone()/>
             <div class="article-tools">

@@ -27,9 +27,10 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
         Placement::Hero => "figure hero",
         Placement::Body => "figure body-image",
     };
-    let (loading, priority) = match placement {
-        Placement::Hero => ("eager", "high"),
-        Placement::Body => ("lazy", "auto"),
+    // The hero is the picture of the article's search result (see docs/search.md).
+    let (loading, priority, search_meta) = match placement {
+        Placement::Hero => ("eager", "high", Some("image[src], image_alt[alt]")),
+        Placement::Body => ("lazy", "auto", None),
     };
     let fallback_alt = alt.clone();
     let has_caption = caption.is_some() || credit.is_some();
@@ -65,6 +66,7 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
                         loading=loading
                         fetchpriority=priority
                         decoding="async"
+                        data-pagefind-meta=search_meta
                         on:error=move |_| failed.set(true)
                     />
                 </Show>

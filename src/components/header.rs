@@ -11,7 +11,7 @@ pub fn ArticleHeader(article: Article) -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     let lt = crate::contexts::ui::use_lang_tag();
     let published = article.published.as_ref().map(|p| {
-        view! { <time class="published" datetime=p.to_string()>{p.display(&lang)}</time> }
+        view! { <time class="published" datetime=p.to_string() data-pagefind-meta="date[datetime]">{p.display(&lang)}</time> }
     });
     let updated = article.updated.as_ref().map(|u| {
         let shown = display_updated(u, article.published.as_ref(), &lang);
@@ -31,7 +31,7 @@ pub fn ArticleHeader(article: Article) -> impl IntoView {
     let reading = move || t().reading_time(minutes);
     view! {
         <header class="article-header">
-            {article.section.clone().map(|s| view! { <p class="section-label">{s}</p> })}
+            {article.section.clone().map(|s| view! { <p class="section-label" data-pagefind-meta="section">{s}</p> })}
             <h1 class="headline" id="article-headline">{article.headline.clone()}</h1>
             {article.dek.clone().map(|d| view! { <p class="dek">{d}</p> })}
             <p class="meta">

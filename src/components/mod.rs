@@ -15,6 +15,7 @@ pub mod progress;
 pub mod provenance;
 pub mod related;
 pub mod save;
+pub mod search_box;
 pub mod settings;
 pub mod share;
 pub mod site_header;

@@ -1,8 +1,10 @@
-//! The site's header: skip link, name, navigation, the reading settings button and its panel.
+//! The site's header: skip link, name, the search box, navigation, the reading settings button
+//! and its panel.
 //! Shared by the app and prerendered pages.
 
 use leptos::prelude::*;
 
+use super::search_box::SearchBox;
 use super::settings::{SettingsPanel, SettingsToggle};
 use crate::model::links::in_app;
 
@@ -23,6 +25,7 @@ pub fn SiteHeader() -> impl IntoView {
                 // The logo alone when site.json says so: the name stays for screen readers.
                 <span class=if crate::site::SHOW_NAME { "brand-name" } else { "brand-name visually-hidden" }>{crate::site::NAME}</span>
             </a>
+            <SearchBox/>
             <nav aria-label=move || t().site_nav>
                 <a href=in_app("/saved") class="nav-saved">{move || t().nav_saved}</a>
                 <SettingsToggle open=settings_open/>

@@ -192,7 +192,7 @@ impl std::error::Error for LoadError {}
 
 /// The browser's own words for a network failure, cut to a sentence's length: some browsers
 /// quote the address they could not fetch, and a message never replays a whole address.
-fn address_excerpt_detail(detail: &str) -> String {
+pub(crate) fn address_excerpt_detail(detail: &str) -> String {
     const MAX: usize = 160;
     if detail.chars().count() <= MAX {
         detail.to_string()

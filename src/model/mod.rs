@@ -15,6 +15,7 @@ pub mod progress;
 pub mod retry;
 pub mod saved;
 pub mod schema;
+pub mod search;
 pub mod seo;
 pub mod settings;
 pub mod share;

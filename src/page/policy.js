@@ -1,22 +1,24 @@
 // Trusted Types (required by the Content-Security-Policy): the only policy. The app never
 // writes article text as HTML; Leptos builds the app's own static markup (its view templates)
 // through <template>.innerHTML, and this policy lets markup through only if it carries nothing
-// that could run. The only script URL allowed is the service worker.
+// that could run (a form only as the site's search box, `<form role="search"`). The only script
+// URLs allowed are the service worker and the search index's worker.
 // Then the crash screen: a panic in the app (which aborts the wasm module) or any other fatal
 // error shows it, with a Reload button that works without the app.
-import { crash_detail_id as CRASH_DETAIL_ID } from '../facts.json';
+import { crash_detail_id as CRASH_DETAIL_ID, search_dir as SEARCH_DIR } from '../facts.json';
 
 if (window.trustedTypes && trustedTypes.createPolicy) {
   trustedTypes.createPolicy('default', {
     createHTML(html) {
-      if (/<\s*\/?\s*(script|iframe|frame|object|embed|base|form|svg|math)\b|\son[a-z]+\s*=|javascript:|srcdoc/i.test(html)) {
+      if (/<\s*\/?\s*(script|iframe|frame|object|embed|base|svg|math)\b|<\s*form\b(?!\s+role="search"[\s>])|\son[a-z]+\s*=|javascript:|srcdoc/i.test(html)) {
         throw new TypeError('Trusted Types: markup refused');
       }
       return html;
     },
     createScriptURL(url) {
       const u = new URL(url, location.href);
-      if (u.origin === location.origin && u.pathname === `${BASE_PATH}sw.js`) return u.href;
+      const allowed = [`${BASE_PATH}sw.js`, `${BASE_PATH}${SEARCH_DIR}pagefind-worker.js`];
+      if (u.origin === location.origin && allowed.includes(u.pathname)) return u.href;
       throw new TypeError('Trusted Types: script URL refused');
     },
   });

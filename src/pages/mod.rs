@@ -6,3 +6,4 @@ pub mod home;
 pub mod not_found;
 pub mod read;
 pub mod saved;
+pub mod search;

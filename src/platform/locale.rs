@@ -1,4 +1,4 @@
-//! The browser's preferred languages, kept current.
+//! The browser's preferred languages, kept current, and its case folding.
 
 use leptos::prelude::*;
 
@@ -38,5 +38,23 @@ mod imp {
 mod imp {
     pub fn languages() -> Vec<String> {
         Vec::new()
+    }
+}
+
+/// `text` in lower case by the browser's Unicode rules (`String.prototype.toLowerCase`), so that
+/// the wasm carries no case tables of its own (Rust's `to_lowercase` brings some 17 KB). Natively:
+/// Rust's `to_lowercase`.
+///
+/// ```
+/// assert_eq!(article_reader::platform::locale::lowercase("Été ΣΟΦΙΑ"), "été σοφια");
+/// ```
+pub fn lowercase(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(text).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.to_lowercase()
     }
 }

@@ -25,6 +25,7 @@ pub mod locale;
 pub mod page;
 pub mod saved_store;
 pub mod scroll;
+pub mod search;
 pub mod service_worker;
 pub mod share;
 pub mod speech;

@@ -95,6 +95,36 @@ mod imp {
     pub fn browser_online() -> bool {
         web_sys::window().is_none_or(|w| w.navigator().on_line())
     }
+
+    pub fn reload() {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    }
+
+    pub fn follow_in_app(href: &str) -> bool {
+        // A page of islands has no router: the browser goes there itself.
+        if root_attribute("data-islands").is_some() {
+            return false;
+        }
+        let Some(body) = document().and_then(|d| d.body()) else {
+            return false;
+        };
+        let Some(link) = document()
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return false;
+        };
+        let _ = link.set_attribute("href", href);
+        let _ = link.set_attribute("hidden", "");
+        if body.append_child(&link).is_err() {
+            return false;
+        }
+        link.click();
+        link.remove();
+        true
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -128,6 +158,10 @@ mod imp {
     pub fn browser_online() -> bool {
         true
     }
+    pub fn follow_in_app(_href: &str) -> bool {
+        false
+    }
+    pub fn reload() {}
 }
 
 /// Whether the app itself is running (in a browser), as opposed to a native render whose HTML
@@ -262,4 +296,29 @@ pub fn articles_dir() -> String {
 /// Whether the browser believes it has a network connection (always natively).
 pub fn browser_online() -> bool {
     imp::browser_online()
+}
+
+/// Goes to `href` (a path of this site) the way a click on a link would: inside the app, its
+/// router navigates without loading the page again. Returns `false`, doing nothing, where there
+/// is no router (a page of islands, or natively): the caller lets the browser go there, as a
+/// form's own submission does.
+///
+/// ```no_run
+/// // A search form's submission, in the app: no page load.
+/// if article_reader::platform::page::follow_in_app("/search?q=bridge") {
+///     println!("the router took it");
+/// }
+/// ```
+pub fn follow_in_app(href: &str) -> bool {
+    imp::follow_in_app(href)
+}
+
+/// Loads the page again (natively: nothing).
+///
+/// ```no_run
+/// // The search index changed under the page: start again with the new one.
+/// article_reader::platform::page::reload();
+/// ```
+pub fn reload() {
+    imp::reload()
 }

@@ -31,6 +31,7 @@ import {
   saved_cache as SAVED_CACHE, saved_list_path as SAVED_LIST_PATH, article_cache as ARTICLE_CACHE,
   image_cache as IMAGE_CACHE, cache_prefix as CACHE_PREFIX, skip_waiting_message as SKIP_WAITING,
   saved_updated_message as SAVED_UPDATED, id_chars as ID_CHARS, id_max_len as ID_MAX_LEN,
+  search_dir as SEARCH_DIR,
 } from '../facts.json';
 
 // Paths are relative to this script, which sits in the reader's folder (`base_path` in
@@ -65,7 +66,7 @@ self.addEventListener('activate', (event) => {
 const NOT_A_PAGE = [/^\/(?:[^?]*\/)?[^/?]+\.[a-z0-9]+(?:\?.*)?$/i];
 const SCOPE = new URL(self.registration.scope).pathname;
 // The routes no build prerenders (src/app.rs): what they show exists only at run time.
-const APP_ONLY = new RegExp(`^${SCOPE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:read|saved|embed|__panic)/?(?:\\?.*)?$`);
+const APP_ONLY = new RegExp(`^${SCOPE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:read|saved|search|embed|__panic)/?(?:\\?.*)?$`);
 // After this long without an answer a page comes from the app shell and the cached articles.
 const NAV_TIMEOUT_S = 5;
 
@@ -163,7 +164,9 @@ const refreshSaved = {
 
 registerRoute(
   ({ request, url }) => request.destination === '' && request.method === 'GET'
-    && url.pathname.endsWith('.json') && url.pathname !== SAVED_INDEX,
+    && url.pathname.endsWith('.json') && url.pathname !== SAVED_INDEX
+    // The search index's files come from the network: its entry file must be the deployment's.
+    && !url.pathname.startsWith(`${SCOPE}${SEARCH_DIR}`),
   new StaleWhileRevalidate({
     cacheName: ARTICLE_CACHE,
     plugins: [

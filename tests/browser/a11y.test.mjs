@@ -4,24 +4,10 @@
 // landmarks, all content in landmarks, skip link target).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { open, useApp, FACTS, at } from './harness.mjs';
+import { axe, open, useApp, FACTS, at } from './harness.mjs';
 
 const app = useApp();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const httpNoise = [/Failed to load resource/];
-
-/** Runs axe on the page as it is; returns violations as readable lines. */
-async function axe(page) {
-  // page.evaluate is exempt from the page's CSP, so axe needs no policy change.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    resultTypes: ['violations'],
-  }));
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}`));
-}
 
 // The theme to check, and a reading position so the long article offers to continue.
 const settings = (theme) => `

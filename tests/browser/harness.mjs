@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
@@ -160,4 +161,20 @@ export async function texts(page, selector) {
 
 export function readJson(path) {
   return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page as it is (WCAG 2.0–2.2 A and AA, and axe's best practices);
+ * returns the violations as readable lines. axe stays on the page (`window.axe`) for more runs.
+ */
+export async function axe(page) {
+  // page.evaluate is exempt from the page's CSP, so axe needs no policy change.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}`));
 }

@@ -13,7 +13,7 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::cell::RefCell;
 
 /// The inline scripts of `index.html` (`<script data-part=…>`), each a page may keep or drop.
-pub const PARTS: [&str; 5] = ["policy", "settings", "early-fetch", "sw-messages", "embed"];
+pub const PARTS: [&str; 6] = ["policy", "settings", "early-fetch", "sw-messages", "embed", "search"];
 
 /// Trunk's `index.html`, with what the prerender found in it.
 pub struct Template {

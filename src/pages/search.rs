@@ -1,0 +1,238 @@
+//! `/search?q=`: the archive searched as the reader types. The address holds the query (the
+//! box's text after a pause), so a search can be shared or bookmarked and Back returns to it.
+//! Online, the site's search index answers (Pagefind, through `platform::search`); offline, the
+//! reader's saved articles are searched instead, and the page says so.
+
+use leptos::{either::Either, ev, prelude::*, task::spawn_local};
+use leptos_meta::{Meta, Title};
+use leptos_router::{hooks::use_navigate, hooks::use_query_map, NavigateOptions};
+
+use crate::api::fetch_article;
+use crate::contexts::{document_language::DocumentLanguage, offline::use_offline};
+use crate::model::{
+    date::display_date,
+    links::in_app,
+    saved::SavedEntry,
+    search::{
+        clean_query, has_words, parse_results, search_articles, Hit, Results, SearchFailure, Segment, MAX_QUERY_CHARS,
+        MAX_RESULTS,
+    },
+    url::encode_component,
+};
+use crate::platform::{fetch::Cancel, search::search_index};
+
+/// How long the reader pauses typing before the search runs.
+const DEBOUNCE_MS: u64 = 250;
+
+/// Where a search stands.
+#[derive(Clone, PartialEq)]
+enum State {
+    /// No query yet.
+    Idle,
+    Searching,
+    /// The query has nothing to search for ("?!").
+    NoWords(String),
+    Found {
+        query: String,
+        results: Results,
+        saved_only: bool,
+    },
+    Failed(SearchFailure),
+}
+
+/// Searches the index; offline, the saved articles.
+async fn run(query: String, saved: Vec<SavedEntry>) -> State {
+    match search_index(&query, MAX_RESULTS).await {
+        Ok(json) => match parse_results(&json) {
+            Ok(results) => State::Found {
+                query,
+                results,
+                saved_only: false,
+            },
+            Err(why) => State::Failed(SearchFailure::Failed(why)),
+        },
+        Err(SearchFailure::Offline) if !saved.is_empty() => {
+            let mut articles = Vec::new();
+            for entry in saved {
+                // The service worker answers from the saved copy.
+                if let Ok(article) = fetch_article(entry.json_url.clone(), Cancel::new()).await {
+                    articles.push((article, entry.route.clone()));
+                }
+            }
+            let results = search_articles(&query, &articles, &crate::platform::locale::lowercase);
+            State::Found {
+                results,
+                query,
+                saved_only: true,
+            }
+        }
+        Err(failure) => State::Failed(failure),
+    }
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let t = crate::contexts::ui::use_text();
+    let query_map = use_query_map();
+    let navigate = use_navigate();
+    let offline = use_offline();
+    let q = Memo::new(move |_| query_map.with(|m| m.get("q").unwrap_or_default()));
+    let typed = RwSignal::new(q.get_untracked());
+    let state = RwSignal::new(State::Idle);
+    // Each search's number: an answer that arrives after a newer search started is dropped.
+    let latest = StoredValue::new(0u64);
+
+    // What the field last wrote into the address: the field is only set from the address when
+    // the address changed otherwise (Back, Forward, a link), never under the reader's fingers.
+    let written = StoredValue::new(q.get_untracked());
+
+    // The address drives the search (typing, Back and Forward alike).
+    Effect::new(move || {
+        let raw = q.get();
+        if written.get_value() != raw {
+            written.set_value(raw.clone());
+            typed.set(raw.clone());
+        }
+        latest.update_value(|n| *n += 1);
+        let ticket = latest.get_value();
+        let Some(query) = clean_query(&raw) else {
+            state.set(State::Idle);
+            return;
+        };
+        if !has_words(&query) {
+            state.set(State::NoWords(query));
+            return;
+        }
+        state.set(State::Searching);
+        let saved = offline.map(|o| o.saved.get_untracked().articles).unwrap_or_default();
+        spawn_local(async move {
+            let outcome = run(query, saved).await;
+            if latest.try_get_value() == Some(ticket) {
+                let _ = state.try_set(outcome);
+            }
+        });
+    });
+
+    // Typing: the address follows after a pause, replacing itself (Back leaves the search).
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let on_input = move |e: ev::Event| {
+        let text = event_target_value(&e);
+        typed.set(text.clone());
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let navigate = navigate.clone();
+        let go = move || {
+            written.set_value(text.clone());
+            let href = format!("{}?q={}", in_app("/search"), encode_component(&text));
+            // `href` is whole (the site's folder included): not resolved against the router's base.
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                resolve: false,
+                ..Default::default()
+            };
+            navigate(&href, options);
+        };
+        pending.set_value(set_timeout_with_handle(go, std::time::Duration::from_millis(DEBOUNCE_MS)).ok());
+    };
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+
+    let status = move || match state.get() {
+        State::Idle => t().search_prompt.to_string(),
+        State::Searching => t().searching.to_string(),
+        State::NoWords(query) => t().search_no_words(&query),
+        State::Found {
+            query,
+            results,
+            saved_only,
+        } => {
+            let found = if results.total == 0 {
+                t().search_none(&query)
+            } else {
+                t().search_found(results.total, &query)
+            };
+            let more = if results.total > results.hits.len() {
+                t().search_first_shown(&results.hits.len().to_string())
+            } else {
+                String::new()
+            };
+            let saved = if saved_only { t().search_saved_only } else { "" };
+            [saved, found.as_str(), more.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        State::Failed(failure) => failure.message(t()),
+    };
+    let hits = move || match state.get() {
+        State::Found { results, .. } => results.hits,
+        _ => Vec::new(),
+    };
+    let failed = move || matches!(state.get(), State::Failed(_));
+    let changed = move || matches!(state.get(), State::Failed(SearchFailure::Changed));
+
+    view! {
+        <Title text=move || t().search_title.to_string()/>
+        <Meta name="description" content=move || t().search_description.to_string()/>
+        <DocumentLanguage/>
+        <div class="search-page">
+            <h1>{move || t().search_title}</h1>
+            <form role="search" class="search-form" action=in_app("/search") method="get" on:submit=|e: ev::SubmitEvent| e.prevent_default()>
+                <label for="search-query">{move || t().search_label}</label>
+                <input
+                    type="search"
+                    id="search-query"
+                    name="q"
+                    autocomplete="off"
+                    enterkeyhint="search"
+                    maxlength=MAX_QUERY_CHARS
+                    prop:value=move || typed.get()
+                    on:input=on_input
+                    aria-describedby="search-status"
+                />
+            </form>
+            <p id="search-status" class="search-status" class:search-error=failed role="status" aria-live="polite">
+                {status}
+            </p>
+            {move || changed().then(|| view! {
+                <button type="button" class="search-reload" on:click=|_| crate::platform::page::reload()>{move || t().reload}</button>
+            })}
+            // At most 20 results, made again for each answer: no keyed list needed.
+            <ol class="search-results">{move || hits().into_iter().map(|hit| view! { <SearchResult hit/> }).collect_view()}</ol>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn SearchResult(hit: Hit) -> impl IntoView {
+    let date = hit.date.as_deref().and_then(|d| display_date(d, &hit.lang));
+    let excerpt: Vec<_> = hit
+        .excerpt
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(text) => Either::Left(text),
+            Segment::Mark(text) => Either::Right(view! { <mark>{text}</mark> }),
+        })
+        .collect();
+    view! {
+        <li class="search-result" lang=hit.lang.clone() dir=hit.dir.as_str()>
+            {hit.image.map(|src| view! { <img class="search-image" src=src alt="" loading="lazy" decoding="async"/> })}
+            <div class="search-text">
+                <h2><a href=hit.url>{hit.title}</a></h2>
+                <p class="search-meta">
+                    {hit.section.map(|s| view! { <span class="search-section">{s}</span> })}
+                    {date.map(|d| view! { <time datetime=hit.date.clone().unwrap_or_default()>{d}</time> })}
+                </p>
+                <p class="search-excerpt">{excerpt}</p>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,235 @@
+// Search: the header's box and the /search page over the real Pagefind index the build made of
+// the demo articles. Results come as the reader types, with highlights built as text and <mark>
+// (never HTML); the address holds the query and Back returns to it; an Arabic query finds the
+// Arabic article, shown right to left; no results, punctuation only, markup and very long
+// queries each get a calm answer; offline, the saved articles are searched; a missing index
+// and an index replaced by another deployment each have their message; and the whole journey
+// works from the keyboard. A page that carries no search downloads nothing of Pagefind.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { axe, BASE, DIST, FACTS, open, settle, useApp, at } from './harness.mjs';
+
+const app = useApp();
+const INDEX = at(`/${FACTS.search_dir}`);
+const status = (page) => page.locator('#search-status');
+const headlines = (page) => page.locator('.search-result h2').allTextContents();
+
+/** Types into the search page's field as a reader would, then waits for the answer. */
+async function typeQuery(page, text) {
+  const field = page.locator('#search-query');
+  await field.fill('');
+  await field.pressSequentially(text, { delay: 20 });
+}
+
+test('results appear as the reader types, highlighted, and the address holds the query', async () => {
+  const page = await open(app, '/search', { wait: '.search-page h1' });
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('Type a word'));
+  await typeQuery(page, 'harbor bridge');
+  await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0, null, { timeout: 15_000 });
+  assert.deepEqual((await headlines(page))[0], 'Harbor Bridge Reopens Two Months Early After Round-the-Clock Repairs');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'harbor bridge');
+  assert.match(await status(page).textContent(), /articles? found for “harbor bridge”\./);
+  // Highlights are <mark> elements holding text, inside a paragraph of text: no other markup.
+  const excerpt = await page.locator('.search-result').first().evaluate((li) => {
+    const p = li.querySelector('.search-excerpt');
+    return {
+      marks: [...p.querySelectorAll('mark')].map((m) => m.textContent.toLowerCase()),
+      tags: [...new Set([...p.querySelectorAll('*')].map((e) => e.localName))].sort(),
+    };
+  });
+  assert.ok(excerpt.marks.some((m) => m.startsWith('bridge') || m.startsWith('harbor')), JSON.stringify(excerpt));
+  assert.deepEqual(excerpt.tags.filter((t) => t !== 'mark'), []);
+  // Each result: its link, section, date and picture.
+  const first = page.locator('.search-result').first();
+  assert.equal(await first.locator('a').getAttribute('href'), at('/articles/harbor-bridge-reopens/'));
+  assert.equal((await first.locator('.search-section').textContent()).trim(), 'Local');
+  assert.match(await first.locator('time').textContent(), /2026/);
+  assert.equal(await first.locator('img').getAttribute('src'), at('/articles/img/harbor-bridge.svg'));
+  page.assertClean();
+  await page.context().close();
+});
+
+test('Back from a result returns to the search, with its results', async () => {
+  const page = await open(app, '/search?q=rain', { wait: '.search-result' });
+  const link = page.locator('.search-result a').first();
+  const target = await link.getAttribute('href');
+  await link.click();
+  await page.waitForFunction((t) => location.pathname === t, target);
+  await page.waitForSelector('.article h1');
+  await page.goBack();
+  await page.waitForFunction(() => location.pathname.endsWith('/search') && new URL(location.href).searchParams.get('q') === 'rain');
+  await page.waitForSelector('.search-result');
+  assert.equal(await page.locator('#search-query').inputValue(), 'rain');
+  assert.ok((await headlines(page)).some((h) => /Rain Gauges/.test(h)));
+  await page.context().close();
+});
+
+test('an Arabic query finds the Arabic article, shown right to left in an English interface', async () => {
+  const page = await open(app, `/search?q=${encodeURIComponent('شمسية')}`, { wait: '.search-result' });
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  const hit = page.locator('.search-result').first();
+  assert.equal(await hit.getAttribute('lang'), 'ar');
+  assert.equal(await hit.getAttribute('dir'), 'rtl');
+  assert.match(await hit.locator('h2').textContent(), /تعاونية شمسية/);
+  assert.equal(await hit.evaluate((e) => getComputedStyle(e).direction), 'rtl');
+  assert.ok((await hit.locator('mark').allTextContents()).some((m) => m.includes('شمسية')));
+  await page.context().close();
+});
+
+test('no results, punctuation, markup and very long queries each get a calm answer', async () => {
+  const page = await open(app, '/search?q=zeppelin', { wait: '.search-page h1' });
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('No articles found for “zeppelin”.'));
+  assert.equal(await page.locator('.search-result').count(), 0);
+
+  await typeQuery(page, '?!…');
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('has no letters or digits'));
+
+  // Markup is a query like any other: shown as text, nothing runs, no policy violation.
+  const markup = '<img src=x onerror=alert(1)>';
+  await typeQuery(page, markup);
+  await page.waitForFunction(() => /found for “<img src=x onerror=alert\(1\)>”/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  assert.equal(await page.locator('.search-page img[src=x]').count(), 0);
+
+  // A script no article uses.
+  await typeQuery(page, 'ᚠᚢᚦᚨᚱᚲ');
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('No articles found for “ᚠᚢᚦᚨᚱᚲ”.'));
+
+  // A very long query (from the address: the field would stop at 200 characters) is cut.
+  await page.goto(`${app.url}/search?q=${'bridge '.repeat(400)}`);
+  await page.waitForFunction(() => /found for “/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 15_000 });
+  assert.ok((await status(page).textContent()).length < 400);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('a page that carries no search downloads nothing of Pagefind; the search page loads it', async () => {
+  app.requests.length = 0;
+  const page = await open(app, '/articles/harbor-bridge-reopens', { wait: '.article h1' });
+  await page.waitForSelector('html[data-live]');
+  await settle(page);
+  assert.equal(app.requests.filter((u) => u.startsWith(INDEX)).length, 0, 'an article page fetches nothing of the index');
+  // The header's box is a form that works before and without the app.
+  const box = page.locator('form.site-search');
+  assert.equal(await box.getAttribute('action'), at('/search'));
+  assert.equal(await box.getAttribute('role'), 'search');
+  await page.locator('#site-search').fill('library');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.pathname.endsWith('/search') && location.search === '?q=library');
+  await page.waitForSelector('.search-result');
+  assert.ok((await headlines(page)).some((h) => /Central Library/.test(h)));
+  assert.ok(app.requests.some((u) => u.startsWith(`${INDEX}pagefind.js`)), 'the search page loads Pagefind');
+  await page.context().close();
+});
+
+test('the header box searches inside the app without loading the page again', async () => {
+  const page = await open(app, '/saved', { wait: '.saved-page h1' });
+  await page.evaluate(() => { window.stillHere = true; });
+  await page.locator('#site-search').fill('carbon');
+  await page.locator('.site-search-button').click();
+  await page.waitForSelector('.search-result');
+  assert.equal(await page.evaluate(() => window.stillHere), true, 'the router navigated; no page load');
+  assert.ok((await headlines(page)).some((h) => /Carbon/.test(h)));
+  await page.context().close();
+});
+
+test('keyboard only: from the box to a result and back', async () => {
+  const page = await open(app, '/search', { wait: '.search-page h1' });
+  await page.locator('#search-query').focus();
+  await page.keyboard.type('solar', { delay: 20 });
+  await page.waitForSelector('.search-result');
+  // Tab from the field reaches the first result's link.
+  let reached = false;
+  for (let i = 0; i < 5 && !reached; i += 1) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.closest('.search-result') !== null);
+  }
+  assert.ok(reached, 'Tab reaches a result');
+  const href = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((h) => location.pathname === h, href);
+  await page.waitForSelector('.article h1');
+  // The browser's Back (its keyboard shortcut is the browser's own, outside the page).
+  await page.goBack();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'solar');
+  await page.waitForSelector('.search-result');
+  await page.context().close();
+});
+
+test('a missing index and one replaced by another deployment each say so', async () => {
+  const missing = await open(app, '/search?q=bridge', {
+    wait: '.search-page h1',
+    routes: [[`**${INDEX}**`, (route) => route.fulfill({ status: 404, body: 'not found' })]],
+    allowConsoleErrors: [/404/],
+  });
+  await missing.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('no search index'));
+  await missing.context().close();
+
+  // The entry file changes under the page and the old index's fragments are gone.
+  let replaced = false;
+  const page = await open(app, '/search?q=bridge', {
+    wait: '.search-result',
+    routes: [[`**${INDEX}**`, async (route) => {
+      const url = new URL(route.request().url());
+      if (replaced && url.pathname.endsWith('pagefind-entry.json')) {
+        return route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":"1.6.0","languages":{"en":{"hash":"en_0000000000","wasm":"en","page_count":1}}}' });
+      }
+      if (replaced && !url.pathname.endsWith('pagefind-entry.json')) return route.fulfill({ status: 404, body: '' });
+      return route.fallback();
+    }]],
+    allowConsoleErrors: [/404/],
+  });
+  replaced = true;
+  // A word whose index files this page has not loaded yet.
+  await typeQuery(page, 'library');
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('Reload the page'), null, { timeout: 15_000 });
+  assert.equal(await page.locator('button.search-reload').count(), 1);
+  await page.context().close();
+});
+
+test('offline, the saved articles are searched, and the page says so', async () => {
+  // Save an article, with the service worker in control.
+  const page = await open(app, '/', { wait: '.article-list' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await page.goto(`${app.url}/articles/rain-gauge-volunteers`);
+  await page.waitForSelector('.article-body');
+  await page.locator('button.save-toggle').click();
+  await page.waitForFunction(() => document.querySelector('.save-toggle')?.getAttribute('aria-pressed') === 'true');
+  await page.goto(`${app.url}/search`);
+  await page.waitForSelector('.search-page h1');
+  await page.context().setOffline(true);
+  await typeQuery(page, 'gauge');
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('only your saved articles'), null, { timeout: 15_000 });
+  assert.deepEqual(await headlines(page), ["Backyard Rain Gauges Are Filling Gaps in the Region's Flood Maps"]);
+  assert.ok((await page.locator('.search-result mark').allTextContents()).some((m) => /gauge/i.test(m)));
+  await typeQuery(page, 'harbor');
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('No articles found for “harbor”.'));
+  await page.context().setOffline(false);
+  await page.context().close();
+});
+
+// Every theme: light and dark (the system's), and sepia (the reader's setting).
+const sepia = `localStorage.setItem(${JSON.stringify(FACTS.settings_key)}, JSON.stringify({ theme: 'sepia', size: 1, font: 'serif', width: 'normal', leading: 'normal' }))`;
+for (const [width, scheme] of [[360, 'light'], [1280, 'dark'], [360, 'dark'], [1280, 'light'], [360, 'sepia'], [1280, 'sepia']]) {
+  test(`axe finds nothing on the search page with results at ${width} px, ${scheme}`, async () => {
+    const found = [];
+    for (const [path, wait] of [['/search?q=bridge', '.search-result'], ['/search?q=zeppelin', '.search-page h1'], [`/search?q=${encodeURIComponent('شمسية')}`, '.search-result']]) {
+      const theme = scheme === 'sepia' ? { initScript: sepia } : { colorScheme: scheme };
+      const page = await open(app, path, { wait, width, ...theme });
+      if (scheme === 'sepia') assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'sepia');
+      await page.waitForFunction(() => !/…$/.test(document.querySelector('#search-status')?.textContent ?? '…'));
+      await settle(page);
+      found.push(...(await axe(page)).map((v) => `${path}: ${v}`));
+      await page.context().close();
+    }
+    assert.deepEqual(found, []);
+  });
+}
+
+test('the index holds the articles, not embeds, the shell or error pages', () => {
+  const entry = JSON.parse(readFileSync(`${DIST}/${FACTS.search_dir}pagefind-entry.json`, 'utf8'));
+  const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  const articles = JSON.parse(readFileSync(`${DIST}/articles/index.json`, 'utf8')).articles.length;
+  assert.equal(pages, articles);
+  assert.ok(BASE.endsWith('/'));
+});
