@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BUNDLES = [
-  { name: 'the app', prefix: 'article-reader-', limitKb: 289.5, targetKb: 150 },
+  { name: 'the app', prefix: 'article-reader-', limitKb: 290.5, targetKb: 150 },
   { name: 'the islands bundle', prefix: 'islands-', limitKb: 190.0, targetKb: 80 },
 ];
 

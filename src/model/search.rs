@@ -8,8 +8,9 @@ use super::{article::Article, i18n::Catalog, lang::Dir};
 
 /// The longest query sent, in characters; the rest is dropped.
 pub const MAX_QUERY_CHARS: usize = 200;
-/// The most results shown for one query.
-pub const MAX_RESULTS: usize = 20;
+/// How many results are shown at first, and added by "More results": each result's data is one
+/// more download (its fragment of the index), so the first answer stays small and quick.
+pub const RESULTS_PAGE: usize = 10;
 
 /// The query as searched: spaces collapsed, trimmed, at most [`MAX_QUERY_CHARS`] characters,
 /// without control characters. `None` when nothing is left to search for.
@@ -106,7 +107,7 @@ pub struct Hit {
     pub image_alt: String,
 }
 
-/// The results of one query: the number found and the first [`MAX_RESULTS`].
+/// The results of one query: the number found and those shown.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Results {
     pub total: usize,
@@ -236,7 +237,6 @@ pub fn parse_results(json: &str) -> Result<Results, String> {
                 image_alt: meta("image_alt").unwrap_or_default(),
             })
         })
-        .take(MAX_RESULTS)
         .collect();
     Ok(Results { total, hits })
 }
@@ -365,7 +365,7 @@ pub fn search_articles(query: &str, articles: &[(Article, String)], fold: Fold) 
     scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     Results {
         total: scored.len(),
-        hits: scored.into_iter().take(MAX_RESULTS).map(|(_, h)| h).collect(),
+        hits: scored.into_iter().map(|(_, h)| h).collect(),
     }
 }
 

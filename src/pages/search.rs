@@ -15,7 +15,7 @@ use crate::model::{
     saved::SavedEntry,
     search::{
         clean_query, has_words, parse_results, search_articles, Hit, Results, SearchFailure, Segment, MAX_QUERY_CHARS,
-        MAX_RESULTS,
+        RESULTS_PAGE,
     },
     url::encode_component,
 };
@@ -41,8 +41,8 @@ enum State {
 }
 
 /// Searches the index; offline, the saved articles.
-async fn run(query: String, saved: Vec<SavedEntry>) -> State {
-    match search_index(&query, MAX_RESULTS).await {
+async fn run(query: String, limit: usize, saved: Vec<SavedEntry>) -> State {
+    match search_index(&query, limit).await {
         Ok(json) => match parse_results(&json) {
             Ok(results) => State::Found {
                 query,
@@ -59,7 +59,8 @@ async fn run(query: String, saved: Vec<SavedEntry>) -> State {
                     articles.push((article, entry.route.clone()));
                 }
             }
-            let results = search_articles(&query, &articles, &crate::platform::locale::lowercase);
+            let mut results = search_articles(&query, &articles, &crate::platform::locale::lowercase);
+            results.hits.truncate(limit);
             State::Found {
                 results,
                 query,
@@ -86,9 +87,15 @@ pub fn SearchPage() -> impl IntoView {
     // the address changed otherwise (Back, Forward, a link), never under the reader's fingers.
     let written = StoredValue::new(q.get_untracked());
 
+    // How many results to show: a page more with each "More results", a page for a new query.
+    let limit = RwSignal::new(RESULTS_PAGE);
+    // The reader came to search: the index loads while they type.
+    Effect::new(crate::platform::search::preload);
+
     // The address drives the search (typing, Back and Forward alike).
     Effect::new(move || {
         let raw = q.get();
+        let limit = limit.get();
         if written.get_value() != raw {
             written.set_value(raw.clone());
             typed.set(raw.clone());
@@ -106,7 +113,7 @@ pub fn SearchPage() -> impl IntoView {
         state.set(State::Searching);
         let saved = offline.map(|o| o.saved.get_untracked().articles).unwrap_or_default();
         spawn_local(async move {
-            let outcome = run(query, saved).await;
+            let outcome = run(query, limit, saved).await;
             if latest.try_get_value() == Some(ticket) {
                 let _ = state.try_set(outcome);
             }
@@ -118,6 +125,7 @@ pub fn SearchPage() -> impl IntoView {
     let on_input = move |e: ev::Event| {
         let text = event_target_value(&e);
         typed.set(text.clone());
+        limit.set(RESULTS_PAGE);
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -175,6 +183,7 @@ pub fn SearchPage() -> impl IntoView {
         State::Found { results, .. } => results.hits,
         _ => Vec::new(),
     };
+    let more = move || matches!(state.get(), State::Found { results, .. } if results.total > results.hits.len());
     let failed = move || matches!(state.get(), State::Failed(_));
     let changed = move || matches!(state.get(), State::Failed(SearchFailure::Changed));
 
@@ -204,8 +213,13 @@ pub fn SearchPage() -> impl IntoView {
             {move || changed().then(|| view! {
                 <button type="button" class="search-reload" on:click=|_| crate::platform::page::reload()>{move || t().reload}</button>
             })}
-            // At most 20 results, made again for each answer: no keyed list needed.
+            // A few pages of results, made again for each answer: no keyed list needed.
             <ol class="search-results">{move || hits().into_iter().map(|hit| view! { <SearchResult hit/> }).collect_view()}</ol>
+            {move || more().then(|| view! {
+                <button type="button" class="search-more" on:click=move |_| limit.update(|n| *n += RESULTS_PAGE)>
+                    {move || t().search_more}
+                </button>
+            })}
         </div>
     }
     .into_any()

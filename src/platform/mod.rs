@@ -3,13 +3,16 @@
 //! and contain no `cfg(target_arch)` of their own. One concern per file:
 //!
 //! - [`page`]: whether the app runs, the prerendered copy, the page's address, the network
-//!   state, focus and `<html>` attributes (re-exported here);
+//!   state, focus, `<html>` attributes, following a link inside the app, reloading
+//!   (re-exported here);
 //! - [`share`]: the Web Share API and the clipboard;
 //! - [`speech`]: reading aloud;
 //! - [`scroll`]: the reading position and scrolling;
 //! - [`storage`]: local storage;
 //! - [`events`]: event listeners removed with their owner;
-//! - [`locale`]: the browser's languages;
+//! - [`locale`]: the browser's languages, and lower case by its rules;
+//! - [`search`]: the site's search index (Pagefind, through the page's search bridge), and the
+//!   header's search box inside the app;
 //! - [`clock`]: the time now;
 //! - [`fetch`]: requests, with a time limit, retries and what the page already has;
 //! - [`saved_store`]: the saved articles in Cache Storage, shared with the service worker;
