@@ -19,6 +19,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 id="site-search"
                 name="q"
+                dir="auto"
                 autocomplete="off"
                 enterkeyhint="search"
                 maxlength=MAX_QUERY_CHARS

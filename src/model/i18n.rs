@@ -88,30 +88,10 @@ impl UiLang {
 /// assert_eq!(fill("By {names} and {last}", &[("names", "{last}"), ("last", "Ana")]), "By {last} and Ana");
 /// ```
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let named = after.find('}').and_then(|close| {
-            values
-                .iter()
-                .find(|(name, _)| *name == &after[..close])
-                .map(|(_, v)| (close, v))
-        });
-        match named {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    super::text::replace_delimited(template, '{', '}', |name, out| {
+        let value = values.iter().find(|(n, _)| *n == name);
+        value.map(|(_, v)| out.push_str(v)).is_some()
+    })
 }
 
 /// The forms of a counted text: one per plural category its language has, in the order of

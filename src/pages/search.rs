@@ -199,6 +199,7 @@ pub fn SearchPage() -> impl IntoView {
                     type="search"
                     id="search-query"
                     name="q"
+                    dir="auto"
                     autocomplete="off"
                     enterkeyhint="search"
                     maxlength=MAX_QUERY_CHARS
