@@ -57,6 +57,16 @@ pub fn reader_path(json_url: &str, articles_dir: &str) -> String {
     in_app(&format!("/read?src={}", encode_component(json_url)))
 }
 
+/// The search page's address for `query` (as typed: the page trims it when it searches).
+///
+/// ```
+/// use article_reader::model::links::search_path;
+/// assert!(search_path("harbor bridge").ends_with("search?q=harbor%20bridge"));
+/// ```
+pub fn search_path(query: &str) -> String {
+    in_app(&format!("/search?q={}", encode_component(query)))
+}
+
 /// The JSON address of a related article: an `id` names a file next to the current article's
 /// (`{id}.json`); a `url` is the address itself. `None` when the item has neither.
 pub fn related_json_url(item: &Related, article_json_url: &str) -> Option<String> {

@@ -11,13 +11,12 @@ use crate::api::fetch_article;
 use crate::contexts::{document_language::DocumentLanguage, offline::use_offline};
 use crate::model::{
     date::display_date,
-    links::in_app,
+    links::{in_app, search_path},
     saved::SavedEntry,
     search::{
         clean_query, has_words, parse_results, search_articles, Hit, Results, SearchFailure, Segment, MAX_QUERY_CHARS,
         RESULTS_PAGE,
     },
-    url::encode_component,
 };
 use crate::platform::{fetch::Cancel, search::search_index};
 
@@ -132,7 +131,7 @@ pub fn SearchPage() -> impl IntoView {
         let navigate = navigate.clone();
         let go = move || {
             written.set_value(text.clone());
-            let href = format!("{}?q={}", in_app("/search"), encode_component(&text));
+            let href = search_path(&text);
             // `href` is whole (the site's folder included): not resolved against the router's base.
             let options = NavigateOptions {
                 replace: true,
@@ -183,9 +182,10 @@ pub fn SearchPage() -> impl IntoView {
         State::Found { results, .. } => results.hits,
         _ => Vec::new(),
     };
-    let more = move || matches!(state.get(), State::Found { results, .. } if results.total > results.hits.len());
-    let failed = move || matches!(state.get(), State::Failed(_));
-    let changed = move || matches!(state.get(), State::Failed(SearchFailure::Changed));
+    // Read in place: the predicates need no copy of the results.
+    let more = move || state.with(|s| matches!(s, State::Found { results, .. } if results.total > results.hits.len()));
+    let failed = move || state.with(|s| matches!(s, State::Failed(_)));
+    let changed = move || state.with(|s| matches!(s, State::Failed(SearchFailure::Changed)));
 
     view! {
         <Title text=move || t().search_title.to_string()/>

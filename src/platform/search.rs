@@ -80,7 +80,7 @@ mod browser {
     }
 
     pub fn use_search_box() {
-        use crate::model::{links::in_app, url::encode_component};
+        use crate::model::links::search_path;
         use crate::platform::events::use_target_listener;
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
@@ -102,7 +102,7 @@ mod browser {
                 .and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .map(|f| f.value())
                 .unwrap_or_default();
-            let href = format!("{}?q={}", in_app("/search"), encode_component(query.trim()));
+            let href = search_path(query.trim());
             if crate::platform::page::follow_in_app(&href) {
                 event.prevent_default();
             }
