@@ -88,7 +88,7 @@ impl UiLang {
 /// assert_eq!(fill("By {names} and {last}", &[("names", "{last}"), ("last", "Ana")]), "By {last} and Ana");
 /// ```
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    super::text::replace_delimited(template, '{', '}', |name, out| {
+    super::delimited::replace_delimited(template, '{', '}', |name, out| {
         let value = values.iter().find(|(n, _)| *n == name);
         value.map(|(_, v)| out.push_str(v)).is_some()
     })
@@ -155,6 +155,29 @@ mod tests {
         assert_eq!(AR.more_loaded(4), "أُضيفت 4 مقالات في الأسفل.");
         assert_eq!(AR.more_loaded(12), "أُضيف 12 مقالًا في الأسفل.");
         assert_eq!(AR.more_loaded(100), "أُضيف 100 مقال في الأسفل.");
+    }
+
+    /// The search page's count, in each form each language has (English one/other; French
+    /// one/many/other; Arabic zero/one/two/few/many/other).
+    #[test]
+    fn the_search_count_takes_its_languages_forms() {
+        let q = "pont";
+        assert_eq!(EN.search_found(1, q), "1 article found for “pont”.");
+        assert_eq!(EN.search_found(0, q), "0 articles found for “pont”.");
+        assert_eq!(EN.search_found(21, q), "21 articles found for “pont”.");
+        assert_eq!(FR.search_found(0, q), "0 article trouvé pour « pont ».");
+        assert_eq!(FR.search_found(1, q), "1 article trouvé pour « pont ».");
+        assert_eq!(FR.search_found(2, q), "2 articles trouvés pour « pont ».");
+        assert_eq!(
+            FR.search_found(2_000_000, q),
+            "2000000 d'articles trouvés pour « pont »."
+        );
+        assert_eq!(AR.search_found(0, q), "لم يُعثر على أي مقال عن «pont».");
+        assert_eq!(AR.search_found(1, q), "عُثر على مقال واحد عن «pont».");
+        assert_eq!(AR.search_found(2, q), "عُثر على مقالين عن «pont».");
+        assert_eq!(AR.search_found(3, q), "عُثر على 3 مقالات عن «pont».");
+        assert_eq!(AR.search_found(11, q), "عُثر على 11 مقالًا عن «pont».");
+        assert_eq!(AR.search_found(100, q), "عُثر على 100 مقال عن «pont».");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod catalog;
 pub mod date;
+pub mod delimited;
 pub mod embed;
 pub mod error;
 pub mod i18n;

@@ -116,7 +116,7 @@ pub struct Results {
 
 /// Decodes the character references Pagefind's excerpts use (`&amp;`, `&lt;`, `&#39;` …).
 fn decode_entities(text: &str) -> String {
-    super::text::replace_delimited(text, '&', ';', |name, out| {
+    super::delimited::replace_delimited(text, '&', ';', |name, out| {
         let c = match name {
             "amp" => Some('&'),
             "lt" => Some('<'),

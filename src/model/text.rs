@@ -1,39 +1,6 @@
-//! Pure text helpers: word counts, reading time, the editorial teaser, and replacing delimited
-//! names (the catalogues' `{values}`, the search excerpts' `&entities;`).
+//! Pure text helpers: word counts, reading time and the editorial teaser.
 
 use super::article::{Article, Block, Inline};
-
-/// Replaces each `{open}name{close}` in `text` for which `replace` writes a replacement into the
-/// output (and returns `true`); any other, and every replacement, stays as it is: the output is
-/// never scanned again.
-///
-/// ```
-/// use article_reader::model::text::replace_delimited;
-/// let upper = |name: &str, out: &mut String| name == "x" && { out.push('X'); true };
-/// assert_eq!(replace_delimited("a[x] [y] [x", '[', ']', upper), "aX [y] [x");
-/// ```
-pub fn replace_delimited(
-    text: &str,
-    open: char,
-    close: char,
-    mut replace: impl FnMut(&str, &mut String) -> bool,
-) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(open) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + open.len_utf8()..];
-        match after.find(close) {
-            Some(end) if replace(&after[..end], &mut out) => rest = &after[end + close.len_utf8()..],
-            _ => {
-                out.push(open);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
 
 /// Average silent reading speed used for the estimate, in words per minute.
 pub const WORDS_PER_MINUTE: usize = 230;
