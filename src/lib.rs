@@ -1,13 +1,12 @@
 //! An in-browser news article reader built with Leptos.
 //!
 //! - [`model`]: the article format, validation and pure logic (native, no browser APIs).
-//! - [`api`]: fetching article and index JSON (browser only; a stub natively).
+//! - [`api`]: article and index JSON: fetched (through [`platform`]), parsed and validated.
 //! - [`components`]: one file per visible part of an article.
 //! - [`pages`]: one file per route.
 //! - [`contexts`]: values the shell provides to every page (interface language, document
 //!   language, reading settings, offline state).
 //! - [`platform`]: every browser call, behind functions with native stubs.
-//! - [`offline`]: the saved articles' store (Cache Storage).
 //! - [`facts`]: the names shared with the JavaScript (from `src/facts.json`).
 //! - [`site`]: the site's configuration (from `site.json`).
 //! - [`app`]: the router shell.

@@ -3,9 +3,10 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
+use crate::api::{fetch_article, Cancel};
 use crate::contexts::offline::use_offline;
 use crate::model::url::resolve;
-use crate::model::Article;
+use crate::model::{Article, LoadError};
 use crate::platform::page_url;
 use crate::platform::saved_store as store;
 
@@ -26,6 +27,15 @@ pub fn SaveToggle(
 ) -> impl IntoView {
     provide_context(AtHand(StoredValue::new(article)));
     view! { <SaveButton json_url route/> }
+}
+
+/// The article to hand to the store: the one at hand (the app), or, on a page of islands, which
+/// has none, the one read from `json_url` (the JSON the page carries inline).
+async fn article_to_save(at_hand: Option<StoredValue<Option<Article>>>, json_url: &str) -> Result<Article, LoadError> {
+    match at_hand.and_then(|a| a.get_value()) {
+        Some(article) => Ok(article),
+        None => fetch_article(json_url.to_string(), Cancel::default()).await,
+    }
 }
 
 /// The button itself: an island of its own on a prerendered page.
@@ -66,7 +76,14 @@ pub fn SaveButton(
             let result = if was_saved {
                 store::remove(&url).await
             } else {
-                store::save_article(article.and_then(|a| a.get_value()), &url, &route.get_value()).await
+                match article_to_save(article, &url).await {
+                    Ok(article) => store::save(&article, &url, &route.get_value()).await,
+                    Err(error) => {
+                        message.set(error.message_in(t()));
+                        busy.set(false);
+                        return;
+                    }
+                }
             };
             match result {
                 Ok(list) => {

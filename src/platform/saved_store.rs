@@ -142,12 +142,6 @@ pub async fn save(article: &Article, json_url: &str, route: &str) -> Result<Save
     imp::save(article, json_url, route).await
 }
 
-/// [`save`], for a page of islands, which has no article at hand (`None`): the article is read
-/// first, from the JSON the page carries inline.
-pub async fn save_article(article: Option<Article>, json_url: &str, route: &str) -> Result<SavedList, StoreError> {
-    imp::save_article(article, json_url, route).await
-}
-
 /// Removes a saved article and the files only it used.
 pub async fn remove(json_url: &str) -> Result<SavedList, StoreError> {
     imp::remove(json_url).await
@@ -354,19 +348,6 @@ mod imp {
         Ok(())
     }
 
-    /// Saves `article` (read from `json_url`, opened at `route`); on a page of islands, which
-    /// has none at hand, the article is read first (from the JSON the page carries inline).
-    pub async fn save_article(article: Option<Article>, json_url: &str, route: &str) -> Result<SavedList, StoreError> {
-        #[cfg(feature = "islands")]
-        let article = match article {
-            Some(article) => Some(article),
-            None => crate::api::fetch_article(json_url.to_string(), crate::api::Cancel::default())
-                .await
-                .ok(),
-        };
-        save(&article.ok_or(StoreError::Unavailable)?, json_url, route).await
-    }
-
     /// Saves the article read from `json_url` (opened at `route`) with its images.
     pub async fn save(article: &Article, json_url: &str, route: &str) -> Result<SavedList, StoreError> {
         let cache = open().await?;
@@ -453,9 +434,6 @@ mod imp {
         Err(StoreError::Unavailable)
     }
     pub async fn save(_: &Article, _: &str, _: &str) -> Result<SavedList, StoreError> {
-        Err(StoreError::Unavailable)
-    }
-    pub async fn save_article(_: Option<Article>, _: &str, _: &str) -> Result<SavedList, StoreError> {
         Err(StoreError::Unavailable)
     }
     pub async fn remove(_: &str) -> Result<SavedList, StoreError> {
