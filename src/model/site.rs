@@ -114,37 +114,89 @@ pub const LANGUAGES: [&str; 3] = ["en", "fr", "ar"];
 const STYLESHEET: &str = include_str!("../../style/main.css");
 
 /// The page backgrounds an accent must stand out on, as text (WCAG AA: 4.5:1), read from the
-/// stylesheet: for the light accent the light page, its cards (`--bg` and `--surface`, each
-/// `light-dark(light, dark)` in `:root`) and the sepia page (`--bg` under
-/// `[data-theme="sepia"]`); for the dark accent the dark page and its cards.
+/// stylesheet: for the light accent the light page and its cards (`--bg` and `--surface`, each
+/// `light-dark(light, dark)` in `:root`) and the sepia page and its cards (`--bg` and
+/// `--surface` under `[data-theme="sepia"]`); for the dark accent the dark page and its cards.
 ///
 /// ```
 /// let (light, dark) = article_reader::model::site::page_backgrounds();
-/// assert_eq!(light.len(), 3);
+/// assert_eq!(light.len(), 4);
 /// assert!(dark.iter().all(|c| c.len() == 7 && c.starts_with('#')));
 /// ```
 pub fn page_backgrounds() -> (Vec<String>, Vec<String>) {
     backgrounds_in(STYLESHEET).expect(
-        "style/main.css must set --bg and --surface as light-dark(#rrggbb, #rrggbb) and --bg under [data-theme=\"sepia\"]",
+        "style/main.css must set --bg and --surface as light-dark(#rrggbb, #rrggbb) in :root, and as #rrggbb under [data-theme=\"sepia\"]",
     )
 }
 
+/// `css` without its comments.
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        out.push_str(&rest[..at]);
+        rest = rest[at + 2..].find("*/").map_or("", |end| &rest[at + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The declarations of the first top-level rule whose selector is exactly `selector` (rules
+/// inside `@media` and other at-rules are not top-level). `css` has no comments.
+fn rule_body<'a>(css: &'a str, selector: &str) -> Option<&'a str> {
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    let mut body_start = None;
+    for (i, b) in css.bytes().enumerate() {
+        match b {
+            b'{' => {
+                if depth == 0 {
+                    body_start = (css[start..i].trim() == selector).then_some(i + 1);
+                }
+                depth += 1;
+            }
+            b'}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(from) = body_start {
+                        return Some(&css[from..i]);
+                    }
+                    start = i + 1;
+                }
+            }
+            b';' if depth == 0 => start = i + 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value of the custom property `name` among `declarations`.
+fn property<'a>(declarations: &'a str, name: &str) -> Option<&'a str> {
+    declarations.split(';').find_map(|d| {
+        let (key, value) = d.split_once(':')?;
+        (key.trim() == name).then(|| value.trim())
+    })
+}
+
 fn backgrounds_in(css: &str) -> Option<(Vec<String>, Vec<String>)> {
-    let colour_after = |text: &str, marker: &str| -> Option<String> {
-        let at = text.find(marker)? + marker.len();
-        let c = text.get(at..at + 7)?;
-        is_hex_color(c).then(|| c.to_ascii_lowercase())
-    };
+    let colour = |c: &str| is_hex_color(c.trim()).then(|| c.trim().to_ascii_lowercase());
+    let css = without_comments(css);
+    let root = rule_body(&css, ":root")?;
     let pair = |name: &str| -> Option<(String, String)> {
-        let marker = format!("{name}: light-dark(");
-        let rule = &css[css.find(&marker)?..];
-        Some((colour_after(rule, &marker)?, colour_after(rule, ", ")?))
+        let inner = property(root, name)?.strip_prefix("light-dark(")?.strip_suffix(')')?;
+        let (light, dark) = inner.split_once(',')?;
+        Some((colour(light)?, colour(dark)?))
     };
     let (bg_light, bg_dark) = pair("--bg")?;
     let (surface_light, surface_dark) = pair("--surface")?;
-    let sepia = &css[css.find("[data-theme=\"sepia\"]")?..];
-    let sepia_bg = colour_after(sepia, "--bg: ")?;
-    Some((vec![bg_light, surface_light, sepia_bg], vec![bg_dark, surface_dark]))
+    let sepia = rule_body(&css, "[data-theme=\"sepia\"]")?;
+    let sepia_bg = colour(property(sepia, "--bg")?)?;
+    let sepia_surface = colour(property(sepia, "--surface")?)?;
+    Some((
+        vec![bg_light, surface_light, sepia_bg, sepia_surface],
+        vec![bg_dark, surface_dark],
+    ))
 }
 
 /// WCAG 2 contrast ratio of two `#rrggbb` colours (1 to 21).
@@ -842,19 +894,46 @@ mod tests {
         assert_eq!(said.len(), 6, "{said:?}");
     }
 
-    /// The backgrounds an accent is checked against are the stylesheet's, found by their rules.
+    /// The backgrounds an accent is checked against are read from the rules that set them, and
+    /// from nowhere else: a stylesheet with known colours, decoys around them.
     #[test]
-    fn the_contrast_check_reads_the_stylesheets_backgrounds() {
-        let (light, dark) = page_backgrounds();
-        assert_eq!((light.len(), dark.len()), (3, 2));
-        for c in light.iter().chain(&dark) {
-            assert!(STYLESHEET.contains(c.as_str()), "{c}");
-        }
-        assert!(light.iter().all(|l| !dark.contains(l)), "light and dark differ");
+    fn the_contrast_check_reads_the_backgrounds_from_their_rules() {
+        let known = r#"
+/* --bg: light-dark(#000001, #000002) in a comment */
+body { --bg: light-dark(#000003, #000004); }
+:root {
+  /* a comment; --surface: light-dark(#000005, #000006) */
+  --surface-2: light-dark(#000007, #000008);
+  --surface: light-dark(#A1A2A3, #b1b2b3);
+  --bg: light-dark( #c1c2c3 , #d1d2d3 );
+}
+@media print { [data-theme="sepia"] { --bg: #000009; --surface: #00000a; } }
+[data-theme="dark"] { --bg: #00000b; }
+[data-theme="sepia"] { color-scheme: light; --surface: #e4e5e6; --bg: #E1E2E3; }
+"#;
+        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            backgrounds_in(":root { --bg: #ffffff; }"),
-            None,
-            "a stylesheet without the rules is refused"
+            backgrounds_in(known),
+            Some((
+                strings(&["#c1c2c3", "#a1a2a3", "#e1e2e3", "#e4e5e6"]),
+                strings(&["#d1d2d3", "#b1b2b3"])
+            ))
         );
+        // A rule that lacks a colour is refused, never filled from another rule.
+        for broken in [
+            known.replace("--bg: light-dark( #c1c2c3 , #d1d2d3 );", ""),
+            known.replace("--surface: #e4e5e6;", ""),
+            known.replace("#A1A2A3", "red"),
+            known.replace("[data-theme=\"sepia\"] { color", "[data-theme=\"paper\"] { color"),
+        ] {
+            assert_eq!(backgrounds_in(&broken), None, "{broken}");
+        }
+    }
+
+    /// The project's stylesheet has every rule the check needs.
+    #[test]
+    fn the_stylesheet_has_the_backgrounds() {
+        let (light, dark) = page_backgrounds();
+        assert_eq!((light.len(), dark.len()), (4, 2));
     }
 }
