@@ -125,13 +125,18 @@ impl Islands {
 /// How a prerendered page comes to life, after [`after_first_paint`]: its islands bundle
 /// hydrates every `<leptos-island>` (each is one exported function of the bundle) and nothing
 /// else, then marks `<html data-live>`. The page's HTML stays what the reader already has.
+/// The mark means that every island on the page ran: an island whose function the bundle lacks
+/// (a bundle from another build) is an error the page reports, naming each one, and the page
+/// is never marked live; the islands found still run, so what works keeps working.
 /// All in one task, never yielding between two islands: the islands share state that effects
 /// change after the first render (the network state, a settings problem's notice), and an
 /// island hydrated after such an effect would not find the HTML it expects.
 fn islands_start(islands: &Islands) -> String {
     format!(
         "{wait}const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});m.hydrate();\
-         for(const el of document.querySelectorAll(\"leptos-island\")){{const f=m[el.dataset.component];if(f)f(el)}}\
+         const missing=[];\
+         for(const el of document.querySelectorAll(\"leptos-island\")){{const f=m[el.dataset.component];if(typeof f===\"function\")f(el);else missing.push(el.dataset.component)}}\
+         if(missing.length)throw new Error(\"islands missing from the bundle {js}: \"+missing.join(\", \"));\
          document.documentElement.setAttribute(\"data-live\",\"islands\");",
         wait = after_first_paint(""),
         js = islands.js,
