@@ -88,6 +88,11 @@ pub fn SearchPage() -> impl IntoView {
 
     // How many results to show: a page more with each "More results", a page for a new query.
     let limit = RwSignal::new(RESULTS_PAGE);
+    // "More results" was pressed with this many results shown: the first new one takes the focus
+    // when it comes (the button may be gone), so the keyboard reader carries on from there.
+    let focus_from = StoredValue::new(None::<usize>);
+    // The query the results on screen answer: asking for more of them keeps them on screen.
+    let shown_query = StoredValue::new(None::<String>);
     // The reader came to search: the index loads while they type.
     Effect::new(crate::platform::search::preload);
 
@@ -102,19 +107,40 @@ pub fn SearchPage() -> impl IntoView {
         latest.update_value(|n| *n += 1);
         let ticket = latest.get_value();
         let Some(query) = clean_query(&raw) else {
+            shown_query.set_value(None);
             state.set(State::Idle);
             return;
         };
         if !has_words(&query) {
+            shown_query.set_value(None);
             state.set(State::NoWords(query));
             return;
         }
-        state.set(State::Searching);
+        // More of the same results: those on screen stay until the longer list comes.
+        if shown_query.get_value().as_deref() != Some(query.as_str()) {
+            state.set(State::Searching);
+            focus_from.set_value(None);
+        }
         let saved = offline.map(|o| o.saved.get_untracked().articles).unwrap_or_default();
         spawn_local(async move {
             let outcome = run(query, limit, saved).await;
             if latest.try_get_value() == Some(ticket) {
+                let found = match &outcome {
+                    State::Found { query, results, .. } => Some((query.clone(), results.hits.len())),
+                    _ => None,
+                };
+                shown_query.set_value(found.as_ref().map(|(q, _)| q.clone()));
                 let _ = state.try_set(outcome);
+                if let (Some(from), Some((_, count))) = (focus_from.get_value(), found) {
+                    if count > from {
+                        focus_from.set_value(None);
+                        // Once the new results are on the page.
+                        let first_new = format!(".search-result:nth-child({}) a", from + 1);
+                        request_animation_frame(move || {
+                            crate::platform::focus(&first_new, true);
+                        });
+                    }
+                }
             }
         });
     });
@@ -217,7 +243,18 @@ pub fn SearchPage() -> impl IntoView {
             // A few pages of results, made again for each answer: no keyed list needed.
             <ol class="search-results">{move || hits().into_iter().map(|hit| view! { <SearchResult hit/> }).collect_view()}</ol>
             {move || more().then(|| view! {
-                <button type="button" class="search-more" on:click=move |_| limit.update(|n| *n += RESULTS_PAGE)>
+                <button
+                    type="button"
+                    class="search-more"
+                    on:click=move |_| {
+                        let shown = state.with_untracked(|s| match s {
+                            State::Found { results, .. } => results.hits.len(),
+                            _ => 0,
+                        });
+                        focus_from.set_value(Some(shown));
+                        limit.update(|n| *n += RESULTS_PAGE);
+                    }
+                >
                     {move || t().search_more}
                 </button>
             })}
