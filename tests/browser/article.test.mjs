@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { DIST, SHARED_FIXTURES, disclosures, open, readJson, texts, useApp, SITE, at } from './harness.mjs';
+import { DIST, SHARED_FIXTURES, disclosures, live, open, readJson, texts, useApp, SITE, at } from './harness.mjs';
 import { REFERENCE } from './fixtures.mjs';
 
 const app = useApp();
@@ -107,11 +107,14 @@ test('the editorial card is a disclosure toggled by mouse, Enter and Space', asy
   assert.ok(await body.isVisible());
   assert.deepEqual((await disclosures(page))[0], { name: 'Show less', expanded: true });
 
-  // Moving to another article and back starts collapsed again.
-  await page.locator('a.brand').click();
+  // Moving to another page and back starts collapsed again. (Page loads: each new page's
+  // islands are waited for, so that an error while they start is seen.)
+  await Promise.all([page.waitForEvent('load'), page.locator('a.brand').click()]);
   await page.waitForSelector('.article-list');
-  await page.locator(`a[href="${at('/articles/harbor-bridge-reopens')}"]`).click();
+  await live(page);
+  await Promise.all([page.waitForEvent('load'), page.locator(`a[href="${at('/articles/harbor-bridge-reopens')}"]`).click()]);
   await page.waitForSelector('summary.editorial-toggle');
+  await live(page);
   assert.equal(await page.locator('details.editorial-details').evaluate((d) => d.open), false);
   page.assertClean();
   await page.close();
@@ -130,21 +133,61 @@ test('related articles link inside the reader', async () => {
   await page.locator('.related-list').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => [...document.querySelectorAll('.related-item .thumb')].every((i) => i.complete && i.naturalWidth > 0));
   assert.deepEqual(await texts(page, '.related-item time'), ['20 November 2026', '12 November 2026', '5 November 2026']);
-  // A page of islands has no router: the link loads the next page, which starts at its top with
-  // focus at the start of the document (the app, moving in place, moves focus to the content).
-  const islands = await page.evaluate(() => document.documentElement.dataset.live === 'islands');
-  await links.nth(1).click();
+  // A page of islands has no router: the link loads the next page.
+  await page.locator('.related-list').scrollIntoViewIfNeeded();
+  await Promise.all([page.waitForEvent('load'), links.nth(1).click()]);
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Rain Gauges'));
+  await live(page);
   assert.equal(new URL(page.url()).pathname, at('/articles/rain-gauge-volunteers'));
-  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the new article starts at the top');
-  assert.equal(await page.evaluate(() => document.activeElement.id || document.activeElement.tagName), islands ? 'BODY' : 'main',
-    'focus is where a reader starts');
   // No image and no editorial: those parts are simply absent.
   assert.equal(await page.locator('figure.hero').count(), 0);
   assert.equal(await page.locator('.editorial').count(), 0);
   assert.equal(await page.locator('.takeaways').count(), 0);
   page.assertClean();
   await page.close();
+});
+
+/** Where keyboard focus is: `#id`, or the tag and class. */
+const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  return e.id ? `#${e.id}` : `${e.localName}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`;
+});
+
+test('after following a related link, a keyboard reader starts at the new article', async () => {
+  // The prerendered page: a page load. The new page starts at its top, nothing on it takes the
+  // focus, the first Tab reaches "Skip to content", and that leads into the article.
+  const page = await open(app, '/articles/library-night-hours', { wait: '.related-list' });
+  await page.locator('.related-list').scrollIntoViewIfNeeded();
+  await page.locator(`.related-list a[href="${at('/articles/rain-gauge-volunteers')}"]`).focus();
+  await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Rain Gauges'));
+  await live(page);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the new article starts at the top');
+  assert.equal(await focused(page), 'body', 'nothing on the new page took the focus');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'a.skip-link', 'the first Tab reaches the skip link');
+  assert.ok(await page.locator('a.skip-link').isVisible(), 'the skip link shows when focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), '#main', 'the skip link leads into the content');
+  page.assertClean();
+  await page.close();
+
+  // The app: the same link is an in-app navigation, and the app moves focus to the content (a
+  // link that is gone keeps none) and the new article starts at its top.
+  const inApp = await open(app, `/read?src=${encodeURIComponent(at('/articles/library-night-hours.json'))}`, { wait: '.related-list' });
+  await inApp.evaluate(() => { window.__samePage = true; });
+  await inApp.locator('.related-list').scrollIntoViewIfNeeded();
+  assert.ok(await inApp.evaluate(() => window.scrollY) > 0, 'the reader had scrolled down to the related links');
+  await inApp.locator(`.related-list a[href="${at('/articles/rain-gauge-volunteers')}"]`).focus();
+  await inApp.keyboard.press('Enter');
+  await inApp.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Rain Gauges'));
+  assert.equal(await inApp.evaluate(() => window.__samePage), true, 'no page load');
+  await inApp.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: 5_000 })
+    .catch(() => {});
+  assert.equal(await focused(inApp), '#main', 'focus moved to the new article');
+  assert.equal(await inApp.evaluate(() => window.scrollY), 0, 'the new article starts at the top');
+  inApp.assertClean();
+  await inApp.close();
 });
 
 test('a long article renders headings, quotes, lists and images', async () => {
@@ -178,8 +221,9 @@ test('a right-to-left article sets lang and dir on the document', async () => {
   ]);
   assert.ok(badge.x > text.x, 'badge is to the right of its text');
   // Going back to the front page restores the document's language.
-  await page.locator('a.brand').click();
+  await Promise.all([page.waitForEvent('load'), page.locator('a.brand').click()]);
   await page.waitForSelector('.article-list');
+  await live(page);
   assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   page.assertClean();

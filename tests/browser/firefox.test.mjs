@@ -28,17 +28,33 @@ before(async () => {
     extraPrefsFirefox: { 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false },
   });
 });
+// Every policy violation any page reported (the pages run under the strict policy).
+const violations = [];
 after(async () => {
   await browser?.close();
   await server?.close();
+  assert.deepEqual(violations, [], 'no Content-Security-Policy violations');
 });
 
-/** A new page at `path` (in the app) with errors collected; waits for `selector`. */
+// Firefox fires `securitypolicyviolation` at the document for each violation: the page tells
+// the test on the console, with a mark of its own.
+const REPORT = 'policy violation:';
+const reportViolations = (mark) => document.addEventListener('securitypolicyviolation',
+  (e) => console.warn(`${mark} ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+
+/** A new page at `path` (in the app) with errors and policy violations collected; waits for
+ * `selector`. */
 async function open(path, selector) {
   const page = await browser.newPage();
+  await page.evaluateOnNewDocument(reportViolations, REPORT);
   const problems = [];
+  page.warnings = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.text().startsWith(REPORT) || /Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(`${path}: ${m.text()}`);
+    else if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    else if (m.type() === 'warn' || m.type() === 'warning') page.warnings.push(m.text());
+  });
   page.assertClean = () => assert.deepEqual(problems, [], 'no errors');
   await page.goto(server.url + at(path));
   await page.waitForSelector(selector, { timeout: 30_000 });
@@ -72,10 +88,15 @@ test('Firefox: the app renders /read, format 1.1 and an Arabic article right to 
   await page.close();
 });
 
-test('Firefox: the embed shows its card', async () => {
-  const page = await open('/embed/harbor-bridge-reopens?parts=headline,dek,link', '.embed h1');
+test('Firefox: the embed shows its card, and its options island reports an ignored option', async () => {
+  const page = await open('/embed/harbor-bridge-reopens?parts=headline,dek,link,ticker', '.embed h1');
   assert.match(await text(page, '.embed h1'), /Harbor Bridge/);
+  assert.equal(await page.$eval('.embed .takeaways', (e) => e.checkVisibility()), false, 'parts= applied by the page');
   await page.waitForFunction(() => document.documentElement.dataset.live === 'islands', { timeout: 30_000 });
+  for (const end = Date.now() + 10_000; !page.warnings.some((w) => w.includes('“ticker” ignored')) && Date.now() < end;) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(page.warnings.some((w) => /^article embed: parts: “ticker” ignored/.test(w)), page.warnings.join(' | '));
   page.assertClean();
   await page.close();
 });

@@ -1,7 +1,7 @@
 // The front page and routing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, open, readJson, texts, useApp, FACTS, SITE, at } from './harness.mjs';
+import { DIST, live, open, readJson, texts, useApp, FACTS, SITE, at } from './harness.mjs';
 
 const app = useApp();
 
@@ -29,11 +29,15 @@ test('a headline on the prerendered front page opens its article, and Back retur
   // A page of islands has no router: the article is a page load.
   const page = await open(app, '/', { wait: '.article-list' });
   const first = (await page.locator('.card h2 a').first().textContent()).trim();
-  await page.locator('.card h2 a').first().click();
+  await Promise.all([page.waitForEvent('load'), page.locator('.card h2 a').first().click()]);
   await page.waitForSelector('.article-body');
   assert.equal((await page.locator('main h1').textContent()).trim(), first);
+  // The article's islands start before its errors are read.
+  await live(page);
+  page.assertClean();
   await page.goBack();
   await page.waitForSelector('.article-list');
+  await live(page);
   page.assertClean();
   await page.close();
 });

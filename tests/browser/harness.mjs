@@ -1,12 +1,16 @@
 // Shared setup for the browser tests: the real built app (dist/) served on 127.0.0.1 with test
 // fixtures, and Debian's headless Chromium driven by playwright-core.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
+import { nativeEnv } from '../../scripts/native-env.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 /** The built app under test: dist/, or READER_DIST (the second configuration's build). */
@@ -39,12 +43,45 @@ export const CHROMIUM = {
 // Chromium reports every Content-Security-Policy and Trusted Types violation on the console.
 const VIOLATION = /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScript/i;
 
+// The violations a page provokes on purpose (`open`'s `expectViolations`), by page.
+const expectedViolations = new WeakMap();
+
+/** Records `page`'s policy violations into `ctx.violations` (once per page), unless `open`
+ * said the page provokes them on purpose. */
+function watchPage(ctx, page) {
+  if (page.__policyWatched) return;
+  page.__policyWatched = true;
+  page.on('console', (m) => {
+    const expect = expectedViolations.get(page);
+    const expected = expect === true || (Array.isArray(expect) && expect.some((re) => re.test(m.text())));
+    if (VIOLATION.test(m.text()) && !expected) ctx.violations.push(`${page.url()}: ${m.text()}`);
+  });
+}
+
+/**
+ * Watches every page of `context`, those open now and those to come, for policy violations:
+ * the test file fails at its end if any page reported one. `useApp`'s browser watches every
+ * context it makes; a context from another launch (a persistent profile, a second browser) is
+ * handed here.
+ */
+export function watchPolicy(ctx, context) {
+  if (!context.__policyWatched) {
+    context.__policyWatched = true;
+    context.on('page', (page) => watchPage(ctx, page));
+    for (const page of context.pages()) watchPage(ctx, page);
+  }
+  return context;
+}
+
 export function useApp({ root = DIST } = {}) {
   const ctx = { url: '', browser: null, server: null, routes: fixtureRoutes(), requests: [], violations: [] };
   before(async () => {
     ctx.server = await startServer({ root, base: BASE, routes: ctx.routes, onRequest: (req) => ctx.requests.push(req.url) });
     ctx.url = ctx.server.url;
     ctx.browser = await chromium.launch(CHROMIUM);
+    // Every context, however a test makes it (and so every page in it), is watched.
+    const newContext = ctx.browser.newContext.bind(ctx.browser);
+    ctx.browser.newContext = async (options) => watchPolicy(ctx, await newContext(options));
   });
   after(async () => {
     await ctx.browser?.close();
@@ -71,18 +108,15 @@ export async function open(ctx, path, options = {}) {
   if (initScript) await context.addInitScript(initScript);
   // [pattern, handler] pairs: requests the test answers itself (another origin, a failure).
   for (const [pattern, handler] of options.routes ?? []) await context.route(pattern, handler);
+  watchPolicy(ctx, context);
   const page = await context.newPage();
+  // `expectViolations`: true for a page that provokes violations on purpose, or the patterns of
+  // the ones it expects. (Set before any navigation, so before any message.)
+  if (options.expectViolations) expectedViolations.set(page, options.expectViolations);
   page.context = () => context;
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    // `expectViolations`: true for a page that provokes violations on purpose, or the
-    // patterns of the ones it expects.
-    const expected = options.expectViolations === true
-      || (Array.isArray(options.expectViolations) && options.expectViolations.some((re) => re.test(m.text())));
-    if (VIOLATION.test(m.text()) && !expected) {
-      ctx.violations.push(`${path}: ${m.text()}`);
-    }
     if (m.type() === 'error' && !options.allowConsoleErrors?.some((re) => re.test(m.text()))) {
       problems.push(`console error: ${m.text()}`);
     }
@@ -92,6 +126,8 @@ export async function open(ctx, path, options = {}) {
     await d.dismiss();
   });
   page.assertClean = () => assert.deepEqual(problems, [], 'no errors, dialogs or panics');
+  /** What `assertClean` would report, so far (for a test that provokes an error on purpose). */
+  page.problems = problems;
   const closePage = page.close.bind(page);
   // Closing a test page closes its private context; a shared context stays open.
   page.close = async () => (options.context ? closePage() : context.close());
@@ -101,12 +137,26 @@ export async function open(ctx, path, options = {}) {
   // wait until it is live (`takeover: false` to look at the static copy): the app has taken
   // the page over (and, on an embed opened in another language, removed `data-islands`), or, on
   // a page of islands, the islands bundle has hydrated them.
-  if (wait && takeover) {
-    await page.waitForFunction(() => (document.documentElement.hasAttribute('data-islands')
-      ? document.documentElement.dataset.live === 'islands'
-      : !document.getElementById('prerendered')), null, { timeout: 15_000 });
-  }
+  if (wait && takeover) await live(page);
   return page;
+}
+
+/**
+ * Waits until the page in `page` is live: on a prerendered page, every island ran (the loader
+ * marks `<html data-live="islands">` only then); elsewhere, the app has taken the page over.
+ * Call it after a navigation that loads a new page, before `assertClean()`, so that an error
+ * or a panic while the new page's code starts is seen.
+ */
+export async function live(page, timeout = 15_000) {
+  // A crash (the crash screen shows) ends the wait at once, with what the page said.
+  const state = await page.waitForFunction(() => {
+    if (document.body?.classList.contains('crashed')) return `crashed: ${document.getElementById('crash')?.textContent.trim()}`;
+    return document.readyState !== 'loading' && document.querySelector('main')
+      && (document.documentElement.hasAttribute('data-islands')
+        ? document.documentElement.dataset.live === 'islands'
+        : !document.getElementById('prerendered')) && 'live';
+  }, null, { timeout });
+  assert.equal(await state.jsonValue(), 'live', `${page.url()} came to life`);
 }
 
 /**
@@ -177,4 +227,29 @@ export async function axe(page) {
     resultTypes: ['violations'],
   }));
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}`));
+}
+
+/**
+ * A copy of the built site with other content, made as a build makes it: `edit(dir)` changes
+ * the copy's articles (their JSON and `articles/index.json`), then the prerender renders the
+ * pages again (with a cache of its own), `search` builds the search index of the copy, and the
+ * policy is made again from the new pages. Returns `{ dir, output, run, remove }`: `run()`
+ * prerenders again (its output), `remove()` deletes the copy.
+ */
+export function prerenderedCopy(edit, { search = false } = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'reader-copy-'));
+  const dir = join(work, 'dist');
+  cpSync(DIST, dir, { recursive: true });
+  edit(dir);
+  const options = { cwd: root, env: { ...nativeEnv(), READER_PRERENDER_CACHE: join(work, 'cache') } };
+  const run = () => execFileSync('cargo', ['run', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender', '--', dir], options).toString();
+  const script = (name) => execFileSync(process.execPath, [`${root}scripts/${name}`, dir], options).toString();
+  const output = run();
+  if (search) script('build-search.mjs');
+  // What a build does after the prerender: the policy, the service worker's precache list (it
+  // must name the new pages' revisions) and the compressed copies (the server prefers them).
+  script('build-headers.mjs');
+  script('build-sw.mjs');
+  script('build-compress.mjs');
+  return { dir, output, run, remove: () => rmSync(work, { recursive: true, force: true }) };
 }

@@ -6,13 +6,19 @@
 // page's first paint.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, disclosures, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
+import { DIST, disclosures, holdApp, live, open, prerenderedCopy, readJson, settle, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
+
+/** Resolves once `done()` holds (checked every 50 ms), or after `ms`: the assertion after it
+ * says what was missing. For what the page reports to the test (console, errors), not the DOM. */
+async function until(done, ms = 10_000) {
+  for (const end = Date.now() + ms; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+}
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
 const INDEX = readJson(`${DIST}/articles/index.json`).articles;
 const enc = encodeURIComponent;
@@ -202,23 +208,49 @@ test('an article\'s islands come alive in the page the reader has: nothing rende
   await page.close();
 });
 
-for (const [name, path, parts, kept] of [
-  ['the front page', '/', ['main h1', '.article-list', '.card:last-child'], ['main h1', '.article-list', '.card:last-child h2 a']],
-  ['an embed', '/embed/harbor-bridge-reopens?theme=dark&parts=headline,image,takeaways,editorial,share',
-    ['.embed', 'h1', 'figure.hero img', '.takeaways'], ['.embed', 'h1', 'details.editorial-details', 'details.share-details']],
+// The front page of a paged index (a copy of the build with its index in two pages, rendered
+// again by the prerender), so that its island has "More articles" to bring to life.
+const ALL = readJson(`${DIST}/articles/index.json`).articles;
+const pagedCopy = prerenderedCopy((dir) => {
+  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: ALL.slice(0, 2), next: 'page-2.json' }));
+  writeFileSync(join(dir, 'articles/page-2.json'), JSON.stringify({ articles: ALL.slice(2) }));
+});
+const paged = useApp({ root: pagedCopy.dir });
+after(() => pagedCopy.remove());
+
+for (const [name, site, path, parts, kept, behaviour] of [
+  ['the front page', paged, '/', ['main h1', '.article-list', '.card:last-child'], ['main h1', '.article-list', '.card:last-child h2 a'],
+    // Its island's own work: "More articles" loads the index's next page.
+    async (page) => {
+      assert.equal(await page.locator('.card').count(), 2);
+      await page.locator('button.more-button').click();
+      await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, ALL.length, { timeout: 10_000 });
+      assert.equal((await page.locator('.front-page [role=status]').textContent()).trim(), `${ALL.length - 2} articles added below.`);
+    }],
+  ['an embed', app, '/embed/harbor-bridge-reopens?theme=dark&parts=headline,image,takeaways,editorial,share,ticker',
+    ['.embed', 'h1', 'figure.hero img', '.takeaways'], ['.embed', 'h1', 'details.editorial-details', 'details.share-details'],
+    // Its options island: the option the page's script ignored is reported to the partner's
+    // developer in the console (the page's script says nothing).
+    async (page, warnings) => {
+      await until(() => warnings.some((w) => w.includes('“ticker” ignored')));
+      assert.ok(warnings.some((w) => /^article embed: parts: “ticker” ignored/.test(w)), warnings.join(' | '));
+    }],
 ]) {
-  test(`${name}: its islands come alive in the page the reader has, without a flash or a shift`, async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  test(`${name}: its islands come alive in the page the reader has, without a flash or a shift, and work`, async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     const release = await holdApp(context);
-    const page = await open(app, path, { context, wait: 'main h1', takeover: false, initScript: watchTakeover(parts) });
+    const page = await open(site, path, { context, wait: 'main h1', takeover: false, initScript: watchTakeover(parts) });
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     await page.waitForLoadState('load');
     await settle(page);
     await page.evaluate((kept) => {
       window.__staticRects = window.__rects();
       for (const s of kept) document.querySelector(s).__before = true;
     }, kept);
+    assert.deepEqual(warnings, [], 'nothing is reported before the code runs');
     release();
-    await page.waitForFunction(() => document.documentElement.dataset.live === 'islands', null, { timeout: 15_000 });
+    await live(page);
     await settle(page);
     assert.deepEqual(await page.evaluate((kept) => kept.filter((s) => !document.querySelector(s).__before), kept), [],
       'the page\'s own elements are kept, not rendered again');
@@ -234,10 +266,35 @@ for (const [name, path, parts, kept] of [
     // Only the islands bundle was fetched: never the app.
     const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(js|wasm)$/.test(p)));
     assert.ok(code.length === 2 && code.every((p) => /\/islands-[0-9a-f]+(\.js|_bg\.wasm)$/.test(p)), code.join(' '));
+    await behaviour(page, warnings);
     page.assertClean();
     await context.close();
   });
 }
+
+test('an island the bundle lacks is an error the page reports, and the page is never marked live', async () => {
+  // The islands bundle of another build: its JavaScript without the Save button's island.
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  let removed = '';
+  await context.route(/\/islands-[0-9a-f]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/\b\w+ as (SaveButton_\d+),?/, (_, name) => {
+      removed = name;
+      return '';
+    });
+    await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
+  });
+  const page = await open(app, '/articles/harbor-bridge-reopens', { context, takeover: false, wait: 'main h1' });
+  await until(() => page.problems.length > 0);
+  assert.ok(removed, 'the bundle had an island to take away');
+  assert.deepEqual(page.problems.map((e) => e.replace(/\/islands-[0-9a-f]+\.js/, '/islands.js')),
+    [`page error: islands missing from the bundle ${at('/islands.js')}: ${removed}`]);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.live), undefined, 'not marked live');
+  // The islands it has still run: the share menu offers Copy link.
+  await page.locator('summary.share-button').click();
+  await page.locator('button.copy-link').waitFor({ state: 'visible' });
+  await context.close();
+});
 
 test('an embed opened in another language is rendered by the app, never shown in the wrong one', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });

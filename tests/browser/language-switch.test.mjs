@@ -75,6 +75,8 @@ for (const [name, path, wait, allowConsoleErrors] of [
   ['the saved page', '/saved', 'main h1'],
   ['an error page', '/read?src=/fixtures/not-found.json', '[data-error]', [/status of 404/]],
   ['the not-found page', '/no-such-page', 'main h1'],
+  // With results: the count ("N articles found"), "More results"' neighbours and the field.
+  ['the search page', '/search?q=bridge', '.search-result'],
 ]) {
   test(`${name} follows the browser's languages as they change`, async () => {
     const page = await open(app, path, { wait, allowConsoleErrors });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, DIST, open, readJson, texts, useApp, FACTS, at, BASE } from './harness.mjs';
+import { CHROMIUM, DIST, open, readJson, texts, useApp, watchPolicy, FACTS, at, BASE } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 
@@ -328,7 +328,7 @@ test('saved articles read with their images after closing and reopening the app 
   const profile = mkdtempSync(join(tmpdir(), 'reader-profile-'));
   const server = await startServer({ root: V1, base: BASE, routes: fixtureRoutes() });
   try {
-    let context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, viewport: { width: 1000, height: 800 } });
+    let context = watchPolicy(app, await chromium.launchPersistentContext(profile, { ...CHROMIUM, viewport: { width: 1000, height: 800 } }));
     let page = await context.newPage();
     await page.goto(`${server.url}/`);
     await page.waitForSelector('.article-list');
@@ -341,7 +341,7 @@ test('saved articles read with their images after closing and reopening the app 
     await context.close();
     await server.close();
 
-    context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, offline: true, viewport: { width: 1000, height: 800 } });
+    context = watchPolicy(app, await chromium.launchPersistentContext(profile, { ...CHROMIUM, offline: true, viewport: { width: 1000, height: 800 } }));
     page = await context.newPage();
     await page.goto(`${server.url}/saved`);
     await page.waitForSelector('.saved-item');

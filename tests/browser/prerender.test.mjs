@@ -2,15 +2,9 @@
 // previews, and taken over by the app without a flash, a layout shift or a second download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DIST, holdApp, open, readJson, settle, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
-import { nativeEnv } from '../../scripts/native-env.mjs';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { DIST, holdApp, live, open, prerenderedCopy, readJson, settle, useApp, watchTakeover, SITE, at } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -80,6 +74,7 @@ test('an article\'s islands come alive without a flash, a shift or downloading t
   assert.equal(await page.locator('details.editorial-details').evaluate((d) => d.open), true);
   await Promise.all([page.waitForEvent('load'), page.locator('a.brand').click()]);
   await page.waitForSelector('.article-list');
+  await live(page);
   page.assertClean();
   await context.close();
 });
@@ -111,33 +106,32 @@ test('with the service worker in control, a prerendered page still comes as HTML
   assert.ok(saved.fromServiceWorker());
   assert.doesNotMatch(await saved.text(), /the network|<leptos-island/);
   await page.waitForSelector('.saved-page');
+  await live(page);
   page.assertClean();
   await page.close();
 });
 
 test('the prerender follows a paged index, and renders again only the article that changed', () => {
-  const work = mkdtempSync(join(tmpdir(), 'prerender-'));
-  const dir = join(work, 'dist');
-  cpSync(DIST, dir, { recursive: true });
   // The build's index split in two pages: the first names the second as `next`.
   const { articles } = readJson(join(DIST, 'articles/index.json'));
-  mkdirSync(join(dir, 'articles/archive'), { recursive: true });
-  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: articles.slice(0, 2), next: 'archive/2.json' }));
-  writeFileSync(join(dir, 'articles/archive/2.json'), JSON.stringify({ articles: articles.slice(2) }));
-  for (const { id } of articles) rmSync(join(dir, 'articles', id, 'index.html'));
-  const run = () => execFileSync('cargo', ['run', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender', '--', dir],
-    { cwd: ROOT, env: { ...nativeEnv(), READER_PRERENDER_CACHE: join(work, 'cache') } }).toString();
+  const copy = prerenderedCopy((dir) => {
+    mkdirSync(join(dir, 'articles/archive'), { recursive: true });
+    writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: articles.slice(0, 2), next: 'archive/2.json' }));
+    writeFileSync(join(dir, 'articles/archive/2.json'), JSON.stringify({ articles: articles.slice(2) }));
+    for (const { id } of articles) rmSync(join(dir, 'articles', id, 'index.html'));
+  });
+  const { dir } = copy;
   try {
-    assert.match(run(), new RegExp(`${articles.length} articles \\(0 unchanged, from the cache\\) .* from 2 index page\\(s\\)`));
+    assert.match(copy.output, new RegExp(`${articles.length} articles \\(0 unchanged, from the cache\\) .* from 2 index page\\(s\\)`));
     for (const { id } of articles) assert.ok(existsSync(join(dir, 'articles', id, 'index.html')), `${id} prerendered`);
     assert.equal((readFileSync(join(dir, 'index.html'), 'utf8').match(/class="card"/g) ?? []).length, 2, 'the front page shows the first page');
-    assert.match(run(), new RegExp(`${articles.length} articles \\(${articles.length} unchanged, from the cache\\)`));
+    assert.match(copy.run(), new RegExp(`${articles.length} articles \\(${articles.length} unchanged, from the cache\\)`));
     const changed = join(dir, 'articles', `${articles[3].id}.json`);
     const article = JSON.parse(readFileSync(changed, 'utf8'));
     writeFileSync(changed, JSON.stringify({ ...article, headline: 'A corrected headline' }));
-    assert.match(run(), new RegExp(`${articles.length} articles \\(${articles.length - 1} unchanged, from the cache\\)`));
+    assert.match(copy.run(), new RegExp(`${articles.length} articles \\(${articles.length - 1} unchanged, from the cache\\)`));
     assert.match(readFileSync(join(dir, 'articles', articles[3].id, 'index.html'), 'utf8'), /A corrected headline/);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    copy.remove();
   }
 });

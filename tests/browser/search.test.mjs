@@ -5,12 +5,52 @@
 // queries each get a calm answer; offline, the saved articles are searched; a missing index
 // and an index replaced by another deployment each have their message; and the whole journey
 // works from the keyboard. A page that carries no search downloads nothing of Pagefind.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { axe, BASE, DIST, FACTS, open, settle, useApp, at } from './harness.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { axe, DIST, FACTS, open, prerenderedCopy, readJson, settle, useApp, at } from './harness.mjs';
 
 const app = useApp();
+
+// A larger archive than the demo's five articles: the build's copy with 14 more English
+// articles about bridges and one in French, prerendered and indexed as a build does.
+const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
+const BRIDGES = Array.from({ length: 14 }, (_, i) => ({
+  ...HARBOR,
+  id: `bridge-report-${i + 1}`,
+  headline: `Girderwatch ${i + 1}: Inspectors Walk the Bridge Deck Again`,
+  url: `https://reader.example/articles/bridge-report-${i + 1}`,
+  published: `2026-10-${String(i + 1).padStart(2, '0')}T08:00:00Z`,
+  updated: undefined,
+}));
+const FRENCH = {
+  ...HARBOR,
+  id: 'pont-tournant-rouvre',
+  language: 'fr',
+  section: 'Régions',
+  headline: 'Le pont tournant du vieux port rouvre après dix mois de travaux',
+  dek: 'Les mariniers retrouvent l\u2019écluse et les piétons la passerelle, rénovée pierre par pierre.',
+  url: 'https://reader.example/articles/pont-tournant-rouvre',
+  published: '2026-10-20T08:00:00+02:00',
+  updated: undefined,
+  takeaways: ['Le pont a rouvert mardi matin.', 'Les travaux ont coûté 4 millions d\u2019euros.'],
+  editorial: undefined,
+  body: [
+    { type: 'paragraph', text: 'Les mariniers ont retrouvé mardi l\u2019écluse du vieux port, fermée depuis janvier.' },
+    { type: 'paragraph', text: 'La passerelle des piétons a été rénovée pierre par pierre par les compagnons tailleurs.' },
+  ],
+};
+const archive = prerenderedCopy((dir) => {
+  const index = readJson(join(dir, 'articles/index.json'));
+  for (const article of [...BRIDGES, FRENCH]) {
+    writeFileSync(join(dir, 'articles', `${article.id}.json`), JSON.stringify(article));
+    index.articles.push({ id: article.id, headline: article.headline, published: article.published });
+  }
+  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify(index));
+}, { search: true });
+const large = useApp({ root: archive.dir });
+after(() => archive.remove());
 const INDEX = at(`/${FACTS.search_dir}`);
 const status = (page) => page.locator('#search-status');
 const headlines = (page) => page.locator('.search-result h2').allTextContents();
@@ -95,10 +135,72 @@ test('no results, punctuation, markup and very long queries each get a calm answ
   await typeQuery(page, 'ᚠᚢᚦᚨᚱᚲ');
   await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('No articles found for “ᚠᚢᚦᚨᚱᚲ”.'));
 
-  // A very long query (from the address: the field would stop at 200 characters) is cut.
-  await page.goto(`${app.url}/search?q=${'bridge '.repeat(400)}`);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('a very long query is searched as its first 200 characters', async () => {
+  // From the address (the field itself stops at 200): its first 200 characters are "harbor"
+  // 28 times and "brid" (one article has both words); the rest ends "bridge" and adds a word no
+  // article has. Searched whole it would find nothing; cut at 200 it finds the bridge.
+  const searched = `${'harbor '.repeat(28)}brid`;
+  assert.equal(searched.length, 200);
+  const raw = `${searched}ge zeppelin ${'zeppelin '.repeat(100)}`;
+  const page = await open(app, `/search?q=${encodeURIComponent(raw)}`, { wait: '.search-page h1' });
   await page.waitForFunction(() => /found for “/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 15_000 });
-  assert.ok((await status(page).textContent()).length < 400);
+  assert.equal((await status(page).textContent()).trim(), `1 article found for “${searched}”.`);
+  assert.deepEqual(await headlines(page), ['Harbor Bridge Reopens Two Months Early After Round-the-Clock Repairs']);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('"More results" shows ten more at a time, after the ten already shown', async () => {
+  // (A word only the added articles have: 14 results.)
+  const page = await open(large, '/search?q=girderwatch', { wait: '.search-result' });
+  const total = BRIDGES.length;
+  await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 10);
+  assert.equal((await status(page).textContent()).trim(), `${total} articles found for “girderwatch”. The first 10 are shown.`);
+  const first = await headlines(page);
+  const more = page.locator('button.search-more');
+  assert.equal((await more.textContent()).trim(), 'More results');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.search-result').length === n, total);
+  const all = await headlines(page);
+  assert.deepEqual(all.slice(0, 10), first, 'the first ten stay, in their order');
+  assert.equal(new Set(all).size, total, 'every article once');
+  assert.equal((await status(page).textContent()).trim(), `${total} articles found for “girderwatch”.`);
+  assert.equal(await more.count(), 0, 'nothing more to show');
+  // The keyboard reader carries on from the first new result, not from the top of the page.
+  await page.waitForFunction(() => document.activeElement?.closest('.search-result') !== null, null, { timeout: 5_000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.search-result')?.querySelector('h2')?.textContent.trim()), all[10]);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('a French word finds the French article, shown in French in an English interface', async () => {
+  const page = await open(large, `/search?q=${encodeURIComponent('rénovée')}`, { wait: '.search-result' });
+  assert.deepEqual(await headlines(page), [FRENCH.headline]);
+  const hit = page.locator('.search-result').first();
+  assert.equal(await hit.getAttribute('lang'), 'fr');
+  assert.equal((await hit.locator('.search-section').textContent()).trim(), 'Régions');
+  assert.ok((await hit.locator('mark').allTextContents()).some((m) => m.toLowerCase().includes('rénovée')));
+  assert.equal((await status(page).textContent()).trim(), '1 article found for “rénovée”.');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  page.assertClean();
+  await page.context().close();
+});
+
+test('focusing the header\'s search box starts loading the index, before a word is typed', async () => {
+  app.requests.length = 0;
+  const page = await open(app, '/saved', { wait: '.saved-page h1' });
+  await settle(page);
+  assert.deepEqual(app.requests.filter((u) => u.startsWith(INDEX)), [], 'nothing of the index before');
+  const loading = page.waitForRequest((r) => new URL(r.url()).pathname === `${INDEX}pagefind.js`, { timeout: 10_000 });
+  await page.locator('#site-search').focus();
+  await loading;
+  assert.equal(await page.locator('#site-search').inputValue(), '', 'nothing typed');
+  assert.ok(app.requests.some((u) => u.startsWith(`${INDEX}pagefind-entry.json`)), 'the entry file first');
   page.assertClean();
   await page.context().close();
 });
@@ -231,5 +333,4 @@ test('the index holds the articles, not embeds, the shell or error pages', () =>
   const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
   const articles = JSON.parse(readFileSync(`${DIST}/articles/index.json`, 'utf8')).articles.length;
   assert.equal(pages, articles);
-  assert.ok(BASE.endsWith('/'));
 });

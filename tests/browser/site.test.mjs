@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE, CHROMIUM, DIST, open, readJson, settle, SITE, useApp, at } from './harness.mjs';
+import { BASE, CHROMIUM, DIST, open, readJson, settle, SITE, useApp, watchPolicy, at } from './harness.mjs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -190,7 +190,7 @@ test('served as GitHub Pages serves a project site: files only, 404.html for the
       [`/read?src=${encodeURIComponent(at('/articles/rain-gauge-volunteers.json'))}`, '.article-body', 'Rain Gauges'],
       ['/no/such/page', 'main h1', null],
     ]) {
-      const context = await browser.newContext();
+      const context = watchPolicy(app, await browser.newContext());
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
