@@ -107,7 +107,7 @@ test('the <meta> policy alone stops script an attacker got into the page', async
 });
 
 test('a panic shows the crash screen with a working Reload button', async () => {
-  const page = await open(app, '/__panic', { wait: '#crash:not([hidden])', allowConsoleErrors: [/panicked|unreachable/] });
+  const page = await open(app, '/__panic', { wait: '#crash:not([hidden])', takeover: false, allowConsoleErrors: [/panicked|unreachable/] });
   const state = await page.evaluate((crashDetail) => ({
     focused: document.activeElement?.id,
     heading: document.querySelector('#crash h2').textContent,
