@@ -78,12 +78,27 @@ fn render<V: IntoView + 'static>(content_lang: &str, view: impl FnOnce() -> V) -
 
 /// Waits for the first paint and the page's lead image (an article's hero, the front page's
 /// first picture), whichever comes later, so the page's own content always has the network
-/// before any code: a promise to `await` in a module script.
-fn after_first_paint(scope: &str) -> String {
+/// before any code: a promise to `await` in a module script. With `reported`, the first paint
+/// is the one the browser reports (its paint timing entry, when the frame was presented: later
+/// than the frame's own callbacks), or at most 3 s after the first frame for a page that
+/// paints nothing (a hidden frame); a browser without paint timing waits for a frame. Without
+/// it (a page that hides its copy until the app renders it, so nothing would be painted), a
+/// frame.
+fn after_first_paint(scope: &str, reported: bool) -> String {
+    let painted = if reported {
+        "var done=false;function once(){if(!done){done=true;setTimeout(go,0)}}\
+         requestAnimationFrame(function(){setTimeout(once,3000)});\
+         var types=window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes||[];\
+         if(types.indexOf('paint')<0)return frame();\
+         new PerformanceObserver(function(list,o){o.disconnect();once()}).observe({type:'paint',buffered:true})"
+    } else {
+        "frame()"
+    };
     format!(
         "await new Promise(function(go){{\
          var hero=document.querySelector('{scope}:is(.hero img,img.thumb)');\
-         function painted(){{requestAnimationFrame(function(){{setTimeout(go,0)}})}}\
+         function frame(){{requestAnimationFrame(function(){{setTimeout(go,0)}})}}\
+         function painted(){{{painted}}}\
          if(!hero||hero.complete)painted();\
          else{{hero.addEventListener('load',painted);hero.addEventListener('error',painted)}}}});"
     )
@@ -138,7 +153,7 @@ fn islands_start(islands: &Islands) -> String {
          for(const el of document.querySelectorAll(\"leptos-island\")){{const f=m[el.dataset.component];if(typeof f===\"function\")f(el);else missing.push(el.dataset.component)}}\
          if(missing.length)throw new Error(\"islands missing from the bundle {js}: \"+missing.join(\", \"));\
          document.documentElement.setAttribute(\"data-live\",\"islands\");",
-        wait = after_first_paint(""),
+        wait = after_first_paint("", true),
         js = islands.js,
         wasm = islands.wasm,
     )
@@ -149,7 +164,7 @@ fn islands_start(islands: &Islands) -> String {
 fn app_start(template: &Template) -> String {
     format!(
         "{wait}const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});",
-        wait = after_first_paint(&format!("#{} ", facts::PRERENDERED_ID)),
+        wait = after_first_paint(&format!("#{} ", facts::PRERENDERED_ID), false),
         js = template.app_js,
         wasm = template.app_wasm,
     )
