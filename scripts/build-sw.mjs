@@ -36,7 +36,9 @@ const { count, size, warnings } = await injectManifest({
   // The app shell: the shell page, its hashed wasm/js/css, icons and manifest. Articles are cached at
   // run time (stale-while-revalidate) and saved on request.
   globPatterns: [shell, '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png', 'brand/*', ...(existsSync(`${out}/fonts`) ? ['fonts/*.{woff2,woff}'] : [])],
-  globIgnores: ['sw.js', 'embed.js'],
+  // (The precompressed copies are not files the app asks for: on a build run again over its
+  // own output they are already there.)
+  globIgnores: ['sw.js', 'embed.js', '**/*.br', '**/*.gz'],
   // Trunk's file names carry a content hash: no extra revision needed for them.
   dontCacheBustURLsMatching: /-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
