@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
-import { BASE, DIST, at } from './harness.mjs';
+import { BASE, DIST, at, until } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 if (!existsSync(FIREFOX)) {
@@ -93,9 +93,7 @@ test('Firefox: the embed shows its card, and its options island reports an ignor
   assert.match(await text(page, '.embed h1'), /Harbor Bridge/);
   assert.equal(await page.$eval('.embed .takeaways', (e) => e.checkVisibility()), false, 'parts= applied by the page');
   await page.waitForFunction(() => document.documentElement.dataset.live === 'islands', { timeout: 30_000 });
-  for (const end = Date.now() + 10_000; !page.warnings.some((w) => w.includes('“ticker” ignored')) && Date.now() < end;) {
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until(() => page.warnings.some((w) => w.includes('“ticker” ignored')));
   assert.ok(page.warnings.some((w) => /^article embed: parts: “ticker” ignored/.test(w)), page.warnings.join(' | '));
   page.assertClean();
   await page.close();

@@ -5,7 +5,7 @@
 // image list (with an embed's thumbnail) is tested natively.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, SITE, at, holdApp, open, readJson, useApp, settle } from './harness.mjs';
+import { DIST, SITE, at, holdApp, navigate, open, readJson, useApp, settle } from './harness.mjs';
 
 const app = useApp();
 const LONG = '/articles/soil-carbon-long-read';
@@ -112,11 +112,6 @@ function firstDifference(a, b, path = 'article') {
   return null;
 }
 
-/** An in-app navigation to `path`, as a link inside the app makes it. */
-const navigate = (page, path) => page.evaluate((p) => {
-  history.pushState(null, '', p);
-  dispatchEvent(new PopStateEvent('popstate'));
-}, at(path));
 
 test('the app renders every bundled article exactly as the prerendered page has it', async () => {
   // A reader who comes from the Saved page, the search or another page of the app gets the

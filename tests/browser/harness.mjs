@@ -159,6 +159,19 @@ export async function live(page, timeout = 15_000) {
   assert.equal(await state.jsonValue(), 'live', `${page.url()} came to life`);
 }
 
+/** Resolves once `done()` holds (checked every 50 ms), or after `ms`: the assertion after it
+ * says what was missing. For what the page reports to the test (console, errors), not the DOM. */
+export async function until(done, ms = 10_000) {
+  for (const end = Date.now() + ms; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** An in-app navigation to the route `path` (the router follows history), as a link inside the
+ * app makes it. */
+export const navigate = (page, path) => page.evaluate((p) => {
+  history.pushState(null, '', p);
+  dispatchEvent(new PopStateEvent('popstate'));
+}, at(path));
+
 /**
  * Holds back every request for the app's wasm in `context` until the returned function is
  * called: the prerendered page can be looked at, and used, before the app takes over.

@@ -9,16 +9,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, disclosures, holdApp, live, open, prerenderedCopy, readJson, settle, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
+import { DIST, disclosures, holdApp, live, open, prerenderedCopy, readJson, settle, until, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
 
-/** Resolves once `done()` holds (checked every 50 ms), or after `ms`: the assertion after it
- * says what was missing. For what the page reports to the test (console, errors), not the DOM. */
-async function until(done, ms = 10_000) {
-  for (const end = Date.now() + ms; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
-}
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
 const INDEX = readJson(`${DIST}/articles/index.json`).articles;
 const enc = encodeURIComponent;

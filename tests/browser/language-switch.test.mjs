@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, settle, useApp, at } from './harness.mjs';
+import { navigate, open, settle, useApp } from './harness.mjs';
 
 const app = useApp();
 const LANGS = ['en', 'fr', 'ar'];
@@ -63,12 +63,6 @@ const switchBrowserTo = (page, lang) => page.evaluate((l) => {
   dispatchEvent(new Event('languagechange'));
 }, lang);
 
-/** An in-app navigation to the route `path` (the router follows history), as a link inside
- * the app does. */
-const navigate = (page, path) => page.evaluate((p) => {
-  history.pushState(null, '', p);
-  dispatchEvent(new PopStateEvent('popstate'));
-}, at(path));
 
 for (const [name, path, wait, allowConsoleErrors] of [
   ['the front page', '/', '.article-list'],
