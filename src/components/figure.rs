@@ -21,7 +21,10 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
         width,
         height,
     } = image.clone();
-    let ratio = image.aspect_ratio();
+    // The box keeps the picture's shape before it loads, and when it fails, through a sizer: a
+    // canvas (never drawn on) whose width and height attributes give it the ratio. No style
+    // attribute, so the page's security policy never grows with the archive's pictures.
+    let (sizer_width, sizer_height) = image.shape();
     let failed = RwSignal::new(src.is_none());
     let class = match placement {
         Placement::Hero => "figure hero",
@@ -36,7 +39,8 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
     let has_caption = caption.is_some() || credit.is_some();
     view! {
         <figure class=class>
-            <div class="frame" style:aspect-ratio=ratio>
+            <div class="frame">
+                <canvas class="frame-sizer" width=sizer_width height=sizer_height aria-hidden="true"></canvas>
                 <Show
                     when=move || !failed.get()
                     fallback=move || {

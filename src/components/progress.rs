@@ -91,7 +91,12 @@ pub fn ReadingProgress(
 
     view! {
         <div class="reading-progress" aria-hidden="true">
-            <div class="reading-progress-bar" style:transform=move || crate::model::progress::bar_transform(percent.get())></div>
+            // Nothing written at the top (the stylesheet starts the bar empty): the page's HTML
+            // carries no style attribute, which the site-wide policy would have to allow.
+            <div
+                class="reading-progress-bar"
+                style:transform=move || (percent.get() > 0).then(|| crate::model::progress::bar_transform(percent.get()))
+            ></div>
         </div>
         {move || {
             offer

@@ -93,12 +93,28 @@ pub struct Image {
 }
 
 impl Image {
-    /// CSS `aspect-ratio` value reserving the image's box before it loads.
-    /// Without both dimensions the box falls back to 16:9.
-    pub fn aspect_ratio(&self) -> String {
+    /// The width and height whose shape reserves the image's box before it loads (and keeps it
+    /// when the image fails): a sizer's attributes, never a style. Without both dimensions the
+    /// box falls back to 16:9.
+    ///
+    /// ```
+    /// use article_reader::model::Image;
+    /// let mut image = Image {
+    ///     src: None,
+    ///     alt: String::new(),
+    ///     caption: None,
+    ///     credit: None,
+    ///     width: Some(1200),
+    ///     height: None,
+    /// };
+    /// assert_eq!(image.shape(), (16, 9));
+    /// image.height = Some(675);
+    /// assert_eq!(image.shape(), (1200, 675));
+    /// ```
+    pub fn shape(&self) -> (u32, u32) {
         match (self.width, self.height) {
-            (Some(w), Some(h)) if w > 0 && h > 0 => format!("{w} / {h}"),
-            _ => "16 / 9".to_string(),
+            (Some(w), Some(h)) if w > 0 && h > 0 => (w, h),
+            _ => (16, 9),
         }
     }
 }

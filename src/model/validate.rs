@@ -1258,7 +1258,7 @@ mod tests {
         let a = article_from_value(&v, BASE).unwrap();
         let hero = a.image.unwrap();
         assert_eq!(hero.src.as_deref(), Some("https://news.example/articles/img/hero.jpg"));
-        assert_eq!(hero.aspect_ratio(), "1200 / 675");
+        assert_eq!(hero.shape(), (1200, 675));
         let Block::Image(img) = &a.body[1] else { panic!() };
         assert_eq!(img.src, None);
     }

@@ -24,7 +24,12 @@ test('an article renders every part in order', async () => {
   // Hero image: alt text, reserved aspect ratio, caption and credit, actually loaded.
   const hero = page.locator('figure.hero img');
   assert.equal(await hero.getAttribute('alt'), HARBOR.image.alt);
-  assert.equal(await page.locator('figure.hero .frame').evaluate((e) => e.style.aspectRatio), '1200 / 675');
+  // The box has the picture's shape before it loads (its sizer's width and height), without a style.
+  const box = await page.locator('figure.hero .frame').evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { ratio: r.width / r.height, style: e.getAttribute('style') };
+  });
+  assert.ok(Math.abs(box.ratio - 1200 / 675) < 0.01 && box.style === null, JSON.stringify(box));
   await page.waitForFunction(() => document.querySelector('figure.hero img')?.complete);
   assert.ok(await hero.evaluate((img) => img.naturalWidth > 0), 'hero image loaded');
   assert.equal((await page.locator('figure.hero .caption').textContent()).trim(), HARBOR.image.caption);

@@ -7,12 +7,14 @@
 //   eval rules in DevTools, so eval is not checked from there.)
 // - A panic (the /__panic route) shows the crash screen, whose Reload button works without the
 //   app; release builds use panic = "abort".
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { DIST, open, useApp, FACTS, at } from './harness.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, open, useApp, FACTS, at, live, prerenderedCopy, readJson } from './harness.mjs';
 
 const app = useApp();
+const policyOf = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
 
 // The real index.html with an attacker's additions, served without any header: the <meta>
 // policy alone must stop them.
@@ -126,4 +128,62 @@ test('a panic shows the crash screen with a working Reload button', async () => 
   await page.waitForSelector('.article-list');
   assert.equal(await page.locator('#crash').isHidden(), true);
   await page.close();
+});
+
+// The policy is one for the whole site, in every page: nothing an article brings may change it.
+// An article whose pictures have shapes no other article has (a wide hero, a tall body image
+// that cannot load) is added to a copy of the build and prerendered as a build does.
+const SHAPES = (() => {
+  const harbor = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
+  return {
+    ...harbor,
+    id: 'odd-shapes',
+    headline: 'Panoramas and Portraits From the Lock Keepers',
+    url: 'https://reader.example/articles/odd-shapes',
+    published: '2026-10-21T08:00:00Z',
+    updated: undefined,
+    image: { ...harbor.image, width: 1001, height: 333 },
+    body: [
+      { type: 'paragraph', text: 'The keepers photographed the lock at dawn.' },
+      { type: 'image', src: null, alt: 'The lock keeper at the gate', width: 457, height: 911 },
+      { type: 'paragraph', text: 'Their pictures hang in the harbor office.' },
+    ],
+  };
+})();
+const shapes = prerenderedCopy((dir) => {
+  writeFileSync(join(dir, 'articles', `${SHAPES.id}.json`), JSON.stringify(SHAPES));
+  const index = readJson(join(dir, 'articles/index.json'));
+  index.articles.push({ id: SHAPES.id, headline: SHAPES.headline, published: SHAPES.published });
+  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify(index));
+});
+after(() => shapes.remove());
+const shaped = useApp({ root: shapes.dir });
+
+test('an article with pictures of new shapes leaves the policy and the shell as they were', async () => {
+  const read = (root, file) => readFileSync(join(root, file), 'utf8');
+  const page = read(shapes.dir, `articles/${SHAPES.id}/index.html`);
+  assert.doesNotMatch(page, /<[a-z][^>]*\sstyle=/i, 'no style attribute in the new page');
+  assert.match(page, /<canvas width="1001" height="333" aria-hidden="true" class="frame-sizer">/);
+  const policy = policyOf(read(DIST, 'index.html'));
+  assert.ok(policy);
+  // No style attribute is allowed anywhere (the build refuses a page that has one).
+  assert.doesNotMatch(policy, /unsafe-hashes/);
+  for (const file of ['index.html', 'shell.html', 'articles/harbor-bridge-reopens/index.html', `articles/${SHAPES.id}/index.html`]) {
+    assert.equal(policyOf(read(shapes.dir, file)), policy, `${file}: the same policy`);
+  }
+  assert.equal(read(shapes.dir, '_headers'), read(DIST, '_headers'), 'the same headers file');
+  assert.equal(read(shapes.dir, 'shell.html'), read(DIST, 'shell.html'), 'the same shell, byte for byte');
+
+  // The boxes keep the pictures' shapes, before the app and after, under that policy (the
+  // harness fails the file on any violation).
+  const tab = await open(shaped, `/articles/${SHAPES.id}`, { wait: '.figure.hero' });
+  await live(tab);
+  const ratios = await tab.evaluate(() => [...document.querySelectorAll('.frame')].map((f) => {
+    const r = f.getBoundingClientRect();
+    return { ratio: r.width / r.height, fallback: !!f.querySelector('.img-fallback') };
+  }));
+  assert.equal(ratios.length, 2, JSON.stringify(ratios));
+  assert.ok(Math.abs(ratios[0].ratio - 1001 / 333) < 0.02, `hero ${ratios[0].ratio}`);
+  assert.ok(Math.abs(ratios[1].ratio - 457 / 911) < 0.02 && ratios[1].fallback, `body ${JSON.stringify(ratios[1])}`);
+  await tab.close();
 });
