@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the project needs and is missing, from package registries only:
-#   - the wasm32 target and rust-src (rustup), Trunk and wasm-bindgen-cli (cargo install, pinned),
+#   - the wasm32 target and rust-src (rustup), Trunk, wasm-bindgen-cli and the wasm splitter
+#     wasm-split-cli (cargo install, pinned),
 #   - wasm-opt and Playwright's driver library (npm, pinned in package-lock.json),
 #   - with --test: Debian's chromium, chromium-driver and firefox-esr (apt) for the browser tests.
 # Safe to run again: each step is skipped when the right version is already there.
@@ -8,6 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# The islands bundle's splitter (scripts/build-islands.mjs): the CLI of the crate Leptos's own
+# build tool (cargo-leptos) calls for `#[lazy]` code.
+WASM_SPLIT_VERSION=0.2.4
 WITH_BROWSER=0
 [ "${1:-}" = "--test" ] && WITH_BROWSER=1
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -56,6 +60,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
   # --locked can fail when the tool's own lockfile pins a crate version the index lacks.
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --locked \
     || cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 1.5 minutes once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

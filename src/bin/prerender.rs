@@ -117,7 +117,13 @@ impl Islands {
             .map_err(|e| format!("{}: {e}", dir.display()))?
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with("islands-") && n.ends_with(".js"))
+            .filter(|n| {
+                // `islands-{hash}.js`: the main module's glue (the split's loader and chunks
+                // carry a name before their hash).
+                n.strip_prefix("islands-")
+                    .and_then(|n| n.strip_suffix(".js"))
+                    .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+            })
             .collect();
         let [js] = names.as_slice() else {
             return Err(format!(

@@ -4,6 +4,7 @@
 
 pub mod article_view;
 pub mod body;
+pub mod chunk_status;
 pub mod editorial;
 pub mod embed_card;
 pub mod error_view;

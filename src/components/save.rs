@@ -4,9 +4,11 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::api::{fetch_article, Cancel};
-use crate::contexts::offline::use_offline;
+use crate::contexts::offline::{use_offline, OfflineState};
+use crate::model::i18n::Catalog;
 use crate::model::url::resolve;
 use crate::model::{Article, LoadError};
+use crate::platform::chunk::ChunkError;
 use crate::platform::page_url;
 use crate::platform::saved_store as store;
 
@@ -70,45 +72,23 @@ pub fn SaveButton(
             return;
         }
         busy.set(true);
-        let was_saved = is_saved();
+        let press = Press {
+            was_saved: is_saved(),
+            at_hand: article,
+            url: key.get_value(),
+            route: route.get_value(),
+            state,
+            words: t(),
+        };
         spawn_local(async move {
-            let url = key.get_value();
-            let result = if was_saved {
-                store::remove(&url).await
-            } else {
-                match article_to_save(article, &url).await {
-                    Ok(article) => store::save(&article, &url, &route.get_value()).await,
-                    Err(error) => {
-                        message.set(error.message_in(t()));
-                        busy.set(false);
-                        return;
-                    }
-                }
+            // The code comes on the first press (its chunk); if it cannot, the reader is told
+            // and pressing again tries again.
+            let said = match toggle_saved(press).await {
+                Ok(work) => work.await,
+                Err(ChunkError) => t().part_failed.to_string(),
             };
-            match result {
-                Ok(list) => {
-                    let first = state.saved.with_untracked(|l| l.articles.is_empty());
-                    state.saved.set(list);
-                    message.set(if was_saved {
-                        t().removed_saved.into()
-                    } else {
-                        t().saved_offline.into()
-                    });
-                    if first && !was_saved {
-                        // Ask the browser to keep saved articles under storage pressure.
-                        let _ = store::request_persistence().await;
-                    }
-                }
-                Err(store::StoreError::Damaged(why)) => {
-                    let (list, words) = store::recover(why, t()).await;
-                    if let Some(list) = list {
-                        state.saved.set(list);
-                    }
-                    message.set(words);
-                }
-                Err(error) => message.set(error.message(t())),
-            }
-            busy.set(false);
+            message.try_set(said);
+            busy.try_set(false);
         });
     };
 
@@ -130,5 +110,58 @@ pub fn SaveButton(
             }}
             <p class="save-status" role="status" aria-live="polite">{move || message.get()}</p>
         </div>
+    }
+}
+
+/// What one press of Save works on.
+struct Press {
+    was_saved: bool,
+    at_hand: Option<StoredValue<Option<Article>>>,
+    url: String,
+    route: String,
+    state: OfflineState,
+    words: &'static Catalog,
+}
+
+/// A boxed piece of asynchronous work, as a split function returns it.
+type Work<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+crate::split! {
+    chunk save, preload preload_save;
+    /// Saves the article (read through the strict reader when the page has it only as JSON) or
+    /// removes the saved copy, and says what happened. Its own chunk: most readers never save,
+    /// so a prerendered page fetches this code, the article reader and the store's writing only
+    /// when the reader first presses Save.
+    fn toggle_saved(press: Press) -> Result<Work<String>, ChunkError> {
+        Ok(Box::pin(async move {
+            let Press { was_saved, at_hand, url, route, state, words } = press;
+            let result = if was_saved {
+                store::remove(&url).await
+            } else {
+                match article_to_save(at_hand, &url).await {
+                    Ok(article) => store::save(&article, &url, &route).await,
+                    Err(error) => return error.message_in(words),
+                }
+            };
+            match result {
+                Ok(list) => {
+                    let first = state.saved.with_untracked(|l| l.articles.is_empty());
+                    state.saved.try_set(list);
+                    if first && !was_saved {
+                        // Ask the browser to keep saved articles under storage pressure.
+                        let _ = store::request_persistence().await;
+                    }
+                    if was_saved { words.removed_saved.into() } else { words.saved_offline.into() }
+                }
+                Err(store::StoreError::Damaged(why)) => {
+                    let (list, said) = store::recover(why, words).await;
+                    if let Some(list) = list {
+                        state.saved.try_set(list);
+                    }
+                    said
+                }
+                Err(error) => error.message(words),
+            }
+        }))
     }
 }

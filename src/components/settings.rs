@@ -7,18 +7,25 @@ use leptos::either::Either;
 use leptos::{ev, prelude::*};
 
 use crate::contexts::prefs::use_prefs;
+use crate::platform::chunk::ChunkError;
 use crate::model::i18n::Catalog;
 use crate::model::settings::{Font, Leading, Settings, Theme, Width};
 
 /// The header button. Rendered the same without the app's settings (prerendered pages), so
 /// nothing moves when the app takes over.
 #[component]
-pub fn SettingsToggle(open: RwSignal<bool>) -> impl IntoView {
+pub fn SettingsToggle(
+    open: RwSignal<bool>,
+    /// While the panel's code is on its way.
+    #[prop(into, optional)]
+    busy: Signal<bool>,
+) -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     view! {
         <button
             type="button"
             class="settings-toggle"
+            aria-busy=move || busy.get().then_some("true")
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls="reader-settings"
             on:click=move |_| open.update(|o| *o = !*o)
@@ -152,4 +159,21 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
             </div>
         </section>
     })
+}
+
+crate::split! {
+    chunk settings, preload preload_settings_panel;
+    /// Builds the panel into `slot`, from its own chunk of the islands bundle: few readers open
+    /// it, so a prerendered page fetches its code only when the reader first does. Call once.
+    pub fn settings_panel(open: RwSignal<bool>, slot: NodeRef<leptos::html::Div>) -> Result<(), ChunkError> {
+        use leptos::tachys::view::{Mountable, Render};
+        if let Some(parent) = slot.get_untracked() {
+            let mut panel = view! { <SettingsPanel open=open/> }.build();
+            panel.mount(&parent, None);
+            // It stays for the page's life (the header is never taken down); its effects
+            // belong to the header's owner.
+            std::mem::forget(panel);
+        }
+        Ok(())
+    }
 }

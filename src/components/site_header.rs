@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::search_box::SearchBox;
-use super::settings::{SettingsPanel, SettingsToggle};
+use super::settings::SettingsToggle;
 use crate::model::links::in_app;
 
 #[cfg_attr(feature = "islands", island)]
@@ -13,9 +13,7 @@ use crate::model::links::in_app;
 pub fn SiteHeader() -> impl IntoView {
     crate::contexts::island::enter();
     let settings_open = RwSignal::new(false);
-    // Once opened, the panel stays (closed, it is `hidden`), so it keeps its place in the
-    // focus order and in what `aria-controls` names.
-    let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || settings_open.get());
+    let (busy, panel) = panel::settings_panel(settings_open);
     let t = crate::contexts::ui::use_text();
     view! {
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
@@ -28,11 +26,67 @@ pub fn SiteHeader() -> impl IntoView {
             <SearchBox/>
             <nav aria-label=move || t().site_nav>
                 <a href=in_app("/saved") class="nav-saved">{move || t().nav_saved}</a>
-                <SettingsToggle open=settings_open/>
+                <SettingsToggle open=settings_open busy=busy/>
             </nav>
         </header>
         // Made when the reader first opens it, not before: a prerendered page carries no hidden
-        // panel, and its island has none to bring to life (the page is live sooner).
-        {move || opened.get().then(|| view! { <SettingsPanel open=settings_open/> })}
+        // panel, and its island has none to bring to life (the page is live sooner). Once made,
+        // it stays (closed, it is `hidden`), so it keeps its place in the focus order and in
+        // what `aria-controls` names.
+        {panel}
+    }
+}
+
+/// The panel in a page of islands: its code comes on first opening, from its own chunk. The
+/// click is kept, the button is busy meanwhile, and the panel opens in its slot once the code
+/// is there; a chunk that cannot come is reported with a retry.
+#[cfg(feature = "islands")]
+mod panel {
+    use leptos::prelude::*;
+
+    use crate::components::chunk_status::ChunkStatus;
+    use crate::components::settings::{preload_settings_panel, settings_panel as build_panel};
+    use crate::platform::chunk::{ready_now, Chunk, ChunkState};
+
+    /// Whether the button is busy, and the panel's place.
+    pub fn settings_panel(open: RwSignal<bool>) -> (Signal<bool>, impl IntoView) {
+        let chunk = Chunk::new();
+        let slot = NodeRef::<leptos::html::Div>::new();
+        let owner = Owner::current();
+        let load = Callback::new(move |()| {
+            let owner = owner.clone();
+            chunk.load(preload_settings_panel, move || {
+                // Under the header's owner (its contexts, its cleanup), tracked by nothing.
+                let build = || untrack(|| ready_now(build_panel(open, slot)));
+                match owner {
+                    Some(owner) => owner.with(build),
+                    None => build(),
+                };
+            })
+        });
+        Effect::new(move || {
+            if open.get() {
+                load.run(());
+            }
+        });
+        let busy = Signal::derive(move || chunk.state() == ChunkState::Loading);
+        (busy, view! {
+            <ChunkStatus chunk=chunk retry=load/>
+            <div class="settings-slot" node_ref=slot></div>
+        })
+    }
+}
+
+/// The panel in the app, which has all its code: made on first opening.
+#[cfg(not(feature = "islands"))]
+mod panel {
+    use leptos::prelude::*;
+
+    use crate::components::settings::SettingsPanel;
+
+    /// Whether the button is busy (never), and the panel's place.
+    pub fn settings_panel(open: RwSignal<bool>) -> (Signal<bool>, impl IntoView) {
+        let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+        (Signal::stored(false), move || opened.get().then(|| view! { <SettingsPanel open=open/> }))
     }
 }

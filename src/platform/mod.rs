@@ -13,6 +13,7 @@
 //! - [`locale`]: the browser's languages, and lower case by its rules;
 //! - [`search`]: the site's search index (Pagefind, through the page's search bridge), and the
 //!   header's search box inside the app;
+//! - [`chunk`]: code fetched on first use (the islands bundle's split chunks);
 //! - [`clock`]: the time now;
 //! - [`fetch`]: requests, with a time limit, retries and what the page already has;
 //! - [`saved_store`]: the saved articles in Cache Storage, shared with the service worker;
@@ -21,6 +22,7 @@
 //! What the app does with them lives above: `crate::api` parses what [`fetch`] brings, and
 //! `crate::contexts::offline` keeps the network state, the saved list and the update banner.
 
+pub mod chunk;
 pub mod clock;
 pub mod events;
 pub mod fetch;

@@ -54,17 +54,39 @@ impl StoreError {
 
 /// After [`load`] reported a damaged list: rebuilds it from the saved copies and says what
 /// happened, in the reader's words. Returns the new list (if the store could be written).
+/// The rebuilding (which reads every saved copy through the strict article reader) is code few
+/// readers ever need: in the islands bundle it comes from a chunk of its own, and if that cannot
+/// be fetched the reader is told so and the list is left for the next visit.
 pub async fn recover(why: StoredDataError, words: &'static Catalog) -> (Option<SavedList>, String) {
     let damaged = StoreError::Damaged(why).message(words);
-    match rebuild().await {
-        Ok(list) => {
-            let outcome = match list.articles.len() {
-                0 => words.saved_list_reset.to_string(),
-                n => words.saved_list_rebuilt(n),
-            };
-            (Some(list), format!("{damaged} {outcome}"))
+    match rebuild_saved(words).await {
+        Ok(work) => {
+            let (list, outcome) = work.await;
+            (list, format!("{damaged} {outcome}"))
         }
-        Err(error) => (None, format!("{damaged} {}", error.message(words))),
+        Err(crate::platform::chunk::ChunkError) => (None, format!("{damaged} {}", words.part_failed)),
+    }
+}
+
+/// What a boxed piece of asynchronous work returns through a split function.
+type Work<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+crate::split! {
+    chunk recover, preload preload_recover;
+    /// The rebuilding for [`recover`]: the new list and what happened, in the reader's words.
+    fn rebuild_saved(words: &'static Catalog) -> Result<Work<(Option<SavedList>, String)>, crate::platform::chunk::ChunkError> {
+        Ok(Box::pin(async move {
+            match rebuild().await {
+                Ok(list) => {
+                    let outcome = match list.articles.len() {
+                        0 => words.saved_list_reset.to_string(),
+                        n => words.saved_list_rebuilt(n),
+                    };
+                    (Some(list), outcome)
+                }
+                Err(error) => (None, error.message(words)),
+            }
+        }))
     }
 }
 

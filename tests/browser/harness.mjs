@@ -141,6 +141,13 @@ export async function open(ctx, path, options = {}) {
   return page;
 }
 
+/** The code a prerendered page loads on a cold visit: the islands bundle's glue, its wasm and
+ * the loader of its split chunks (scripts/build-islands.mjs), never the app. A chunk's file
+ * (islands-{chunk}-{hash}.wasm) comes only when its control is first used. */
+export const ISLANDS_MAIN = /\/islands-(split-)?[0-9a-f]{16}(\.js|_bg\.wasm)$/;
+export const ISLANDS_CHUNK = /\/islands-([a-z0-9-]+)-[0-9a-f]{16}\.wasm$/;
+export const isIslandsMain = (paths) => paths.length === 3 && paths.every((p) => ISLANDS_MAIN.test(p));
+
 /**
  * Waits until the page in `page` is live: on a prerendered page, every island ran (the loader
  * marks `<html data-live="islands">` only then); elsewhere, the app has taken the page over.

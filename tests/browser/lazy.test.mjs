@@ -1,0 +1,125 @@
+// Controls whose code comes on first use (the islands bundle's split chunks): a prerendered page
+// loads the main module only; the first click on such a control fetches its chunk, shows that
+// it is loading, is never lost, and says so when the chunk cannot come (offline without it, a
+// deployment that replaced it), with a retry. Offline, the service worker has the chunks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ISLANDS_CHUNK, isIslandsMain, live, open, useApp } from './harness.mjs';
+
+const app = useApp();
+const ARTICLE = '/articles/harbor-bridge-reopens';
+const code = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname).filter((p) => /\.(js|wasm)$/.test(p)));
+const panelOpen = (page) => page.waitForSelector('#reader-settings:not([hidden])', { timeout: 15_000 });
+
+test('a cold page loads no chunk; the first click on the settings fetches it, shows it is loading, and opens the panel', async () => {
+  // The chunk is held back until the test lets it go, so the loading state can be seen.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const page = await open(app, ARTICLE, {
+    serviceWorkers: 'block',
+    routes: [[ISLANDS_CHUNK, async (route) => { await held; await route.continue(); }]],
+  });
+  assert.ok(isIslandsMain(await code(page)), (await code(page)).join(' '));
+  await page.locator('.settings-toggle').click();
+  // Busy, and saying so, while the code is on its way; the click is kept.
+  await page.waitForSelector('.settings-toggle[aria-busy="true"]');
+  assert.equal((await page.locator('.chunk-status[role="status"]').textContent()).trim(), 'Loading this control…');
+  assert.equal(await page.locator('.settings-toggle').getAttribute('aria-expanded'), 'true');
+  release();
+  await panelOpen(page);
+  await page.waitForSelector('.chunk-status', { state: 'detached' });
+  assert.equal(await page.locator('.settings-toggle').getAttribute('aria-busy'), null);
+  const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p));
+  assert.equal(chunks.length, 1, chunks.join(' '));
+  assert.match(chunks[0], /\/islands-settings-[0-9a-f]{16}\.wasm$/);
+  // The panel works: a theme applies at once.
+  await page.locator('.settings-choice', { hasText: 'Dark' }).click();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  // Escape closes it and gives focus back to its button; opening again fetches nothing more.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#reader-settings[hidden]', { state: 'attached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'settings-toggle');
+  await page.locator('.settings-toggle').click();
+  await panelOpen(page);
+  assert.equal((await code(page)).filter((p) => ISLANDS_CHUNK.test(p)).length, 1);
+  page.assertClean();
+  await page.close();
+});
+
+test('a chunk that cannot be fetched is reported with a retry, and the retry opens the panel', async () => {
+  let refuse = true;
+  const page = await open(app, ARTICLE, {
+    serviceWorkers: 'block',
+    // The browser's own report of the failed fetch, and the loader's, are expected.
+    allowConsoleErrors: [/Failed to load resource|Failed to fetch|TypeError|net::ERR_/i],
+    routes: [[ISLANDS_CHUNK, (route) => (refuse ? route.abort('internetdisconnected') : route.continue())]],
+  });
+  await page.locator('.settings-toggle').click();
+  const alert = page.locator('.chunk-failed[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /This control could not be loaded: the page could not fetch its code\. Check your connection/);
+  assert.equal(await page.locator('#reader-settings').count(), 0, 'no half-made panel');
+  // The page still works, and is still live.
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.live), 'islands');
+  refuse = false;
+  await alert.locator('button.chunk-retry').click();
+  await panelOpen(page);
+  await page.waitForSelector('.chunk-failed', { state: 'detached' });
+  await page.close();
+});
+
+test('offline, a page the service worker serves gets its chunks from the cache', async () => {
+  // (Saving offline may find a picture it cannot download: the browser reports that request.)
+  const page = await open(app, '/', { wait: '.article-list', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  // Installed: its precache holds every chunk.
+  await page.waitForFunction(async () => {
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) if (/\/islands-settings-[0-9a-f]{16}\.wasm/.test(request.url)) return true;
+    }
+    return false;
+  }, null, { timeout: 15_000 });
+  await page.goto(app.url + ARTICLE);
+  await live(page);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('main h1');
+  await live(page);
+  await page.locator('.settings-toggle').click();
+  await panelOpen(page);
+  await page.locator('.settings-choice', { hasText: 'Sepia' }).click();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'sepia');
+  // Save's code comes from the cache too: whatever the store then says, it is not that the
+  // control could not be loaded.
+  await page.locator('button.save-toggle').click();
+  await page.waitForFunction(() => document.querySelector('.save-status')?.textContent.trim());
+  const said = await page.locator('.save-status').textContent();
+  assert.doesNotMatch(said, /could not be loaded/);
+  assert.match(said, /^(Saved\. You can read this article offline\.|Couldn't save the article: )/, said);
+  page.assertClean();
+  await page.close();
+});
+
+test('Save fetches its code on the first press, and says so when the code cannot come', async () => {
+  let refuse = true;
+  const page = await open(app, ARTICLE, {
+    serviceWorkers: 'block',
+    allowConsoleErrors: [/Failed to load resource|Failed to fetch|TypeError|net::ERR_/i],
+    routes: [[/\/islands-save-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue())]],
+  });
+  assert.ok(isIslandsMain(await code(page)), (await code(page)).join(' '));
+  const button = page.locator('button.save-toggle');
+  await button.click();
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('.save-status')?.textContent));
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  assert.equal(await button.getAttribute('aria-busy'), 'false');
+  // Pressing again tries again: the article is saved.
+  refuse = false;
+  await button.click();
+  await page.waitForFunction(() => document.querySelector('.save-toggle')?.getAttribute('aria-pressed') === 'true');
+  assert.equal((await page.locator('.save-status').textContent()).trim(), 'Saved. You can read this article offline.');
+  const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p)).map((p) => p.match(ISLANDS_CHUNK)[1]);
+  assert.ok(chunks.includes('save'), chunks.join(' '));
+  await page.close();
+});
