@@ -51,6 +51,9 @@ pub enum LoadError {
     NotJson { detail: String },
     /// The JSON is not a valid article (or index); every problem with its path.
     Invalid { problems: Vec<Problem> },
+    /// The code that reads it comes on first use (a chunk of the islands bundle) and could not
+    /// be fetched: offline before it was cached, or a deployment replaced it.
+    CodeUnavailable,
 }
 
 impl LoadError {
@@ -85,6 +88,7 @@ impl LoadError {
             LoadError::TooLarge { .. } => c.err_too_large_title.into(),
             LoadError::NotJson { .. } => c.err_not_article_title.into(),
             LoadError::Invalid { .. } => c.err_invalid_title.into(),
+            LoadError::CodeUnavailable => c.part_failed_title.into(),
         }
     }
 
@@ -140,6 +144,7 @@ impl LoadError {
             LoadError::TooLarge { bytes, limit } => c.err_too_large(&mb(*limit), &mb(*bytes)),
             LoadError::NotJson { detail } => c.err_not_json(detail),
             LoadError::Invalid { problems } => c.err_invalid(problems.len()),
+            LoadError::CodeUnavailable => c.part_failed.into(),
         }
     }
 
@@ -166,6 +171,7 @@ impl LoadError {
             LoadError::TooLarge { .. } => "too-large",
             LoadError::NotJson { .. } => "not-json",
             LoadError::Invalid { .. } => "invalid",
+            LoadError::CodeUnavailable => "code-unavailable",
         }
     }
 
@@ -442,6 +448,7 @@ mod tests {
             LoadError::Network {
                 detail: "no response from the server".into(),
             },
+            LoadError::CodeUnavailable,
         ];
         let messages: Vec<String> = all.iter().map(|e| format!("{} / {}", e.title(), e.message())).collect();
         for (i, m) in messages.iter().enumerate() {

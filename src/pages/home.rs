@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use super::article::TakeOver;
-use crate::api::{fetch_index, Loads};
+use crate::api::{fetch_index, Cancel, Loads};
+use crate::platform::chunk::ChunkError;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
 use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{links::in_app, url::resolve};
@@ -129,21 +130,22 @@ fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
         }
         state.set(More::Loading);
         let cancel = loads.next();
+        let more = Load {
+            url,
+            cancel,
+            seen,
+            pages,
+            next,
+        };
         leptos::task::spawn_local(async move {
-            match fetch_index(url, cancel).await {
-                Ok(page) => {
-                    let fresh: Vec<Summary> = page
-                        .articles
-                        .into_iter()
-                        .filter(|s| seen.with_value(|seen| !seen.contains(&s.id)))
-                        .collect();
-                    seen.update_value(|seen| seen.extend(fresh.iter().map(|s| s.id.clone())));
-                    let count = fresh.len();
-                    let page_number = pages.with_untracked(Vec::len) + 2;
-                    if !fresh.is_empty() {
-                        pages.update(|p| p.push(fresh));
-                    }
-                    let _ = next.try_set(page.next);
+            // The code comes on the first press (its chunk): if it cannot, that is the error shown,
+            // with its Retry.
+            let outcome = match load_more(more).await {
+                Ok(work) => work.await,
+                Err(ChunkError) => Err(LoadError::CodeUnavailable),
+            };
+            match outcome {
+                Ok((count, page_number)) => {
                     let _ = state.try_set(More::Ready);
                     let _ = announce.try_set(t().more_loaded(count));
                     // After the new cards are in the page: focus the first one's link.
@@ -195,6 +197,43 @@ fn MoreArticles(next: Option<String>, seen: Vec<String>) -> impl IntoView {
                 </button>
             </p>
         })}
+    }
+}
+
+/// What one press of "More articles" works on.
+struct Load {
+    url: String,
+    cancel: Cancel,
+    seen: StoredValue<Vec<String>>,
+    pages: RwSignal<Vec<Vec<Summary>>>,
+    next: RwSignal<Option<String>>,
+}
+
+/// A boxed piece of asynchronous work, as a split function returns it.
+type Work<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+crate::split! {
+    chunk more, preload preload_more;
+    /// Fetches and reads the next page of the index and adds its articles not yet listed; its
+    /// own chunk, as few readers ask for more. Gives how many came and the new list's number.
+    fn load_more(load: Load) -> Result<Work<Result<(usize, usize), LoadError>>, ChunkError> {
+        Ok(Box::pin(async move {
+            let Load { url, cancel, seen, pages, next, .. } = load;
+            let page = fetch_index(url, cancel).await?;
+            let fresh: Vec<Summary> = page
+                .articles
+                .into_iter()
+                .filter(|s| seen.with_value(|seen| !seen.contains(&s.id)))
+                .collect();
+            seen.update_value(|seen| seen.extend(fresh.iter().map(|s| s.id.clone())));
+            let count = fresh.len();
+            let page_number = pages.with_untracked(Vec::len) + 2;
+            if !fresh.is_empty() {
+                pages.update(|p| p.push(fresh));
+            }
+            let _ = next.try_set(page.next);
+            Ok((count, page_number))
+        }))
     }
 }
 

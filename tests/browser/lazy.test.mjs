@@ -2,11 +2,22 @@
 // loads the main module only; the first click on such a control fetches its chunk, shows that
 // it is loading, is never lost, and says so when the chunk cannot come (offline without it, a
 // deployment that replaced it), with a retry. Offline, the service worker has the chunks.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ISLANDS_CHUNK, isIslandsMain, live, open, useApp } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, ISLANDS_CHUNK, isIslandsMain, live, open, prerenderedCopy, readJson, useApp } from './harness.mjs';
 
 const app = useApp();
+// The front page of a paged index (the build's articles in two pages), so that it has "More
+// articles".
+const ALL = readJson(`${DIST}/articles/index.json`).articles;
+const pagedCopy = prerenderedCopy((dir) => {
+  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: ALL.slice(0, 2), next: 'page-2.json' }));
+  writeFileSync(join(dir, 'articles/page-2.json'), JSON.stringify({ articles: ALL.slice(2) }));
+});
+const paged = useApp({ root: pagedCopy.dir });
+after(() => pagedCopy.remove());
 const ARTICLE = '/articles/harbor-bridge-reopens';
 const code = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => new URL(e.name).pathname).filter((p) => /\.(js|wasm)$/.test(p)));
@@ -121,5 +132,30 @@ test('Save fetches its code on the first press, and says so when the code cannot
   assert.equal((await page.locator('.save-status').textContent()).trim(), 'Saved. You can read this article offline.');
   const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p)).map((p) => p.match(ISLANDS_CHUNK)[1]);
   assert.ok(chunks.includes('save'), chunks.join(' '));
+  await page.close();
+});
+
+test('"More articles" fetches its code on the first press; refused, it says so with a Retry that works', async () => {
+  let refuse = true;
+  const page = await open(paged, '/', {
+    wait: '.article-list',
+    serviceWorkers: 'block',
+    allowConsoleErrors: [/Failed to load resource|Failed to fetch|TypeError|net::ERR_/i],
+    routes: [[/\/islands-more-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue())]],
+  });
+  assert.ok(isIslandsMain(await code(page)), (await code(page)).join(' '));
+  await page.locator('button.more-button').click();
+  const error = page.locator('.front-page .error-state[data-error="code-unavailable"]');
+  await error.waitFor();
+  assert.match(await error.textContent(), /This control could not be loaded/);
+  assert.equal(await page.locator('.card').count(), 2, 'nothing half-added');
+  refuse = false;
+  await error.locator('button.retry').click();
+  await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, ALL.length, { timeout: 10_000 });
+  assert.equal((await page.locator('.front-page [role=status]').textContent()).trim(), `${ALL.length - 2} articles added below.`);
+  // Focus went to the first new article, as without the split.
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.article-list-more') !== null), true);
+  const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p)).map((p) => p.match(ISLANDS_CHUNK)[1]);
+  assert.ok(chunks.includes('more'), chunks.join(' '));
   await page.close();
 });
