@@ -16,6 +16,8 @@ cargo clippy --locked --all-targets --features import -- -D warnings
 cargo clippy --locked --features ssr,islands --bin prerender -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --features islands -- -D warnings
+# The islands bundle itself (its split functions call into chunks).
+cargo clippy --locked --target wasm32-unknown-unknown --lib --features hydrate -- -D warnings
 
 echo "==> No import cycles between src/ files, no cfg(target_arch) in components and pages"
 python3 scripts/rust_cycles.py src --no-cfg-in src/components src/pages

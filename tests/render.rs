@@ -88,7 +88,10 @@ fn hero_reserves_its_aspect_ratio_and_resolves_its_url() {
     let html = render(&full_article_json());
     // The shape comes from the sizer's attributes, never a style attribute (which would need a
     // hash in the site-wide policy for every picture ratio).
-    assert!(html.contains("<canvas width=\"1200\" height=\"675\" aria-hidden=\"true\" class=\"frame-sizer\">"), "{html}");
+    assert!(
+        html.contains("<canvas width=\"1200\" height=\"675\" aria-hidden=\"true\" class=\"frame-sizer\">"),
+        "{html}"
+    );
     assert!(!html.contains("style="), "{html}");
     assert!(html.contains("src=\"http://127.0.0.1:8080/articles/img/hero.svg\""));
     assert!(html.contains("alt=\"A bridge\""));

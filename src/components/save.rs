@@ -8,7 +8,7 @@ use crate::contexts::offline::{use_offline, OfflineState};
 use crate::model::i18n::Catalog;
 use crate::model::url::resolve;
 use crate::model::{Article, LoadError};
-use crate::platform::chunk::ChunkError;
+use crate::platform::chunk::{ChunkError, Work};
 use crate::platform::page_url;
 use crate::platform::saved_store as store;
 
@@ -122,9 +122,6 @@ struct Press {
     state: OfflineState,
     words: &'static Catalog,
 }
-
-/// A boxed piece of asynchronous work, as a split function returns it.
-type Work<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
 
 crate::split! {
     chunk save, preload preload_save;

@@ -7,9 +7,9 @@ use leptos::either::Either;
 use leptos::{ev, prelude::*};
 
 use crate::contexts::prefs::use_prefs;
-use crate::platform::chunk::ChunkError;
 use crate::model::i18n::Catalog;
 use crate::model::settings::{Font, Leading, Settings, Theme, Width};
+use crate::platform::chunk::ChunkError;
 
 /// The header button. Rendered the same without the app's settings (prerendered pages), so
 /// nothing moves when the app takes over.

@@ -70,10 +70,13 @@ mod panel {
             }
         });
         let busy = Signal::derive(move || chunk.state() == ChunkState::Loading);
-        (busy, view! {
-            <ChunkStatus chunk=chunk retry=load/>
-            <div class="settings-slot" node_ref=slot></div>
-        })
+        (
+            busy,
+            view! {
+                <ChunkStatus chunk=chunk retry=load/>
+                <div class="settings-slot" node_ref=slot></div>
+            },
+        )
     }
 }
 
@@ -87,6 +90,8 @@ mod panel {
     /// Whether the button is busy (never), and the panel's place.
     pub fn settings_panel(open: RwSignal<bool>) -> (Signal<bool>, impl IntoView) {
         let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
-        (Signal::stored(false), move || opened.get().then(|| view! { <SettingsPanel open=open/> }))
+        (Signal::stored(false), move || {
+            opened.get().then(|| view! { <SettingsPanel open=open/> })
+        })
     }
 }

@@ -8,12 +8,12 @@ use leptos_meta::{Meta, Title};
 
 use super::article::TakeOver;
 use crate::api::{fetch_index, Cancel, Loads};
-use crate::platform::chunk::ChunkError;
 use crate::components::{skeleton::ListSkeleton, ErrorView};
 use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{links::in_app, url::resolve};
 use crate::model::{LoadError, Summary};
 use crate::platform::articles_dir;
+use crate::platform::chunk::{ChunkError, Work};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -209,14 +209,14 @@ struct Load {
     next: RwSignal<Option<String>>,
 }
 
-/// A boxed piece of asynchronous work, as a split function returns it.
-type Work<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+/// How many articles one press of "More articles" added, and the new list's number.
+type Added = Result<(usize, usize), LoadError>;
 
 crate::split! {
     chunk more, preload preload_more;
     /// Fetches and reads the next page of the index and adds its articles not yet listed; its
     /// own chunk, as few readers ask for more. Gives how many came and the new list's number.
-    fn load_more(load: Load) -> Result<Work<Result<(usize, usize), LoadError>>, ChunkError> {
+    fn load_more(load: Load) -> Result<Work<Added>, ChunkError> {
         Ok(Box::pin(async move {
             let Load { url, cancel, seen, pages, next, .. } = load;
             let page = fetch_index(url, cancel).await?;

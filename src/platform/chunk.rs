@@ -64,6 +64,10 @@ macro_rules! split {
     };
 }
 
+/// A boxed piece of asynchronous work, as a split function returns it (a split function cannot
+/// be `async` itself; the work's code is in the chunk).
+pub type Work<T> = std::pin::Pin<Box<dyn Future<Output = T>>>;
+
 /// Where a control's chunk is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChunkState {

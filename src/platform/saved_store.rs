@@ -68,13 +68,10 @@ pub async fn recover(why: StoredDataError, words: &'static Catalog) -> (Option<S
     }
 }
 
-/// What a boxed piece of asynchronous work returns through a split function.
-type Work<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
-
 crate::split! {
     chunk recover, preload preload_recover;
     /// The rebuilding for [`recover`]: the new list and what happened, in the reader's words.
-    fn rebuild_saved(words: &'static Catalog) -> Result<Work<(Option<SavedList>, String)>, crate::platform::chunk::ChunkError> {
+    fn rebuild_saved(words: &'static Catalog) -> Result<crate::platform::chunk::Work<(Option<SavedList>, String)>, crate::platform::chunk::ChunkError> {
         Ok(Box::pin(async move {
             match rebuild().await {
                 Ok(list) => {
