@@ -1,5 +1,6 @@
 //! Code fetched on first use: parts of the islands bundle that few readers reach for (the
-//! reading settings, Listen, "More articles") live in wasm chunks of their own, split off the
+//! reading settings, Save, "More articles", the saved list's recovery) live in wasm chunks of
+//! their own, split off the
 //! bundle at build time (scripts/build-islands.mjs, with `wasm_split_cli_support`), and are
 //! fetched the first time a reader asks for them.
 //!
@@ -35,14 +36,17 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// becomes `async` and returns `Result<T, ChunkError>` (write the body's value as `Ok(..)`);
 /// a `preload` function of the given name fetches the chunk without calling anything.
 ///
-/// ```ignore
+/// ```
+/// use article_reader::platform::chunk::{ready_now, ChunkError};
 /// article_reader::split! {
-///     chunk settings, preload preload_settings;
-///     /// The panel's view.
-///     pub fn settings_view(open: RwSignal<bool>) -> Result<AnyView, ChunkError> {
-///         Ok(view! { <p>"Settings"</p> }.into_any())
+///     chunk words, preload preload_words;
+///     /// How many words `text` has (in the islands bundle, from the chunk `words`).
+///     pub fn count_words(text: String) -> Result<usize, ChunkError> {
+///         Ok(text.split_whitespace().count())
 ///     }
 /// }
+/// // Outside the islands bundle, and once the chunk is there, the answer comes at once.
+/// assert_eq!(ready_now(count_words("three little words".into())), Some(Ok(3)));
 /// ```
 #[macro_export]
 macro_rules! split {
@@ -99,6 +103,19 @@ impl Chunk {
     /// Fetches the chunk with `preload` unless it is there or on its way (a failed fetch is
     /// tried again), then runs `done`, once: when the chunk has come. Outside the islands
     /// bundle, and once the chunk is there, that is at once, with no loading state between.
+    ///
+    /// ```
+    /// use article_reader::platform::chunk::{Chunk, ChunkError, ChunkState};
+    /// let chunk = Chunk::new();
+    /// chunk.load(|| async { Err::<(), _>(ChunkError) }, || unreachable!("not loaded"));
+    /// assert_eq!(chunk.state(), ChunkState::Failed);
+    /// let done = std::rc::Rc::new(std::cell::Cell::new(0));
+    /// let seen = done.clone();
+    /// chunk.load(|| async { Ok::<(), ChunkError>(()) }, move || seen.set(seen.get() + 1));
+    /// assert_eq!((chunk.state(), done.get()), (ChunkState::Ready, 1));
+    /// // There: nothing to fetch, and `done` does not run again.
+    /// chunk.load(|| async { Ok::<(), ChunkError>(()) }, || unreachable!("once"));
+    /// ```
     pub fn load<F, E>(self, preload: impl FnOnce() -> F, done: impl FnOnce() + 'static)
     where
         F: Future<Output = Result<(), E>> + 'static,
