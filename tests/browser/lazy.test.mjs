@@ -159,3 +159,26 @@ test('"More articles" fetches its code on the first press; refused, it says so w
   assert.ok(chunks.includes('more'), chunks.join(' '));
   await page.close();
 });
+
+test('offline, "More articles" gets its code from the cache, and says the next page needs a connection', async () => {
+  const page = await open(paged, '/', { wait: '.article-list', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED|Failed to load resource/] });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await page.waitForFunction(async () => {
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) if (/\/islands-more-[0-9a-f]{16}\.wasm/.test(request.url)) return true;
+    }
+    return false;
+  }, null, { timeout: 15_000 });
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.article-list');
+  await live(page);
+  await page.locator('button.more-button').click();
+  // The code came (from the cache): what fails is the next page of the index, which was never
+  // fetched, and the reader is told that, not that the control could not be loaded.
+  const error = page.locator('.front-page .error-state');
+  await error.waitFor();
+  assert.equal(await error.getAttribute('data-error'), 'offline');
+  page.assertClean();
+  await page.close();
+});
