@@ -30,6 +30,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { ISLANDS_CHUNK, ISLANDS_MAIN } from './islands-files.mjs';
 
 const TARGET_BROTLI = 150 * 1024;
 const STRETCH_BROTLI = 120 * 1024;
@@ -68,9 +69,9 @@ const sizes = readdirSync(DIST)
 const bundle = (match) => sizes.filter((s) => match.test(s.file)).reduce((a, s) => a + s.brotli, 0);
 const appBrotli = bundle(/^article-reader-/);
 // What every prerendered page loads: the islands' main module, its glue and the split's loader.
-const islandsBrotli = bundle(/^islands-(split-)?[0-9a-f]{16}(\.js|_bg\.wasm)$/);
+const islandsBrotli = bundle(ISLANDS_MAIN);
 // The chunks split off it, each fetched when a reader first uses its control.
-const chunks = sizes.filter((s) => /^islands-[a-z0-9-]+-[0-9a-f]{16}\.wasm$/.test(s.file));
+const chunks = sizes.filter((s) => ISLANDS_CHUNK.test(s.file));
 const CHUNK_TARGET = 40 * 1024;
 
 // ---------- a served copy of dist/ with the benchmark pages ----------

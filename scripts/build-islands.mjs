@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
+import { isIslandsFile, islandsNames } from './islands-files.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
@@ -58,12 +59,7 @@ try {
   const hasher = createHash('sha256').update(wasm).update(main).update(loader);
   for (const chunk of chunks) hasher.update(readFileSync(join(work, chunk)));
   const hash = hasher.digest('hex').slice(0, 16);
-  const name = {
-    main: `islands-${hash}.js`,
-    wasm: `islands-${hash}_bg.wasm`,
-    loader: `islands-split-${hash}.js`,
-    chunk: (file) => `islands-${file.replace(/\.wasm$/, '').replace(/^split_/, '').replace(/_/g, '-')}-${hash}.wasm`,
-  };
+  const name = islandsNames(hash);
   // The files name each other by these names: the main module's glue imports the loader (the
   // wasm's import module keeps its own name), the loader imports the glue and fetches chunks.
   const swap = (code, from, to) => {
@@ -75,7 +71,7 @@ try {
   for (const chunk of chunks) loaderCode = swap(loaderCode, `"./${chunk}"`, `"./${name.chunk(chunk)}"`);
   loaderCode = minify(loaderCode);
 
-  for (const old of readdirSync(out).filter((f) => /^islands-([a-z0-9-]+-)?[0-9a-f]{16}(\.js|_bg\.wasm|\.wasm)$/.test(f))) unlinkSync(join(out, old));
+  for (const old of readdirSync(out).filter(isIslandsFile)) unlinkSync(join(out, old));
   writeFileSync(join(out, name.main), mainCode);
   writeFileSync(join(out, name.wasm), wasm);
   writeFileSync(join(out, name.loader), loaderCode);

@@ -14,10 +14,11 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ISLANDS_CHUNK, ISLANDS_MAIN } from './islands-files.mjs';
 
 const BUNDLES = [
   { name: 'the app', match: /^article-reader-/, files: 2, limitKb: 291.5, targetKb: 150 },
-  { name: 'the islands bundle', match: /^islands-(split-)?[0-9a-f]{16}(\.js|_bg\.wasm)$/, files: 3, limitKb: 190.0, targetKb: 80 },
+  { name: 'the islands bundle', match: ISLANDS_MAIN, files: 3, limitKb: 190.0, targetKb: 80 },
 ];
 // The chunks: each its own limit, by name (a new chunk needs one here); `shared` is each chunk
 // of code that two split functions share (wasm-split numbers them: chunk-{n}).
@@ -27,9 +28,8 @@ const CHUNK_TARGET_KB = 40;
 const dir = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));
 const code = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f) && !['sw.js', 'embed.js'].includes(f));
 let failed = false;
-const chunkFile = /^islands-([a-z0-9-]+)-[0-9a-f]{16}\.wasm$/;
-for (const f of code.filter((f) => chunkFile.test(f))) {
-  const chunk = f.match(chunkFile)[1].replace(/^chunk-\d+$/, 'shared');
+for (const f of code.filter((f) => ISLANDS_CHUNK.test(f))) {
+  const chunk = f.match(ISLANDS_CHUNK)[1].replace(/^chunk-\d+$/, 'shared');
   BUNDLES.push({ name: `the islands' chunk “${chunk}”`, match: new RegExp(`^${f.replace(/\./g, '\\.')}$`), files: 1,
     limitKb: CHUNKS[chunk] ?? 0, targetKb: CHUNK_TARGET_KB });
   if (!(chunk in CHUNKS)) console.error(`size-check: the chunk “${chunk}” (${f}) has no limit: add one to CHUNKS in scripts/size-check.mjs`);

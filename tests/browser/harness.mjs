@@ -1,7 +1,7 @@
 // Shared setup for the browser tests: the real built app (dist/) served on 127.0.0.1 with test
 // fixtures, and Debian's headless Chromium driven by playwright-core.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 import { nativeEnv } from '../../scripts/native-env.mjs';
+import { ISLANDS_CHUNK as CHUNK_FILE, ISLANDS_MAIN as MAIN_FILE } from '../../scripts/islands-files.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 /** The built app under test: dist/, or READER_DIST (the second configuration's build). */
@@ -142,10 +143,14 @@ export async function open(ctx, path, options = {}) {
 }
 
 /** The code a prerendered page loads on a cold visit: the islands bundle's glue, its wasm and
- * the loader of its split chunks (scripts/build-islands.mjs), never the app. A chunk's file
- * (islands-{chunk}-{hash}.wasm) comes only when its control is first used. */
-export const ISLANDS_MAIN = /\/islands-(split-)?[0-9a-f]{16}(\.js|_bg\.wasm)$/;
-export const ISLANDS_CHUNK = /\/islands-([a-z0-9-]+)-[0-9a-f]{16}\.wasm$/;
+ * the loader of its split chunks (names: scripts/islands-files.mjs), never the app. A chunk's
+ * file (islands-{chunk}-{hash}.wasm) comes only when its control is first used. These match
+ * a path or an address. */
+const atEnd = (name) => new RegExp(`/${name.source.replace(/^\^/, '')}`);
+export const ISLANDS_MAIN = atEnd(MAIN_FILE);
+export const ISLANDS_CHUNK = atEnd(CHUNK_FILE);
+/** The address of the chunk `name`. */
+export const islandsChunk = (name) => new RegExp(`/islands-${name}-[0-9a-f]{16}\\.wasm$`);
 export const isIslandsMain = (paths) => paths.length === 3 && paths.every((p) => ISLANDS_MAIN.test(p));
 
 /**
@@ -272,4 +277,15 @@ export function prerenderedCopy(edit, { search = false } = {}) {
   script('build-sw.mjs');
   script('build-compress.mjs');
   return { dir, output, run, remove: () => rmSync(work, { recursive: true, force: true }) };
+}
+
+/** A copy of the build whose front page has "More articles": its index in two pages (two
+ * articles, then the rest), prerendered again (`prerenderedCopy`); `all`: the build's index entries. */
+export function pagedCopy() {
+  const all = readJson(`${DIST}/articles/index.json`).articles;
+  const copy = prerenderedCopy((dir) => {
+    writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: all.slice(0, 2), next: 'page-2.json' }));
+    writeFileSync(join(dir, 'articles/page-2.json'), JSON.stringify({ articles: all.slice(2) }));
+  });
+  return { ...copy, all };
 }

@@ -6,10 +6,10 @@
 // page's first paint.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, disclosures, holdApp, isIslandsMain, live, open, prerenderedCopy, readJson, settle, until, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
+import { DIST, disclosures, holdApp, isIslandsMain, live, open, pagedCopy, readJson, settle, until, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
@@ -205,13 +205,10 @@ test('an article\'s islands come alive in the page the reader has: nothing rende
 
 // The front page of a paged index (a copy of the build with its index in two pages, rendered
 // again by the prerender), so that its island has "More articles" to bring to life.
-const ALL = readJson(`${DIST}/articles/index.json`).articles;
-const pagedCopy = prerenderedCopy((dir) => {
-  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: ALL.slice(0, 2), next: 'page-2.json' }));
-  writeFileSync(join(dir, 'articles/page-2.json'), JSON.stringify({ articles: ALL.slice(2) }));
-});
-const paged = useApp({ root: pagedCopy.dir });
-after(() => pagedCopy.remove());
+const pagedSite = pagedCopy();
+const ALL = pagedSite.all;
+const paged = useApp({ root: pagedSite.dir });
+after(() => pagedSite.remove());
 
 for (const [name, site, path, parts, kept, behaviour] of [
   ['the front page', paged, '/', ['main h1', '.article-list', '.card:last-child'], ['main h1', '.article-list', '.card:last-child h2 a'],

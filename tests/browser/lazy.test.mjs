@@ -4,24 +4,39 @@
 // deployment that replaced it), with a retry. Offline, the service worker has the chunks.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DIST, ISLANDS_CHUNK, isIslandsMain, live, open, prerenderedCopy, readJson, useApp } from './harness.mjs';
+import { ISLANDS_CHUNK, isIslandsMain, islandsChunk, live, open, pagedCopy, useApp } from './harness.mjs';
 
 const app = useApp();
-// The front page of a paged index (the build's articles in two pages), so that it has "More
-// articles".
-const ALL = readJson(`${DIST}/articles/index.json`).articles;
-const pagedCopy = prerenderedCopy((dir) => {
-  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: ALL.slice(0, 2), next: 'page-2.json' }));
-  writeFileSync(join(dir, 'articles/page-2.json'), JSON.stringify({ articles: ALL.slice(2) }));
-});
-const paged = useApp({ root: pagedCopy.dir });
-after(() => pagedCopy.remove());
+// The front page of a paged index, so that it has "More articles".
+const pagedSite = pagedCopy();
+const ALL = pagedSite.all;
+const paged = useApp({ root: pagedSite.dir });
+after(() => pagedSite.remove());
 const ARTICLE = '/articles/harbor-bridge-reopens';
 const code = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => new URL(e.name).pathname).filter((p) => /\.(js|wasm)$/.test(p)));
 const panelOpen = (page) => page.waitForSelector('#reader-settings:not([hidden])', { timeout: 15_000 });
+// What the browser reports when a chunk's request is refused.
+const REFUSED = /Failed to load resource|Failed to fetch|TypeError|net::ERR_/i;
+
+/** A route that refuses the chunks `pattern` matches until `allow()`. */
+function refusable(pattern) {
+  const state = { refuse: true };
+  return {
+    route: [pattern, (route) => (state.refuse ? route.abort('internetdisconnected') : route.continue())],
+    allow: () => { state.refuse = false; },
+  };
+}
+
+/** Waits until the service worker's precache holds the chunk `name`. */
+const precached = (page, name) => page.waitForFunction(async (source) => {
+  // (Its address, whatever follows it.)
+  const chunk = new RegExp(source.replace(/\$$/, ''));
+  for (const cache of await caches.keys()) {
+    for (const request of await (await caches.open(cache)).keys()) if (chunk.test(request.url)) return true;
+  }
+  return false;
+}, islandsChunk(name).source, { timeout: 15_000 });
 
 test('a cold page loads no chunk; the first click on the settings fetches it, shows it is loading, and opens the panel', async () => {
   // The chunk is held back until the test lets it go, so the loading state can be seen.
@@ -43,7 +58,7 @@ test('a cold page loads no chunk; the first click on the settings fetches it, sh
   assert.equal(await page.locator('.settings-toggle').getAttribute('aria-busy'), null);
   const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p));
   assert.equal(chunks.length, 1, chunks.join(' '));
-  assert.match(chunks[0], /\/islands-settings-[0-9a-f]{16}\.wasm$/);
+  assert.match(chunks[0], islandsChunk('settings'));
   // The panel works: a theme applies at once.
   await page.locator('.settings-choice', { hasText: 'Dark' }).click();
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
@@ -59,12 +74,12 @@ test('a cold page loads no chunk; the first click on the settings fetches it, sh
 });
 
 test('a chunk that cannot be fetched is reported with a retry, and the retry opens the panel', async () => {
-  let refuse = true;
+  const chunks = refusable(ISLANDS_CHUNK);
   const page = await open(app, ARTICLE, {
     serviceWorkers: 'block',
     // The browser's own report of the failed fetch, and the loader's, are expected.
-    allowConsoleErrors: [/Failed to load resource|Failed to fetch|TypeError|net::ERR_/i],
-    routes: [[ISLANDS_CHUNK, (route) => (refuse ? route.abort('internetdisconnected') : route.continue())]],
+    allowConsoleErrors: [REFUSED],
+    routes: [chunks.route],
   });
   await page.locator('.settings-toggle').click();
   const alert = page.locator('.chunk-failed[role="alert"]');
@@ -73,7 +88,7 @@ test('a chunk that cannot be fetched is reported with a retry, and the retry ope
   assert.equal(await page.locator('#reader-settings').count(), 0, 'no half-made panel');
   // The page still works, and is still live.
   assert.equal(await page.evaluate(() => document.documentElement.dataset.live), 'islands');
-  refuse = false;
+  chunks.allow();
   await alert.locator('button.chunk-retry').click();
   await panelOpen(page);
   await page.waitForSelector('.chunk-failed', { state: 'detached' });
@@ -84,13 +99,8 @@ test('offline, a page the service worker serves gets its chunks from the cache',
   // (Saving offline may find a picture it cannot download: the browser reports that request.)
   const page = await open(app, '/', { wait: '.article-list', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
-  // Installed: its precache holds every chunk.
-  await page.waitForFunction(async () => {
-    for (const name of await caches.keys()) {
-      for (const request of await (await caches.open(name)).keys()) if (/\/islands-settings-[0-9a-f]{16}\.wasm/.test(request.url)) return true;
-    }
-    return false;
-  }, null, { timeout: 15_000 });
+  // Installed: its precache holds the chunks.
+  await precached(page, 'settings');
   await page.goto(app.url + ARTICLE);
   await live(page);
   await page.context().setOffline(true);
@@ -113,12 +123,8 @@ test('offline, a page the service worker serves gets its chunks from the cache',
 });
 
 test('Save fetches its code on the first press, and says so when the code cannot come', async () => {
-  let refuse = true;
-  const page = await open(app, ARTICLE, {
-    serviceWorkers: 'block',
-    allowConsoleErrors: [/Failed to load resource|Failed to fetch|TypeError|net::ERR_/i],
-    routes: [[/\/islands-save-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue())]],
-  });
+  const chunk = refusable(islandsChunk('save'));
+  const page = await open(app, ARTICLE, { serviceWorkers: 'block', allowConsoleErrors: [REFUSED], routes: [chunk.route] });
   assert.ok(isIslandsMain(await code(page)), (await code(page)).join(' '));
   const button = page.locator('button.save-toggle');
   await button.click();
@@ -126,7 +132,7 @@ test('Save fetches its code on the first press, and says so when the code cannot
   assert.equal(await button.getAttribute('aria-pressed'), 'false');
   assert.equal(await button.getAttribute('aria-busy'), 'false');
   // Pressing again tries again: the article is saved.
-  refuse = false;
+  chunk.allow();
   await button.click();
   await page.waitForFunction(() => document.querySelector('.save-toggle')?.getAttribute('aria-pressed') === 'true');
   assert.equal((await page.locator('.save-status').textContent()).trim(), 'Saved. You can read this article offline.');
@@ -136,20 +142,15 @@ test('Save fetches its code on the first press, and says so when the code cannot
 });
 
 test('"More articles" fetches its code on the first press; refused, it says so with a Retry that works', async () => {
-  let refuse = true;
-  const page = await open(paged, '/', {
-    wait: '.article-list',
-    serviceWorkers: 'block',
-    allowConsoleErrors: [/Failed to load resource|Failed to fetch|TypeError|net::ERR_/i],
-    routes: [[/\/islands-more-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue())]],
-  });
+  const chunk = refusable(islandsChunk('more'));
+  const page = await open(paged, '/', { wait: '.article-list', serviceWorkers: 'block', allowConsoleErrors: [REFUSED], routes: [chunk.route] });
   assert.ok(isIslandsMain(await code(page)), (await code(page)).join(' '));
   await page.locator('button.more-button').click();
   const error = page.locator('.front-page .error-state[data-error="code-unavailable"]');
   await error.waitFor();
   assert.match(await error.textContent(), /This control could not be loaded/);
   assert.equal(await page.locator('.card').count(), 2, 'nothing half-added');
-  refuse = false;
+  chunk.allow();
   await error.locator('button.retry').click();
   await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, ALL.length, { timeout: 10_000 });
   assert.equal((await page.locator('.front-page [role=status]').textContent()).trim(), `${ALL.length - 2} articles added below.`);
@@ -163,12 +164,7 @@ test('"More articles" fetches its code on the first press; refused, it says so w
 test('offline, "More articles" gets its code from the cache, and says the next page needs a connection', async () => {
   const page = await open(paged, '/', { wait: '.article-list', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED|Failed to load resource/] });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
-  await page.waitForFunction(async () => {
-    for (const name of await caches.keys()) {
-      for (const request of await (await caches.open(name)).keys()) if (/\/islands-more-[0-9a-f]{16}\.wasm/.test(request.url)) return true;
-    }
-    return false;
-  }, null, { timeout: 15_000 });
+  await precached(page, 'more');
   await page.context().setOffline(true);
   await page.reload();
   await page.waitForSelector('.article-list');
