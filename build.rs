@@ -284,6 +284,18 @@ fn site_constants() {
         "bool",
         (site.header == site::HeaderLayout::LogoAndName).to_string(),
     );
+    constant(
+        "How many of the latest articles each feed carries.",
+        "FEED_ITEMS",
+        "usize",
+        site.feed_items.to_string(),
+    );
+    constant(
+        "Whether the feeds carry whole articles (else summaries).",
+        "FEED_FULL_TEXT",
+        "bool",
+        site.feed_full_text.to_string(),
+    );
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("site.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }

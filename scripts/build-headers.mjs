@@ -8,17 +8,32 @@
 //   list partner origins instead of * to restrict them).
 // The policy allows index.html's inline scripts by their SHA-256 hashes, computed here from the
 // real files, and requires Trusted Types (the policy `default` is created in index.html).
-// Run by scripts/post-build.mjs after prerendering, before the service worker's precache list is
-// made (which must see the final index.html), or by hand: node scripts/build-headers.mjs [dir]
+// The prerendered pages are not read: the publish command (src/bin/publish.rs) prints the inline
+// scripts they run (`--page-scripts`), which are the same for every article, and writes every
+// page with this policy, unchanged, whatever the articles. So the policy is the code build's:
+// publishing an article never changes it.
+// Run by scripts/post-build.mjs after the islands bundle and before the first publish and the
+// service worker's precache list, or by hand: node scripts/build-headers.mjs [dir]
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE } from './site-config.mjs';
+import { execFileSync } from 'node:child_process';
+import { publishBinary } from './publish-binary.mjs';
+import { nativeEnv } from './native-env.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
-// Every page the app serves (index.html and shell.html, the prerendered articles, embeds).
+// The scripts the prerendered pages run (a release build: it has an islands bundle); the
+// command also keeps Trunk's index.html as shell.html, the app shell and the pages' template.
+const islands = readdirSync(out).some((f) => /^islands-[0-9a-f]{16}\.js$/.test(f));
+const pageScripts = islands
+  ? JSON.parse(execFileSync(publishBinary(), ['--page-scripts', '--out', out], { env: nativeEnv() }).toString())
+  : [];
+// The code build's pages (the app shell, and index.html until the publish writes the front
+// page; a build run again over its own output also has the published pages, which carry the
+// same scripts).
 const pagePaths = [];
 (function scan(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -33,7 +48,7 @@ const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base6
 // is one for the whole site, in every page, and must stay the same however large the archive
 // grows (pictures take their shape from a sizer's width and height attributes, the reading progress starts empty from
 // the stylesheet, and the app styles through the CSSOM, which the policy does not govern).
-const hashes = new Set();
+const hashes = new Set(pageScripts.map((body) => sha(body)));
 const styleElementHashes = new Set();
 const styleAttributes = [];
 // The demo partner page is served under the same site-wide policy: its own <style> is allowed

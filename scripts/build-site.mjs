@@ -8,7 +8,7 @@
 //     inlined stylesheet, the favicon), replaced by the configured, HTML-escaped values.
 // Run by scripts/post-build.mjs right after build-facts.mjs, or by hand:
 //   node scripts/build-site.mjs [dir]
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { BASE, SITE, SITE_FILE } from './site-config.mjs';
 // Black or white text on the accent: the page scripts' rule (as the app's).
@@ -144,7 +144,11 @@ for (const name of readdirSync(out).filter((f) => f.endsWith('.html'))) {
     }
     filled = `${page.slice(0, end)}${fontFaces}${page.slice(end)}`.replace(/<title>/, (t) => `${fontPreloads}${t}`);
   }
-  filled = filled.replace(THEME_RULE, theme.length ? theme.join(';') : '--site-theme:none').replace(/__SITE_([a-z_]+)__/g, (token, key) => {
+  filled = filled.replace(THEME_RULE, theme.length ? theme.join(';') : '--site-theme:none')
+    // An attribute's value the minifier left unquoted (its token had no space) is quoted first:
+    // the site's value may have one.
+    .replace(/=([^\s"'=<>`]*__SITE_[a-z_]+__[^\s"'=<>`]*)/g, '="$1"')
+    .replace(/__SITE_([a-z_]+)__/g, (token, key) => {
     if (!(key in values)) {
       console.error(`build-site: ${name} names ${token}, which the site configuration does not give`);
       process.exit(1);
@@ -155,6 +159,8 @@ for (const name of readdirSync(out).filter((f) => f.endsWith('.html'))) {
   if (filled !== page) writeFileSync(path, filled);
 }
 
+const catalogue = (lang) => new URL(`../src/catalogs/${lang}.json`, import.meta.url);
+const words = JSON.parse(readFileSync(existsSync(catalogue(site.languages.default)) ? catalogue(site.languages.default) : catalogue('en'), 'utf8'));
 const manifest = {
   id: base,
   name: site.name,
@@ -175,8 +181,14 @@ const manifest = {
     { src: `${base}icons/maskable-512.png`, sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     { src: `${base}${iconFile}`, sizes: 'any', type: iconType, purpose: 'any' },
   ],
-  // The shortcut to the Saved page is added by the prerender (release builds), which names it
-  // in the default language from the catalogues.
+  // The installed app's shortcut to the Saved page, named in the default language from the
+  // app's catalogues (src/catalogs/).
+  shortcuts: [{
+    name: words.saved_title,
+    short_name: words.nav_saved,
+    url: `${base}saved`,
+    icons: [{ src: `${base}icons/icon-192.png`, sizes: '192x192', type: 'image/png' }],
+  }],
 };
 writeFileSync(`${out}/manifest.webmanifest`, `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`build-site: ${site.name} (${file}): logo, ${Object.keys(ICONS).length} icons from ${site.icon ?? site.logo}, manifest, ${replaced} values in the pages`);

@@ -11,9 +11,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 echo "==> Formatting (cargo fmt --check, rustfmt.toml)"
 cargo fmt --check
 
-echo "==> Linter (cargo clippy -D warnings: native tools and tests, the prerender, the wasm app and islands)"
+echo "==> Linter (cargo clippy -D warnings: native tools and tests, the publish command, the wasm app and islands)"
 cargo clippy --locked --all-targets --features import -- -D warnings
-cargo clippy --locked --features ssr,islands --bin prerender -- -D warnings
+cargo clippy --locked --features publish --lib --bin publish -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --features islands -- -D warnings
 # The islands bundle itself (its split functions call into chunks).
@@ -25,6 +25,8 @@ python3 scripts/rust_cycles.py src --no-cfg-in src/components src/pages
 echo "==> Native tests (cargo test: model, property tests, hostile corpus, server renders)"
 node tests/hostile/corpus.mjs --check
 cargo test --locked --features import
-# The prerender's page template (its own unit tests: filled by element, refused when Trunk's
-# output lacks what a page needs).
-cargo test --locked --features ssr,islands --bin prerender
+# The publish command: its pure parts (index pages, feeds, sitemaps, shards) and its page
+# template (filled by element, refused when Trunk's output lacks what a page needs).
+cargo test --locked --features publish --lib publish
+cargo test --locked --features publish --doc publish
+cargo test --locked --features publish --bin publish

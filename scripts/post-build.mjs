@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-// Trunk's post-build hook: runs the static build steps one after the other on the output
-// folder (Trunk would start separate hooks at the same time): the shared names (facts), the
-// app's JavaScript minified,
-// oEmbed responses, the prerendered
-// article pages and their search index, the security policy (headers file and <meta> in every page, which must see the
-// prerendered pages), the service worker (whose precache list must see the finished
-// index.html), and last the precompressed copies of everything.
+// Trunk's post-build hook, the rest of a code release: runs the static build steps one after
+// the other on the output folder (Trunk would start separate hooks at the same time): the
+// shared names (facts), the pages' own scripts, the site's configuration, the app's JavaScript
+// minified, the islands bundle, the security policy (headers file and <meta> in the app shell;
+// it must know the scripts the prerendered pages run), then the first publish of the archive
+// (src/bin/publish.rs: every article's pages, the indexes, feeds, sitemaps and search shards,
+// each with its brotli copy), the service worker (whose precache list must see the finished
+// app shell), and last the compressed copies of the code build's own files.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { nativeEnv } from './native-env.mjs';
+import { publishBinary } from './publish-binary.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const release = process.env.TRUNK_PROFILE !== 'debug';
 const node = (step) => execFileSync(process.execPath, [fileURLToPath(new URL(step, import.meta.url)), dir], { stdio: 'inherit' });
 // The shared names of src/facts.json into the pages and embed.js, before anything copies
 // index.html.
@@ -20,22 +24,26 @@ node('build-page-scripts.mjs');
 // The site's configuration (site.json): logo, manifest, name and colours in the pages.
 node('build-site.mjs');
 // The app's JavaScript glue, minified (release builds), before anything copies index.html.
-if (process.env.TRUNK_PROFILE !== 'debug') node('build-minify.mjs');
-node('build-oembed.mjs');
-// Release builds prerender the bundled articles with the app's components (a native build),
-// their interactive parts as islands, which the islands bundle (built first) brings to life.
-if (process.env.TRUNK_PROFILE !== 'debug') {
+if (release) node('build-minify.mjs');
+// The publish command, native (a code release builds it; a content release only runs it).
+execFileSync('cargo', ['build', '--quiet', '--profile', 'native', '--features', 'publish', '--bin', 'publish'], {
+  stdio: 'inherit',
+  // The wasm's size levers (scripts/build.sh) are not for this native build.
+  env: nativeEnv(),
+  cwd: root,
+});
+const publish = (...args) => execFileSync(publishBinary(), [...args, '--out', dir], { stdio: 'inherit', env: nativeEnv(), cwd: root });
+if (release) {
+  // The islands bundle the prerendered pages start.
   node('build-islands.mjs');
-  execFileSync('cargo', ['run', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender', '--', dir], {
-    stdio: 'inherit',
-    // The wasm's size levers (scripts/build.sh) are not for this native build.
-    env: nativeEnv(),
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-  });
-  // The search index over the prerendered articles.
-  node('build-search.mjs');
+  // The policy, from the app shell and the scripts the prerendered pages will run; every page
+  // the publish writes carries it unchanged, whatever the articles.
+  node('build-headers.mjs');
+  publish('--archive', process.env.READER_ARCHIVE ?? `${root}public/articles`);
+} else {
+  // A debug build prerenders nothing: the articles' JSON and the index pages only.
+  publish('--archive', process.env.READER_ARCHIVE ?? `${root}public/articles`, '--json-only');
+  node('build-headers.mjs');
 }
-// After prerendering: the policy allows the inline styles the prerendered pages carry.
-node('build-headers.mjs');
 node('build-sw.mjs');
 node('build-compress.mjs');

@@ -74,11 +74,13 @@ fi
 
 # The browsers the tests drive: Chromium for every browser test, Firefox ESR for a smoke pass
 # (over WebDriver BiDi, with puppeteer-core from npm).
-if [ "$WITH_BROWSER" = 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v firefox-esr >/dev/null; }; then
-  say "Installing Debian's chromium, chromium-driver and firefox-esr"
+# xmllint (libxml2-utils) validates the published sitemaps against sitemaps.org's schema, and
+# flock (util-linux) holds the publish's lock in the test of two publishes at once.
+if [ "$WITH_BROWSER" = 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v firefox-esr >/dev/null && command -v xmllint >/dev/null && command -v flock >/dev/null; }; then
+  say "Installing Debian's chromium, chromium-driver, firefox-esr, libxml2-utils and util-linux"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver firefox-esr
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver firefox-esr libxml2-utils util-linux
 fi
 say "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version)"

@@ -20,7 +20,7 @@ scripts/setup.sh --test
 # Formatting, the linter and the native tests: the fast check.
 scripts/check.sh
 echo "==> The validate command and the JSON Schemas agree with the app (tests/tools/)"
-cargo build --locked --features import --bin validate
+cargo build --locked --features import --bin validate --bin import
 node --test --test-reporter=spec tests/tools/*.test.mjs
 echo "==> Invalid site configurations stop the build, each with its own message"
 node scripts/check-site-errors.mjs

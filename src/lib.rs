@@ -26,6 +26,8 @@ pub mod import;
 pub mod model;
 pub mod pages;
 pub mod platform;
+#[cfg(feature = "publish")]
+pub mod publish;
 pub mod site;
 
 /// The islands bundle's entry point (`cargo rustc --lib --crate-type cdylib --features hydrate`):

@@ -54,6 +54,11 @@ pub struct Site {
     /// The header's layout: the logo and the name, or the logo alone (the name then stays for
     /// screen readers).
     pub header: HeaderLayout,
+    /// How many of the latest articles each feed carries (`feeds.items`, 1 to 100; 20).
+    pub feed_items: usize,
+    /// Whether the feeds carry whole articles (`feeds.content`: `"full"`, the default) or
+    /// their summaries (`"summary"`).
+    pub feed_full_text: bool,
 }
 
 /// A font file the site serves itself: one face of `family`.
@@ -336,7 +341,7 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         obj,
         problems: Vec::new(),
     };
-    const KNOWN: [&str; 16] = [
+    const KNOWN: [&str; 17] = [
         "$schema",
         "name",
         "short_name",
@@ -353,6 +358,7 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         "fonts",
         "radius",
         "header",
+        "feeds",
     ];
     for key in obj.keys() {
         if !KNOWN.contains(&key.as_str()) {
@@ -652,6 +658,47 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
             None
         }
     };
+    let (mut feed_items, mut feed_full_text) = (20, true);
+    match r.get("feeds").cloned() {
+        None => {}
+        Some(Value::Object(feeds)) => {
+            for key in feeds.keys().filter(|k| !matches!(k.as_str(), "items" | "content")) {
+                r.problem(
+                    &format!("feeds.{key}"),
+                    "is not a setting (known: items, content)".to_string(),
+                );
+            }
+            match feeds.get("items") {
+                None => {}
+                Some(Value::Number(n)) if n.as_u64().is_some_and(|n| (1..=100).contains(&n)) => {
+                    feed_items = n.as_u64().unwrap_or(20) as usize;
+                }
+                Some(other) => r.problem(
+                    "feeds.items",
+                    format!("must be a whole number from 1 to 100 (got {other})"),
+                ),
+            }
+            match feeds.get("content").and_then(Value::as_str) {
+                None if feeds.get("content").is_none() => {}
+                Some("full") => feed_full_text = true,
+                Some("summary") => feed_full_text = false,
+                _ => r.problem(
+                    "feeds.content",
+                    format!(
+                        "must be \"full\" or \"summary\" (got {})",
+                        feeds.get("content").cloned().unwrap_or_default()
+                    ),
+                ),
+            }
+        }
+        Some(other) => r.problem(
+            "feeds",
+            format!(
+                "must be an object such as {{\"items\": 20, \"content\": \"full\"}}, not {}",
+                kind(&other)
+            ),
+        ),
+    }
     if !r.problems.is_empty() {
         return Err(r.problems);
     }
@@ -677,6 +724,8 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         font_files,
         radius,
         header: header.unwrap_or(HeaderLayout::LogoAndName),
+        feed_items,
+        feed_full_text,
     })
 }
 

@@ -1,7 +1,10 @@
-// The search bridge (the app's own pages only, not prerendered ones): loads the site's Pagefind
+// The search bridge (the app's own pages only, not prerendered ones): loads the site's search
 // index on first use and answers a query with JSON the app reads (model::search::parse_results).
-// Pagefind's own script is loaded from the index folder, so a page that never searches
-// downloads nothing of it. A failure is thrown with its `kind`, which the app turns into its
+// The index is in shards (by language and period, each a Pagefind index of its own, listed
+// newest first in `shards.json` by the publish command): the first is loaded, the others are
+// merged into it (Pagefind's mergeIndex), each searched as its language, so Chinese and Japanese
+// queries are split into words as their shards were. Pagefind's own script is loaded from a
+// shard's folder, so a page that never searches downloads nothing of it. A failure is thrown with its `kind`, which the app turns into its
 // message: `offline` (the index cannot be reached), `missing` (the site has no index),
 // `changed` (the index was replaced by another deployment's while this page was open) or
 // `failed`.
@@ -10,11 +13,11 @@ import { search_global as SEARCH, search_dir as SEARCH_DIR } from '../facts.json
 const DIR = `${BASE_PATH}${SEARCH_DIR}`;
 const failure = (kind, detail) => Object.assign(new Error(String(detail)), { kind });
 
-/** The index's entry file (names the index's current files), as text. */
+/** The list of shards (names the index's current files), as text. */
 async function entry() {
   let response;
   try {
-    response = await fetch(`${DIR}pagefind-entry.json`, { cache: 'no-cache' });
+    response = await fetch(`${DIR}shards.json`, { cache: 'no-cache' });
   } catch (e) {
     throw failure('offline', e);
   }
@@ -28,11 +31,26 @@ function load() {
   if (!loading) {
     loading = (async () => {
       const first = await entry();
+      let shards;
+      try {
+        ({ shards } = JSON.parse(first));
+      } catch (e) {
+        throw failure('failed', e);
+      }
+      if (!Array.isArray(shards) || !shards.length) throw failure('missing', 'no shards');
+      // The first shard searches as the page's language (Pagefind's rule): the newest shard in
+      // that language, else the newest one that needs no word splitting, leads.
+      const page = (document.documentElement.lang || 'en').split('-')[0].toLowerCase();
+      const splitting = ['zh', 'ja', 'th'];
+      const lead = shards.find((s) => s.language === page)
+        ?? shards.find((s) => !splitting.includes(s.language)) ?? shards[0];
       let pagefind;
       try {
-        pagefind = await import(`${DIR}pagefind.js`);
+        pagefind = await import(`${DIR}${lead.path}pagefind.js`);
         await pagefind.options({ baseUrl: BASE_PATH, excerptLength: 24 });
         await pagefind.init();
+        await Promise.all(shards.filter((s) => s !== lead).map((s) =>
+          pagefind.mergeIndex(`${DIR}${s.path}`, { language: s.language, baseUrl: BASE_PATH, excerptLength: 24 })));
       } catch (e) {
         throw failure(navigator.onLine === false ? 'offline' : 'failed', e);
       }

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 import { nativeEnv } from '../../scripts/native-env.mjs';
+import { publishBinary } from '../../scripts/publish-binary.mjs';
 import { ISLANDS_CHUNK as CHUNK_FILE, ISLANDS_MAIN as MAIN_FILE } from '../../scripts/islands-files.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -255,37 +256,40 @@ export async function axe(page) {
 }
 
 /**
- * A copy of the built site with other content, made as a build makes it: `edit(dir)` changes
- * the copy's articles (their JSON and `articles/index.json`), then the prerender renders the
- * pages again (with a cache of its own), `search` builds the search index of the copy, and the
- * policy is made again from the new pages. Returns `{ dir, output, run, remove }`: `run()`
- * prerenders again (its output), `remove()` deletes the copy.
+ * A copy of the built site with other content, published as a newsroom publishes it: the
+ * build's output is copied, `edit(archive)` changes a copy of the archive (its article files),
+ * then the publish command (built by the code build, never compiled here) publishes the archive
+ * into the copy. Nothing else runs: the policy, the app shell and the service worker stay the
+ * code build's. Returns `{ dir, archive, output, run, remove }`: `run(extra)` publishes again
+ * (its output), `remove()` deletes the copy.
  */
-export function prerenderedCopy(edit, { search = false } = {}) {
+export function publishedCopy(edit = () => {}) {
   const work = mkdtempSync(join(tmpdir(), 'reader-copy-'));
   const dir = join(work, 'dist');
+  const archive = join(work, 'articles');
   cpSync(DIST, dir, { recursive: true });
-  edit(dir);
-  const options = { cwd: root, env: { ...nativeEnv(), READER_PRERENDER_CACHE: join(work, 'cache') } };
-  const run = () => execFileSync('cargo', ['run', '--quiet', '--features', 'ssr,islands', '--bin', 'prerender', '--', dir], options).toString();
-  const script = (name) => execFileSync(process.execPath, [`${root}scripts/${name}`, dir], options).toString();
+  cpSync(join(root, 'public/articles'), archive, { recursive: true });
+  edit(archive);
+  const run = (extra = []) => execFileSync(publishBinary(), ['--archive', archive, '--out', dir, ...extra],
+    { cwd: root, env: nativeEnv(), stdio: ['ignore', 'pipe', 'pipe'] }).toString();
   const output = run();
-  if (search) script('build-search.mjs');
-  // What a build does after the prerender: the policy, the service worker's precache list (it
-  // must name the new pages' revisions) and the compressed copies (the server prefers them).
-  script('build-headers.mjs');
-  script('build-sw.mjs');
-  script('build-compress.mjs');
-  return { dir, output, run, remove: () => rmSync(work, { recursive: true, force: true }) };
+  return { dir, archive, output, run, remove: () => rmSync(work, { recursive: true, force: true }) };
 }
 
-/** A copy of the build whose front page has "More articles": its index in two pages (two
- * articles, then the rest), prerendered again (`prerenderedCopy`); `all`: the build's index entries. */
+/** A copy of the build whose front page has "More articles": the archive and more articles
+ * than a page holds, published (`publishedCopy`); `all`: the build's index entries (the newest
+ * ones, which the front page lists first), `extra`: how many were added. */
 export function pagedCopy() {
   const all = readJson(`${DIST}/articles/index.json`).articles;
-  const copy = prerenderedCopy((dir) => {
-    writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: all.slice(0, 2), next: 'page-2.json' }));
-    writeFileSync(join(dir, 'articles/page-2.json'), JSON.stringify({ articles: all.slice(2) }));
+  const extra = 50;
+  const copy = publishedCopy((archive) => {
+    const seed = JSON.parse(readFileSync(join(archive, 'rain-gauge-volunteers.json'), 'utf8'));
+    for (let i = 1; i <= extra; i += 1) {
+      const id = `older-report-${String(i).padStart(2, '0')}`;
+      const published = new Date(Date.UTC(2025, 0, i, 8)).toISOString().replace('.000Z', 'Z');
+      writeFileSync(join(archive, `${id}.json`), JSON.stringify({ ...seed, id, headline: `Older report ${i}`, published, updated: undefined }));
+    }
   });
-  return { ...copy, all };
+  // The front page lists a page's worth (50); "More articles" brings the rest.
+  return { ...copy, all, extra, front: 50, total: all.length + extra };
 }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, holdApp, live, open, prerenderedCopy, readJson, settle, useApp, watchTakeover, SITE, at } from './harness.mjs';
+import { DIST, holdApp, live, open, readJson, settle, useApp, watchTakeover, SITE, at } from './harness.mjs';
 
 const app = useApp();
 const HARBOR = readJson(`${DIST}/articles/harbor-bridge-reopens.json`);
@@ -111,27 +111,3 @@ test('with the service worker in control, a prerendered page still comes as HTML
   await page.close();
 });
 
-test('the prerender follows a paged index, and renders again only the article that changed', () => {
-  // The build's index split in two pages: the first names the second as `next`.
-  const { articles } = readJson(join(DIST, 'articles/index.json'));
-  const copy = prerenderedCopy((dir) => {
-    mkdirSync(join(dir, 'articles/archive'), { recursive: true });
-    writeFileSync(join(dir, 'articles/index.json'), JSON.stringify({ articles: articles.slice(0, 2), next: 'archive/2.json' }));
-    writeFileSync(join(dir, 'articles/archive/2.json'), JSON.stringify({ articles: articles.slice(2) }));
-    for (const { id } of articles) rmSync(join(dir, 'articles', id, 'index.html'));
-  });
-  const { dir } = copy;
-  try {
-    assert.match(copy.output, new RegExp(`${articles.length} articles \\(0 unchanged, from the cache\\) .* from 2 index page\\(s\\)`));
-    for (const { id } of articles) assert.ok(existsSync(join(dir, 'articles', id, 'index.html')), `${id} prerendered`);
-    assert.equal((readFileSync(join(dir, 'index.html'), 'utf8').match(/class="card"/g) ?? []).length, 2, 'the front page shows the first page');
-    assert.match(copy.run(), new RegExp(`${articles.length} articles \\(${articles.length} unchanged, from the cache\\)`));
-    const changed = join(dir, 'articles', `${articles[3].id}.json`);
-    const article = JSON.parse(readFileSync(changed, 'utf8'));
-    writeFileSync(changed, JSON.stringify({ ...article, headline: 'A corrected headline' }));
-    assert.match(copy.run(), new RegExp(`${articles.length} articles \\(${articles.length - 1} unchanged, from the cache\\)`));
-    assert.match(readFileSync(join(dir, 'articles', articles[3].id, 'index.html'), 'utf8'), /A corrected headline/);
-  } finally {
-    copy.remove();
-  }
-});

@@ -9,7 +9,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, DIST, FACTS, open, prerenderedCopy, readJson, settle, useApp, at } from './harness.mjs';
+import { axe, DIST, FACTS, open, publishedCopy, readJson, settle, useApp, at } from './harness.mjs';
 
 const app = useApp();
 
@@ -41,14 +41,40 @@ const FRENCH = {
     { type: 'paragraph', text: 'La passerelle des piétons a été rénovée pierre par pierre par les compagnons tailleurs.' },
   ],
 };
-const archive = prerenderedCopy((dir) => {
-  const index = readJson(join(dir, 'articles/index.json'));
-  for (const article of [...BRIDGES, FRENCH]) {
-    writeFileSync(join(dir, 'articles', `${article.id}.json`), JSON.stringify(article));
-    index.articles.push({ id: article.id, headline: article.headline, published: article.published });
+// Chinese and Japanese articles, whose words have no spaces between them: their shards are
+// processed as their languages, so a word from the middle of a sentence finds them.
+const CHINESE = {
+  ...HARBOR,
+  id: 'harbor-ferry-zh',
+  language: 'zh-CN',
+  dir: 'ltr',
+  section: '本地',
+  headline: '港口渡轮恢复夜间航班',
+  dek: '市政府宣布渡轮将在周末恢复夜间服务。',
+  url: undefined,
+  published: '2026-10-22T08:00:00+08:00',
+  updated: undefined,
+  takeaways: [],
+  editorial: undefined,
+  authors: [],
+  related: [],
+  body: [{ type: 'paragraph', text: '经过三个月的维修，港口渡轮码头重新开放，居民可以在晚上乘坐渡轮回家。' }],
+};
+const JAPANESE = {
+  ...CHINESE,
+  id: 'library-robot-ja',
+  language: 'ja',
+  section: '文化',
+  headline: '図書館に本を運ぶロボットが登場',
+  dek: '中央図書館で新しい配達ロボットが働き始めました。',
+  published: '2026-10-23T08:00:00+09:00',
+  body: [{ type: 'paragraph', text: '市立図書館では来月から自動配達ロボットが本棚の間を走り、利用者に予約した本を届けます。' }],
+};
+const archive = publishedCopy((dir) => {
+  for (const article of [...BRIDGES, FRENCH, CHINESE, JAPANESE]) {
+    writeFileSync(join(dir, `${article.id}.json`), JSON.stringify(article));
   }
-  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify(index));
-}, { search: true });
+});
 const large = useApp({ root: archive.dir });
 after(() => archive.remove());
 const INDEX = at(`/${FACTS.search_dir}`);
@@ -191,16 +217,30 @@ test('a French word finds the French article, shown in French in an English inte
   await page.context().close();
 });
 
+for (const [name, article, query] of [
+  ['A Chinese word', CHINESE, '维修'],
+  ['A Japanese word', JAPANESE, '配達'],
+]) {
+  test(`${name} from the middle of a sentence finds its article, in an English interface`, async () => {
+    const page = await open(large, `/search?q=${encodeURIComponent(query)}`, { wait: '.search-result' });
+    assert.deepEqual(await headlines(page), [article.headline]);
+    assert.equal(await page.locator('.search-result').first().getAttribute('lang'), article.language);
+    assert.ok((await page.locator('.search-result mark').allTextContents()).some((m) => m.includes(query)), 'the word is marked');
+    page.assertClean();
+    await page.context().close();
+  });
+}
+
 test('focusing the header\'s search box starts loading the index, before a word is typed', async () => {
   app.requests.length = 0;
   const page = await open(app, '/saved', { wait: '.saved-page h1' });
   await settle(page);
   assert.deepEqual(app.requests.filter((u) => u.startsWith(INDEX)), [], 'nothing of the index before');
-  const loading = page.waitForRequest((r) => new URL(r.url()).pathname === `${INDEX}pagefind.js`, { timeout: 10_000 });
+  const loading = page.waitForRequest((r) => /\/pagefind\.js$/.test(new URL(r.url()).pathname), { timeout: 10_000 });
   await page.locator('#site-search').focus();
   await loading;
   assert.equal(await page.locator('#site-search').inputValue(), '', 'nothing typed');
-  assert.ok(app.requests.some((u) => u.startsWith(`${INDEX}pagefind-entry.json`)), 'the entry file first');
+  assert.ok(app.requests.some((u) => u.startsWith(`${INDEX}shards.json`)), 'the list of shards first');
   page.assertClean();
   await page.context().close();
 });
@@ -271,16 +311,16 @@ test('a missing index and one replaced by another deployment each say so', async
   await missing.waitForFunction(() => document.querySelector('#search-status')?.textContent.includes('no search index'));
   await missing.context().close();
 
-  // The entry file changes under the page and the old index's fragments are gone.
+  // The list of shards changes under the page and the old index's files are gone.
   let replaced = false;
   const page = await open(app, '/search?q=bridge', {
     wait: '.search-result',
     routes: [[`**${INDEX}**`, async (route) => {
       const url = new URL(route.request().url());
-      if (replaced && url.pathname.endsWith('pagefind-entry.json')) {
-        return route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":"1.6.0","languages":{"en":{"hash":"en_0000000000","wasm":"en","page_count":1}}}' });
+      if (replaced && url.pathname.endsWith('shards.json')) {
+        return route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":1,"shards":[{"path":"en-2027-1/","language":"en","articles":1}]}' });
       }
-      if (replaced && !url.pathname.endsWith('pagefind-entry.json')) return route.fulfill({ status: 404, body: '' });
+      if (replaced && !url.pathname.endsWith('shards.json')) return route.fulfill({ status: 404, body: '' });
       return route.fallback();
     }]],
     allowConsoleErrors: [/404/],
@@ -332,9 +372,16 @@ for (const [width, scheme] of [[360, 'light'], [1280, 'dark'], [360, 'dark'], [1
   });
 }
 
-test('the index holds the articles, not embeds, the shell or error pages', () => {
-  const entry = JSON.parse(readFileSync(`${DIST}/${FACTS.search_dir}pagefind-entry.json`, 'utf8'));
-  const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+test('the index holds the articles, in a shard per language, not embeds, the shell or error pages', () => {
+  const { shards } = JSON.parse(readFileSync(`${DIST}/${FACTS.search_dir}shards.json`, 'utf8'));
+  let pages = 0;
+  for (const shard of shards) {
+    const entry = JSON.parse(readFileSync(`${DIST}/${FACTS.search_dir}${shard.path}pagefind-entry.json`, 'utf8'));
+    assert.deepEqual(Object.keys(entry.languages), [shard.language], `${shard.path}: one language`);
+    assert.equal(entry.languages[shard.language].page_count, shard.articles);
+    pages += shard.articles;
+  }
   const articles = JSON.parse(readFileSync(`${DIST}/articles/index.json`, 'utf8')).articles.length;
   assert.equal(pages, articles);
+  assert.deepEqual(shards.map((s) => s.language).sort(), ['ar', 'en']);
 });

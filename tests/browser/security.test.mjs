@@ -11,7 +11,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, open, useApp, FACTS, at, live, prerenderedCopy, readJson } from './harness.mjs';
+import { DIST, open, useApp, FACTS, at, live, publishedCopy, readJson } from './harness.mjs';
 
 const app = useApp();
 const policyOf = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
@@ -150,11 +150,8 @@ const SHAPES = (() => {
     ],
   };
 })();
-const shapes = prerenderedCopy((dir) => {
-  writeFileSync(join(dir, 'articles', `${SHAPES.id}.json`), JSON.stringify(SHAPES));
-  const index = readJson(join(dir, 'articles/index.json'));
-  index.articles.push({ id: SHAPES.id, headline: SHAPES.headline, published: SHAPES.published });
-  writeFileSync(join(dir, 'articles/index.json'), JSON.stringify(index));
+const shapes = publishedCopy((archive) => {
+  writeFileSync(join(archive, `${SHAPES.id}.json`), JSON.stringify(SHAPES));
 });
 after(() => shapes.remove());
 const shaped = useApp({ root: shapes.dir });

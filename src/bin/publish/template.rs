@@ -21,6 +21,9 @@ pub struct Template {
     /// The app's JavaScript and wasm, as page addresses (from Trunk's preloads).
     pub app_js: String,
     pub app_wasm: String,
+    /// The site's security policy, from the `<meta http-equiv>` the code build put in the page
+    /// (scripts/build-headers.mjs), if it did.
+    pub policy: Option<String>,
 }
 
 /// What one page puts into the template.
@@ -63,6 +66,7 @@ impl Template {
         let counts = RefCell::new(std::collections::BTreeMap::<String, usize>::new());
         let js = RefCell::new(Vec::<String>::new());
         let wasm = RefCell::new(Vec::<String>::new());
+        let policy = RefCell::new(None::<String>);
         let seen = |what: &str| *counts.borrow_mut().entry(what.to_string()).or_default() += 1;
         rewrite(
             &html,
@@ -84,6 +88,10 @@ impl Template {
                         "script[data-part={}]",
                         el.get_attribute("data-part").unwrap_or_default()
                     ));
+                    Ok(())
+                }),
+                element!("meta[http-equiv=Content-Security-Policy]", |el| {
+                    *policy.borrow_mut() = el.get_attribute("content");
                     Ok(())
                 }),
                 element!("link[rel=modulepreload][href]", |el| {
@@ -115,7 +123,12 @@ impl Template {
         }
         let (js, wasm) = (js.into_inner(), wasm.into_inner());
         match (js.as_slice(), wasm.as_slice()) {
-            ([js], [wasm]) if js.ends_with(".js") && wasm.ends_with(".wasm") => Ok(Template { app_js: js.clone(), app_wasm: wasm.clone(), html }),
+            ([js], [wasm]) if js.ends_with(".js") && wasm.ends_with(".wasm") => Ok(Template {
+                app_js: js.clone(),
+                app_wasm: wasm.clone(),
+                policy: policy.into_inner(),
+                html,
+            }),
             _ => Err(format!(
                 "index.html: expected Trunk's two preloads of the app (its .js and its .wasm), found {js:?} and {wasm:?}"
             )),
@@ -142,8 +155,11 @@ impl Template {
                     el.after(page.head, ContentType::Html);
                     Ok(())
                 }),
-                element!("meta[charset]", |el| {
-                    if let Some(first) = page.first_in_head {
+                // The page's first data goes after the policy (or the charset when the page has
+                // none yet): the policy is the first thing the browser reads.
+                element!("meta[charset], meta[http-equiv=Content-Security-Policy]", |el| {
+                    let is_policy = el.get_attribute("http-equiv").is_some();
+                    if let Some(first) = page.first_in_head.filter(|_| is_policy == self.policy.is_some()) {
                         el.after(first, ContentType::Html);
                     }
                     Ok(())

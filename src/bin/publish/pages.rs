@@ -1,28 +1,17 @@
-//! Prerenders every page known at build time to static HTML with the app's own components (a
-//! native, server-side render with Leptos islands): the front page, every bundled article and
-//! its embed view. A reader sees the page, and can use it (the editorial card, share and related
-//! links, an embed's size), before any code has downloaded; crawlers and link previews get real
-//! content.
-//!
-//!   cargo run --features ssr,islands --bin prerender -- DIST_DIR
-//!
-//! It writes, from the built `index.html` (Trunk's output, the [`template`]):
-//! - `DIST_DIR/shell.html`: that page unchanged, the app shell every other route is served
-//!   (`/read`, `/saved`, unknown paths: the SPA fallback, and the service worker's answer to
-//!   navigations);
-//! - `DIST_DIR/index.html`: the front page;
-//! - `DIST_DIR/articles/{id}/index.html` and `DIST_DIR/embed/{id}/index.html` for each entry
-//!   of `DIST_DIR/articles/index.json`.
+//! The pages a publish prerenders with the app's own components (a native, server-side render
+//! with Leptos islands): the front page, each article's page and its embed view. A reader sees
+//! the page, and can use it (the editorial card, share and related links, an embed's size),
+//! before any code has downloaded; crawlers and link previews get real content.
 //!
 //! Each page has its title and description in the head (articles also Open Graph and Twitter
-//! tags, a canonical link, oEmbed discovery and NewsArticle JSON-LD) and only the inline scripts
-//! it runs. Its interactive parts are `#[island]` components, which the islands bundle
-//! (scripts/build-islands.mjs) hydrates after the page's first paint and its lead image (see
-//! [`islands_start`]): never the whole app. An article page carries its JSON inline for Save.
-//! Absolute URLs use READER_PUBLIC_URL (default: site.json's public_url), like the oEmbed files.
+//! tags, a canonical link, oEmbed discovery, the feeds and NewsArticle JSON-LD) and only the
+//! inline scripts it runs. Its interactive parts are `#[island]` components, which the islands
+//! bundle (scripts/build-islands.mjs) hydrates after the page's first paint and its lead image
+//! (see [`islands_start`]): never the whole app. An article page carries its JSON inline for
+//! Save.
 
 use article_reader::{facts, site};
-use std::{env, fs, path::Path, process::ExitCode};
+use std::{fs, path::Path};
 
 use article_reader::components::{
     embed_card::EmbedCard, progress::ReadingProgress, site_header::SiteHeader, status_bar::StatusBar, ArticleView,
@@ -32,9 +21,7 @@ use article_reader::model::{
     embed::EmbedOptions,
     i18n::UiLang,
     links::in_app,
-    parse_article,
     seo::{crawler_head, description, json_ld, script_safe_json, HeadTag},
-    validate::parse_index_page,
     Article, IndexPage,
 };
 use article_reader::pages::{
@@ -43,16 +30,14 @@ use article_reader::pages::{
 };
 use leptos::prelude::*;
 
-#[path = "prerender/template.rs"]
-mod template;
-use template::{PageParts, Template};
+use super::template::{PageParts, Template};
 
 /// The page body is rendered against this origin, then every URL on it is made root-relative,
 /// so the static page works on whatever host serves it. (`.invalid` can never be a real host.)
-const RENDER_ORIGIN: &str = "https://prerender.invalid";
+pub const RENDER_ORIGIN: &str = "https://prerender.invalid";
 
 /// The reader's folder on [`RENDER_ORIGIN`], without the closing `/` (the site's `base_path`).
-fn render_root() -> String {
+pub fn render_root() -> String {
     format!("{RENDER_ORIGIN}{}", site::BASE_PATH.trim_end_matches('/'))
 }
 
@@ -105,14 +90,14 @@ fn after_first_paint(scope: &str, reported: bool) -> String {
 }
 
 /// The islands bundle (scripts/build-islands.mjs): its JavaScript and wasm, as page addresses.
-struct Islands {
-    js: String,
+pub struct Islands {
+    pub js: String,
     wasm: String,
 }
 
 impl Islands {
     /// Finds the bundle in `dir`: exactly one `islands-{hash}.js` and its `_bg.wasm`.
-    fn find(dir: &Path) -> Result<Self, String> {
+    pub fn find(dir: &Path) -> Result<Self, String> {
         let names: Vec<String> = fs::read_dir(dir)
             .map_err(|e| format!("{}: {e}", dir.display()))?
             .flatten()
@@ -152,7 +137,7 @@ impl Islands {
 /// All in one task, never yielding between two islands: the islands share state that effects
 /// change after the first render (the network state, a settings problem's notice), and an
 /// island hydrated after such an effect would not find the HTML it expects.
-fn islands_start(islands: &Islands) -> String {
+pub fn islands_start(islands: &Islands) -> String {
     format!(
         "{wait}const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});m.hydrate();\
          const missing=[];\
@@ -176,6 +161,16 @@ fn app_start(template: &Template) -> String {
     )
 }
 
+/// An embed's start: the whole app when the page's script asked for another language (it marks
+/// `html.embed-lang`), else its islands.
+pub fn embed_start(template: &Template, islands: &Islands) -> String {
+    format!(
+        "if(document.documentElement.classList.contains(\"embed-lang\")){{{}}}else{{{}}}",
+        app_start(template),
+        islands_start(islands)
+    )
+}
+
 /// The `index.html` scripts an article page or the front page runs: the Trusted Types policy
 /// and crash screen, the reader's settings before the first paint, and the service worker's
 /// early messages. Not the early fetch (the page has its data) nor the embed's options.
@@ -186,7 +181,7 @@ const EMBED_PARTS: [&str; 2] = ["policy", "embed"];
 
 /// The page's head tags as HTML, each marked `data-prerendered` (the app removes them when it
 /// shows another page, and renders `seo::article_head` itself).
-fn head_html(tags: &[HeadTag]) -> String {
+pub fn head_html(tags: &[HeadTag]) -> String {
     let mut html = String::new();
     for tag in tags {
         html.push_str(&match tag {
@@ -212,18 +207,19 @@ fn head_html(tags: &[HeadTag]) -> String {
 
 /// `/articles/{id}`. `article` has its URLs resolved against the public base (for meta tags);
 /// `rendered` is the same article resolved against [`RENDER_ORIGIN`] (for the body).
-fn article_page(
+pub fn article_page(
     template: &Template,
     islands: &Islands,
     article: &Article,
     rendered: &Article,
     json_text: &str,
     base: &str,
+    extra_head: &str,
 ) -> Result<String, String> {
     let page_url = format!("{base}/articles/{}", article.id);
     let oembed = format!("{base}/oembed/{}.json", article.id);
     let head = format!(
-        "{}<script type=\"application/ld+json\" data-prerendered>{}</script>",
+        "{}{extra_head}<script type=\"application/ld+json\" data-prerendered>{}</script>",
         head_html(&crawler_head(article, &page_url, Some(oembed))),
         script_safe_json(&json_ld(article, &page_url).to_string())
     );
@@ -270,7 +266,7 @@ fn article_page(
 /// the options check. Opened with `lang` (the page's script marks `html.embed-lang` and hides
 /// the copy), the app renders it instead: its words and dates follow any language tag, which
 /// no page prepared at build time can.
-fn embed_page(
+pub fn embed_page(
     template: &Template,
     islands: &Islands,
     article: &Article,
@@ -301,11 +297,7 @@ fn embed_page(
     });
     let head = head_html(&[description(article.dek.as_deref().unwrap_or(&article.headline))]);
     let body = format!("<div id=\"{}\">{body}</div>", facts::PRERENDERED_ID);
-    let start = format!(
-        "if(document.documentElement.classList.contains(\"embed-lang\")){{{}}}else{{{}}}",
-        app_start(template),
-        islands_start(islands)
-    );
+    let start = embed_start(template, islands);
     template.render_page(&PageParts {
         title: &article.headline,
         lang: &article.language,
@@ -321,7 +313,7 @@ fn embed_page(
 
 /// `/`: the front page, in the interface's default language (its island then follows the
 /// browser's). The first page of the index is the island's props: no other copy of it.
-fn front_page(template: &Template, islands: &Islands, first: &IndexPage) -> Result<String, String> {
+pub fn front_page(template: &Template, islands: &Islands, first: &IndexPage) -> Result<String, String> {
     let catalog = UiLang::En.catalog();
     let (list, next) = (first.articles.clone(), first.next.clone());
     article_reader::platform::render_at(&format!("{}/", render_root()));
@@ -353,228 +345,4 @@ fn front_page(template: &Template, islands: &Islands, first: &IndexPage) -> Resu
         body: &body,
         start: &islands_start(islands),
     })
-}
-
-fn read(p: &Path) -> Result<String, String> {
-    fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
-}
-
-fn write(p: &Path, text: String) -> Result<(), String> {
-    if let Some(parent) = p.parent() {
-        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    }
-    fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))
-}
-
-fn run(dir: &Path) -> Result<(usize, usize, usize), String> {
-    // The site's public address (site.json), which READER_PUBLIC_URL overrides (as for oEmbed).
-    // `base` is the reader's folder there (`base_path`), without the closing `/`.
-    let origin = env::var("READER_PUBLIC_URL").unwrap_or_else(|_| site::PUBLIC_URL.into());
-    let base = format!(
-        "{}{}",
-        origin.trim_end_matches('/'),
-        site::BASE_PATH.trim_end_matches('/')
-    );
-    let base = base.as_str();
-    // Trunk's index.html is the template; a second run (Trunk re-running its hooks) finds it
-    // already kept as shell.html.
-    let shell = dir.join("shell.html");
-    let template = if shell.exists() {
-        read(&shell)?
-    } else {
-        read(&dir.join("index.html"))?
-    };
-    write(&shell, template.clone())?;
-    let page_template = Template::read(template.clone())?;
-
-    let islands = Islands::find(dir)?;
-    let articles = dir.join("articles");
-    let index_text = read(&articles.join("index.json"))?;
-    let first = parse_index_page(&index_text, &format!("{}/articles/index.json", render_root()))
-        .map_err(|e| format!("articles/index.json: {}", e.title()))?;
-    write(&dir.join("index.html"), front_page(&page_template, &islands, &first)?)?;
-    // Every page of a paged index (`next`), each a file of this build; each article once.
-    let mut index = first.articles.clone();
-    let mut next = first.next.clone();
-    let mut pages = vec![format!("{}/articles/index.json", render_root())];
-    while let Some(url) = next.take() {
-        let file = url
-            .strip_prefix(&format!("{}/", render_root()))
-            .filter(|f| !f.contains("..") && !f.contains(['?', '#']))
-            .ok_or_else(|| {
-                format!(
-                    "{}: its next page {url} is not a file of this build",
-                    pages[pages.len() - 1]
-                )
-            })?;
-        if pages.contains(&url) {
-            return Err(format!("{file}: the index's pages go round in a circle"));
-        }
-        let text = read(&dir.join(file))?;
-        let page = parse_index_page(&text, &url).map_err(|e| format!("{file}: {}", e.title()))?;
-        pages.push(url);
-        for s in page.articles {
-            if !index.iter().any(|known| known.id == s.id) {
-                index.push(s);
-            }
-        }
-        next = page.next;
-    }
-    // The islands bundle's name (its hash) is part of the article pages too.
-    let mut cache = Cache::open(&format!("{template}{}", islands.js), base);
-    for summary in &index {
-        let json_text = read(&articles.join(format!("{}.json", summary.id)))?;
-        // Unchanged since a build with the same template: the pages are taken from the cache.
-        let targets = [
-            articles.join(&summary.id).join("index.html"),
-            dir.join("embed").join(&summary.id).join("index.html"),
-        ];
-        if cache.restore(&json_text, &targets)? {
-            continue;
-        }
-        let json_url = format!("{base}/articles/{}.json", summary.id);
-        let article = parse_article(&json_text, &json_url).map_err(|e| {
-            let problems: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
-            format!("articles/{}.json: {} {}", summary.id, e.title(), problems.join("; "))
-        })?;
-        let rendered = parse_article(&json_text, &format!("{}/articles/{}.json", render_root(), summary.id))
-            .map_err(|e| e.title())?;
-        let pages = [
-            article_page(&page_template, &islands, &article, &rendered, &json_text, base)?,
-            embed_page(&page_template, &islands, &article, &rendered, base)?,
-        ];
-        for (target, page) in targets.iter().zip(pages) {
-            cache.store(&json_text, target, &page)?;
-            write(target, page)?;
-        }
-    }
-    let reused = cache.finish();
-    manifest_shortcuts(dir)?;
-    Ok((index.len(), reused, pages.len()))
-}
-
-/// FNV-1a, 64 bits: a stable fingerprint of a page's inputs (not for security).
-fn fingerprint(parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for byte in part.bytes().chain([0xff]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
-}
-
-/// The prerendered pages of earlier builds, by the fingerprint of everything that makes them:
-/// the app's template (which changes with the app), the public address, the site's
-/// configuration (compiled in: part of the binary, hence of its path's modification) and the
-/// article's JSON. A build after one article changed renders that article's pages only.
-/// Kept in `target/prerender-cache/` (`READER_PRERENDER_CACHE` to move it); entries this build
-/// did not use are removed at the end.
-struct Cache {
-    dir: Option<std::path::PathBuf>,
-    salt: String,
-    used: std::collections::HashSet<std::path::PathBuf>,
-    reused: usize,
-}
-
-impl Cache {
-    fn open(template: &str, base: &str) -> Self {
-        let dir = env::var("READER_PRERENDER_CACHE")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/prerender-cache"));
-        // The binary itself (its size and time) stands for the components and the site's
-        // configuration compiled into it.
-        let binary = env::current_exe()
-            .ok()
-            .and_then(|p| fs::metadata(p).ok())
-            .map(|m| format!("{}:{:?}", m.len(), m.modified().ok()))
-            .unwrap_or_default();
-        let salt = format!("{:016x}", fingerprint(&[template, base, &binary]));
-        let dir = fs::create_dir_all(&dir).ok().map(|()| dir);
-        Cache {
-            dir,
-            salt,
-            used: Default::default(),
-            reused: 0,
-        }
-    }
-
-    fn entry(&self, json_text: &str, target: &Path) -> Option<std::path::PathBuf> {
-        let kind = target.parent()?.parent()?.file_name()?.to_string_lossy().to_string();
-        let key = fingerprint(&[&self.salt, &kind, json_text]);
-        Some(self.dir.as_ref()?.join(format!("{key:016x}.html")))
-    }
-
-    /// Copies the cached pages to `targets` when every one of them is cached.
-    fn restore(&mut self, json_text: &str, targets: &[std::path::PathBuf]) -> Result<bool, String> {
-        let entries: Option<Vec<_>> = targets
-            .iter()
-            .map(|t| self.entry(json_text, t).filter(|e| e.is_file()))
-            .collect();
-        let Some(entries) = entries else { return Ok(false) };
-        for (entry, target) in entries.iter().zip(targets) {
-            write(target, read(entry)?)?;
-            self.used.insert(entry.clone());
-        }
-        self.reused += 1;
-        Ok(true)
-    }
-
-    fn store(&mut self, json_text: &str, target: &Path, page: &str) -> Result<(), String> {
-        if let Some(entry) = self.entry(json_text, target) {
-            // A cache that cannot be written only makes the next build slower.
-            let _ = fs::write(&entry, page);
-            self.used.insert(entry);
-        }
-        Ok(())
-    }
-
-    /// Removes the entries this build did not use; returns how many articles came from it.
-    fn finish(self) -> usize {
-        if let Some(entries) = self.dir.as_ref().and_then(|d| fs::read_dir(d).ok()) {
-            for entry in entries.flatten() {
-                if !self.used.contains(&entry.path()) {
-                    let _ = fs::remove_file(entry.path());
-                }
-            }
-        }
-        self.reused
-    }
-}
-
-/// Adds the installed app's shortcut to the Saved page to the manifest (written by
-/// scripts/build-site.mjs), named in the site's default language from the catalogues.
-fn manifest_shortcuts(dir: &Path) -> Result<(), String> {
-    let path = dir.join("manifest.webmanifest");
-    let mut manifest: serde_json::Value =
-        serde_json::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
-    let words = UiLang::from_tag(site::DEFAULT_LANGUAGE).unwrap_or(UiLang::En).catalog();
-    manifest["shortcuts"] = serde_json::json!([{
-        "name": words.saved_title,
-        "short_name": words.nav_saved,
-        "url": in_app("/saved"),
-        "icons": [{ "src": in_app("/icons/icon-192.png"), "sizes": "192x192", "type": "image/png" }],
-    }]);
-    let pretty = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
-    write(&path, pretty + "\n")
-}
-
-fn main() -> ExitCode {
-    let Some(dir) = env::args().nth(1) else {
-        eprintln!("usage: prerender DIST_DIR");
-        return ExitCode::from(2);
-    };
-    match run(Path::new(&dir)) {
-        Ok((n, reused, pages)) => {
-            println!(
-                "prerender: the front page, {n} articles ({reused} unchanged, from the cache) and their embeds written to {dir}/ from {pages} index page(s) (app shell: {dir}/shell.html)"
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("prerender: {e}");
-            ExitCode::FAILURE
-        }
-    }
 }

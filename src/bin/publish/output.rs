@@ -1,0 +1,216 @@
+//! The publish's output folder: writes a file only when its bytes change (atomically: a temporary
+//! file renamed over the old one), its brotli copy beside it, and the manifest of what it holds.
+//! Files left by a publish that was stopped (the groups in `.publish/pending.json`) are compared
+//! with the disk, not with the manifest; the manifest is written last.
+
+use article_reader::publish::manifest::{self, hash, Manifest};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The publish's own folder in the output (never deployed).
+pub const STATE_DIR: &str = ".publish";
+
+pub fn io<E: std::fmt::Display>(path: &Path) -> impl FnOnce(E) -> String + '_ {
+    move |e| format!("{}: {e}", path.display())
+}
+
+/// Writes `bytes` to `path` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let tmp = path.with_extension(format!(
+        "{}.publish-tmp",
+        path.extension().and_then(|e| e.to_str()).unwrap_or("")
+    ));
+    {
+        let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
+        f.write_all(bytes).map_err(io(&tmp))?;
+    }
+    fs::rename(&tmp, path).map_err(io(path))
+}
+
+/// Whether a file gets a brotli copy: text the browser fetches (the search shards' own files
+/// are compressed by Pagefind).
+fn compressible(path: &str) -> bool {
+    !path.starts_with(article_reader::facts::SEARCH_DIR)
+        && [".html", ".json", ".xml", ".svg", ".txt", ".css", ".js"]
+            .iter()
+            .any(|e| path.ends_with(e))
+}
+
+fn brotli(bytes: &[u8], path: &str) -> Vec<u8> {
+    // What every reader of the site fetches gets the strongest setting; per-article files a
+    // fast one (a few per cent larger, some forty times faster).
+    let quality = if matches!(path, "index.html" | "articles/index.json") {
+        11
+    } else {
+        5
+    };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality,
+        lgwin: 22,
+        size_hint: bytes.len(),
+        ..Default::default()
+    };
+    let mut out = Vec::with_capacity(bytes.len() / 3);
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing into memory");
+    out
+}
+
+pub struct Output {
+    pub dir: PathBuf,
+    old: Manifest,
+    /// What this run's manifest will hold.
+    pub files: BTreeMap<String, manifest::File>,
+    /// Groups a stopped publish was writing: their files are compared with the disk.
+    uncertain: BTreeSet<String>,
+    pub written: Vec<String>,
+    pub removed: Vec<String>,
+    pub unchanged: usize,
+    /// Stops the process as `kill -9` would after this many files (tests of a stopped publish:
+    /// `READER_PUBLISH_KILL_AFTER`).
+    kill_after: Option<usize>,
+}
+
+impl Output {
+    pub fn new(dir: &Path, old: Manifest, uncertain: BTreeSet<String>) -> Self {
+        Output {
+            dir: dir.to_path_buf(),
+            old,
+            files: BTreeMap::new(),
+            uncertain,
+            written: Vec::new(),
+            removed: Vec::new(),
+            unchanged: 0,
+            kill_after: std::env::var("READER_PUBLISH_KILL_AFTER")
+                .ok()
+                .and_then(|n| n.parse().ok()),
+        }
+    }
+
+    /// Whether a stopped publish was writing the files of `from`.
+    pub fn is_uncertain(&self, from: &str) -> bool {
+        self.uncertain.contains(from)
+    }
+
+    pub fn old(&self) -> &Manifest {
+        &self.old
+    }
+
+    fn stop_point(&self) {
+        if self
+            .kill_after
+            .is_some_and(|n| self.written.len() + self.removed.len() >= n)
+        {
+            // A hard stop, with no clean-up of any kind: what `kill -9` leaves.
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &std::process::id().to_string()])
+                .status();
+            std::process::abort();
+        }
+    }
+
+    /// Puts `bytes` at `path` (relative to the output, `/`-separated), made `from` a source:
+    /// written only if they differ from what is there.
+    pub fn put(&mut self, path: &str, bytes: &[u8], from: &str) -> Result<(), String> {
+        let h = hash(bytes);
+        let br = compressible(path);
+        let target = self.dir.join(path);
+        let same = match self.old.files.get(path) {
+            _ if self.uncertain.contains(from) => {
+                fs::read(&target).is_ok_and(|disk| disk == bytes)
+                    && (!br || self.dir.join(format!("{path}.br")).is_file())
+            }
+            Some(f) => f.hash == h && f.br == br && target.is_file(),
+            None => {
+                fs::read(&target).is_ok_and(|disk| disk == bytes)
+                    && (!br || self.dir.join(format!("{path}.br")).is_file())
+            }
+        };
+        if same {
+            self.unchanged += 1;
+        } else {
+            if br {
+                // The copy first: a page is never newer than its copy.
+                write_atomic(&self.dir.join(format!("{path}.br")), &brotli(bytes, path))?;
+            }
+            write_atomic(&target, bytes)?;
+            self.written.push(path.to_string());
+            self.stop_point();
+        }
+        self.files.insert(
+            path.to_string(),
+            manifest::File {
+                hash: h,
+                from: from.to_string(),
+                br,
+            },
+        );
+        Ok(())
+    }
+
+    /// Keeps the files of `from` (an unchanged article) as the last publish recorded them.
+    pub fn keep(&mut self, from: &str, paths: &[String]) {
+        for path in paths {
+            if let Some(f) = self.old.files.get(path).filter(|f| f.from == from) {
+                self.files.insert(path.clone(), f.clone());
+                self.unchanged += 1;
+            }
+        }
+    }
+
+    /// Keeps every file the last publish made `from` a source (a search shard left as it was).
+    pub fn keep_group(&mut self, from: &str) {
+        let kept: Vec<(String, manifest::File)> = self
+            .old
+            .files
+            .iter()
+            .filter(|(_, f)| f.from == from)
+            .map(|(p, f)| (p.clone(), f.clone()))
+            .collect();
+        self.unchanged += kept.len();
+        self.files.extend(kept);
+    }
+
+    /// Removes a file (and its copy) this run does not make.
+    pub fn remove(&mut self, path: &str) -> Result<(), String> {
+        let mut gone = false;
+        for p in [path.to_string(), format!("{path}.br")] {
+            match fs::remove_file(self.dir.join(&p)) {
+                Ok(()) => gone = true,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(format!("{}: {e}", self.dir.join(&p).display())),
+            }
+        }
+        if gone {
+            self.removed.push(path.to_string());
+            self.stop_point();
+        }
+        // Empty folders of removed articles go too.
+        let mut dir = self.dir.join(path);
+        while dir.pop() && dir != self.dir {
+            if fs::remove_dir(&dir).is_err() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes every file the last publish wrote that this run did not make.
+    pub fn remove_stale(&mut self) -> Result<(), String> {
+        let stale: Vec<String> = self
+            .old
+            .files
+            .keys()
+            .filter(|p| !self.files.contains_key(*p))
+            .cloned()
+            .collect();
+        for path in stale {
+            self.remove(&path)?;
+        }
+        Ok(())
+    }
+}

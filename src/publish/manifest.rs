@@ -1,0 +1,66 @@
+//! The publish's manifest (`.publish/manifest.json` in the output): every file the publish
+//! wrote, by path, with its hash and what it was made from, and what it knows of each article
+//! of the archive (so an unchanged article is neither read nor rendered again). The next
+//! publish compares against it and writes only the files whose bytes change.
+
+use super::order::Entry;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// The manifest's format; another version is not read (the publish then starts over, writing
+/// only the files whose bytes differ on disk).
+pub const VERSION: u32 = 1;
+
+/// The first 128 bits of the SHA-256 of `bytes`, in hex.
+///
+/// ```
+/// assert_eq!(article_reader::publish::manifest::hash(b"abc"), "ba7816bf8f01cfea414140de5dae2223");
+/// ```
+pub fn hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One article of the archive as the last publish saw it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Source {
+    /// The file's size and modification time (nanoseconds since the epoch): unchanged, the
+    /// file is not read again.
+    pub size: u64,
+    pub modified: u128,
+    pub hash: String,
+    pub entry: Entry,
+}
+
+/// A file of the archive besides the articles (a picture), copied to the output.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Asset {
+    pub size: u64,
+    pub modified: u128,
+}
+
+/// One file the publish wrote.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct File {
+    pub hash: String,
+    /// What it was made from: `article:{id}`, `asset`, `index`, `feeds`, `sitemaps`,
+    /// `search:{shard}`.
+    pub from: String,
+    /// Whether a brotli copy (`{path}.br`) sits beside it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub br: bool,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub version: u32,
+    /// The code build the pages were made with (its template, islands bundle, configuration
+    /// and publish command): another one renders every article again.
+    pub code: String,
+    pub sources: BTreeMap<String, Source>,
+    pub assets: BTreeMap<String, Asset>,
+    /// Each search shard's fingerprint (its articles and their hashes).
+    pub shards: BTreeMap<String, String>,
+    pub files: BTreeMap<String, File>,
+}

@@ -1,0 +1,43 @@
+//! The publish command's own logic (`src/bin/publish.rs` does the reading and writing): what a
+//! content release makes of the archive, as pure functions of the articles, tested natively.
+//!
+//! - [`order`]: the archive in publication order and its index pages, numbered from the oldest,
+//!   so that a new article changes only the newest page and the front page;
+//! - [`feeds`]: RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the latest articles, site-wide and per
+//!   section;
+//! - [`sitemaps`]: one sitemap per month, their index, a Google News sitemap and `robots.txt`;
+//! - [`search`]: the search index's shards (by language, and blocks of articles in publication
+//!   order) and the record each article gives its shard;
+//! - [`oembed`]: an article's oEmbed response;
+//! - [`manifest`]: what the output holds, by hash, and what each file was made from.
+//!
+//! Only with the `publish` feature: native, never in the wasm.
+
+pub mod feeds;
+pub mod manifest;
+pub mod oembed;
+pub mod order;
+pub mod search;
+pub mod sitemaps;
+
+/// Escapes text for XML and HTML (element text and double-quoted attributes).
+///
+/// ```
+/// assert_eq!(article_reader::publish::escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+/// ```
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Characters XML 1.0 cannot carry at all (the validator already refuses most).
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
