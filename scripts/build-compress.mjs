@@ -11,6 +11,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fileURLToPath(new URL('../dist', import.meta.url)));
+const { search_dir: SEARCH_DIR } = JSON.parse(readFileSync(new URL('../src/facts.json', import.meta.url), 'utf8'));
 const COMPRESSIBLE = /\.(wasm|js|css|html|json|svg|webmanifest)$/;
 let published = new Set();
 try {
@@ -25,7 +26,7 @@ function walk(dir) {
     const path = join(dir, entry.name);
     const rel = relative(out, path).split(sep).join('/');
     if (entry.isDirectory()) {
-      if (rel !== '.publish' && rel !== 'pagefind') walk(path);
+      if (rel !== '.publish' && `${rel}/` !== SEARCH_DIR) walk(path);
     } else if (COMPRESSIBLE.test(entry.name) && !published.has(rel)) {
       const body = readFileSync(path);
       const br = brotliCompressSync(body, {

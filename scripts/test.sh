@@ -51,7 +51,7 @@ node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-
 # the same code whatever the configuration.
 echo "==> Configuration-dependent browser tests again under sites/article-reader.json (dist-alt/)"
 alt_tests=()
-for name in site sources offline html-first prerender front-page embed security search lazy; do
+for name in site sources offline html-first prerender front-page embed security search lazy publish; do
   alt_tests+=("tests/browser/$name.test.mjs")
   [ -f "tests/browser/$name.test.mjs" ] || { echo "tests/browser/$name.test.mjs is missing" >&2; exit 1; }
 done

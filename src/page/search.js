@@ -49,9 +49,14 @@ function load() {
         pagefind = await import(`${DIR}${lead.path}pagefind.js`);
         await pagefind.options({ baseUrl: BASE_PATH, excerptLength: 24 });
         await pagefind.init();
+        // The first shard's start, awaited: a failure (offline) surfaces here, where merging
+        // would wait for it forever.
+        await pagefind.filters();
         await Promise.all(shards.filter((s) => s !== lead).map((s) =>
           pagefind.mergeIndex(`${DIR}${s.path}`, { language: s.language, baseUrl: BASE_PATH, excerptLength: 24 })));
       } catch (e) {
+        // Pagefind keeps its instances: a failed start is thrown away, to be made again.
+        await Promise.resolve(pagefind?.destroy?.()).catch(() => {});
         throw failure(navigator.onLine === false ? 'offline' : 'failed', e);
       }
       return { pagefind, first };

@@ -188,14 +188,16 @@ test('the published site: the new article, the front page that lists it, and sea
   assert.equal((await page.locator('.article h1').textContent()).trim(), NEW.headline);
   const sizer = await page.locator('.figure.hero canvas.frame-sizer').evaluate((c) => [c.width, c.height]);
   assert.deepEqual(sizer, [1003, 337]);
-  await page.goto(`${site.url}/`);
-  await page.waitForSelector('.article-list');
-  assert.equal((await page.locator('main .card h2').first().textContent()).trim(), NEW.headline, 'the newest first');
-  await page.goto(`${site.url}/search?q=ferries`);
-  await page.waitForSelector('.search-result');
-  assert.deepEqual(await page.locator('.search-result h2').allTextContents(), [NEW.headline]);
   page.assertClean();
   await page.context().close();
+  const front = await open(site, '/', { wait: '.article-list' });
+  assert.equal((await front.locator('main .card h2').first().textContent()).trim(), NEW.headline, 'the newest first');
+  front.assertClean();
+  await front.context().close();
+  const search = await open(site, '/search?q=ferries', { wait: '.search-result' });
+  assert.deepEqual((await search.locator('.search-result h2').allTextContents()).map((h) => h.trim()), [NEW.headline]);
+  search.assertClean();
+  await search.context().close();
 });
 
 test('a publish killed at any point never shows an index naming a missing page, and the next one completes it', () => {

@@ -206,12 +206,14 @@ test('"More results" shows ten more at a time, after the ten already shown', asy
 
 test('a French word finds the French article, shown in French in an English interface', async () => {
   const page = await open(large, `/search?q=${encodeURIComponent('rénovée')}`, { wait: '.search-result' });
-  assert.deepEqual(await headlines(page), [FRENCH.headline]);
+  // First: the French shard stems it as French. (The English shards read the same letters as
+  // English and may match an English article further down.)
+  assert.equal((await headlines(page))[0], FRENCH.headline);
   const hit = page.locator('.search-result').first();
   assert.equal(await hit.getAttribute('lang'), 'fr');
   assert.equal((await hit.locator('.search-section').textContent()).trim(), 'Régions');
   assert.ok((await hit.locator('mark').allTextContents()).some((m) => m.toLowerCase().includes('rénovée')));
-  assert.equal((await status(page).textContent()).trim(), '1 article found for “rénovée”.');
+  assert.match((await status(page).textContent()).trim(), /^\d+ articles? found for “rénovée”\.$/);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   page.assertClean();
   await page.context().close();
@@ -264,7 +266,7 @@ test('a page that carries no search downloads nothing of Pagefind; the search pa
   await page.waitForFunction(() => location.pathname.endsWith('/search') && location.search === '?q=library');
   await page.waitForSelector('.search-result');
   assert.ok((await headlines(page)).some((h) => /Central Library/.test(h)));
-  assert.ok(app.requests.some((u) => u.startsWith(`${INDEX}pagefind.js`)), 'the search page loads Pagefind');
+  assert.ok(app.requests.some((u) => u.startsWith(INDEX) && u.endsWith('/pagefind.js')), 'the search page loads Pagefind');
   await page.context().close();
 });
 

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { documents } from '../hostile/corpus.mjs';
@@ -132,10 +132,10 @@ test('the schema accepts exactly what the app accepts', () => {
   }
 });
 
-test('the demo articles and their index pass the command (with the folder checks) and the schema', () => {
+test('the demo articles pass the command (with the folder checks) and the schema', () => {
   const r = runValidate([`${root}public/articles`]);
   assert.equal(r.status, 0, r.stdout);
-  assert.match(r.stdout, /6 valid, 0 with problems/);
+  assert.match(r.stdout, /5 valid, 0 with problems/);
   for (const line of r.stdout.trim().split('\n').slice(0, -1)) {
     const file = line.split(': ')[0];
     assert.equal(bySchema(readFileSync(file)), 'valid', file);
@@ -146,7 +146,9 @@ test('in an articles folder, an id that is not its file name and an index entry 
   const site = mkdtempSync(`${tmpdir()}/validate-site-`);
   try {
     cpSync(`${root}public/articles`, site, { recursive: true });
-    const index = JSON.parse(readFileSync(`${site}/index.json`, 'utf8'));
+    // An index as the publish writes one (the archive itself has none), naming one file too many.
+    const ids = readdirSync(site).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+    const index = { articles: ids.map((id) => ({ id, headline: id })) };
     index.articles.push({ id: 'no-such-article', headline: 'Gone' });
     writeFileSync(`${site}/index.json`, JSON.stringify(index));
     writeFileSync(`${site}/renamed.json`, readFileSync(`${site}/library-night-hours.json`));
