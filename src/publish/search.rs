@@ -4,8 +4,10 @@
 //! merges them (`mergeIndex`), newest first, as `pagefind/shards.json` lists them.
 //!
 //! Shards are by language, then by year of publication, then by blocks of [`SHARD_SIZE`]
-//! articles in publication order within that year: a new article changes the newest block of
-//! its language and year only, and a deleted one the blocks after it in that year.
+//! articles in publication order within that year; the newest block's latest articles (fewer
+//! than [`SHARD_TAIL`]) are a shard of their own (`…-new`). A new article changes that small
+//! shard only (and, once every [`SHARD_TAIL`] articles, its block), a deleted one the shards
+//! after it in its language and year.
 
 use super::order::Entry;
 use crate::model::{Article, Block};
@@ -14,6 +16,12 @@ use std::collections::BTreeMap;
 
 /// Articles per shard at most.
 pub const SHARD_SIZE: usize = 1000;
+
+/// The newest block's latest articles, fewer than this, are a shard of their own: Pagefind
+/// rewrites most of a shard's word lists when an article joins it (about one file per eleven
+/// articles), so a new article re-indexes these few, and the block is indexed again once every
+/// `SHARD_TAIL` articles.
+pub const SHARD_TAIL: usize = 100;
 
 /// The language a shard is processed as: the tag's primary subtag, lower case (`und` when
 /// there is none).
@@ -52,23 +60,42 @@ pub fn shard_language(tag: &str) -> String {
 /// };
 /// let list = [entry("a", "en", "2025-05-01T00:00:00Z"), entry("b", "zh-CN", "2026-01-01T00:00:00Z"), entry("c", "en", "2026-02-01T00:00:00Z")];
 /// let shards = shards(&list);
-/// assert_eq!(shards.keys().collect::<Vec<_>>(), ["en-2025-1", "en-2026-1", "zh-2026-1"]);
-/// assert_eq!(shards["zh-2026-1"], [1]);
+/// assert_eq!(shards.keys().collect::<Vec<_>>(), ["en-2025-1-new", "en-2026-1-new", "zh-2026-1-new"]);
+/// assert_eq!(shards["zh-2026-1-new"], [1]);
 /// ```
 pub fn shards(entries: &[Entry]) -> BTreeMap<String, Vec<usize>> {
-    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut shards: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        let language = shard_language(&e.language);
+    let group = |e: &Entry| {
         let year = e
             .summary
             .published
             .as_ref()
             .map_or_else(|| "undated".to_string(), |d| format!("{:04}", d.at().year));
-        let n = counts.entry((language.clone(), year.clone())).or_default();
-        let block = *n / SHARD_SIZE + 1;
+        (shard_language(&e.language), year)
+    };
+    let mut totals: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for e in entries {
+        *totals.entry(group(e)).or_default() += 1;
+    }
+    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut shards: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let key = group(e);
+        let total = totals[&key];
+        let n = counts.entry(key.clone()).or_default();
+        let (position, block) = (*n, *n / SHARD_SIZE + 1);
         *n += 1;
-        shards.entry(format!("{language}-{year}-{block}")).or_default().push(i);
+        let (language, year) = key;
+        // The newest, unfilled block: its latest articles (fewer than SHARD_TAIL) are a shard of
+        // their own, so a new article re-indexes that small one only; every SHARD_TAIL articles
+        // they join the block.
+        let full = total / SHARD_SIZE * SHARD_SIZE;
+        let sealed = full + (total - full) / SHARD_TAIL * SHARD_TAIL;
+        let name = if position >= sealed {
+            format!("{language}-{year}-{block}-new")
+        } else {
+            format!("{language}-{year}-{block}")
+        };
+        shards.entry(name).or_default().push(i);
     }
     shards
 }
@@ -124,4 +151,55 @@ pub fn record(article: &Article, origin: &str) -> Value {
         "language": shard_language(&article.language),
         "meta": meta,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{date::DateTime, Summary};
+
+    fn entries(n: usize) -> Vec<Entry> {
+        (0..n)
+            .map(|i| Entry {
+                summary: Summary {
+                    id: format!("a{i:05}"),
+                    headline: String::new(),
+                    dek: None,
+                    image: None,
+                    published: DateTime::parse("2026-03-01T00:00:00Z"),
+                    section: None,
+                },
+                language: "en".into(),
+                updated: None,
+            })
+            .collect()
+    }
+
+    /// Blocks of 1,000, then the newest block's hundreds, then its latest few.
+    #[test]
+    fn the_newest_articles_are_a_small_shard_of_their_own() {
+        let sizes =
+            |n: usize| -> Vec<(String, usize)> { shards(&entries(n)).into_iter().map(|(k, v)| (k, v.len())).collect() };
+        assert_eq!(sizes(42), [("en-2026-1-new".to_string(), 42)]);
+        assert_eq!(sizes(100), [("en-2026-1".to_string(), 100)]);
+        assert_eq!(
+            sizes(2345),
+            [
+                ("en-2026-1".to_string(), 1000),
+                ("en-2026-2".to_string(), 1000),
+                ("en-2026-3".to_string(), 300),
+                ("en-2026-3-new".to_string(), 45)
+            ]
+        );
+        // One more article changes the small shard only, except when it fills a hundred.
+        let changed = |n: usize| -> Vec<String> {
+            let (a, b) = (shards(&entries(n)), shards(&entries(n + 1)));
+            b.into_iter()
+                .filter(|(k, v)| a.get(k) != Some(v))
+                .map(|(k, _)| k)
+                .collect()
+        };
+        assert_eq!(changed(2345), ["en-2026-3-new"]);
+        assert_eq!(changed(2399), ["en-2026-3"]);
+    }
 }

@@ -4,7 +4,7 @@
 // deployment that replaced it), with a retry. Offline, the service worker has the chunks.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ISLANDS_CHUNK, isIslandsMain, islandsChunk, live, open, pagedCopy, useApp } from './harness.mjs';
+import { ISLANDS_CHUNK, at, isIslandsMain, islandsChunk, live, open, pagedCopy, useApp } from './harness.mjs';
 
 const app = useApp();
 // The front page of a paged index, so that it has "More articles".
@@ -164,6 +164,8 @@ test('offline, "More articles" gets its code from the cache, and says the next p
   const page = await open(paged, '/', { wait: '.article-list', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED|Failed to load resource/] });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
   await precached(page, 'more');
+  // The front page's index, which the app shell reads offline, cached from the page's own data.
+  await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at('/articles/index.json'), { timeout: 15_000 });
   await page.context().setOffline(true);
   await page.reload();
   await page.waitForSelector('.article-list');

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, DIST, open, readJson, texts, useApp, watchPolicy, FACTS, at, BASE } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -23,6 +24,11 @@ for (const page of ['shell.html', 'index.html', 'articles/harbor-bridge-reopens/
   writeFileSync(join(V2, page),
     readFileSync(join(V2, page), 'utf8').replace(/<meta charset=["']?utf-8["']?>/i, '$&<meta name="build" content="v2">'));
   if (!readFileSync(join(V2, page), 'utf8').includes('content="v2"')) throw new Error(`could not mark v2's ${page}`);
+}
+for (const page of ['index.html', 'articles/harbor-bridge-reopens/index.html']) {
+  // A published page's brotli copy is the publish's to write (the build's compression step
+  // leaves it alone): made again here from the changed page, as a publish would.
+  writeFileSync(join(V2, `${page}.br`), brotliCompressSync(readFileSync(join(V2, page))));
 }
 execFileSync('node', [new URL('../../scripts/build-sw.mjs', import.meta.url).pathname, V2], { stdio: 'pipe' });
 // …and its precompressed copies, which static hosts (and scripts/serve.mjs) prefer.

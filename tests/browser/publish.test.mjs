@@ -139,11 +139,11 @@ test('a new, a corrected and a deleted article: each one command, only the files
   for (const path of expected) assert.ok(added.wrote.includes(path), `${path} written`);
   // Besides those: only the files of the search shard the article landed in.
   const others = added.wrote.filter((p) => !expected.includes(p));
-  assert.ok(others.every((p) => p.startsWith(`${FACTS.search_dir}en-2026-1/`)), others.join(' '));
+  assert.ok(others.every((p) => p.startsWith(`${FACTS.search_dir}en-2026-1-new/`)), others.join(' '));
   assert.ok(added.wrote.length <= 40, `${added.wrote.length} files written`);
   // What went: the shard's files the new index no longer has, each listed.
   assert.deepEqual(changes.gone.filter((p) => !p.endsWith('.br')), added.removed);
-  assert.ok(added.removed.every((p) => p.startsWith(`${FACTS.search_dir}en-2026-1/`)), added.removed.join(' '));
+  assert.ok(added.removed.every((p) => p.startsWith(`${FACTS.search_dir}en-2026-1-new/`)), added.removed.join(' '));
   for (const [file, text] of Object.entries(code)) assert.equal(readFileSync(join(dir, file), 'utf8'), text, `${file} unchanged`);
   const policy = (page) => page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
   assert.ok(policy(code['shell.html']));
