@@ -102,6 +102,8 @@ test('offline, a page the service worker serves gets its chunks from the cache',
   await precached(page, 'settings');
   await page.goto(app.url + ARTICLE);
   await live(page);
+  // The article's JSON, which the app shell reads offline, cached from the page's own data.
+  await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at(`${ARTICLE}.json`), { timeout: 15_000 });
   await page.context().setOffline(true);
   await page.reload();
   await page.waitForSelector('main h1');
