@@ -352,6 +352,9 @@ fn entry_of(rendered: &Article) -> Entry {
     let mut image = rendered.image.clone();
     if let Some(i) = image.as_mut() {
         i.src = i.src.as_deref().map(local);
+        // A card shows the picture, not its caption or credit: the index stays small.
+        i.caption = None;
+        i.credit = None;
     }
     Entry {
         summary: Summary {

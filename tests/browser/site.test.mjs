@@ -27,7 +27,9 @@ const OTHERS = ['site.json', ...readdirSync(new URL('../../sites/', import.meta.
 // A name the bundled articles themselves carry (as their publisher) may appear in their pages:
 // that is content. Such a name is looked for everywhere else; any other name, everywhere.
 const CONTENT = [...files(join(DIST, 'articles'))].filter((f) => f.endsWith('.json')).map((f) => readFileSync(f, 'utf8')).join('\n');
-const isContentPage = (f) => f.startsWith(join(DIST, 'articles')) || f.startsWith(join(DIST, 'embed'));
+// The feeds carry whole articles (their credits too), and the publish's manifest their entries.
+const isContentPage = (f) => ['articles', 'embed', 'sections', '.publish', 'feed.xml', 'atom.xml', 'feed.json']
+  .some((p) => f.startsWith(join(DIST, p)));
 
 test('nothing in the build names another site than the configured one', () => {
   assert.ok(OTHERS.length > 0, 'the project has another configuration to compare with');
