@@ -211,18 +211,7 @@ fn scan_assets(root: &Path, dir: &Path, found: &mut BTreeMap<String, manifest::A
         if meta.is_dir() {
             scan_assets(root, &path, found)?;
         } else {
-            let rel = path
-                .strip_prefix(root)
-                .map_err(|e| e.to_string())?
-                .to_string_lossy()
-                .replace('\\', "/");
-            found.insert(
-                rel,
-                manifest::Asset {
-                    size: meta.len(),
-                    modified: modified_nanos(&meta),
-                },
-            );
+            scan_assets_file(root, &path, &meta, found)?;
         }
     }
     Ok(())
@@ -321,19 +310,23 @@ fn scan_assets_file(
     meta: &fs::Metadata,
     found: &mut BTreeMap<String, manifest::Asset>,
 ) -> Result<(), String> {
-    let rel = path
-        .strip_prefix(root)
-        .map_err(|e| e.to_string())?
-        .to_string_lossy()
-        .replace('\\', "/");
     found.insert(
-        rel,
+        relative(root, path)?,
         manifest::Asset {
             size: meta.len(),
             modified: modified_nanos(meta),
         },
     );
     Ok(())
+}
+
+/// `path` under `root`, `/`-separated.
+fn relative(root: &Path, path: &Path) -> Result<String, String> {
+    Ok(path
+        .strip_prefix(root)
+        .map_err(|e| e.to_string())?
+        .to_string_lossy()
+        .replace('\\', "/"))
 }
 
 /// The article with its URLs on [`RENDER_ORIGIN`] (made root-relative in what is written).
@@ -459,7 +452,7 @@ fn publish(args: &Args) -> Result<Published, String> {
 
     // What a stopped publish was doing: its groups are compared with the disk this time.
     let pending_path = state.join("pending.json");
-    let mut uncertain: BTreeSet<String> = fs::read(&pending_path)
+    let uncertain: BTreeSet<String> = fs::read(&pending_path)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
@@ -484,7 +477,6 @@ fn publish(args: &Args) -> Result<Published, String> {
         .filter(|id| !archive.sources.contains_key(*id) && !old.sources.contains_key(*id))
         .map(str::to_string)
         .collect();
-    uncertain.extend(groups.iter().filter(|g| g.starts_with("search:")).cloned());
     let mut output = Output::new(out, old, uncertain.clone());
 
     // 1. The articles' own files, before anything names them.
@@ -669,7 +661,7 @@ fn publish_search(
                 "articles": members.len(),
             }),
         ));
-        if output.old().shards.get(name) == Some(&print) && !output_uncertain(output, &from) {
+        if output.old().shards.get(name) == Some(&print) && !output.is_uncertain(&from) {
             output.keep_group(&from);
             prints.insert(name.clone(), print);
             continue;
@@ -722,11 +714,6 @@ fn publish_search(
     Ok(prints)
 }
 
-fn output_uncertain(output: &Output, from: &str) -> bool {
-    // A shard a stopped publish was writing is made again.
-    output.is_uncertain(from)
-}
-
 /// Runs Pagefind (scripts/search-shard.mjs) over one shard's records; returns its files.
 fn index_shard(
     out: &Path,
@@ -772,12 +759,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Resul
         if path.is_dir() {
             collect(root, &path, files)?;
         } else {
-            let rel = path
-                .strip_prefix(root)
-                .map_err(|e| e.to_string())?
-                .to_string_lossy()
-                .replace('\\', "/");
-            files.push((rel, fs::read(&path).map_err(io(&path))?));
+            files.push((relative(root, &path)?, fs::read(&path).map_err(io(&path))?));
         }
     }
     Ok(())

@@ -55,32 +55,28 @@ pub struct Url {
     pub lastmod: Option<String>,
 }
 
-/// A `<urlset>`.
-pub fn urlset(urls: &[Url]) -> String {
-    let mut xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"{SITEMAP_NS}\">\n");
+/// A sitemap document: `root` (with its namespace) holding one `item` per URL.
+fn document(root: &str, item: &str, urls: &[Url]) -> String {
+    let mut xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{root} xmlns=\"{SITEMAP_NS}\">\n");
     for url in urls {
-        xml.push_str(&format!("  <url><loc>{}</loc>", escape(&url.loc)));
+        xml.push_str(&format!("  <{item}><loc>{}</loc>", escape(&url.loc)));
         if let Some(lastmod) = &url.lastmod {
             xml.push_str(&format!("<lastmod>{lastmod}</lastmod>"));
         }
-        xml.push_str("</url>\n");
+        xml.push_str(&format!("</{item}>\n"));
     }
-    xml.push_str("</urlset>\n");
+    xml.push_str(&format!("</{root}>\n"));
     xml
+}
+
+/// A `<urlset>`.
+pub fn urlset(urls: &[Url]) -> String {
+    document("urlset", "url", urls)
 }
 
 /// A `<sitemapindex>` of `sitemaps` (each its address and newest `lastmod`).
 pub fn index(sitemaps: &[Url]) -> String {
-    let mut xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"{SITEMAP_NS}\">\n");
-    for s in sitemaps {
-        xml.push_str(&format!("  <sitemap><loc>{}</loc>", escape(&s.loc)));
-        if let Some(lastmod) = &s.lastmod {
-            xml.push_str(&format!("<lastmod>{lastmod}</lastmod>"));
-        }
-        xml.push_str("</sitemap>\n");
-    }
-    xml.push_str("</sitemapindex>\n");
-    xml
+    document("sitemapindex", "sitemap", sitemaps)
 }
 
 /// One article of the news sitemap.
