@@ -297,8 +297,60 @@ fn valid_host(authority: &str) -> bool {
         && if v6 {
             host.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
         } else {
-            !host.chars().any(forbidden)
+            !host.chars().any(forbidden) && (!ends_in_a_number(host) || is_ipv4(host))
         }
+}
+
+/// The URL Standard's "ends in a number": a host whose last label is a number is read as an IPv4
+/// address, and refused when it is not one. (Found by comparing with the `url` crate: `/\.0`
+/// resolved to `https://.0`, which no browser can open.)
+fn ends_in_a_number(host: &str) -> bool {
+    let mut labels: Vec<&str> = host.split('.').collect();
+    if labels.len() > 1 && labels.last() == Some(&"") {
+        labels.pop();
+    }
+    let last = labels.last().copied().unwrap_or("");
+    (!last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())) || ipv4_number(last).is_some()
+}
+
+/// One part of an IPv4 address as the URL Standard reads it: decimal, `0x` hexadecimal or
+/// leading-zero octal.
+fn ipv4_number(part: &str) -> Option<u64> {
+    if part.is_empty() {
+        return None;
+    }
+    let (digits, radix) = if let Some(hex) = part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
+        (hex, 16)
+    } else if part.len() > 1 && part.starts_with('0') {
+        (&part[1..], 8)
+    } else {
+        (part, 10)
+    };
+    if digits.is_empty() {
+        return Some(0);
+    }
+    if !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    // Longer than any address: the browser refuses it as out of range, so do we.
+    u64::from_str_radix(digits, radix).ok().or(Some(u64::MAX))
+}
+
+/// Whether a host that ends in a number is an IPv4 address the URL Standard accepts
+/// (`127.1`, `0x7f.0.0.1` and `2130706433` are; `.0` and `1.2.3.256` are not).
+fn is_ipv4(host: &str) -> bool {
+    let mut parts: Vec<&str> = host.split('.').collect();
+    if parts.len() > 1 && parts.last() == Some(&"") {
+        parts.pop();
+    }
+    if parts.len() > 4 {
+        return false;
+    }
+    let Some(numbers) = parts.iter().map(|p| ipv4_number(p)).collect::<Option<Vec<u64>>>() else {
+        return false;
+    };
+    let (last, rest) = numbers.split_last().expect("split gives at least one part");
+    rest.iter().all(|&n| n <= 255) && *last < 256u64.pow(5 - numbers.len() as u32)
 }
 
 /// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` is percent-encoded as UTF-8.
@@ -578,6 +630,32 @@ mod tests {
             safe_url("/\\evil.example/x", "https://news.example/a.json", FETCH_SCHEMES).as_deref(),
             Some("https://evil.example/x")
         );
+    }
+
+    #[test]
+    fn a_host_ending_in_a_number_must_be_an_ipv4_address() {
+        let base = "https://news.example/a.json";
+        for ok in [
+            "http://127.0.0.1:8080/x",
+            "http://127.1/x",
+            "http://0x7f.0.0.1/x",
+            "http://2130706433/x",
+            "http://1.2.3.4./x",
+        ] {
+            assert!(safe_url(ok, base, FETCH_SCHEMES).is_some(), "{ok}");
+        }
+        for bad in [
+            "/\\.0",
+            "http://.0/x",
+            "http://1.2.3.256/x",
+            "http://a.0x/x",
+            "http://1.2.3.4.5/x",
+            "http://09/x",
+            "http://4294967296/x",
+        ] {
+            assert_eq!(safe_url(bad, base, FETCH_SCHEMES), None, "{bad}");
+        }
+        assert!(safe_url("https://news.example.0a/x", base, FETCH_SCHEMES).is_some());
     }
 
     #[test]
