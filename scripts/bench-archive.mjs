@@ -14,6 +14,11 @@
 // - a first search on the largest archive, throttled like a cheap phone on a slow network (4×
 //   CPU, 1.6 Mbps, 150 ms RTT): what it downloads of the index, and the time from the last
 //   keystroke to the results on screen; and the front page's largest paint.
+// - for archives of at most READER_BENCH_DEPLOY_MAX articles (default 10,000; a bucket holds
+//   another copy of the output, about 130 KB per article): the first deploy of the output to a
+//   real S3-compatible server on 127.0.0.1 (scripts/s3-server.mjs; objects per second), then
+//   the deploy of the one new article: its time and the objects the server wrote, counted on
+//   the server's side.
 // Each target is printed met or missed, with by how much.
 //
 //   node scripts/bench-archive.mjs [N ...]      (default: 10000 100000; about 200 KB of disk per article)
@@ -27,14 +32,16 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { nativeEnv } from './native-env.mjs';
-import { publishBinary } from './publish-binary.mjs';
+import { deployBinary, publishBinary } from './publish-binary.mjs';
+import { serverChanges, startS3 } from './s3-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (!sizes.length) sizes.push(10000, 100000);
 const base = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')).scope ?? '/';
-const TARGETS = { publishOneS: 10, scaleRatio: 1.3, files: 40, searchKb: 400, searchMs: 1000 };
+const TARGETS = { publishOneS: 10, scaleRatio: 1.3, files: 40, searchKb: 400, searchMs: 1000, deployObjects: 60, deployOneS: 10 };
+const DEPLOY_MAX = Number(process.env.READER_BENCH_DEPLOY_MAX ?? 10000);
 
 // A seeded generator (mulberry32): the same archive every run.
 function random(seed) {
@@ -232,6 +239,15 @@ async function frontPageLcp(browser, dir) {
 
 const policy = (dir) => readFileSync(join(dir, 'shell.html'), 'utf8').match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1] ?? '';
 const results = [];
+const s3 = sizes.some((n) => n <= DEPLOY_MAX) ? await startS3({ buckets: sizes.filter((n) => n <= DEPLOY_MAX).map((n) => `bench-${n}`) }) : null;
+/** Deploys `out` to the size's bucket; returns the seconds taken and the deploy's report. */
+function deploy(n, out) {
+  const start = process.hrtime.bigint();
+  const report = execFileSync(deployBinary(), ['--from', out, '--to', `s3://bench-${n}`], {
+    env: { ...nativeEnv(), ...s3.env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30,
+  }).toString();
+  return { s: seconds(start), report };
+}
 for (const n of sizes) {
   const work = mkdtempSync(join(tmpdir(), `reader-archive-${n}-`));
   try {
@@ -248,6 +264,13 @@ for (const n of sizes) {
     console.log(`  first full publish: ${full.toFixed(1)} s (${((full * 1000) / n).toFixed(2)} ms per article)`);
     const disk = du(out) - du(dist);
     console.log(`  on disk: ${(disk / 1024).toFixed(2)} GB of published files, ${((disk * 1024) / n).toFixed(0)} KB per article`);
+    let firstDeploy = null;
+    if (n <= DEPLOY_MAX) {
+      const { s, report } = deploy(n, out);
+      const objects = Number(/deploy: (\d+) of/.exec(report)[1]);
+      firstDeploy = { s, objects };
+      console.log(`  first deploy: ${objects} objects in ${s.toFixed(1)} s (${(objects / s).toFixed(0)} objects per second, ${((s * 1000) / n).toFixed(2)} ms per article)`);
+    }
     // One new article, the newest.
     const one = article(n, n + 1, NEWEST);
     writeFileSync(join(archive, `${one.id}.json`), JSON.stringify(one));
@@ -259,7 +282,18 @@ for (const n of sizes) {
     console.log(`  one new article: ${once.toFixed(2)} s, ${written.length} files written, ${removed.length} removed:`);
     for (const p of written) console.log(`    wrote   ${p}`);
     for (const p of removed) console.log(`    removed ${p}`);
-    results.push({ n, full, once, files: written.length, out, work, policy: policy(out).length });
+    let deployOne = null;
+    if (n <= DEPLOY_MAX) {
+      const before = s3.objects(`bench-${n}`);
+      const { s, report } = deploy(n, out);
+      const server = serverChanges(before, s3.objects(`bench-${n}`));
+      deployOne = { s, written: server.written.length + server.removed.length, records: server.written.filter((k) => k.startsWith('.deploy/')).length };
+      console.log(`  deploying it: ${s.toFixed(2)} s, ${server.written.length} objects written and ${server.removed.length} removed on the server (${deployOne.records} of them the deploy's record):`);
+      for (const k of server.written) console.log(`    wrote   ${k}`);
+      for (const k of server.removed) console.log(`    removed ${k}`);
+      console.log(`  (the deploy: ${report.trim().split('\n').at(-1)})`);
+    }
+    results.push({ n, full, once, files: written.length, out, work, policy: policy(out).length, firstDeploy, deployOne });
     if (n !== sizes[sizes.length - 1]) rmSync(work, { recursive: true, force: true });
   } catch (e) {
     rmSync(work, { recursive: true, force: true });
@@ -278,6 +312,18 @@ if (results.length > 1) {
   console.log(`  first full publish per article: ${((smallest.full * 1000) / smallest.n).toFixed(2)} ms at ${smallest.n}, ${((largest.full * 1000) / largest.n).toFixed(2)} ms at ${largest.n} (${linear.toFixed(2)}×; linear is 1×)`);
 }
 for (const r of results) console.log(`  files written by one publish at ${r.n}: ${r.files} ≤ ${TARGETS.files}: ${verdict(r.files <= TARGETS.files, r.files > TARGETS.files ? `by ${r.files - TARGETS.files}` : '')}`);
+for (const r of results.filter((x) => x.deployOne)) {
+  const { s, written } = r.deployOne;
+  console.log(`  deploying one article into ${r.n}: ${written} objects ≤ ${TARGETS.deployObjects}: ${verdict(written <= TARGETS.deployObjects, written > TARGETS.deployObjects ? `by ${written - TARGETS.deployObjects}` : '')}; ${s.toFixed(2)} s ≤ ${TARGETS.deployOneS} s: ${verdict(s <= TARGETS.deployOneS, s > TARGETS.deployOneS ? `by ${(s - TARGETS.deployOneS).toFixed(2)} s` : '')}`);
+  console.log(`  first deploy at ${r.n}: ${(r.firstDeploy.objects / r.firstDeploy.s).toFixed(0)} objects per second, ${((r.firstDeploy.s * 1000) / r.n).toFixed(2)} ms per article`);
+}
+const deployed = results.filter((x) => x.firstDeploy);
+if (deployed.length > 1) {
+  const [a, b] = [deployed[0], deployed[deployed.length - 1]];
+  console.log(`  first deploy per article at ${b.n} against ${a.n}: ${((b.firstDeploy.s / b.n) / (a.firstDeploy.s / a.n)).toFixed(2)}× (linear is 1×); one article's deploy: ${(b.deployOne.s / a.deployOne.s).toFixed(2)}× (following the change is 1×)`);
+}
+for (const n of sizes.filter((x) => x > DEPLOY_MAX)) console.log(`  deploy at ${n}: not measured (READER_BENCH_DEPLOY_MAX=${DEPLOY_MAX}); a later deploy reads the record's state and the shards its changes fall in, and never lists the bucket`);
+await s3?.stop();
 const demoPolicy = policy(dist).length;
 for (const r of results) console.log(`  the policy at ${r.n}: ${r.policy} characters, at 5: ${demoPolicy}: ${verdict(r.policy === demoPolicy)}`);
 

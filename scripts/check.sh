@@ -11,9 +11,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 echo "==> Formatting (cargo fmt --check, rustfmt.toml)"
 cargo fmt --check
 
-echo "==> Linter (cargo clippy -D warnings: native tools and tests, the publish command, the wasm app and islands)"
+echo "==> Linter (cargo clippy -D warnings: native tools and tests, the publish and deploy commands, the wasm app and islands)"
 cargo clippy --locked --all-targets --features import -- -D warnings
-cargo clippy --locked --features publish --lib --bin publish -- -D warnings
+cargo clippy --locked --features publish --lib --bin publish --bin deploy -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --features islands -- -D warnings
 # The islands bundle itself (its split functions call into chunks).
@@ -29,4 +29,7 @@ cargo test --locked --features import
 # template (filled by element, refused when Trunk's output lacks what a page needs).
 cargo test --locked --features publish --lib publish
 cargo test --locked --features publish --doc publish
+# The deploy command's pure parts: headers, order, record, purge list.
+cargo test --locked --features publish --lib deploy
+cargo test --locked --features publish --doc deploy
 cargo test --locked --features publish --bin publish

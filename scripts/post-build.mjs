@@ -25,8 +25,9 @@ node('build-page-scripts.mjs');
 node('build-site.mjs');
 // The app's JavaScript glue, minified (release builds), before anything copies index.html.
 if (release) node('build-minify.mjs');
-// The publish command, native (a code release builds it; a content release only runs it).
-execFileSync('cargo', ['build', '--quiet', '--profile', 'native', '--features', 'publish', '--bin', 'publish'], {
+// The publish and deploy commands, native (a code release builds them; a content release only
+// runs them).
+execFileSync('cargo', ['build', '--quiet', '--profile', 'native', '--features', 'publish', '--bin', 'publish', '--bin', 'deploy'], {
   stdio: 'inherit',
   // The wasm's size levers (scripts/build.sh) are not for this native build.
   env: nativeEnv(),

@@ -52,7 +52,7 @@ export function parseHeadersFile(text) {
 }
 
 /** The headers `_headers` asks for on `pathname`; repeated names give several values. */
-function headersFor(rules, pathname) {
+export function headersFor(rules, pathname) {
   const out = {};
   for (const rule of rules) {
     if (!rule.pattern.test(pathname)) continue;

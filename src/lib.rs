@@ -19,6 +19,9 @@ pub mod app;
 pub mod components;
 pub mod contexts;
 pub mod crash;
+/// The deploy command's logic (native only, with the publish command: feature `publish`).
+#[cfg(feature = "publish")]
+pub mod deploy;
 pub mod facts;
 /// The import command's readers (native only, feature `import`).
 #[cfg(feature = "import")]

@@ -75,10 +75,13 @@ export function watchPolicy(ctx, context) {
   return context;
 }
 
-export function useApp({ root = DIST } = {}) {
+/** Serves the build (`root`), or what `start(onRequest)` starts (another front, such as a
+ * bucket's), to a headless Chromium for the file's tests. */
+export function useApp({ root = DIST, start } = {}) {
   const ctx = { url: '', browser: null, server: null, routes: fixtureRoutes(), requests: [], violations: [] };
   before(async () => {
-    ctx.server = await startServer({ root, base: BASE, routes: ctx.routes, onRequest: (req) => ctx.requests.push(req.url) });
+    const onRequest = (req) => ctx.requests.push(req.url);
+    ctx.server = await (start ? start(onRequest) : startServer({ root, base: BASE, routes: ctx.routes, onRequest }));
     ctx.url = ctx.server.url;
     ctx.browser = await chromium.launch(CHROMIUM);
     // Every context, however a test makes it (and so every page in it), is watched.
