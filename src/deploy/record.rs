@@ -38,15 +38,38 @@ pub fn stamp(hash: &str, content_type: &str, cache_control: &str) -> String {
     hex(&Sha256::digest(format!("{hash}\n{content_type}\n{cache_control}").as_bytes())[..12])
 }
 
-/// The shard a key's record lives in: the first three hex digits of the SHA-256 of the key.
+/// The shard a key's record lives in: the first three hex digits of the SHA-256 of its group.
+/// An article's files (its JSON, page, embed and oEmbed response) are one group, and so are a
+/// search shard's files: what one publish changes together is recorded together, so one
+/// article's deploy rewrites a few shards, not one per file.
 ///
 /// ```
 /// use article_reader::deploy::record::shard_of;
 /// assert_eq!(shard_of("index.html").len(), 3);
-/// assert_eq!(shard_of("index.html"), shard_of("index.html"));
+/// assert_eq!(shard_of("articles/harbour.json"), shard_of("embed/harbour/index.html"));
+/// assert_eq!(shard_of("pagefind/en-2026-1-new/pagefind-entry.json"), shard_of("pagefind/en-2026-1-new/index/en_1.pf_index"));
 /// ```
 pub fn shard_of(key: &str) -> String {
-    hex(&Sha256::digest(key.as_bytes())[..2])[..3].to_string()
+    hex(&Sha256::digest(group(key).as_bytes())[..2])[..3].to_string()
+}
+
+/// The group a key belongs to (see [`shard_of`]).
+fn group(key: &str) -> &str {
+    let article = key
+        .strip_prefix("articles/")
+        .filter(|rest| !rest.starts_with("img/") && !rest.starts_with("archive/") && *rest != "index.json")
+        .or_else(|| key.strip_prefix("embed/"))
+        .or_else(|| key.strip_prefix("oembed/"));
+    if let Some(rest) = article {
+        let id = rest.split('/').next().unwrap_or(rest);
+        return id.strip_suffix(".json").unwrap_or(id);
+    }
+    if let Some(rest) = key.strip_prefix("pagefind/") {
+        if let Some((shard, _)) = rest.split_once('/') {
+            return &key[..9 + shard.len()];
+        }
+    }
+    key
 }
 
 /// A shard's digest: the same entries give the same digest, on any machine.
@@ -126,6 +149,28 @@ mod tests {
         assert!(shards
             .iter()
             .all(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_hexdigit())));
+    }
+
+    #[test]
+    fn an_articles_files_share_a_shard_and_indexes_do_not_join_them() {
+        let id = "harbour";
+        let shard = shard_of("articles/harbour.json");
+        for key in [
+            "articles/harbour/index.html",
+            "embed/harbour/index.html",
+            "oembed/harbour.json",
+        ] {
+            assert_eq!(shard_of(key), shard, "{key}");
+        }
+        assert_eq!(group("articles/index.json"), "articles/index.json");
+        assert_eq!(group("articles/archive/3.json"), "articles/archive/3.json");
+        assert_eq!(group("articles/img/harbour.jpg"), "articles/img/harbour.jpg");
+        assert_eq!(group("pagefind/shards.json"), "pagefind/shards.json");
+        assert_eq!(
+            group("pagefind/fr-2025-0/fragment/fr_1.pf_fragment"),
+            "pagefind/fr-2025-0"
+        );
+        assert_eq!(group(&format!("articles/{id}.json")), id);
     }
 
     #[test]

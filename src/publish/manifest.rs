@@ -12,6 +12,28 @@ use std::collections::BTreeMap;
 /// only the files whose bytes differ on disk).
 pub const VERSION: u32 = 1;
 
+/// The folders of the output only the publish writes (besides its files at the top: the front
+/// page, the feeds, the sitemap index, the news sitemap, `robots.txt`). The publish refuses to
+/// write anywhere else; the deploy reads these folders' files from the manifest instead of
+/// listing them, and lists only the rest (the code build's few dozen files).
+pub const FOLDERS: [&str; 6] = ["articles", "embed", "oembed", "sections", "sitemaps", "pagefind"];
+
+/// Whether the publish may write `path` (`/`-separated, relative to the output): at the top,
+/// or in one of its [`FOLDERS`].
+///
+/// ```
+/// use article_reader::publish::manifest::is_publish_path;
+/// assert!(is_publish_path("feed.xml"));
+/// assert!(is_publish_path("articles/harbour/index.html"));
+/// assert!(!is_publish_path("icons/icon-192.png"));
+/// ```
+pub fn is_publish_path(path: &str) -> bool {
+    match path.split_once('/') {
+        None => true,
+        Some((folder, _)) => FOLDERS.contains(&folder),
+    }
+}
+
 /// The first 128 bits of the SHA-256 of `bytes`, in hex.
 ///
 /// ```

@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { AwsClient } from 'aws4fetch';
-import { BASE, DIST, SITE, open, publishedCopy, useApp } from './harness.mjs';
+import { BASE, DIST, SITE, at, open, publishedCopy, useApp } from './harness.mjs';
 import { deployBinary } from '../../scripts/publish-binary.mjs';
 import { nativeEnv } from '../../scripts/native-env.mjs';
 import { serverChanges, startS3 } from '../../scripts/s3-server.mjs';
@@ -244,6 +244,28 @@ test('a deploy killed at any point leaves no index naming a missing object; the 
   }
 });
 
+test('a hashed file the output dropped stays a week, then goes; the record stays whole', async () => {
+  const old = 'retired-check-0123456789abcdef.js';
+  writeFileSync(join(copy.dir, old), 'console.log("an earlier code release");\n');
+  deployOk(['--from', copy.dir, '--to', 's3://news']);
+  rmSync(join(copy.dir, old));
+  const now = Math.floor(Date.now() / 1000);
+  const kept = deployOk(['--from', copy.dir, '--to', 's3://news'], { ...s3.env, READER_DEPLOY_NOW: String(now) });
+  assert.match(kept, new RegExp(`^kept a week \\(no longer in the output\\) ${old.replace('.', '\\.')}$`, 'm'));
+  assert.ok(siteObjects('news').has(old));
+  deployOk(['--from', copy.dir, '--to', 's3://news'], { ...s3.env, READER_DEPLOY_NOW: String(now + 6 * 86400) });
+  assert.ok(siteObjects('news').has(old), 'still there after six days');
+  const gone = deployOk(['--from', copy.dir, '--to', 's3://news'], { ...s3.env, READER_DEPLOY_NOW: String(now + 7 * 86400) });
+  assert.match(gone, new RegExp(`^removed ${old.replace('.', '\\.')}$`, 'm'));
+  assert.ok(!siteObjects('news').has(old));
+  // Every shard the state names is in the bucket, and the record still matches the bucket.
+  const state = JSON.parse(readObject('news', '.deploy/state.json'));
+  const objects = s3.objects('news');
+  assert.deepEqual(Object.keys(state.shards).filter((shard) => !objects.has(`.deploy/shards/${shard}.json`)), []);
+  assert.deepEqual(state.retired ?? {}, {});
+  assert.match(deployOk(['--from', copy.dir, '--to', 's3://news']), /deploy: 0 of \d+ files uploaded, 0 removed/);
+});
+
 test('bad or missing credentials, a missing bucket and an unreachable endpoint each say what to fix, and write nothing', () => {
   const before = s3.objects('news');
   const wrong = deploy(['--from', copy.dir, '--to', 's3://news'], { ...s3.env, AWS_SECRET_ACCESS_KEY: 'not-the-secret-0123' });
@@ -345,7 +367,9 @@ test('through the bucket: a visited article reads offline', async () => {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
   await page.goto(`${app.url}/articles/harbor-bridge-reopens`);
   await page.waitForSelector('.article-body');
-  await page.waitForFunction(async () => Boolean(await caches.match(location.pathname.replace(/\/?$/, '')) || await caches.match(location.href)));
+  // Offline, the app renders the article from its JSON, which the page fetched early and the
+  // service worker caches: wait until it is cached.
+  await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at('/articles/harbor-bridge-reopens.json'));
   await page.context().setOffline(true);
   await page.reload();
   await page.waitForSelector('.offline-indicator', { state: 'visible' });

@@ -116,6 +116,12 @@ impl Output {
     /// Puts `bytes` at `path` (relative to the output, `/`-separated), made `from` a source:
     /// written only if they differ from what is there.
     pub fn put(&mut self, path: &str, bytes: &[u8], from: &str) -> Result<(), String> {
+        if !manifest::is_publish_path(path) {
+            return Err(format!(
+                "{path}: outside the publish's folders ({:?})",
+                manifest::FOLDERS
+            ));
+        }
         let h = hash(bytes);
         let br = compressible(path);
         let target = self.dir.join(path);
