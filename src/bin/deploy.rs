@@ -1,8 +1,8 @@
-//! Deploys the publish's output to S3-compatible object storage (AWS S3, Cloudflare R2, Google
-//! Cloud Storage's XML API, Garage, MinIO), uploading only what changed since the last deploy
-//! to that bucket, with the headers each file needs, in an order that never shows a broken
-//! site; writes the list of public addresses a CDN must purge. Compiles nothing: the code build
-//! (scripts/build.sh) leaves the binary; scripts/deploy.sh runs it.
+//! Deploys the publish's output to S3-compatible object storage (AWS S3, Cloudflare R2, Garage,
+//! MinIO), uploading only what changed since the last deploy to that bucket, with the headers
+//! each file needs, in an order that never shows a broken site; writes the list of public
+//! addresses a CDN must purge. Compiles nothing: the code build (scripts/build.sh) leaves the
+//! binary; scripts/deploy.sh runs it.
 //!
 //!   deploy --to s3://BUCKET[/PREFIX] [--from DIR] [--endpoint URL] [--region NAME]
 //!          [--profile NAME] [--purge-list FILE] [--jobs N] [--dry-run]
