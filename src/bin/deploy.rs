@@ -176,7 +176,7 @@ fn scan(root: &Path, manifest: &Manifest) -> Result<BTreeMap<String, Local>, Str
         }
         for (name, is_dir) in kinds {
             let key = format!("{rel}{name}");
-            if rel.is_empty() && (name == STATE_DIR || (is_dir && manifest::FOLDERS.contains(&name.as_str()))) {
+            if rel.is_empty() && (name == STATE_DIR || (is_dir && manifest::is_publish_folder(&name))) {
                 continue;
             }
             if is_dir {

@@ -81,7 +81,7 @@ pub fn is_hashed(key: &str) -> bool {
     {
         return false;
     }
-    if key.starts_with("pagefind/") {
+    if key.starts_with(crate::facts::SEARCH_DIR) {
         return matches!(
             name.rsplit_once('.').map(|(_, e)| e),
             Some("pf_fragment" | "pf_index" | "pf_filter" | "pf_meta")

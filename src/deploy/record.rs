@@ -64,9 +64,10 @@ fn group(key: &str) -> &str {
         let id = rest.split('/').next().unwrap_or(rest);
         return id.strip_suffix(".json").unwrap_or(id);
     }
-    if let Some(rest) = key.strip_prefix("pagefind/") {
+    let search = crate::facts::SEARCH_DIR;
+    if let Some(rest) = key.strip_prefix(search) {
         if let Some((shard, _)) = rest.split_once('/') {
-            return &key[..9 + shard.len()];
+            return &key[..search.len() + shard.len()];
         }
     }
     key

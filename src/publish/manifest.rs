@@ -12,14 +12,27 @@ use std::collections::BTreeMap;
 /// only the files whose bytes differ on disk).
 pub const VERSION: u32 = 1;
 
-/// The folders of the output only the publish writes (besides its files at the top: the front
-/// page, the feeds, the sitemap index, the news sitemap, `robots.txt`). The publish refuses to
-/// write anywhere else; the deploy reads these folders' files from the manifest instead of
-/// listing them, and lists only the rest (the code build's few dozen files).
-pub const FOLDERS: [&str; 6] = ["articles", "embed", "oembed", "sections", "sitemaps", "pagefind"];
+/// The folders of the output only the publish writes, with the search index's
+/// (`facts::SEARCH_DIR`), besides its files at the top (the front page, the feeds, the sitemap
+/// index, the news sitemap, `robots.txt`). The publish refuses to write anywhere else; the
+/// deploy reads these folders' files from the manifest instead of listing them, and lists only
+/// the rest (the code build's few dozen files).
+pub const FOLDERS: [&str; 5] = ["articles", "embed", "oembed", "sections", "sitemaps"];
+
+/// Whether `name`, a folder at the top of the output, is the publish's.
+///
+/// ```
+/// use article_reader::publish::manifest::is_publish_folder;
+/// assert!(is_publish_folder("articles"));
+/// assert!(is_publish_folder(article_reader::facts::SEARCH_DIR.trim_end_matches('/')));
+/// assert!(!is_publish_folder("icons"));
+/// ```
+pub fn is_publish_folder(name: &str) -> bool {
+    FOLDERS.contains(&name) || crate::facts::SEARCH_DIR.trim_end_matches('/') == name
+}
 
 /// Whether the publish may write `path` (`/`-separated, relative to the output): at the top,
-/// or in one of its [`FOLDERS`].
+/// or in one of its folders.
 ///
 /// ```
 /// use article_reader::publish::manifest::is_publish_path;
@@ -30,7 +43,7 @@ pub const FOLDERS: [&str; 6] = ["articles", "embed", "oembed", "sections", "site
 pub fn is_publish_path(path: &str) -> bool {
     match path.split_once('/') {
         None => true,
-        Some((folder, _)) => FOLDERS.contains(&folder),
+        Some((folder, _)) => is_publish_folder(folder),
     }
 }
 

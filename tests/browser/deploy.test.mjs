@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { AwsClient } from 'aws4fetch';
-import { BASE, DIST, SITE, at, open, publishedCopy, useApp } from './harness.mjs';
+import { BASE, DIST, FACTS, SITE, at, open, publishedCopy, useApp } from './harness.mjs';
 import { deployBinary } from '../../scripts/publish-binary.mjs';
 import { nativeEnv } from '../../scripts/native-env.mjs';
 import { serverChanges, startS3 } from '../../scripts/s3-server.mjs';
@@ -108,10 +108,11 @@ function assertNothingMissing(bucket, prefix = '') {
       if (m && !has(`articles/${m[1]}/index.html`)) problems.push(`${key} links ${href}, which is missing`);
     }
   }
-  if (has('pagefind/shards.json')) {
-    for (const shard of JSON.parse(read('pagefind/shards.json')).shards) {
-      const dir = `pagefind/${shard.path ?? shard.name ?? shard}`.replace(/\/$/, '');
-      const entry = `${dir}/pagefind-entry.json`.replace(/^pagefind\/pagefind\//, 'pagefind/');
+  const search = FACTS.search_dir;
+  if (has(`${search}shards.json`)) {
+    for (const shard of JSON.parse(read(`${search}shards.json`)).shards) {
+      const dir = `${search}${shard.path}`.replace(/\/$/, '');
+      const entry = `${dir}/pagefind-entry.json`;
       if (!has(entry)) { problems.push(`shards.json names ${entry}, which is missing`); continue; }
       const { languages } = JSON.parse(read(entry));
       for (const { hash } of Object.values(languages ?? {})) {

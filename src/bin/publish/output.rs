@@ -118,7 +118,7 @@ impl Output {
     pub fn put(&mut self, path: &str, bytes: &[u8], from: &str) -> Result<(), String> {
         if !manifest::is_publish_path(path) {
             return Err(format!(
-                "{path}: outside the publish's folders ({:?})",
+                "{path}: outside the publish's folders ({:?} and the search index's)",
                 manifest::FOLDERS
             ));
         }
