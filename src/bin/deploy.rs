@@ -33,7 +33,7 @@ use article_reader::deploy::{
     record::{self, by_shard, digest, shard_key, shard_of, stamp, state_key, Entries, State},
 };
 use article_reader::publish::manifest::{self, Manifest};
-use article_reader::site;
+use article_reader::publish::{lock_output, public_base, STATE_DIR};
 use futures::{stream, StreamExt, TryStreamExt};
 use object_store::{
     aws::{AmazonS3, AmazonS3Builder},
@@ -52,9 +52,6 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 mod credentials;
 
 use credentials::Connection;
-
-/// The publish's folder in the output (its manifest, lock and reports); never deployed.
-const STATE_DIR: &str = ".publish";
 
 struct Args {
     from: PathBuf,
@@ -418,17 +415,6 @@ fn now() -> i64 {
         })
 }
 
-/// The site's public address and folder, without the closing `/` (READER_PUBLIC_URL overrides
-/// site.json's `public_url`, as for the publish).
-fn public_base() -> String {
-    let origin = std::env::var("READER_PUBLIC_URL").unwrap_or_else(|_| site::PUBLIC_URL.into());
-    format!(
-        "{}{}",
-        origin.trim_end_matches('/'),
-        site::BASE_PATH.trim_end_matches('/')
-    )
-}
-
 async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest) -> Result<Report, String> {
     let local = scan(&args.from, manifest)?;
     let local_entries: Entries = local.iter().map(|(k, f)| (k.clone(), f.stamp.clone())).collect();
@@ -665,20 +651,13 @@ fn run(args: &Args) -> Result<Report, String> {
         ));
     }
     // One writer of the output at a time: a publish waits for the deploy, and it for a publish.
-    let lock_path = state.join("lock");
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| format!("{}: {e}", lock_path.display()))?;
-    if let Err(fs::TryLockError::WouldBlock) = lock.try_lock() {
-        eprintln!(
+    let _lock = lock_output(
+        &state,
+        &format!(
             "deploy: a publish is writing {}: waiting for it to finish…",
             args.from.display()
-        );
-        lock.lock().map_err(|e| format!("{}: {e}", lock_path.display()))?;
-    }
+        ),
+    )?;
     if state.join("pending.json").exists() {
         return Err(format!(
             "the last publish into {} did not finish: run scripts/publish.sh again, then deploy",

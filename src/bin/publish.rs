@@ -33,10 +33,11 @@ use article_reader::model::{
 };
 use article_reader::publish::{
     feeds::{self, section_slug, Channel, Item},
+    lock_output,
     manifest::{self, hash, Manifest, Source},
     oembed,
     order::{self, Entry, PER_PAGE},
-    search, sitemaps,
+    public_base, search, sitemaps, STATE_DIR,
 };
 use article_reader::{facts, site};
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,7 +53,7 @@ mod pages;
 #[path = "publish/template.rs"]
 mod template;
 
-use output::{io, write_atomic, Output, STATE_DIR};
+use output::{io, write_atomic, Output};
 use pages::{render_root, Islands, RENDER_ORIGIN};
 use template::Template;
 
@@ -97,17 +98,6 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     Ok(args)
-}
-
-/// The site's public address and the reader's folder on it, without the closing `/`
-/// (READER_PUBLIC_URL overrides site.json's `public_url`, for a preview deployment).
-fn public_base() -> String {
-    let origin = std::env::var("READER_PUBLIC_URL").unwrap_or_else(|_| site::PUBLIC_URL.into());
-    format!(
-        "{}{}",
-        origin.trim_end_matches('/'),
-        site::BASE_PATH.trim_end_matches('/')
-    )
 }
 
 /// The code build in the output: its page template (kept as `shell.html`, the app shell) and
@@ -419,20 +409,13 @@ fn publish(args: &Args) -> Result<Published, String> {
     let state = out.join(STATE_DIR);
     fs::create_dir_all(&state).map_err(io(&state))?;
     // One publish at a time in one output: the second waits.
-    let lock_path = state.join("lock");
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(io(&lock_path))?;
-    if let Err(fs::TryLockError::WouldBlock) = lock.try_lock() {
-        eprintln!(
+    let _lock = lock_output(
+        &state,
+        &format!(
             "publish: another publish is writing {}: waiting for it to finish…",
             out.display()
-        );
-        lock.lock().map_err(io(&lock_path))?;
-    }
+        ),
+    )?;
 
     let code = if args.json_only { None } else { Some(read_code(out)?) };
     if let Some(code) = &code {

@@ -20,6 +20,37 @@ pub mod order;
 pub mod search;
 pub mod sitemaps;
 
+/// The publish's own folder in the output (its manifest, lock and reports); never deployed.
+pub const STATE_DIR: &str = ".publish";
+
+/// The site's public address and the reader's folder on it, without the closing `/`
+/// (READER_PUBLIC_URL overrides site.json's `public_url`, for a preview deployment).
+pub fn public_base() -> String {
+    let origin = std::env::var("READER_PUBLIC_URL").unwrap_or_else(|_| crate::site::PUBLIC_URL.into());
+    format!(
+        "{}{}",
+        origin.trim_end_matches('/'),
+        crate::site::BASE_PATH.trim_end_matches('/')
+    )
+}
+
+/// Takes the output's lock (`{state}/lock`): one publish or deploy at a time writes or reads
+/// an output; a second one says `waiting` and waits. Held until the file is dropped.
+pub fn lock_output(state: &std::path::Path, waiting: &str) -> Result<std::fs::File, String> {
+    let path = state.join("lock");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Err(std::fs::TryLockError::WouldBlock) = lock.try_lock() {
+        eprintln!("{waiting}");
+        lock.lock().map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(lock)
+}
+
 /// Escapes text for XML and HTML (element text and double-quoted attributes).
 ///
 /// ```

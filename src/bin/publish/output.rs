@@ -9,9 +9,6 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The publish's own folder in the output (never deployed).
-pub const STATE_DIR: &str = ".publish";
-
 pub fn io<E: std::fmt::Display>(path: &Path) -> impl FnOnce(E) -> String + '_ {
     move |e| format!("{}: {e}", path.display())
 }
