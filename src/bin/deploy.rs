@@ -590,12 +590,6 @@ async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest) -> Result<Rep
             None => state.shards.remove(shard),
         };
     }
-    if fresh {
-        // The first deploy read no shard: every shard it wrote gets its digest.
-        for (shard, entries) in &records {
-            state.shards.insert(shard.clone(), digest(entries));
-        }
-    }
     report.purge = purge::list(&public_base(), purge_keys.iter());
     // The purge list is safe on disk before the record forgets it.
     write_purge(&report)?;
