@@ -67,6 +67,9 @@ pub struct Output {
     pub written: Vec<String>,
     pub removed: Vec<String>,
     pub unchanged: usize,
+    /// The last publish's files by what they were made from, made on first use: keeping a
+    /// group looks up its own files instead of reading every file of the archive.
+    by_source: Option<BTreeMap<String, Vec<String>>>,
     /// Stops the process as `kill -9` would after this many files (tests of a stopped publish:
     /// `READER_PUBLISH_KILL_AFTER`).
     kill_after: Option<usize>,
@@ -82,6 +85,7 @@ impl Output {
             written: Vec::new(),
             removed: Vec::new(),
             unchanged: 0,
+            by_source: None,
             kill_after: std::env::var("READER_PUBLISH_KILL_AFTER")
                 .ok()
                 .and_then(|n| n.parse().ok()),
@@ -167,15 +171,18 @@ impl Output {
 
     /// Keeps every file the last publish made `from` a source (a search shard left as it was).
     pub fn keep_group(&mut self, from: &str) {
-        let kept: Vec<(String, manifest::File)> = self
-            .old
-            .files
-            .iter()
-            .filter(|(_, f)| f.from == from)
-            .map(|(p, f)| (p.clone(), f.clone()))
-            .collect();
-        self.unchanged += kept.len();
-        self.files.extend(kept);
+        let old = &self.old;
+        let by_source = self.by_source.get_or_insert_with(|| {
+            let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (path, f) in &old.files {
+                groups.entry(f.from.clone()).or_default().push(path.clone());
+            }
+            groups
+        });
+        for path in by_source.get(from).into_iter().flatten() {
+            self.files.insert(path.clone(), old.files[path].clone());
+            self.unchanged += 1;
+        }
     }
 
     /// Removes a file (and its copy) this run does not make.
