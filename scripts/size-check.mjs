@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { ISLANDS_CHUNK, ISLANDS_MAIN } from './islands-files.mjs';
 
 const BUNDLES = [
-  { name: 'the app', match: /^article-reader-/, files: 2, limitKb: 292.5, targetKb: 150 },
+  { name: 'the app', match: /^article-reader-/, files: 2, limitKb: 293.5, targetKb: 150 },
   { name: 'the islands bundle', match: ISLANDS_MAIN, files: 3, limitKb: 190.0, targetKb: 80 },
 ];
 // The chunks: each its own limit, by name (a new chunk needs one here); `shared` is each chunk

@@ -638,11 +638,9 @@ fn publish_search(
         list.push((
             newest.key().0,
             newest.summary.id.clone(),
-            serde_json::json!({
-                "path": format!("{name}/"),
-                "language": search::shard_language(&newest.language),
-                "articles": members.len(),
-            }),
+            name.clone(),
+            search::shard_language(&newest.language),
+            members.len(),
         ));
         if output.old().shards.get(name) == Some(&print) && !output.is_uncertain(&from) {
             output.keep_group(&from);
@@ -685,10 +683,15 @@ fn publish_search(
         );
     }
     list.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
-    let shards_json = serde_json::json!({
-        "version": 1,
-        "shards": list.into_iter().map(|(_, _, v)| v).collect::<Vec<_>>(),
-    });
+    let sizes: Vec<(&str, usize)> = list.iter().map(|(.., language, n)| (language.as_str(), *n)).collect();
+    let listed: Vec<serde_json::Value> = list
+        .iter()
+        .zip(search::tiers(&sizes))
+        .map(|((_, _, name, language, n), tier)| {
+            serde_json::json!({ "path": format!("{name}/"), "language": language, "articles": n, "tier": tier })
+        })
+        .collect();
+    let shards_json = serde_json::json!({ "version": 1, "shards": listed });
     output.put(
         &format!("{dir}shards.json"),
         (serde_json::to_string_pretty(&shards_json).map_err(|e| e.to_string())? + "\n").as_bytes(),

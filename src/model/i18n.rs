@@ -178,6 +178,26 @@ mod tests {
         assert_eq!(AR.search_found(3, q), "عُثر على 3 مقالات عن «pont».");
         assert_eq!(AR.search_found(11, q), "عُثر على 11 مقالًا عن «pont».");
         assert_eq!(AR.search_found(100, q), "عُثر على 100 مقال عن «pont».");
+        assert_eq!(
+            EN.search_unsearched(1),
+            "Only the newest articles were searched: 1 older article was not."
+        );
+        assert_eq!(
+            EN.search_unsearched(41_000),
+            "Only the newest articles were searched: 41000 older articles were not."
+        );
+        assert_eq!(
+            FR.search_unsearched(2),
+            "Seuls les articles les plus récents ont été cherchés : 2 articles plus anciens ne l'ont pas été."
+        );
+        assert_eq!(
+            AR.search_unsearched(2),
+            "بُحث في أحدث المقالات فقط، ولم يُبحث في مقالين أقدم."
+        );
+        assert_eq!(
+            AR.search_unsearched(3),
+            "بُحث في أحدث المقالات فقط، ولم يُبحث في 3 مقالات أقدم."
+        );
     }
 
     #[test]

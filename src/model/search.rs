@@ -112,6 +112,24 @@ pub struct Hit {
 pub struct Results {
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// The older articles this search did not cover yet ("Search older articles" adds them).
+    pub unsearched: usize,
+}
+
+impl Results {
+    /// Whether the reader may ask for older articles: every result found is on screen, and
+    /// some articles were not searched.
+    ///
+    /// ```
+    /// use article_reader::model::search::Results;
+    /// let r = Results { total: 0, hits: vec![], unsearched: 9_000 };
+    /// assert!(r.may_search_older());
+    /// assert!(!Results { total: 12, ..r.clone() }.may_search_older());
+    /// assert!(!Results { unsearched: 0, ..r }.may_search_older());
+    /// ```
+    pub fn may_search_older(&self) -> bool {
+        self.unsearched > 0 && self.hits.len() >= self.total
+    }
 }
 
 /// Decodes the character references Pagefind's excerpts use (`&amp;`, `&lt;`, `&#39;` …).
@@ -186,13 +204,18 @@ pub fn excerpt_segments(html: &str) -> Vec<Segment> {
 }
 
 /// Reads the answer of the search bridge (`platform::search`): `{"total": n, "hits": [{"url",
-/// "excerpt", "meta": {"title", "lang", "section", "date", "image", "image_alt"}}]}`. A hit
-/// whose address is not a path on this site is dropped. (Read as a `serde_json::Value`, which
+/// "excerpt", "meta": {"title", "lang", "section", "date", "image", "image_alt"}}],
+/// "unsearched": n}` (`unsearched` may be absent: none). A hit whose address is not a path on
+/// this site is dropped. (Read as a `serde_json::Value`, which
 /// the app's strict reader already brings: no new parser in the wasm.)
 pub fn parse_results(json: &str) -> Result<Results, String> {
     let raw: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let total = raw.get("total").and_then(Value::as_u64).ok_or("no total")? as usize;
     let hits = raw.get("hits").and_then(Value::as_array).ok_or("no hits")?;
+    let unsearched = match raw.get("unsearched") {
+        None => 0,
+        Some(n) => n.as_u64().ok_or("unsearched is not a count")? as usize,
+    };
     let local = |s: &str| s.starts_with('/') && !s.starts_with("//");
     let hits = hits
         .iter()
@@ -219,7 +242,11 @@ pub fn parse_results(json: &str) -> Result<Results, String> {
             })
         })
         .collect();
-    Ok(Results { total, hits })
+    Ok(Results {
+        total,
+        hits,
+        unsearched,
+    })
 }
 
 /// How text is compared: lower-cased by a folding the caller gives (the browser's, in the app,
@@ -347,6 +374,7 @@ pub fn search_articles(query: &str, articles: &[(Article, String)], fold: Fold) 
     Results {
         total: scored.len(),
         hits: scored.into_iter().map(|(_, h)| h).collect(),
+        unsearched: 0,
     }
 }
 
@@ -369,7 +397,11 @@ mod tests {
         assert_eq!(r.hits[1].dir, Dir::Rtl);
         assert_eq!(r.hits[1].image, None);
         assert_eq!(r.hits[1].excerpt, vec![Segment::Mark("جسر".into())]);
+        assert_eq!(r.unsearched, 0);
         assert!(parse_results("{").is_err());
+        let older = parse_results(r#"{"total": 0, "hits": [], "unsearched": 41000}"#).unwrap();
+        assert_eq!(older.unsearched, 41_000);
+        assert!(parse_results(r#"{"total": 0, "hits": [], "unsearched": "all"}"#).is_err());
     }
 
     #[test]

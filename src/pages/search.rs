@@ -1,7 +1,9 @@
 //! `/search?q=`: the archive searched as the reader types. The address holds the query (the
 //! box's text after a pause), so a search can be shared or bookmarked and Back returns to it.
 //! Online, the site's search index answers (Pagefind, through `platform::search`); offline, the
-//! reader's saved articles are searched instead, and the page says so.
+//! reader's saved articles are searched instead, and the page says so. A search covers the
+//! newest articles first; once every result is on screen, "Search older articles" adds the
+//! older ones' results after them.
 
 use leptos::{either::Either, ev, prelude::*, task::spawn_local};
 use leptos_meta::{Meta, Title};
@@ -18,7 +20,10 @@ use crate::model::{
         RESULTS_PAGE,
     },
 };
-use crate::platform::{fetch::Cancel, search::search_index};
+use crate::platform::{
+    fetch::Cancel,
+    search::{prime, search_index},
+};
 
 /// How long the reader pauses typing before the search runs.
 const DEBOUNCE_MS: u64 = 250;
@@ -39,9 +44,9 @@ enum State {
     Failed(SearchFailure),
 }
 
-/// Searches the index; offline, the saved articles.
-async fn run(query: String, limit: usize, saved: Vec<SavedEntry>) -> State {
-    match search_index(&query, limit).await {
+/// Searches the index (`searches` deep: 1 for the newest articles); offline, the saved articles.
+async fn run(query: String, limit: usize, searches: usize, saved: Vec<SavedEntry>) -> State {
+    match search_index(&query, limit, searches).await {
         Ok(json) => match parse_results(&json) {
             Ok(results) => State::Found {
                 query,
@@ -88,8 +93,12 @@ pub fn SearchPage() -> impl IntoView {
 
     // How many results to show: a page more with each "More results", a page for a new query.
     let limit = RwSignal::new(RESULTS_PAGE);
-    // "More results" was pressed with this many results shown: the first new one takes the focus
-    // when it comes (the button may be gone), so the keyboard reader carries on from there.
+    // How far back the search goes: 1, the newest articles; one more with each "Search older
+    // articles", back to 1 for a new query.
+    let searches = RwSignal::new(1usize);
+    // "More results" or "Search older articles" was pressed with this many results shown: the
+    // first new one takes the focus when it comes (the button may be gone), so the keyboard
+    // reader carries on from there.
     let focus_from = StoredValue::new(None::<usize>);
     // The query the results on screen answer: asking for more of them keeps them on screen.
     let shown_query = StoredValue::new(None::<String>);
@@ -100,6 +109,7 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move || {
         let raw = q.get();
         let limit = limit.get();
+        let searches = searches.get();
         if written.get_value() != raw {
             written.set_value(raw.clone());
             typed.set(raw.clone());
@@ -123,23 +133,31 @@ pub fn SearchPage() -> impl IntoView {
         }
         let saved = offline.map(|o| o.saved.get_untracked().articles).unwrap_or_default();
         spawn_local(async move {
-            let outcome = run(query, limit, saved).await;
+            let outcome = run(query, limit, searches, saved).await;
             if latest.try_get_value() == Some(ticket) {
                 let found = match &outcome {
-                    State::Found { query, results, .. } => Some((query.clone(), results.hits.len())),
+                    State::Found { query, results, .. } => {
+                        Some((query.clone(), results.hits.len(), results.may_search_older()))
+                    }
                     _ => None,
                 };
-                shown_query.set_value(found.as_ref().map(|(q, _)| q.clone()));
+                shown_query.set_value(found.as_ref().map(|(q, ..)| q.clone()));
                 let _ = state.try_set(outcome);
-                if let (Some(from), Some((_, count))) = (focus_from.get_value(), found) {
-                    if count > from {
-                        focus_from.set_value(None);
-                        // Once the new results are on the page.
-                        let first_new = format!(".search-result:nth-child({}) a", from + 1);
-                        request_animation_frame(move || {
-                            crate::platform::focus(&first_new, true);
-                        });
-                    }
+                if let (Some(from), Some((_, count, older))) = (focus_from.get_value(), found) {
+                    focus_from.set_value(None);
+                    // The first new result; with none (older articles had none), the button
+                    // for still older ones, else the query.
+                    let target = if count > from {
+                        format!(".search-result:nth-child({}) a", from + 1)
+                    } else if older {
+                        ".search-older".to_string()
+                    } else {
+                        "#search-query".to_string()
+                    };
+                    // Once the answer is on the page.
+                    request_animation_frame(move || {
+                        crate::platform::focus(&target, true);
+                    });
                 }
             }
         });
@@ -151,6 +169,10 @@ pub fn SearchPage() -> impl IntoView {
         let text = event_target_value(&e);
         typed.set(text.clone());
         limit.set(RESULTS_PAGE);
+        searches.set(1);
+        if let Some(query) = clean_query(&text).filter(|q| has_words(q)) {
+            prime(&query);
+        }
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -195,7 +217,12 @@ pub fn SearchPage() -> impl IntoView {
                 String::new()
             };
             let saved = if saved_only { t().search_saved_only } else { "" };
-            [saved, found.as_str(), more.as_str()]
+            let older = if results.unsearched > 0 {
+                t().search_unsearched(results.unsearched)
+            } else {
+                String::new()
+            };
+            [saved, found.as_str(), more.as_str(), older.as_str()]
                 .iter()
                 .filter(|s| !s.is_empty())
                 .copied()
@@ -210,6 +237,14 @@ pub fn SearchPage() -> impl IntoView {
     };
     // Read in place: the predicates need no copy of the results.
     let more = move || state.with(|s| matches!(s, State::Found { results, .. } if results.total > results.hits.len()));
+    let older = move || state.with(|s| matches!(s, State::Found { results, .. } if results.may_search_older()));
+    // How many results are on screen.
+    let shown = move || {
+        state.with_untracked(|s| match s {
+            State::Found { results, .. } => results.hits.len(),
+            _ => 0,
+        })
+    };
     let failed = move || state.with(|s| matches!(s, State::Failed(_)));
     let changed = move || state.with(|s| matches!(s, State::Failed(SearchFailure::Changed)));
 
@@ -247,15 +282,26 @@ pub fn SearchPage() -> impl IntoView {
                     type="button"
                     class="search-more"
                     on:click=move |_| {
-                        let shown = state.with_untracked(|s| match s {
-                            State::Found { results, .. } => results.hits.len(),
-                            _ => 0,
-                        });
-                        focus_from.set_value(Some(shown));
+                        focus_from.set_value(Some(shown()));
                         limit.update(|n| *n += RESULTS_PAGE);
                     }
                 >
                     {move || t().search_more}
+                </button>
+            })}
+            // Every result is on screen: the older articles' results come after them.
+            {move || older().then(|| view! {
+                <button
+                    type="button"
+                    class="search-older"
+                    on:click=move |_| {
+                        let from = shown();
+                        focus_from.set_value(Some(from));
+                        limit.set(from + RESULTS_PAGE);
+                        searches.update(|n| *n += 1);
+                    }
+                >
+                    {move || t().search_older}
                 </button>
             })}
         </div>

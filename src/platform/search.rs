@@ -29,26 +29,42 @@ pub fn preload() {
     browser::preload();
 }
 
+/// The reader is typing `text` in the search page's field: the index's word lists for it start
+/// loading, so the search made once they pause finds them already there. Natively: nothing.
+///
+/// ```no_run
+/// // On each input of the search field, before the pause that runs the search:
+/// article_reader::platform::search::prime("harbor bri");
+/// ```
+pub fn prime(text: &str) {
+    #[cfg(target_arch = "wasm32")]
+    browser::prime(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = text;
+}
+
 /// Searches the index for `query`; the answer is the bridge's JSON, which
-/// `model::search::parse_results` reads (at most `max` results with their data).
+/// `model::search::parse_results` reads (at most `max` results with their data). `searches`
+/// says how far back: `1`, the first search (each language's newest articles); each one more
+/// adds the next older shards, whose results follow.
 ///
 /// ```no_run
 /// # async fn run() {
 /// use article_reader::{model::search::parse_results, platform::search::search_index};
-/// match search_index("harbor bridge", 20).await {
+/// match search_index("harbor bridge", 20, 1).await {
 ///     Ok(json) => println!("{} found", parse_results(&json).map(|r| r.total).unwrap_or(0)),
 ///     Err(failure) => println!("{failure:?}"),
 /// }
 /// # }
 /// ```
-pub async fn search_index(query: &str, max: usize) -> Result<String, SearchFailure> {
+pub async fn search_index(query: &str, max: usize, searches: usize) -> Result<String, SearchFailure> {
     #[cfg(target_arch = "wasm32")]
     {
-        browser::search(query, max).await
+        browser::search(query, max, searches).await
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = (query, max);
+        let _ = (query, max, searches);
         Err(SearchFailure::Missing)
     }
 }
@@ -76,6 +92,12 @@ mod browser {
     pub fn preload() {
         if let Some((bridge, f)) = method("preload") {
             let _ = f.call0(&bridge);
+        }
+    }
+
+    pub fn prime(text: &str) {
+        if let Some((bridge, f)) = method("prime") {
+            let _ = f.call1(&bridge, &JsValue::from_str(text));
         }
     }
 
@@ -118,10 +140,15 @@ mod browser {
         });
     }
 
-    pub async fn search(query: &str, max: usize) -> Result<String, SearchFailure> {
+    pub async fn search(query: &str, max: usize, searches: usize) -> Result<String, SearchFailure> {
         let (bridge, f) = method("search").ok_or(SearchFailure::Missing)?;
         let promise = f
-            .call2(&bridge, &JsValue::from_str(query), &JsValue::from_f64(max as f64))
+            .call3(
+                &bridge,
+                &JsValue::from_str(query),
+                &JsValue::from_f64(max as f64),
+                &JsValue::from_f64(searches as f64),
+            )
             .map_err(failure)?
             .dyn_into::<Promise>()
             .map_err(failure)?;

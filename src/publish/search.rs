@@ -8,6 +8,11 @@
 //! than [`SHARD_TAIL`]) are a shard of their own (`…-new`). A new article changes that small
 //! shard only (and, once every [`SHARD_TAIL`] articles, its block), a deleted one the shards
 //! after it in its language and year.
+//!
+//! The first search of a page covers the newest articles of each language only (at least
+//! [`FIRST_SEARCH`] of each): its download stays the same however large the archive grows.
+//! "Search older articles" adds the next shards, [`OLDER_SEARCH`] articles or more at a time.
+//! Each shard's search (its [`tiers`] number) is listed in `pagefind/shards.json`.
 
 use super::order::Entry;
 use crate::model::{Article, Block};
@@ -22,6 +27,55 @@ pub const SHARD_SIZE: usize = 1000;
 /// articles), so a new article re-indexes these few, and the block is indexed again once every
 /// `SHARD_TAIL` articles.
 pub const SHARD_TAIL: usize = 100;
+
+/// The newest articles of each language the first search covers, at least: its shards, newest
+/// first, until that many are covered (at most about two shards a language).
+pub const FIRST_SEARCH: usize = 1000;
+
+/// The articles each "Search older articles" adds, at least (about ten shards).
+pub const OLDER_SEARCH: usize = 10_000;
+
+/// Which search each shard is in, for shards listed newest first as `(language, articles)`:
+/// `1` for the first (each language's newest shards until [`FIRST_SEARCH`] of its articles
+/// are covered), then `2`, `3`… for the older ones, newest first, [`OLDER_SEARCH`] articles or
+/// more each (the last may have fewer).
+///
+/// ```
+/// use article_reader::publish::search::tiers;
+/// // English: a few new ones, then full blocks; French: one small shard.
+/// let list = [("en", 40), ("fr", 12), ("en", 1000), ("en", 1000), ("en", 1000)];
+/// assert_eq!(tiers(&list), [1, 1, 1, 2, 2]);
+/// ```
+pub fn tiers(shards: &[(&str, usize)]) -> Vec<u32> {
+    let mut covered: BTreeMap<&str, usize> = BTreeMap::new();
+    let first: Vec<bool> = shards
+        .iter()
+        .map(|&(language, articles)| {
+            let seen = covered.entry(language).or_default();
+            let first = *seen < FIRST_SEARCH;
+            if first {
+                *seen += articles;
+            }
+            first
+        })
+        .collect();
+    let (mut tier, mut gathered) = (2, 0);
+    shards
+        .iter()
+        .zip(first)
+        .map(|(&(_, articles), first)| {
+            if first {
+                return 1;
+            }
+            if gathered >= OLDER_SEARCH {
+                tier += 1;
+                gathered = 0;
+            }
+            gathered += articles;
+            tier
+        })
+        .collect()
+}
 
 /// The language a shard is processed as: the tag's primary subtag, lower case (`und` when
 /// there is none).
@@ -201,5 +255,42 @@ mod tests {
         };
         assert_eq!(changed(2345), ["en-2026-3-new"]);
         assert_eq!(changed(2399), ["en-2026-3"]);
+    }
+
+    /// The first search covers each language's newest thousand articles or more, whatever the
+    /// archive's size; the older ones come ten thousand or more at a time.
+    #[test]
+    fn the_first_search_stays_the_same_size_as_the_archive_grows() {
+        // Newest first: per language, a small new shard, then blocks of a thousand.
+        let archive = |blocks: usize| -> Vec<(&'static str, usize)> {
+            let mut list = vec![("en", 57), ("fr", 3), ("zh", 99)];
+            for _ in 0..blocks {
+                list.extend([("en", 1000), ("fr", 1000), ("zh", 1000)]);
+            }
+            list
+        };
+        let first = |list: &[(&str, usize)]| -> usize {
+            list.iter()
+                .zip(tiers(list))
+                .filter(|(_, t)| *t == 1)
+                .map(|((_, n), _)| n)
+                .sum()
+        };
+        assert_eq!(first(&archive(1)), 3159);
+        assert_eq!(first(&archive(3)), 3159);
+        assert_eq!(first(&archive(40)), 3159);
+        let all = tiers(&archive(40));
+        assert_eq!(all.len(), 123);
+        // 117 older blocks: ten a search, and the last seven.
+        assert_eq!(all.iter().filter(|&&t| t == 2).count(), 10);
+        assert_eq!(*all.last().unwrap(), 13);
+        assert_eq!(all.iter().filter(|&&t| t == 13).count(), 7);
+        // Tiers only grow along the list.
+        assert!(all.windows(2).all(|w| w[0] <= w[1]));
+        // A language whose newest shard is large enough needs one.
+        assert_eq!(tiers(&[("en", 1000), ("en", 1000)]), [1, 2]);
+        // A language that appears only among older shards still starts in the first search.
+        assert_eq!(tiers(&[("en", 1000), ("en", 1000), ("ar", 5)]), [1, 2, 1]);
+        assert!(tiers(&[]).is_empty());
     }
 }

@@ -78,6 +78,39 @@ const archive = publishedCopy((dir) => {
 const large = useApp({ root: archive.dir });
 after(() => archive.remove());
 const INDEX = at(`/${FACTS.search_dir}`);
+
+// An archive over three years, whose older shards a large archive would leave to "Search older
+// articles": a word ("tollkeeper") in two articles of 2026, three of 2025 and two of 2024, and
+// one ("zincworks") only in 2024's. The publish puts every shard of so small an archive in the
+// first search; the list is then given the searches a large one has (2025's shard the second,
+// 2024's the third), as publish::search::tiers would for 1,000 newer articles in each year.
+const TOLL = (year, i, words) => ({
+  ...HARBOR,
+  id: `tollkeeper-${year}-${i}`,
+  headline: `Tollkeeper ledger ${year}, part ${i}`,
+  dek: `The ${year} ledger of the bridge tolls, part ${i}.`,
+  url: undefined,
+  published: `${year}-0${i + 1}-10T08:00:00Z`,
+  updated: undefined,
+  takeaways: [],
+  editorial: undefined,
+  related: [],
+  body: [{ type: 'paragraph', text: `The tollkeeper counted carts ${words}.` }],
+});
+const TOLLS = [
+  TOLL(2026, 1, 'at dawn'), TOLL(2026, 2, 'at noon'),
+  TOLL(2025, 1, 'in the rain'), TOLL(2025, 2, 'in the fog'), TOLL(2025, 3, 'in the snow'),
+  TOLL(2024, 1, 'beside the zincworks'), TOLL(2024, 2, 'behind the zincworks'),
+];
+const tieredCopy = publishedCopy((dir) => {
+  for (const article of TOLLS) writeFileSync(join(dir, `${article.id}.json`), JSON.stringify(article));
+});
+const SHARDS = join(tieredCopy.dir, FACTS.search_dir, 'shards.json');
+const published = JSON.parse(readFileSync(SHARDS, 'utf8'));
+const SEARCHES = { 'en-2025-1-new/': 2, 'en-2024-1-new/': 3 };
+writeFileSync(SHARDS, JSON.stringify({ ...published, shards: published.shards.map((s) => ({ ...s, tier: SEARCHES[s.path] ?? s.tier })) }));
+const tiered = useApp({ root: tieredCopy.dir });
+after(() => tieredCopy.remove());
 const status = (page) => page.locator('#search-status');
 const headlines = (page) => page.locator('.search-result h2').allTextContents();
 
@@ -200,6 +233,64 @@ test('"More results" shows ten more at a time, after the ten already shown', asy
   // The keyboard reader carries on from the first new result, not from the top of the page.
   await page.waitForFunction(() => document.activeElement?.closest('.search-result') !== null, null, { timeout: 5_000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.closest('.search-result')?.querySelector('h2')?.textContent.trim()), all[10]);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('the first search covers the newest articles; "Search older articles" adds the older ones after them', async () => {
+  // The publish lists every shard with its search: here, all in the first.
+  assert.deepEqual(published.shards.map((s) => [s.path, s.articles, s.tier]),
+    [['en-2026-1-new/', 6, 1], ['ar-2026-1-new/', 1, 1], ['en-2025-1-new/', 3, 1], ['en-2024-1-new/', 2, 1]]);
+  tiered.requests.length = 0;
+  const loaded = (year) => tiered.requests.some((u) => u.startsWith(`${INDEX}en-${year}-1-new/`));
+  const page = await open(tiered, '/search?q=tollkeeper', { wait: '.search-result' });
+  await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 2);
+  assert.deepEqual((await headlines(page)).sort(), ['Tollkeeper ledger 2026, part 1', 'Tollkeeper ledger 2026, part 2']);
+  assert.equal((await status(page).textContent()).trim(),
+    '2 articles found for “tollkeeper”. Only the newest articles were searched: 5 older articles were not.');
+  assert.ok(!loaded(2025) && !loaded(2024), 'nothing of the older shards yet');
+  const newest = await headlines(page);
+
+  // From the keyboard: the older articles' results come after those on screen, and the first
+  // of them takes the focus.
+  const older = page.locator('button.search-older');
+  assert.equal((await older.textContent()).trim(), 'Search older articles');
+  await older.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 5);
+  const five = await headlines(page);
+  assert.deepEqual(five.slice(0, 2), newest, 'the newest results stay first, in their order');
+  assert.deepEqual(five.slice(2).sort(), ['Tollkeeper ledger 2025, part 1', 'Tollkeeper ledger 2025, part 2', 'Tollkeeper ledger 2025, part 3']);
+  assert.equal((await status(page).textContent()).trim(),
+    '5 articles found for “tollkeeper”. Only the newest articles were searched: 2 older articles were not.');
+  assert.ok(loaded(2025) && !loaded(2024), "2025's shard only");
+  await page.waitForFunction(() => document.activeElement?.closest('.search-result') !== null, null, { timeout: 5_000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.search-result')?.querySelector('h2')?.textContent.trim()), five[2]);
+  assert.match(await page.locator('.search-result').nth(2).locator('time').textContent(), /2025/);
+
+  await page.locator('button.search-older').click();
+  await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 7);
+  assert.deepEqual((await headlines(page)).slice(0, 5), five);
+  assert.equal((await status(page).textContent()).trim(), '7 articles found for “tollkeeper”.');
+  assert.equal(await page.locator('button.search-older').count(), 0, 'everything searched');
+  assert.ok(loaded(2024));
+
+  // A new query starts from the newest articles again. Older articles without results: the
+  // focus goes to the button for still older ones, and their results come after.
+  await typeQuery(page, 'zincworks');
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.startsWith('No articles found for “zincworks”.'));
+  assert.equal((await status(page).textContent()).trim(),
+    'No articles found for “zincworks”. Only the newest articles were searched: 5 older articles were not.');
+  assert.deepEqual(await axe(page), [], 'the page with its "Search older articles" button');
+  await page.locator('button.search-older').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /2 older articles were not/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  assert.equal(await page.locator('.search-result').count(), 0);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('search-older'), null, { timeout: 5_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 2);
+  assert.equal((await status(page).textContent()).trim(), '2 articles found for “zincworks”.');
+  await page.waitForFunction(() => document.activeElement?.closest('.search-result') !== null, null, { timeout: 5_000 });
   page.assertClean();
   await page.context().close();
 });
