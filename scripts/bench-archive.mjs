@@ -359,8 +359,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 try {
   // A word of the English vocabulary's middle ranks: in many articles, not in all.
   const query = LANGUAGES[0].words[40];
-  // And one of its last ranks, found in a dozen or so of the newest articles (Pagefind matches the last word
-  // of a query as a prefix: a word no other word starts with).
+  // And one of its last ranks, found in a dozen or so of the newest articles (Pagefind matches
+  // the last word of a query as a prefix: a word no other word starts with).
   const words = LANGUAGES[0].words;
   const rare = words.slice(19500).find((w) => !words.some((o) => o !== w && o.startsWith(w)));
   const search = await firstSearch(browser, largest.out, query, rare);
