@@ -274,6 +274,8 @@ test('an invalid article is refused with the validator\'s words, and nothing is 
 
 test('the feeds read back through the import command: our own feed gives back our articles', () => {
   const importer = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'import');
+  // scripts/test.sh builds it before the browser tests; run alone, this file needs it built.
+  assert.ok(existsSync(importer), `${importer} is missing: cargo build --locked --features import --bin import`);
   const articles = readdirSync(copy.archive).filter((f) => f.endsWith('.json')).map((f) => readJson(join(copy.archive, f)));
   for (const feed of ['feed.xml', 'atom.xml', 'feed.json']) {
     const out = mkdtempSync(join(tmpdir(), 'reader-import-'));
