@@ -19,6 +19,10 @@ pub fn SettingsToggle(
     /// While the panel's code is on its way.
     #[prop(into, optional)]
     busy: Signal<bool>,
+    /// Whether the panel is in the page: until it is, the button does not say it is expanded
+    /// (its `aria-controls` would name nothing).
+    #[prop(into)]
+    made: Signal<bool>,
 ) -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     view! {
@@ -26,7 +30,7 @@ pub fn SettingsToggle(
             type="button"
             class="settings-toggle"
             aria-busy=move || busy.get().then_some("true")
-            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-expanded=move || if open.get() && made.get() { "true" } else { "false" }
             aria-controls="reader-settings"
             on:click=move |_| open.update(|o| *o = !*o)
         >

@@ -13,7 +13,7 @@ use crate::model::links::in_app;
 pub fn SiteHeader() -> impl IntoView {
     crate::contexts::island::enter();
     let settings_open = RwSignal::new(false);
-    let (busy, panel) = panel::settings_panel(settings_open);
+    let (busy, made, panel) = panel::settings_panel(settings_open);
     let t = crate::contexts::ui::use_text();
     view! {
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
@@ -26,7 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
             <SearchBox/>
             <nav aria-label=move || t().site_nav>
                 <a href=in_app("/saved") class="nav-saved">{move || t().nav_saved}</a>
-                <SettingsToggle open=settings_open busy=busy/>
+                <SettingsToggle open=settings_open busy=busy made=made/>
             </nav>
         </header>
         // Made when the reader first opens it, not before: a prerendered page carries no hidden
@@ -48,8 +48,8 @@ mod panel {
     use crate::components::settings::{preload_settings_panel, settings_panel as build_panel};
     use crate::platform::chunk::{ready_now, Chunk, ChunkState};
 
-    /// Whether the button is busy, and the panel's place.
-    pub fn settings_panel(open: RwSignal<bool>) -> (Signal<bool>, impl IntoView) {
+    /// Whether the button is busy, whether the panel is made, and the panel's place.
+    pub fn settings_panel(open: RwSignal<bool>) -> (Signal<bool>, Signal<bool>, impl IntoView) {
         let chunk = Chunk::new();
         let slot = NodeRef::<leptos::html::Div>::new();
         let owner = Owner::current();
@@ -70,8 +70,10 @@ mod panel {
             }
         });
         let busy = Signal::derive(move || chunk.state() == ChunkState::Loading);
+        let made = Signal::derive(move || chunk.state() == ChunkState::Ready);
         (
             busy,
+            made,
             view! {
                 <ChunkStatus chunk=chunk retry=load/>
                 <div class="settings-slot" node_ref=slot></div>
@@ -87,10 +89,10 @@ mod panel {
 
     use crate::components::settings::SettingsPanel;
 
-    /// Whether the button is busy (never), and the panel's place.
-    pub fn settings_panel(open: RwSignal<bool>) -> (Signal<bool>, impl IntoView) {
+    /// Whether the button is busy (never), whether the panel is made, and the panel's place.
+    pub fn settings_panel(open: RwSignal<bool>) -> (Signal<bool>, Signal<bool>, impl IntoView) {
         let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
-        (Signal::stored(false), move || {
+        (Signal::stored(false), opened.into(), move || {
             opened.get().then(|| view! { <SettingsPanel open=open/> })
         })
     }

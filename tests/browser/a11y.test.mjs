@@ -15,6 +15,14 @@ const settings = (theme) => `
   localStorage.setItem(${JSON.stringify(FACTS.progress_key)}, JSON.stringify({ articles: {
     [location.origin + ${JSON.stringify(at('/articles/soil-carbon-long-read.json'))}]: { block: 12, percent: 40, at: '2026-11-24T10:00:00Z' } } }));`;
 
+// Opens the reading settings and waits for the panel: on a prerendered page its code comes
+// from its own chunk after the click.
+const settingsOpen = async (page) => {
+  await page.locator('.settings-toggle').click();
+  await page.waitForSelector('#reader-settings:not([hidden])');
+  await page.waitForSelector('.settings-toggle[aria-expanded="true"]');
+};
+
 // [name, path, element to wait for, what to do before checking]
 const states = [
   ['front page', '/', '.article-list', null],
@@ -24,7 +32,7 @@ const states = [
   ['article, share menu open', '/articles/harbor-bridge-reopens', '.article-body',
     (page) => page.locator('summary.share-button').click()],
   ['article, settings open', '/articles/harbor-bridge-reopens', '.article-body',
-    (page) => page.locator('.settings-toggle').click()],
+    settingsOpen],
   ['right-to-left article', '/articles/desert-solar-cooperative', '.article-body', null],
   ['saved page', '/saved', 'main h1', null],
   ['not found', '/no/such/page', 'main h1', null],
@@ -38,7 +46,7 @@ const states = [
   ['error: wrong type', '/read?src=/fixtures/image.json', '[data-error]', null],
   ['article, continue offered', '/articles/soil-carbon-long-read', '.resume', null],
   ['Arabic interface, settings open', '/articles/desert-solar-cooperative', '.article-body',
-    (page) => page.locator('.settings-toggle').click()],
+    settingsOpen],
   ['hostile article', '/read?src=/fixtures/hostile.json', '.article-body', null],
   ['every block of format 1.1', '/read?src=/fixtures/format-1-1.json', '.article-body', null],
   ['a list of links (target size)', '/read?src=/fixtures/link-list.json', '.article-body', null],

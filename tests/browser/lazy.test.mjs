@@ -50,9 +50,12 @@ test('a cold page loads no chunk; the first click on the settings fetches it, sh
   // Busy, and saying so, while the code is on its way; the click is kept.
   await page.waitForSelector('.settings-toggle[aria-busy="true"]');
   assert.equal((await page.locator('.chunk-status[role="status"]').textContent()).trim(), 'Loading this control…');
-  assert.equal(await page.locator('.settings-toggle').getAttribute('aria-expanded'), 'true');
+  // Not expanded until the panel is there: `aria-controls` names nothing before.
+  assert.equal(await page.locator('.settings-toggle').getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#reader-settings').count(), 0);
   release();
   await panelOpen(page);
+  assert.equal(await page.locator('.settings-toggle').getAttribute('aria-expanded'), 'true');
   await page.waitForSelector('.chunk-status', { state: 'detached' });
   assert.equal(await page.locator('.settings-toggle').getAttribute('aria-busy'), null);
   const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p));

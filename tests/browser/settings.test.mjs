@@ -32,7 +32,9 @@ test('settings apply at once, persist, and apply before the first paint', async 
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.equal(await page.locator('#reader-settings').isHidden(), true);
   await toggle.click();
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  // Expanded once the panel is there (on a prerendered page its code comes after the click).
+  await page.locator('#reader-settings').waitFor({ state: 'visible' });
+  await page.waitForSelector('.settings-toggle[aria-expanded="true"]');
   await page.getByLabel('Dark').check();
   await page.getByLabel('Sans-serif').check();
   await page.getByLabel('Wide').check();
@@ -150,6 +152,7 @@ test('at 320 px wide with the largest text nothing scrolls sideways', async () =
     assert.equal(await page.evaluate(() => document.documentElement.dataset.size), '200');
     if (path === ARTICLE) {
       await page.locator('.settings-toggle').click();
+      await page.locator('#reader-settings').waitFor({ state: 'visible' });
       await page.locator('summary.editorial-toggle').click();
       await page.locator('summary.share-button').click();
     }
