@@ -94,6 +94,9 @@ test('a keyboard-only reader can do the whole journey, focus always visible', as
   // Back up to the reading settings, larger text, and out again with Escape.
   await tabTo(page, 'button.settings-toggle', { key: 'Shift+Tab', max: 120 });
   await press(page, 'Enter');
+  // The panel's code comes from its own chunk on a prerendered page: a Tab before it is there
+  // goes on into the article, past where the panel will be.
+  await page.locator('#reader-settings').waitFor({ state: 'visible' });
   await tabTo(page, 'button.size-larger');
   await press(page, 'Enter');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.size), '112');
