@@ -27,6 +27,7 @@
 //! articles not yet linked, and the next deploy finishes the job.
 
 use article_reader::deploy::{
+    failure::{classify, Failure},
     headers::{cache_control, content_type},
     plan::{plan, Plan},
     purge,
@@ -281,45 +282,24 @@ impl Bucket {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let lower = detail.to_ascii_lowercase();
-        let message = if lower.contains("nosuchbucket") || lower.contains("bucket does not exist") {
-            format!(
-                "the bucket {} does not exist at {}: create it, or fix --to (or --endpoint)",
-                self.name, self.endpoint
-            )
-        } else if matches!(
+        let refused = matches!(
             error,
             object_store::Error::Unauthenticated { .. } | object_store::Error::PermissionDenied { .. }
-        ) || [
-            "invalidaccesskeyid",
-            "signaturedoesnotmatch",
-            "accessdenied",
-            "forbidden",
-            "403",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-        {
-            format!(
+        );
+        let message = match classify(refused, &detail) {
+            Failure::NoBucket => format!(
+                "the bucket {} does not exist at {}: create it, or fix --to (or --endpoint)",
+                self.name, self.endpoint
+            ),
+            Failure::Refused => format!(
                 "{} refused the credentials from {} for bucket {}: check the key id, the secret and their rights on the bucket",
                 self.endpoint, self.source, self.name
-            )
-        } else if [
-            "error sending request",
-            "connection refused",
-            "dns error",
-            "timed out",
-            "connect",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-        {
-            format!(
+            ),
+            Failure::Unreachable => format!(
                 "cannot reach {}: check --endpoint (or AWS_ENDPOINT_URL) and the network",
                 self.endpoint
-            )
-        } else {
-            format!("{what} in bucket {} at {} failed", self.name, self.endpoint)
+            ),
+            Failure::Other => format!("{what} in bucket {} at {} failed", self.name, self.endpoint),
         };
         format!("{message}\n  ({what}: {detail})")
     }

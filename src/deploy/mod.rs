@@ -13,6 +13,7 @@
 //!
 //! Only with the `publish` feature: native, never in the wasm.
 
+pub mod failure;
 pub mod headers;
 pub mod plan;
 pub mod purge;
