@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { AwsClient } from 'aws4fetch';
-import { BASE, DIST, FACTS, SITE, at, open, publishedCopy, useApp } from './harness.mjs';
+import { BASE, DIST, FACTS, SITE, at, open, publishedCopy, useApp, waitOrTell } from './harness.mjs';
 import { deployBinary } from '../../scripts/publish-binary.mjs';
 import { nativeEnv } from '../../scripts/native-env.mjs';
 import { serverChanges, startS3 } from '../../scripts/s3-server.mjs';
@@ -377,7 +377,7 @@ test('through the bucket: a visited article reads offline', async () => {
   await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at('/articles/harbor-bridge-reopens.json'));
   await page.context().setOffline(true);
   await page.reload();
-  await page.waitForSelector('.offline-indicator', { state: 'visible' });
+  await waitOrTell(page, '.offline-indicator', { state: 'visible' });
   await page.waitForSelector('.article-body');
   assert.match(await page.locator('h1').textContent(), /Harbor Bridge Reopens/);
   await page.close();

@@ -1,7 +1,7 @@
 // Shared setup for the browser tests: the real built app (dist/) served on 127.0.0.1 with test
 // fixtures, and Debian's headless Chromium driven by playwright-core.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -126,6 +126,16 @@ export async function open(ctx, path, options = {}) {
       problems.push(`console error: ${m.text()}`);
     }
   });
+  // The page's last words, for a wait that times out (`waitOrTell`).
+  const log = [];
+  const note = (line) => { log.push(`${new Date().toISOString().slice(11, 23)} ${line}`); if (log.length > 40) log.shift(); };
+  page.on('console', (m) => note(`console ${m.type()}: ${m.text().slice(0, 300)}`));
+  page.on('requestfailed', (r) => note(`failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) note(`${r.status()} ${r.fromServiceWorker() ? 'from the service worker' : 'from the network'}: ${r.url()}`);
+  });
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) note(`navigated: ${f.url()}`); });
+  page.recentLog = log;
   page.on('dialog', async (d) => {
     problems.push(`dialog: ${d.type()} ${d.message()}`);
     await d.dismiss();
@@ -173,6 +183,40 @@ export async function live(page, timeout = 15_000) {
         : !document.getElementById('prerendered')) && 'live';
   }, null, { timeout });
   assert.equal(await state.jsonValue(), 'live', `${page.url()} came to life`);
+}
+
+/**
+ * `page.waitForSelector(selector, options)`; on a timeout it fails with what the page was doing:
+ * its address, whether it was online and which service worker controlled it, whether its code
+ * came to life, its last console messages and failed requests; and keeps a screenshot and the
+ * page's HTML in target/test-failures/. For a wait that failed once and could not be made to
+ * fail again.
+ */
+export async function waitOrTell(page, selector, options = {}) {
+  try {
+    return await page.waitForSelector(selector, options);
+  } catch (e) {
+    if (!/Timeout/i.test(e.message)) throw e;
+    const dir = join(root, 'target', 'test-failures');
+    mkdirSync(dir, { recursive: true });
+    const stem = join(dir, `${Date.now()}-${selector.replace(/[^a-z0-9]+/gi, '-')}`);
+    const state = await page.evaluate(() => ({
+      url: location.href,
+      online: navigator.onLine,
+      controller: navigator.serviceWorker?.controller?.scriptURL ?? null,
+      islands: document.documentElement.hasAttribute('data-islands'),
+      live: document.documentElement.dataset.live ?? null,
+      prerendered: Boolean(document.getElementById('prerendered')),
+      readyState: document.readyState,
+      scripts: [...document.scripts].map((s) => s.src || '(inline)'),
+    })).catch((err) => ({ unavailable: err.message }));
+    await page.screenshot({ path: `${stem}.png`, fullPage: true }).catch(() => {});
+    await page.content().then((html) => writeFileSync(`${stem}.html`, html)).catch(() => {});
+    throw new Error(`waiting for ${selector}: ${e.message.split('\n')[0]}\n`
+      + `page: ${JSON.stringify(state)}\n`
+      + `last events:\n  ${(page.recentLog ?? []).join('\n  ')}\n`
+      + `screenshot and HTML: ${stem}.png, .html`);
+  }
 }
 
 /** Resolves once `done()` holds (checked every 50 ms), or after `ms`: the assertion after it

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, DIST, open, readJson, texts, useApp, watchPolicy, FACTS, at, BASE } from './harness.mjs';
+import { CHROMIUM, DIST, open, readJson, texts, useApp, waitOrTell, watchPolicy, FACTS, at, BASE } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 
@@ -139,7 +139,7 @@ test('offline: visited pages and saved articles read, others say they are not sa
 
   await page.reload();
   // The prerendered copy is on screen before the app starts: wait for the app's own state.
-  await page.waitForSelector('.offline-indicator', { state: 'visible' });
+  await waitOrTell(page, '.offline-indicator', { state: 'visible' });
   await page.waitForSelector('.article-body');
   assert.match(await page.locator('h1').textContent(), /Central Library/);
   // The related article opened before is marked as available offline; the others are not.
