@@ -67,6 +67,7 @@ struct Args {
     now: i64,
     json_only: bool,
     page_scripts: bool,
+    timings: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -79,6 +80,7 @@ fn parse_args() -> Result<Args, String> {
             .unwrap_or_default(),
         json_only: false,
         page_scripts: false,
+        timings: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -94,6 +96,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--json-only" => args.json_only = true,
             "--page-scripts" => args.page_scripts = true,
+            "--timings" => args.timings = true,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -402,6 +405,31 @@ struct Published {
     articles: usize,
     fresh: usize,
     deleted: usize,
+    phases: Phases,
+}
+
+/// How long each step of a publish took (`--timings`).
+struct Phases {
+    last: Instant,
+    done: Vec<(&'static str, f64)>,
+}
+
+impl Phases {
+    fn start() -> Self {
+        Phases { last: Instant::now(), done: Vec::new() }
+    }
+
+    /// Ends the step `name`, begun where the last one ended.
+    fn mark(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.done.push((name, (now - self.last).as_secs_f64()));
+        self.last = now;
+    }
+
+    fn line(&self) -> String {
+        let steps: Vec<String> = self.done.iter().map(|(n, s)| format!("{n} {s:.2} s")).collect();
+        format!("publish: timings: {}", steps.join(", "))
+    }
 }
 
 fn publish(args: &Args) -> Result<Published, String> {
@@ -417,6 +445,7 @@ fn publish(args: &Args) -> Result<Published, String> {
         ),
     )?;
 
+    let mut phases = Phases::start();
     let code = if args.json_only { None } else { Some(read_code(out)?) };
     if let Some(code) = &code {
         check_policy(code)?;
@@ -427,11 +456,13 @@ fn publish(args: &Args) -> Result<Published, String> {
         .and_then(|b| serde_json::from_slice(&b).ok())
         .filter(|m: &Manifest| m.version == manifest::VERSION)
         .unwrap_or_default();
+    phases.mark("code and manifest read");
     let fingerprint = code
         .as_ref()
         .map_or_else(|| "json-only".to_string(), |c| c.fingerprint.clone());
     let same_code = old.code == fingerprint;
     let archive = scan_archive(&args.archive, &old, same_code)?;
+    phases.mark("archive scanned");
 
     // What a stopped publish was doing: its groups are compared with the disk this time.
     let pending_path = state.join("pending.json");
@@ -486,14 +517,17 @@ fn publish(args: &Args) -> Result<Published, String> {
         write_article(&mut output, code.as_ref(), id, &fresh.text, &base)?;
     }
 
+    phases.mark("articles");
     let mut entries: Vec<Entry> = archive.sources.values().map(|s| s.entry.clone()).collect();
     order::oldest_first(&mut entries);
+    phases.mark("ordered");
 
     // 2. The search shards the changes land in.
     let mut shard_prints = BTreeMap::new();
     if let Some(code) = &code {
         shard_prints = publish_search(&mut output, args, code, &entries, &archive)?;
     }
+    phases.mark("search");
 
     // 3. The indexes: every page, then the front page.
     let index_files = order::index_files(&entries, PER_PAGE);
@@ -516,9 +550,13 @@ fn publish(args: &Args) -> Result<Published, String> {
         let page = pages::front_page(&code.template, &code.islands, &first)?;
         output.put("index.html", page.as_bytes(), "index")?;
 
+        phases.mark("indexes");
+
         // 4. Feeds and sitemaps.
         publish_feeds(&mut output, &args.archive, &entries)?;
+        phases.mark("feeds");
         publish_sitemaps(&mut output, &entries, args.now)?;
+        phases.mark("sitemaps");
     }
 
     // 5. Last, what nothing names any more: deleted articles, emptied pages and shards.
@@ -528,6 +566,7 @@ fn publish(args: &Args) -> Result<Published, String> {
         }
     }
     output.remove_stale()?;
+    phases.mark("stale removed");
 
     let manifest = Manifest {
         version: manifest::VERSION,
@@ -542,6 +581,7 @@ fn publish(args: &Args) -> Result<Published, String> {
         serde_json::to_string(&manifest).map_err(|e| e.to_string())?.as_bytes(),
     )?;
     fs::remove_file(&pending_path).map_err(io(&pending_path))?;
+    phases.mark("manifest written");
 
     // What was done, file by file.
     let mut report = String::new();
@@ -566,6 +606,7 @@ fn publish(args: &Args) -> Result<Published, String> {
         articles: archive.sources.len(),
         fresh: archive.fresh.len(),
         deleted: deleted.len(),
+        phases,
     })
 }
 
@@ -893,7 +934,7 @@ fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("publish: {e}\nusage: publish [--archive DIR] [--out DIR] [--now RFC3339] [--json-only] | publish --page-scripts [--out DIR]");
+            eprintln!("publish: {e}\nusage: publish [--archive DIR] [--out DIR] [--now RFC3339] [--json-only] [--timings] | publish --page-scripts [--out DIR]");
             return ExitCode::from(2);
         }
     };
@@ -921,6 +962,9 @@ fn main() -> ExitCode {
                 args.archive.display(),
                 started.elapsed().as_secs_f64()
             );
+            if args.timings {
+                eprintln!("{}", s.phases.line());
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
