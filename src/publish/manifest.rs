@@ -97,5 +97,10 @@ pub struct Manifest {
     pub assets: BTreeMap<String, Asset>,
     /// Each search shard's fingerprint (its articles and their hashes).
     pub shards: BTreeMap<String, String>,
+    /// Each archive page's fingerprint (its articles and their hashes, its next page, the
+    /// code): an unchanged page is not made again. (Absent from an older manifest: every page
+    /// is then made and compared by its hash.)
+    #[serde(default)]
+    pub pages: BTreeMap<String, String>,
     pub files: BTreeMap<String, File>,
 }

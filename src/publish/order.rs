@@ -65,6 +65,56 @@ pub fn archive_path(n: usize) -> String {
     format!("articles/archive/{n}.json")
 }
 
+/// One file of the index: where it goes, which entries it lists (a range of the entries sorted
+/// oldest first; it lists them newest first) and the page it points on to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexFile {
+    pub path: String,
+    pub range: std::ops::Range<usize>,
+    pub next: Option<String>,
+}
+
+impl IndexFile {
+    /// Its JSON, listing `entries[self.range]` (the same entries it was planned with).
+    pub fn json(&self, entries: &[Entry]) -> String {
+        page_json(&entries[self.range.clone()], self.next.clone())
+    }
+}
+
+/// The index files of `count` entries sorted oldest first, without their JSON:
+/// `articles/index.json` (the newest `per_page`) first, then every page of `articles/archive/`
+/// from the oldest. A page's JSON depends only on its range, its `next` and its entries.
+///
+/// ```
+/// use article_reader::publish::order::index_plan;
+/// let plan = index_plan(120, 50);
+/// assert_eq!(plan[0].range, 70..120);
+/// assert_eq!(plan[0].next.as_deref(), Some("archive/2.json"));
+/// assert_eq!(plan[3].path, "articles/archive/3.json");
+/// assert_eq!(plan[3].range, 100..120);
+/// assert_eq!(plan[1].next, None);
+/// ```
+pub fn index_plan(count: usize, per_page: usize) -> Vec<IndexFile> {
+    let per_page = per_page.max(1);
+    let front_start = count.saturating_sub(per_page);
+    // The newest article the front page does not list, and the page that holds it.
+    let next = (front_start > 0).then(|| format!("archive/{}.json", (front_start - 1) / per_page + 1));
+    let mut files = vec![IndexFile {
+        path: "articles/index.json".to_string(),
+        range: front_start..count,
+        next,
+    }];
+    for (i, start) in (0..count).step_by(per_page).enumerate() {
+        let n = i + 1;
+        files.push(IndexFile {
+            path: archive_path(n),
+            range: start..(start + per_page).min(count),
+            next: (n > 1).then(|| format!("{}.json", n - 1)),
+        });
+    }
+    files
+}
+
 /// The index files of `entries` (sorted oldest first): `articles/index.json` first, then every
 /// page of `articles/archive/`, each with its JSON.
 ///
@@ -86,23 +136,13 @@ pub fn archive_path(n: usize) -> String {
 /// assert!(!files[1].1.contains("next"));
 /// ```
 pub fn index_files(entries: &[Entry], per_page: usize) -> Vec<(String, String)> {
-    let per_page = per_page.max(1);
-    let count = entries.len();
-    let front_start = count.saturating_sub(per_page);
-    // The newest article the front page does not list, and the page that holds it.
-    let next = (front_start > 0).then(|| format!("archive/{}.json", (front_start - 1) / per_page + 1));
-    let mut files = vec![(
-        "articles/index.json".to_string(),
-        page_json(&entries[front_start..], next),
-    )];
-    for (i, chunk) in entries.chunks(per_page).enumerate() {
-        let n = i + 1;
-        files.push((
-            archive_path(n),
-            page_json(chunk, (n > 1).then(|| format!("{}.json", n - 1))),
-        ));
-    }
-    files
+    index_plan(entries.len(), per_page)
+        .into_iter()
+        .map(|f| {
+            let json = f.json(entries);
+            (f.path, json)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -154,6 +194,26 @@ mod tests {
                 .collect();
             let newest = archive_path(n / 50 + 1);
             assert_eq!(changed, ["articles/index.json", newest.as_str()], "{n} → {}", n + 1);
+        }
+    }
+
+    /// The archive pages' ranges cut the entries into pages of `per_page` from the oldest,
+    /// without a gap or an overlap; the front page's is the newest `per_page`.
+    #[test]
+    fn the_plan_covers_every_entry_once() {
+        for per_page in [1, 7, 50] {
+            for count in [0, 1, 6, 7, 8, 49, 50, 51, 350, 351] {
+                let plan = index_plan(count, per_page);
+                assert_eq!(plan[0].range, count.saturating_sub(per_page)..count);
+                let mut at = 0;
+                for (i, f) in plan.iter().skip(1).enumerate() {
+                    assert_eq!(f.path, archive_path(i + 1));
+                    assert_eq!(f.range.start, at, "{count} by {per_page}");
+                    assert!(!f.range.is_empty() && f.range.len() <= per_page);
+                    at = f.range.end;
+                }
+                assert_eq!(at, count, "{count} by {per_page}");
+            }
         }
     }
 

@@ -67,9 +67,6 @@ pub struct Output {
     pub written: Vec<String>,
     pub removed: Vec<String>,
     pub unchanged: usize,
-    /// The last publish's files by what they were made from, made on first use: keeping a
-    /// group looks up its own files instead of reading every file of the archive.
-    by_source: Option<BTreeMap<String, Vec<String>>>,
     /// Stops the process as `kill -9` would after this many files (tests of a stopped publish:
     /// `READER_PUBLISH_KILL_AFTER`).
     kill_after: Option<usize>,
@@ -85,7 +82,6 @@ impl Output {
             written: Vec::new(),
             removed: Vec::new(),
             unchanged: 0,
-            by_source: None,
             kill_after: std::env::var("READER_PUBLISH_KILL_AFTER")
                 .ok()
                 .and_then(|n| n.parse().ok()),
@@ -169,18 +165,17 @@ impl Output {
         }
     }
 
-    /// Keeps every file the last publish made `from` a source (a search shard left as it was).
-    pub fn keep_group(&mut self, from: &str) {
-        let old = &self.old;
-        let by_source = self.by_source.get_or_insert_with(|| {
-            let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            for (path, f) in &old.files {
-                groups.entry(f.from.clone()).or_default().push(path.clone());
-            }
-            groups
-        });
-        for path in by_source.get(from).into_iter().flatten() {
-            self.files.insert(path.clone(), old.files[path].clone());
+    /// Keeps every file under `folder` (`/`-terminated) the last publish made `from` a source (a
+    /// search shard left as it was): a range of the sorted manifest, not a walk through it.
+    pub fn keep_under(&mut self, from: &str, folder: &str) {
+        let found = self
+            .old
+            .files
+            .range::<str, _>((std::ops::Bound::Included(folder), std::ops::Bound::Unbounded))
+            .take_while(|(path, _)| path.starts_with(folder))
+            .filter(|(_, f)| f.from == from);
+        for (path, f) in found {
+            self.files.insert(path.clone(), f.clone());
             self.unchanged += 1;
         }
     }
