@@ -25,7 +25,7 @@
 //   READER_BENCH_KEEP=1 keeps the largest archive and its output (their folder is printed).
 //
 // Figures vary with the machine: compare within one run.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,8 +175,13 @@ function codeBuild(dir) {
   }
   rmSync(join(dir, '.publish'), { recursive: true, force: true });
 }
-const publish = (archive, out) => execFileSync(publishBinary(), ['--archive', archive, '--out', out, '--now', '2026-12-01T12:00:00Z'],
-  { env: nativeEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 }).toString();
+/** Publishes `archive` into `out`; returns the report (standard output) and its step times. */
+function publish(archive, out) {
+  const run = spawnSync(publishBinary(), ['--archive', archive, '--out', out, '--now', '2026-12-01T12:00:00Z', '--timings'],
+    { env: nativeEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`publish failed (${run.status ?? run.signal}): ${run.stderr}`);
+  return { report: run.stdout.toString(), timings: /timings: (.*)/.exec(run.stderr.toString())?.[1] ?? '' };
+}
 
 /**
  * A first search on the archive served from `dir`: the search page is open (its own code is the
@@ -303,11 +308,12 @@ for (const n of sizes) {
     const one = article(n, n + 1, NEWEST);
     writeFileSync(join(archive, `${one.id}.json`), JSON.stringify(one));
     start = process.hrtime.bigint();
-    const report = publish(archive, out);
+    const { report, timings } = publish(archive, out);
     const once = seconds(start);
     const written = report.split('\n').filter((l) => l.startsWith('wrote   ')).map((l) => l.slice(8));
     const removed = report.split('\n').filter((l) => l.startsWith('removed ')).map((l) => l.slice(8));
     console.log(`  one new article: ${once.toFixed(2)} s, ${written.length} files written, ${removed.length} removed:`);
+    console.log(`    (its steps: ${timings})`);
     for (const p of written) console.log(`    wrote   ${p}`);
     for (const p of removed) console.log(`    removed ${p}`);
     let deployOne = null;
