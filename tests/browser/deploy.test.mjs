@@ -378,7 +378,7 @@ test('through the bucket: a visited article reads offline', async () => {
   await page.context().setOffline(true);
   await page.reload();
   await waitOrTell(page, '.offline-indicator', { state: 'visible' });
-  await page.waitForSelector('.article-body');
+  await waitOrTell(page, '.article-body');
   assert.match(await page.locator('h1').textContent(), /Harbor Bridge Reopens/);
   await page.close();
 });

@@ -209,6 +209,8 @@ export async function waitOrTell(page, selector, options = {}) {
       prerendered: Boolean(document.getElementById('prerendered')),
       readyState: document.readyState,
       scripts: [...document.scripts].map((s) => s.src || '(inline)'),
+      error: document.querySelector('[data-error]')?.getAttribute('data-error') ?? null,
+      main: document.querySelector('main')?.innerText.replace(/\s+/g, ' ').slice(0, 300) ?? null,
     })).catch((err) => ({ unavailable: err.message }));
     await page.screenshot({ path: `${stem}.png`, fullPage: true }).catch(() => {});
     await page.content().then((html) => writeFileSync(`${stem}.html`, html)).catch(() => {});

@@ -140,7 +140,7 @@ test('offline: visited pages and saved articles read, others say they are not sa
   await page.reload();
   // The prerendered copy is on screen before the app starts: wait for the app's own state.
   await waitOrTell(page, '.offline-indicator', { state: 'visible' });
-  await page.waitForSelector('.article-body');
+  await waitOrTell(page, '.article-body');
   assert.match(await page.locator('h1').textContent(), /Central Library/);
   // The related article opened before is marked as available offline; the others are not.
   await page.waitForSelector('.offline-mark');
