@@ -5,7 +5,8 @@
 //! binary; scripts/deploy.sh runs it.
 //!
 //!   deploy --to s3://BUCKET[/PREFIX] [--from DIR] [--endpoint URL] [--region NAME]
-//!          [--profile NAME] [--purge-list FILE] [--jobs N] [--dry-run]
+//!          [--profile NAME] [--purge-list FILE] [--jobs N] [--retries N] [--timeout SECONDS]
+//!          [--dry-run]
 //!
 //! - `--from`: the output of the last publish (default `dist`); the deploy holds its lock, so
 //!   a publish waits for it and it waits for a publish.
@@ -16,6 +17,9 @@
 //!   `~/.aws/credentials`, and are never printed.
 //! - `--purge-list`: where the purge list goes (default `.publish/purge.txt` in the output);
 //!   it is printed too.
+//! - `--retries`, `--timeout`: how often one request is tried again (default 10, with a backoff
+//!   from 100 ms to 15 s) and how long one attempt may take (default 60 s), by the S3 client's
+//!   own retry settings.
 //! - `--dry-run`: reads the bucket's record and prints what a deploy would do, writing nothing.
 //!
 //! The deploy compares the output (the publish's manifest gives the hashes of the files it
@@ -23,36 +27,29 @@
 //! (`{prefix}.deploy/`, see `article_reader::deploy::record`), so another machine, or a lost
 //! local folder, uploads only what differs. The `.br` and `.gz` copies stay local: a bucket
 //! cannot choose an encoding by the request's `Accept-Encoding`, so the CDN compresses.
-//! A deploy stopped at any point (even `kill -9`) leaves the site as it was or with new
-//! articles not yet linked, and the next deploy finishes the job.
+//! A deploy stopped at any point (even `kill -9`), or by a request that failed after its
+//! retries, leaves the site as it was or with new articles not yet linked, and keeps its
+//! progress: the record is written at checkpoints as uploads succeed, so the next deploy sends
+//! only what is left. The bookkeeping is `article_reader::deploy::session`; this file runs the
+//! steps in order.
 
-use article_reader::deploy::{
-    failure::{classify, Failure},
-    headers::{cache_control, content_type},
-    plan::{plan, Plan},
-    purge,
-    record::{self, by_shard, digest, shard_key, shard_of, stamp, state_key, Entries, State},
-};
-use article_reader::publish::manifest::{self, Manifest};
-use article_reader::publish::{lock_output, public_base, STATE_DIR};
-use futures::{stream, StreamExt, TryStreamExt};
-use object_store::{
-    aws::{AmazonS3, AmazonS3Builder},
-    path::Path as Key,
-    Attribute, Attributes, BackoffConfig, ClientOptions, ObjectStore, ObjectStoreExt, PutOptions, PutPayload,
-    RetryConfig,
-};
-use std::collections::{BTreeMap, BTreeSet};
+use article_reader::deploy::bucket::{self, Bucket, Patience};
+use article_reader::deploy::credentials;
+use article_reader::deploy::headers::{cache_control, content_type};
+use article_reader::deploy::local::{self, Local};
+use article_reader::deploy::plan::Plan;
+use article_reader::deploy::purge;
+use article_reader::deploy::record::{by_shard, state_key, Entries, State};
+use article_reader::deploy::session::Session;
+use article_reader::publish::manifest::Manifest;
+use article_reader::publish::stops::Steps;
+use article_reader::publish::{lock_output, pending, public_base, STATE_DIR};
+use futures::{stream, StreamExt};
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-
-#[path = "deploy/credentials.rs"]
-mod credentials;
-
-use credentials::Connection;
 
 struct Args {
     from: PathBuf,
@@ -64,10 +61,19 @@ struct Args {
     profile: Option<String>,
     purge_list: Option<PathBuf>,
     jobs: usize,
+    patience: Patience,
     dry_run: bool,
 }
 
-const USAGE: &str = "usage: deploy --to s3://BUCKET[/PREFIX] [--from DIR] [--endpoint URL] [--region NAME] [--profile NAME] [--purge-list FILE] [--jobs N] [--dry-run]";
+const USAGE: &str = "usage: deploy --to s3://BUCKET[/PREFIX] [--from DIR] [--endpoint URL] [--region NAME] [--profile NAME] [--purge-list FILE] [--jobs N] [--retries N] [--timeout SECONDS] [--dry-run]";
+
+/// A number from `range`, or a message naming the option.
+fn number(name: &str, text: &str, range: std::ops::RangeInclusive<usize>) -> Result<usize, String> {
+    text.parse()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| format!("{name} {text}: give a number from {} to {}", range.start(), range.end()))
+}
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -79,6 +85,7 @@ fn parse_args() -> Result<Args, String> {
         profile: None,
         purge_list: None,
         jobs: 16,
+        patience: Patience::default(),
         dry_run: false,
     };
     let mut it = std::env::args().skip(1);
@@ -86,40 +93,16 @@ fn parse_args() -> Result<Args, String> {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--from" => args.from = PathBuf::from(value("--from")?),
-            "--to" => {
-                let to = value("--to")?;
-                let rest = to
-                    .strip_prefix("s3://")
-                    .ok_or_else(|| format!("--to {to}: give the bucket as s3://BUCKET or s3://BUCKET/FOLDER"))?;
-                let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-                let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.');
-                if bucket.len() < 3 || bucket.len() > 63 || !bucket.chars().all(valid) {
-                    return Err(format!(
-                        "--to {to}: \"{bucket}\" is no bucket name (3 to 63 lower-case letters, digits, dots and hyphens)"
-                    ));
-                }
-                let prefix = prefix.trim_matches('/');
-                if prefix.split('/').any(|s| s == "." || s == "..") || prefix.contains("//") {
-                    return Err(format!("--to {to}: the folder may not hold empty, . or .. parts"));
-                }
-                args.bucket = bucket.to_string();
-                args.prefix = if prefix.is_empty() {
-                    String::new()
-                } else {
-                    format!("{prefix}/")
-                };
-            }
+            "--to" => (args.bucket, args.prefix) = bucket::target(&value("--to")?)?,
             "--endpoint" => args.endpoint = Some(value("--endpoint")?),
             "--region" => args.region = Some(value("--region")?),
             "--profile" => args.profile = Some(value("--profile")?),
             "--purge-list" => args.purge_list = Some(PathBuf::from(value("--purge-list")?)),
-            "--jobs" => {
-                let text = value("--jobs")?;
-                args.jobs = text
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=256).contains(n))
-                    .ok_or_else(|| format!("--jobs {text}: give a number from 1 to 256"))?;
+            "--jobs" => args.jobs = number("--jobs", &value("--jobs")?, 1..=256)?,
+            "--retries" => args.patience.retries = number("--retries", &value("--retries")?, 0..=100)?,
+            "--timeout" => {
+                let seconds = number("--timeout", &value("--timeout")?, 1..=3600)?;
+                args.patience.timeout = Duration::from_secs(seconds as u64);
             }
             "--dry-run" => args.dry_run = true,
             other => return Err(format!("unknown argument {other}")),
@@ -129,245 +112,6 @@ fn parse_args() -> Result<Args, String> {
         return Err("--to s3://BUCKET is needed".into());
     }
     Ok(args)
-}
-
-/// One file of the output to deploy.
-struct Local {
-    path: PathBuf,
-    stamp: String,
-    /// What the publish made it from (its manifest's `from`); `None` for the code build's files.
-    from: Option<String>,
-}
-
-/// Every file of the output but the publish's own folder and the compressed copies, with its
-/// stamp: what the publish wrote from its manifest (with its hash; its folders are not listed,
-/// which at 100,000 articles would be 1.3 million files), and the code build's files, listed
-/// and hashed here.
-fn scan(root: &Path, manifest: &Manifest) -> Result<BTreeMap<String, Local>, String> {
-    let mut files = BTreeMap::new();
-    for (key, file) in &manifest.files {
-        let stamp = stamp(&file.hash, content_type(key), cache_control(key));
-        let from = Some(file.from.clone());
-        files.insert(
-            key.clone(),
-            Local {
-                path: root.join(key),
-                stamp,
-                from,
-            },
-        );
-    }
-    let mut folders = vec![(root.to_path_buf(), String::new())];
-    while let Some((dir, rel)) = folders.pop() {
-        let entries = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let mut names = BTreeSet::new();
-        let mut kinds = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let is_dir = entry
-                .file_type()
-                .map_err(|e| format!("{}: {e}", entry.path().display()))?
-                .is_dir();
-            names.insert(name.clone());
-            kinds.push((name, is_dir));
-        }
-        for (name, is_dir) in kinds {
-            let key = format!("{rel}{name}");
-            if rel.is_empty() && (name == STATE_DIR || (is_dir && manifest::is_publish_folder(&name))) {
-                continue;
-            }
-            if is_dir {
-                folders.push((dir.join(&name), format!("{key}/")));
-                continue;
-            }
-            let copy = name.strip_suffix(".br").or_else(|| name.strip_suffix(".gz"));
-            if copy.is_some_and(|original| names.contains(original)) {
-                continue;
-            }
-            if files.contains_key(&key) {
-                continue;
-            }
-            let path = dir.join(&name);
-            let hash = manifest::hash(&fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?);
-            let stamp = stamp(&hash, content_type(&key), cache_control(&key));
-            files.insert(
-                key,
-                Local {
-                    path,
-                    stamp,
-                    from: None,
-                },
-            );
-        }
-    }
-    Ok(files)
-}
-
-/// Writes done so far (uploads, removals, records), for the kill test
-/// (`READER_DEPLOY_KILL_AFTER=N` stops the process at once after the Nth).
-static WRITES: AtomicUsize = AtomicUsize::new(0);
-
-fn count_write() {
-    let done = WRITES.fetch_add(1, Ordering::SeqCst) + 1;
-    if std::env::var("READER_DEPLOY_KILL_AFTER")
-        .ok()
-        .and_then(|n| n.parse::<usize>().ok())
-        == Some(done)
-    {
-        eprintln!("deploy: stopped after {done} writes (READER_DEPLOY_KILL_AFTER)");
-        std::process::abort();
-    }
-}
-
-/// The bucket, and how to name it and its failures in messages.
-struct Bucket {
-    store: AmazonS3,
-    name: String,
-    prefix: String,
-    endpoint: String,
-    source: String,
-    secret: String,
-}
-
-impl Bucket {
-    fn open(args: &Args, connection: Connection) -> Result<Bucket, String> {
-        let mut builder = AmazonS3Builder::new()
-            .with_bucket_name(&args.bucket)
-            .with_region(&connection.region)
-            .with_access_key_id(&connection.key_id)
-            .with_secret_access_key(&connection.secret)
-            .with_retry(RetryConfig {
-                backoff: BackoffConfig::default(),
-                max_retries: 3,
-                retry_timeout: Duration::from_secs(30),
-            })
-            .with_client_options(
-                ClientOptions::new()
-                    .with_connect_timeout(Duration::from_secs(5))
-                    .with_timeout(Duration::from_secs(120)),
-            );
-        if let Some(token) = &connection.token {
-            builder = builder.with_token(token);
-        }
-        let endpoint = match &connection.endpoint {
-            Some(url) => {
-                builder = builder.with_endpoint(url).with_allow_http(url.starts_with("http://"));
-                url.clone()
-            }
-            None => format!("AWS S3 ({})", connection.region),
-        };
-        let store = builder
-            .build()
-            .map_err(|e| format!("cannot use bucket {}: {e}", args.bucket))?;
-        Ok(Bucket {
-            store,
-            name: args.bucket.clone(),
-            prefix: args.prefix.clone(),
-            endpoint,
-            source: connection.source,
-            secret: connection.secret,
-        })
-    }
-
-    fn key(&self, key: &str) -> Result<Key, String> {
-        Key::parse(format!("{}{key}", self.prefix)).map_err(|e| format!("{key}: no object name: {e}"))
-    }
-
-    /// A failure, named by what to fix; never with the secret.
-    fn explain(&self, what: &str, error: object_store::Error) -> String {
-        let detail = error
-            .to_string()
-            .replace(&self.secret, "***")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let refused = matches!(
-            error,
-            object_store::Error::Unauthenticated { .. } | object_store::Error::PermissionDenied { .. }
-        );
-        let message = match classify(refused, &detail) {
-            Failure::NoBucket => format!(
-                "the bucket {} does not exist at {}: create it, or fix --to (or --endpoint)",
-                self.name, self.endpoint
-            ),
-            Failure::Refused => format!(
-                "{} refused the credentials from {} for bucket {}: check the key id, the secret and their rights on the bucket",
-                self.endpoint, self.source, self.name
-            ),
-            Failure::Unreachable => format!(
-                "cannot reach {}: check --endpoint (or AWS_ENDPOINT_URL) and the network",
-                self.endpoint
-            ),
-            Failure::Other => format!("{what} in bucket {} at {} failed", self.name, self.endpoint),
-        };
-        format!("{message}\n  ({what}: {detail})")
-    }
-
-    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, String> {
-        match self.store.get(&self.key(key)?).await {
-            Ok(result) => Ok(Some(
-                result
-                    .bytes()
-                    .await
-                    .map_err(|e| self.explain(&format!("reading {key}"), e))?
-                    .to_vec(),
-            )),
-            Err(object_store::Error::NotFound { .. }) => Ok(None),
-            Err(e) => Err(self.explain(&format!("reading {key}"), e)),
-        }
-    }
-
-    async fn put(
-        &self,
-        key: &str,
-        bytes: Vec<u8>,
-        content_type: &'static str,
-        cache_control: &'static str,
-    ) -> Result<(), String> {
-        let mut attributes = Attributes::new();
-        attributes.insert(Attribute::ContentType, content_type.into());
-        attributes.insert(Attribute::CacheControl, cache_control.into());
-        self.store
-            .put_opts(
-                &self.key(key)?,
-                PutPayload::from(bytes),
-                PutOptions {
-                    attributes,
-                    ..Default::default()
-                },
-            )
-            .await
-            .map_err(|e| self.explain(&format!("writing {key}"), e))?;
-        count_write();
-        Ok(())
-    }
-
-    async fn delete(&self, key: &str) -> Result<(), String> {
-        match self.store.delete(&self.key(key)?).await {
-            Ok(()) | Err(object_store::Error::NotFound { .. }) => {
-                count_write();
-                Ok(())
-            }
-            Err(e) => Err(self.explain(&format!("removing {key}"), e)),
-        }
-    }
-
-    async fn put_json<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<(), String> {
-        let bytes = serde_json::to_vec(value).map_err(|e| e.to_string())?;
-        self.put(key, bytes, "application/json", "no-cache").await
-    }
-
-    /// Fails, naming what to fix, when the bucket is missing, the credentials are refused or
-    /// the endpoint cannot be reached; asked only when the bucket holds no record yet (one
-    /// request, one page of the listing).
-    async fn check(&self) -> Result<(), String> {
-        let prefix = Key::parse(&self.prefix).map_err(|e| e.to_string())?;
-        match self.store.list(Some(&prefix)).next().await {
-            None | Some(Ok(_)) => Ok(()),
-            Some(Err(e)) => Err(self.explain("listing the folder", e)),
-        }
-    }
 }
 
 #[derive(Default)]
@@ -395,85 +139,41 @@ fn now() -> i64 {
         })
 }
 
-async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest) -> Result<Report, String> {
-    let local = scan(&args.from, manifest)?;
+/// How often the record is written while a phase uploads (and always at its end).
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(20);
+/// Uploads sent before the deploy looks whether a checkpoint is due.
+const CHUNK: usize = 1000;
+
+async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest, steps: &mut Steps) -> Result<Report, String> {
+    steps.begin("scan");
+    let local = local::scan(&args.from, manifest)?;
     let local_entries: Entries = local.iter().map(|(k, f)| (k.clone(), f.stamp.clone())).collect();
-    let local_shards = by_shard(&local_entries);
 
+    steps.begin("record read");
     let state_bytes = bucket.get(&state_key()).await?;
-    let mut state: State = match &state_bytes {
-        Some(bytes) => serde_json::from_slice(bytes)
-            .ok()
-            .filter(|s: &State| s.version == record::VERSION)
-            .unwrap_or_default(),
-        None => {
-            bucket.check().await?;
-            State::default()
-        }
-    };
-    let fresh = state.version != record::VERSION;
-    state.version = record::VERSION;
-
-    // The shards to compare: whose digest differs, and those a stopped deploy was changing.
-    let empty = Entries::new();
-    let mut to_read: BTreeSet<String> = state.unsettled.clone();
-    for shard in local_shards.keys().chain(state.shards.keys()) {
-        let mine = local_shards.get(shard).map(digest).unwrap_or_else(|| digest(&empty));
-        let theirs = state.shards.get(shard).cloned().unwrap_or_else(|| digest(&empty));
-        if mine != theirs {
-            to_read.insert(shard.clone());
-        }
+    let state: Option<State> = state_bytes.as_ref().and_then(|b| serde_json::from_slice(b).ok());
+    if state_bytes.is_none() {
+        bucket.check().await?;
     }
-    let records: BTreeMap<String, Entries> = if fresh {
-        BTreeMap::new()
-    } else {
-        stream::iter(to_read.iter().cloned())
-            .map(|shard| async move {
-                let bytes = bucket.get(&shard_key(&shard)).await?;
-                let entries: Entries = match bytes {
-                    Some(b) => serde_json::from_slice(&b).map_err(|e| format!("the record's shard {shard} is damaged ({e}): remove {}.deploy/ from the bucket to start over", bucket.prefix))?,
-                    None => Entries::new(),
-                };
-                Ok::<_, String>((shard, entries))
-            })
-            .buffer_unordered(args.jobs)
-            .try_collect()
-            .await?
-    };
+    let mut session = Session::open(state, &by_shard(&local_entries), now());
     let mut report = Report {
         objects: local.len(),
-        records_read: records.len() + usize::from(state_bytes.is_some()),
+        records_read: usize::from(state_bytes.is_some()),
+        purge_path: args
+            .purge_list
+            .clone()
+            .unwrap_or_else(|| args.from.join(STATE_DIR).join("purge.txt")),
         ..Default::default()
     };
-    let compared_local: Entries = local_entries
-        .iter()
-        .filter(|(k, _)| to_read.contains(&shard_of(k)))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let remote: Entries = records
-        .values()
-        .flat_map(|e| e.iter().map(|(k, v)| (k.clone(), v.clone())))
-        .collect();
-    let started = now();
-    let work: Plan = plan(&compared_local, &remote, &state.retired, started, |key| {
-        local.get(key).and_then(|f| f.from.as_deref())
-    });
-
-    // Changed or removed objects the CDN may hold, with those of a deploy that stopped.
-    let mut purge_keys: BTreeSet<String> = state.purge.clone();
-    purge_keys.extend(
-        work.uploads
-            .iter()
-            .flat_map(|(_, keys)| keys.iter())
-            .filter(|k| remote.contains_key(*k))
-            .cloned(),
-    );
-    purge_keys.extend(work.removals.iter().cloned());
-    report.purge_path = args
-        .purge_list
-        .clone()
-        .unwrap_or_else(|| args.from.join(STATE_DIR).join("purge.txt"));
-
+    if !session.fresh {
+        for (shard, entries) in bucket.read_shards(&session.to_read, args.jobs).await? {
+            session.read(shard, entries);
+            report.records_read += 1;
+        }
+    }
+    let work: Plan = session.plan(&local_entries, |key| local.get(key).and_then(|f| f.from.as_deref()));
+    let purge_keys = session.purge_keys(&work);
+    report.purge = purge::list(&public_base(), purge_keys.iter());
     if args.dry_run {
         for (phase, keys) in &work.uploads {
             for key in keys {
@@ -485,125 +185,113 @@ async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest) -> Result<Rep
         }
         report.uploaded = work.uploads.into_iter().flat_map(|(_, k)| k).collect();
         report.removed = work.removals;
-        report.purge = purge::list(&public_base(), purge_keys.iter());
         return Ok(report);
     }
-    if work.is_empty() && state.unsettled.is_empty() && state.purge.is_empty() && !fresh {
-        report.purge = purge::list(&public_base(), purge_keys.iter());
+    if session.is_idle(&work) {
         write_purge(&report)?;
         return Ok(report);
     }
 
-    // Before anything changes: mark the shards this deploy touches, and what it may change.
-    let touched: BTreeSet<String> = work
-        .uploads
-        .iter()
-        .flat_map(|(_, keys)| keys.iter())
-        .chain(work.removals.iter())
-        .chain(work.retiring.iter())
-        .map(|k| shard_of(k))
-        .collect();
-    state.unsettled.extend(touched.iter().cloned());
-    state.purge = purge_keys.clone();
-    bucket.put_json(&state_key(), &state).await?;
+    // Before anything changes: the shards this deploy touches, and what it may change.
+    steps.begin("state");
+    bucket.put_json(&state_key(), session.begin(&work, purge_keys)).await?;
     report.records_written += 1;
 
-    // The records are written once, after the uploads and removals: a deploy stopped before
-    // that leaves its shards unsettled, and the next one compares them file by file.
-    let mut records = records;
-    let mut changed = BTreeSet::new();
-    let local = &local;
+    // Pictures and code, articles, then what names them; the record follows at checkpoints.
     for (phase, keys) in &work.uploads {
-        stream::iter(keys.iter())
-            .map(|key| async move {
-                let file = &local[key];
-                let bytes = tokio::fs::read(&file.path)
-                    .await
-                    .map_err(|e| format!("{}: {e}", file.path.display()))?;
-                bucket.put(key, bytes, content_type(key), cache_control(key)).await
-            })
-            .buffer_unordered(args.jobs)
-            .try_collect::<Vec<()>>()
-            .await?;
-        for key in keys {
-            let shard = shard_of(key);
-            records
-                .entry(shard.clone())
-                .or_default()
-                .insert(key.clone(), local[key].stamp.clone());
-            changed.insert(shard);
-        }
-        report.uploaded.extend(keys.iter().cloned());
+        steps.begin(phase.name());
+        upload(args, bucket, &local, keys, &mut session, &mut report).await?;
         eprintln!("deploy: {} {} uploaded", keys.len(), phase.name());
     }
 
     // Last, what nothing names any more.
-    stream::iter(work.removals.iter())
-        .map(|key| bucket.delete(key))
+    steps.begin("removals");
+    let results: Vec<(&String, Result<(), String>)> = stream::iter(work.removals.iter())
+        .map(|key| async move { (key, bucket.delete(key).await) })
         .buffer_unordered(args.jobs)
-        .try_collect::<Vec<()>>()
-        .await?;
-    // Only shards that were read name these keys (a retired file's key left its shard when it
-    // was retired): their records lose them.
-    for key in work.removals.iter().chain(work.retiring.iter()) {
-        let shard = shard_of(key);
-        if let Some(entries) = records.get_mut(&shard) {
-            if entries.remove(key).is_some() {
-                changed.insert(shard);
-            }
-        }
-        state.retired.remove(key);
+        .collect()
+        .await;
+    let failed = settle(results, |key| session.removed(key));
+    report.records_written += bucket.write_shards(session.take_dirty(), args.jobs).await?;
+    if let Some(message) = failed {
+        return Err(message);
     }
-    for key in &work.retiring {
-        state.retired.insert(key.clone(), started);
-    }
-    for key in local.keys() {
-        state.retired.remove(key);
-    }
-    report.records_written += write_records(bucket, &records, &changed, args.jobs).await?;
     report.removed = work.removals.clone();
     report.retired = work.retiring.clone();
 
-    for shard in &to_read {
-        match records.get(shard).filter(|e| !e.is_empty()) {
-            Some(entries) => state.shards.insert(shard.clone(), digest(entries)),
-            None => state.shards.remove(shard),
-        };
-    }
-    report.purge = purge::list(&public_base(), purge_keys.iter());
+    steps.begin("records");
+    session.finish(&work, local.keys());
+    report.records_written += bucket.write_shards(session.take_dirty(), args.jobs).await?;
     // The purge list is safe on disk before the record forgets it.
+    steps.begin("purge list");
     write_purge(&report)?;
-    state.unsettled.clear();
-    state.purge.clear();
-    state.finished = chrono::DateTime::from_timestamp(now(), 0)
+    steps.begin("state");
+    let finished = chrono::DateTime::from_timestamp(now(), 0)
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_default();
-    bucket.put_json(&state_key(), &state).await?;
+    bucket.put_json(&state_key(), session.final_state(finished)).await?;
     report.records_written += 1;
+    steps.end();
     Ok(report)
 }
 
-/// Writes the records of the shards in `changed` (an emptied shard is removed).
-async fn write_records(
+/// Uploads one phase's keys, a chunk at a time. Each success is recorded in the session, and
+/// the record is written every [`CHECKPOINT_EVERY`], at the phase's end, and before a failure
+/// stops the deploy: the next deploy sends only what is left.
+async fn upload(
+    args: &Args,
     bucket: &Bucket,
-    records: &BTreeMap<String, Entries>,
-    changed: &BTreeSet<String>,
-    jobs: usize,
-) -> Result<usize, String> {
-    stream::iter(changed.iter())
-        .map(|shard| async move {
-            let key = shard_key(shard);
-            match records.get(shard) {
-                Some(entries) if !entries.is_empty() => bucket.put_json(&key, entries).await,
-                Some(_) => bucket.delete(&key).await,
-                // A shard this deploy never read is never written.
-                None => Ok(()),
-            }
-        })
-        .buffer_unordered(jobs)
-        .try_collect::<Vec<()>>()
-        .await?;
-    Ok(changed.len())
+    local: &BTreeMap<String, Local>,
+    keys: &[String],
+    session: &mut Session,
+    report: &mut Report,
+) -> Result<(), String> {
+    let mut checkpoint = Instant::now();
+    for (n, chunk) in keys.chunks(CHUNK).enumerate() {
+        let results: Vec<(&String, Result<(), String>)> = stream::iter(chunk.iter())
+            .map(|key| async move {
+                let file = &local[key];
+                let sent = match file.read(key) {
+                    Ok(bytes) => bucket.put(key, bytes, content_type(key), cache_control(key)).await,
+                    Err(e) => Err(e),
+                };
+                (key, sent)
+            })
+            .buffer_unordered(args.jobs)
+            .collect()
+            .await;
+        let failed = settle(results, |key| {
+            session.uploaded(key, &local[key].stamp);
+            report.uploaded.push(key.clone());
+        });
+        let last = (n + 1) * CHUNK >= keys.len();
+        if failed.is_some() || last || checkpoint.elapsed() >= CHECKPOINT_EVERY {
+            report.records_written += bucket.write_shards(session.take_dirty(), args.jobs).await?;
+            checkpoint = Instant::now();
+        }
+        if let Some(message) = failed {
+            return Err(message);
+        }
+    }
+    Ok(())
+}
+
+/// Records each success with `done`; returns the message for the failures, if any.
+fn settle(results: Vec<(&String, Result<(), String>)>, mut done: impl FnMut(&String)) -> Option<String> {
+    let total = results.len();
+    let mut failures = Vec::new();
+    for (key, result) in results {
+        match result {
+            Ok(()) => done(key),
+            Err(e) => failures.push(e),
+        }
+    }
+    let first = failures.first()?;
+    Some(format!(
+        "{} of {total} requests failed after their retries; what succeeded is recorded and the site is whole \
+         (nothing names what is missing): run the deploy again to finish.\n  first failure: {first}",
+        failures.len()
+    ))
 }
 
 fn write_purge(report: &Report) -> Result<(), String> {
@@ -614,7 +302,7 @@ fn write_purge(report: &Report) -> Result<(), String> {
     fs::write(path, &report.purge).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn run(args: &Args) -> Result<Report, String> {
+fn run(args: &Args, steps: &mut Steps) -> Result<Report, String> {
     let state = args.from.join(STATE_DIR);
     let manifest_path = state.join("manifest.json");
     if !manifest_path.is_file() {
@@ -625,14 +313,12 @@ fn run(args: &Args) -> Result<Report, String> {
         ));
     }
     // One writer of the output at a time: a publish waits for the deploy, and it for a publish.
-    let _lock = lock_output(
-        &state,
-        &format!(
-            "deploy: a publish is writing {}: waiting for it to finish…",
-            args.from.display()
-        ),
-    )?;
-    if state.join("pending.json").exists() {
+    let waiting = format!(
+        "deploy: a publish is writing {}: waiting for it to finish…",
+        args.from.display()
+    );
+    let _lock = lock_output(&state, &waiting)?;
+    if pending::path(&state).exists() {
         return Err(format!(
             "the last publish into {} did not finish: run scripts/publish.sh again, then deploy",
             args.from.display()
@@ -646,13 +332,13 @@ fn run(args: &Args) -> Result<Report, String> {
         args.endpoint.as_deref(),
         args.region.as_deref(),
     )?;
-    let bucket = Bucket::open(args, connection)?;
+    let bucket = Bucket::open(&args.bucket, &args.prefix, connection, args.patience)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
-    runtime.block_on(deploy(args, &bucket, &manifest))
+    runtime.block_on(deploy(args, &bucket, &manifest, steps))
 }
 
 fn main() -> ExitCode {
@@ -664,25 +350,25 @@ fn main() -> ExitCode {
         }
     };
     let started = Instant::now();
-    match run(&args) {
+    let mut steps = Steps::start();
+    let result = run(&args, &mut steps);
+    if std::env::var_os("READER_DEPLOY_TIMINGS").is_some() {
+        eprintln!("deploy: {}", steps.line());
+    }
+    match result {
         Ok(report) => {
-            let listed = |verb: &str, keys: &[String]| {
+            let urls: Vec<String> = report.purge.lines().map(str::to_string).collect();
+            for (verb, keys) in [
+                ("uploaded", &report.uploaded),
+                ("removed", &report.removed),
+                ("kept a week (no longer in the output)", &report.retired),
+                ("purge", &urls),
+            ] {
                 if keys.len() <= 200 {
-                    for key in keys {
-                        println!("{verb} {key}");
-                    }
+                    keys.iter().for_each(|key| println!("{verb} {key}"));
                 }
-            };
-            listed("uploaded", &report.uploaded);
-            listed("removed", &report.removed);
-            listed("kept a week (no longer in the output)", &report.retired);
-            let urls = report.purge.lines().count();
-            if urls > 0 && urls <= 200 {
-                print!(
-                    "{}",
-                    report.purge.lines().map(|u| format!("purge {u}\n")).collect::<String>()
-                );
             }
+            let urls = urls.len();
             println!(
                 "deploy: {} of {} files uploaded, {} removed{} to s3://{}/{} in {:.1} s ({} record objects read, {} written); {} addresses to purge in {}",
                 report.uploaded.len(),

@@ -13,8 +13,12 @@
 //!
 //! Only with the `publish` feature: native, never in the wasm.
 
+pub mod bucket;
+pub mod credentials;
 pub mod failure;
 pub mod headers;
+pub mod local;
 pub mod plan;
 pub mod purge;
 pub mod record;
+pub mod session;

@@ -815,7 +815,9 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn parse_json(text: &str) -> Result<Value, LoadError> {
+/// Parses a document's JSON (strictly: no duplicate keys), without validating it; then
+/// [`article_from_value`] validates it, once per base it is resolved against.
+pub fn parse_json(text: &str) -> Result<Value, LoadError> {
     json::parse_strict(text).map_err(|e| LoadError::NotJson {
         detail: describe_json_error(&e, text),
     })

@@ -400,3 +400,98 @@ pub fn section_slug(name: &str) -> String {
         format!("{slug}-{hash:08x}")
     }
 }
+
+/// One feed to write: its folder in the output (`""` for the site's, `sections/{slug}/`), its
+/// title and the ids of its articles, newest first.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FeedList {
+    pub folder: String,
+    pub title: String,
+    pub ids: Vec<String>,
+}
+
+/// The feeds of an archive (its entries sorted oldest first): the site's, with the newest
+/// `items` articles, then one per section with that section's newest `items`, by section name.
+///
+/// ```
+/// use article_reader::publish::{feeds::lists, order::Entry};
+/// use article_reader::model::Summary;
+/// let entry = |id: &str, section: Option<&str>| Entry {
+///     summary: Summary { id: id.into(), headline: id.into(), dek: None, image: None, published: None, section: section.map(Into::into) },
+///     language: "en".into(),
+///     updated: None,
+/// };
+/// let entries = [entry("a", Some("Sport")), entry("b", None), entry("c", Some("Sport")), entry("d", Some("Arts"))];
+/// let feeds = lists(&entries, 2, "Ledger");
+/// assert_eq!(feeds[0].ids, ["d", "c"]);
+/// assert_eq!((feeds[1].folder.as_str(), feeds[1].title.as_str()), ("sections/arts/", "Ledger — Arts"));
+/// assert_eq!(feeds[2].ids, ["c", "a"]);
+/// ```
+pub fn lists(entries: &[super::order::Entry], items: usize, site_name: &str) -> Vec<FeedList> {
+    let mut sections: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    for e in entries.iter().rev() {
+        if let Some(s) = &e.summary.section {
+            let list = sections.entry(s).or_default();
+            if list.len() < items {
+                list.push(e.summary.id.clone());
+            }
+        }
+    }
+    let mut feeds = vec![FeedList {
+        folder: String::new(),
+        title: site_name.to_string(),
+        ids: entries.iter().rev().take(items).map(|e| e.summary.id.clone()).collect(),
+    }];
+    feeds.extend(sections.into_iter().map(|(section, ids)| FeedList {
+        folder: format!("sections/{}/", section_slug(section)),
+        title: format!("{site_name} — {section}"),
+        ids,
+    }));
+    feeds
+}
+
+/// Writes the site's feeds and each section's (RSS, Atom, JSON Feed) into `output`. `article`
+/// gives an article by id with its public addresses.
+pub fn publish(
+    output: &mut super::output::Output,
+    entries: &[super::order::Entry],
+    mut article: impl FnMut(&str) -> Result<Article, String>,
+) -> Result<(), String> {
+    let base = super::public_base();
+    let home = format!("{base}/");
+    let mut cache: std::collections::BTreeMap<String, Article> = Default::default();
+    for list in lists(entries, crate::site::FEED_ITEMS, crate::site::NAME) {
+        for id in &list.ids {
+            if !cache.contains_key(id) {
+                cache.insert(id.clone(), article(id)?);
+            }
+        }
+        let items: Vec<Item> = list
+            .ids
+            .iter()
+            .map(|id| Item {
+                article: &cache[id],
+                page_url: format!("{base}/articles/{id}"),
+            })
+            .collect();
+        let folder = &list.folder;
+        let channel = Channel {
+            title: list.title.clone(),
+            description: crate::site::DESCRIPTION,
+            home: &home,
+            rss_url: format!("{base}/{folder}feed.xml"),
+            atom_url: format!("{base}/{folder}atom.xml"),
+            json_url: format!("{base}/{folder}feed.json"),
+            language: crate::site::DEFAULT_LANGUAGE,
+            full_text: crate::site::FEED_FULL_TEXT,
+        };
+        output.put(&format!("{folder}feed.xml"), rss(&channel, &items).as_bytes(), "feeds")?;
+        output.put(&format!("{folder}atom.xml"), atom(&channel, &items).as_bytes(), "feeds")?;
+        output.put(
+            &format!("{folder}feed.json"),
+            json_feed(&channel, &items).as_bytes(),
+            "feeds",
+        )?;
+    }
+    Ok(())
+}

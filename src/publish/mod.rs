@@ -13,12 +13,33 @@
 //!
 //! Only with the `publish` feature: native, never in the wasm.
 
+pub mod archive;
 pub mod feeds;
 pub mod manifest;
 pub mod oembed;
 pub mod order;
+pub mod output;
+pub mod pending;
 pub mod search;
 pub mod sitemaps;
+pub mod stops;
+
+/// The page body is rendered against this origin, then every URL on it is made root-relative,
+/// so the static page works on whatever host serves it. (`.invalid` can never be a real host.)
+pub const RENDER_ORIGIN: &str = "https://prerender.invalid";
+
+/// The reader's folder on [`RENDER_ORIGIN`], without the closing `/` (the site's `base_path`).
+pub fn render_root() -> String {
+    format!("{RENDER_ORIGIN}{}", crate::site::BASE_PATH.trim_end_matches('/'))
+}
+
+/// Adds an article to a fingerprint's text (`\0{id}:{hash}`).
+pub(crate) fn add_member(print: &mut String, id: &str, hash: &str) {
+    print.push('\u{0}');
+    print.push_str(id);
+    print.push(':');
+    print.push_str(hash);
+}
 
 /// The publish's own folder in the output (its manifest, lock and reports); never deployed.
 pub const STATE_DIR: &str = ".publish";

@@ -294,3 +294,153 @@ mod tests {
         assert!(tiers(&[]).is_empty());
     }
 }
+
+/// One shard as `pagefind/shards.json` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    /// Its newest article's place in publication order (for the list's order), and id.
+    pub newest: (i64, String),
+    pub name: String,
+    pub language: String,
+    pub articles: usize,
+}
+
+/// `pagefind/shards.json`: the shards newest first (by their newest article), each with its
+/// folder, language, size and search tier (see [`tiers`]).
+///
+/// ```
+/// use article_reader::publish::search::{shard_list, Listed};
+/// let shard = |name: &str, at: i64, n: usize| Listed { newest: (at, name.into()), name: name.into(), language: "en".into(), articles: n };
+/// let json = shard_list(vec![shard("en-2025-1", 10, 1000), shard("en-2026-1-new", 20, 3)]);
+/// let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+/// assert_eq!(list["shards"][0]["path"], "en-2026-1-new/");
+/// assert_eq!(list["shards"][1]["tier"], 1);
+/// ```
+pub fn shard_list(mut list: Vec<Listed>) -> String {
+    list.sort_by(|a, b| b.newest.cmp(&a.newest));
+    let sizes: Vec<(&str, usize)> = list.iter().map(|s| (s.language.as_str(), s.articles)).collect();
+    let shards: Vec<Value> = list
+        .iter()
+        .zip(tiers(&sizes))
+        .map(|(s, tier)| json!({ "path": format!("{}/", s.name), "language": s.language, "articles": s.articles, "tier": tier }))
+        .collect();
+    serde_json::to_string_pretty(&json!({ "version": 1, "shards": shards })).expect("plain JSON") + "\n"
+}
+
+/// A shard's fingerprint: the code, the folder and each of its articles with its hash. The same
+/// fingerprint as the last publish's: the shard is kept as it is.
+pub fn fingerprint<'a>(code: &str, members: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut print = format!("{code}\u{0}{}", crate::site::BASE_PATH);
+    for (id, hash) in members {
+        super::add_member(&mut print, id, hash);
+    }
+    super::manifest::hash(print.as_bytes())
+}
+
+/// Indexes again the shards whose articles changed, writes `pagefind/shards.json`, and returns
+/// each shard's fingerprint. `record` gives an article's search record by id.
+pub fn publish(
+    output: &mut super::output::Output,
+    code: &str,
+    entries: &[Entry],
+    hashes: &BTreeMap<String, super::manifest::Source>,
+    mut record: impl FnMut(&str) -> Result<Value, String>,
+) -> Result<BTreeMap<String, String>, String> {
+    let mut prints = BTreeMap::new();
+    let mut list = Vec::new();
+    let dir = crate::facts::SEARCH_DIR;
+    for (name, members) in &shards(entries) {
+        let from = format!("search:{name}");
+        let ids = members.iter().map(|&i| entries[i].summary.id.as_str());
+        let print = fingerprint(code, ids.clone().map(|id| (id, hashes[id].hash.as_str())));
+        let newest = &entries[*members.last().expect("a shard has articles")];
+        list.push(Listed {
+            newest: (newest.key().0, newest.summary.id.clone()),
+            name: name.clone(),
+            language: shard_language(&newest.language),
+            articles: members.len(),
+        });
+        prints.insert(name.clone(), print.clone());
+        if output.old().shards.get(name) == Some(&print) && !output.is_uncertain(&from) {
+            output.keep_under(&from, &format!("{dir}{name}/"));
+            continue;
+        }
+        let started = std::time::Instant::now();
+        let records = ids.map(&mut record).collect::<Result<Vec<_>, _>>()?;
+        let language = shard_language(&entries[members[0]].language);
+        let files = index_shard(&output.dir, name, &language, &records)?;
+        // The shard's entry and metadata name its other files: they go last.
+        let last = |p: &String| p.ends_with("pagefind-entry.json") || p.ends_with(".pf_meta");
+        for (rel, bytes) in files
+            .iter()
+            .filter(|(p, _)| !last(p))
+            .chain(files.iter().filter(|(p, _)| last(p)))
+        {
+            output.put(&format!("{dir}{name}/{rel}"), bytes, &from)?;
+        }
+        eprintln!(
+            "publish: search shard {name}: {} articles indexed in {} ms",
+            members.len(),
+            started.elapsed().as_millis()
+        );
+    }
+    output.put(&format!("{dir}shards.json"), shard_list(list).as_bytes(), "search")?;
+    Ok(prints)
+}
+
+/// Runs Pagefind (scripts/search-shard.mjs) over one shard's records; returns its files.
+fn index_shard(
+    out: &std::path::Path,
+    name: &str,
+    language: &str,
+    records: &[Value],
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use super::output::{io, write_atomic};
+    use std::fs;
+    let work = out.join(super::STATE_DIR).join("search").join(name);
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).map_err(io(&work))?;
+    let records_path = work.join("records.json");
+    write_atomic(
+        &records_path,
+        serde_json::to_string(records).map_err(|e| e.to_string())?.as_bytes(),
+    )?;
+    let index_dir = work.join("index");
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/search-shard.mjs");
+    let status = std::process::Command::new("node")
+        .arg(&script)
+        .arg(&records_path)
+        .arg(language)
+        .arg(&index_dir)
+        .status()
+        .map_err(|e| {
+            format!(
+                "node {}: {e} (is Node.js installed? scripts/setup.sh)",
+                script.display()
+            )
+        })?;
+    if !status.success() {
+        return Err(format!("the search shard {name} could not be indexed (see above)"));
+    }
+    let mut files = Vec::new();
+    collect(&index_dir, &index_dir, &mut files)?;
+    files.sort();
+    let _ = fs::remove_dir_all(&work);
+    Ok(files)
+}
+
+fn collect(root: &std::path::Path, dir: &std::path::Path, files: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    use super::output::io;
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        if path.is_dir() {
+            collect(root, &path, files)?;
+        } else {
+            files.push((
+                super::archive::relative(root, &path)?,
+                std::fs::read(&path).map_err(io(&path))?,
+            ));
+        }
+    }
+    Ok(())
+}

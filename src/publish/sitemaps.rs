@@ -187,3 +187,118 @@ mod tests {
         assert!(xml.contains("<news:language>fr</news:language>"));
     }
 }
+
+/// The monthly sitemaps of an archive (entries sorted oldest first): each month's file and its
+/// URLs, then the index (the pages' sitemap first, then each month with its newest change).
+/// `base` is the site's public address without the closing `/`.
+///
+/// ```
+/// use article_reader::model::{date::DateTime, Summary};
+/// use article_reader::publish::{order::Entry, sitemaps::monthly};
+/// let entry = |id: &str, at: &str| Entry {
+///     summary: Summary { id: id.into(), headline: id.into(), dek: None, image: None, published: DateTime::parse(at), section: None },
+///     language: "en".into(),
+///     updated: None,
+/// };
+/// let (files, index) = monthly(&[entry("a", "2026-10-30T09:00:00Z"), entry("b", "2026-11-02T09:00:00Z")], "https://n.example");
+/// assert_eq!(files.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(), ["sitemaps/2026-10.xml", "sitemaps/2026-11.xml"]);
+/// assert_eq!(files[1].1[0].loc, "https://n.example/articles/b");
+/// assert_eq!(index[0].loc, "https://n.example/sitemaps/pages.xml");
+/// assert_eq!(index[2].lastmod.as_deref(), Some("2026-11-02T09:00:00Z"));
+/// ```
+pub fn monthly(entries: &[super::order::Entry], base: &str) -> (Vec<(String, Vec<Url>)>, Vec<Url>) {
+    let mut months: std::collections::BTreeMap<String, Vec<&super::order::Entry>> = Default::default();
+    for e in entries {
+        months
+            .entry(month_of(e.summary.published.as_ref()))
+            .or_default()
+            .push(e);
+    }
+    let mut index = vec![Url {
+        loc: format!("{base}/sitemaps/pages.xml"),
+        lastmod: None,
+    }];
+    let mut files = Vec::new();
+    for (month, list) in &months {
+        let urls: Vec<Url> = list
+            .iter()
+            .map(|e| Url {
+                loc: format!("{base}/articles/{}", e.summary.id),
+                lastmod: e.last_change().map(w3c),
+            })
+            .collect();
+        let path = format!("sitemaps/{month}.xml");
+        let newest = list
+            .iter()
+            .filter_map(|e| e.last_change())
+            .max_by_key(|d| d.unix_seconds());
+        index.push(Url {
+            loc: format!("{base}/{path}"),
+            lastmod: newest.map(w3c),
+        });
+        files.push((path, urls));
+    }
+    (files, index)
+}
+
+/// The news sitemap's articles: the newest, back to the first published more than two days
+/// before `now`.
+///
+/// ```
+/// use article_reader::model::{date::DateTime, Summary};
+/// use article_reader::publish::{order::Entry, sitemaps::news_items};
+/// let entry = |id: &str, at: &str| Entry {
+///     summary: Summary { id: id.into(), headline: id.into(), dek: None, image: None, published: DateTime::parse(at), section: None },
+///     language: "en".into(),
+///     updated: None,
+/// };
+/// let now = DateTime::parse("2026-11-21T12:00:00Z").unwrap().unix_seconds();
+/// let items = news_items(&[entry("old", "2026-11-01T09:00:00Z"), entry("new", "2026-11-21T09:00:00Z")], now, "https://n.example");
+/// assert_eq!(items.iter().map(|i| i.loc.as_str()).collect::<Vec<_>>(), ["https://n.example/articles/new"]);
+/// ```
+pub fn news_items(entries: &[super::order::Entry], now: i64, base: &str) -> Vec<NewsItem> {
+    entries
+        .iter()
+        .rev()
+        .take_while(|e| {
+            e.summary
+                .published
+                .as_ref()
+                .is_some_and(|d| now - d.unix_seconds() <= NEWS_WINDOW_SECONDS)
+        })
+        .filter_map(|e| {
+            Some(NewsItem {
+                loc: format!("{base}/articles/{}", e.summary.id),
+                language: e.language.clone(),
+                published: e.summary.published.clone()?,
+                title: e.summary.headline.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Writes one sitemap per month, their index, the news sitemap and `robots.txt`.
+pub fn publish(output: &mut super::output::Output, entries: &[super::order::Entry], now: i64) -> Result<(), String> {
+    let base = super::public_base();
+    let home = Url {
+        loc: format!("{base}/"),
+        lastmod: None,
+    };
+    output.put("sitemaps/pages.xml", urlset(&[home]).as_bytes(), "sitemaps")?;
+    let (files, index_urls) = monthly(entries, &base);
+    for (path, urls) in &files {
+        output.put(path, urlset(urls).as_bytes(), "sitemaps")?;
+    }
+    let items = news_items(entries, now, &base);
+    output.put(
+        "news-sitemap.xml",
+        news(crate::site::NAME, &items, now).as_bytes(),
+        "sitemaps",
+    )?;
+    output.put("sitemap.xml", index(&index_urls).as_bytes(), "sitemaps")?;
+    output.put(
+        "robots.txt",
+        robots(&base, crate::site::BASE_PATH).as_bytes(),
+        "sitemaps",
+    )
+}

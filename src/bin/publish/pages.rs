@@ -10,7 +10,7 @@
 //! (see [`islands_start`]): never the whole app. An article page carries its JSON inline for
 //! Save.
 
-use article_reader::{facts, site};
+use article_reader::facts;
 use std::{fs, path::Path};
 
 use article_reader::components::{
@@ -32,14 +32,7 @@ use leptos::prelude::*;
 
 use super::template::{PageParts, Template};
 
-/// The page body is rendered against this origin, then every URL on it is made root-relative,
-/// so the static page works on whatever host serves it. (`.invalid` can never be a real host.)
-pub const RENDER_ORIGIN: &str = "https://prerender.invalid";
-
-/// The reader's folder on [`RENDER_ORIGIN`], without the closing `/` (the site's `base_path`).
-pub fn render_root() -> String {
-    format!("{RENDER_ORIGIN}{}", site::BASE_PATH.trim_end_matches('/'))
-}
+pub use article_reader::publish::{render_root, RENDER_ORIGIN};
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")

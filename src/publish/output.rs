@@ -1,38 +1,93 @@
 //! The publish's output folder: writes a file only when its bytes change (atomically: a temporary
-//! file renamed over the old one), its brotli copy beside it, and the manifest of what it holds.
-//! Files left by a publish that was stopped (the groups in `.publish/pending.json`) are compared
-//! with the disk, not with the manifest; the manifest is written last.
+//! file in `.publish/tmp/` renamed over the old one), its brotli copy beside it, and the
+//! manifest of what it holds. Files left by a publish that was stopped (the groups in
+//! `.publish/pending.json`) are compared with the disk, not with the manifest; the manifest is
+//! written last. A stopped publish's temporary files are all in one folder, which the next
+//! publish empties first ([`clear_temporary`]): none is ever left beside a page, where the deploy
+//! would take it for one.
 
-use article_reader::publish::manifest::{self, hash, Manifest};
+use super::manifest::{self, hash, Manifest};
+use super::stops;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
+/// Turns an I/O error into a message that names the file.
 pub fn io<E: std::fmt::Display>(path: &Path) -> impl FnOnce(E) -> String + '_ {
     move |e| format!("{}: {e}", path.display())
 }
 
-/// Writes `bytes` to `path` atomically.
+/// The folder temporary files are made in (`{output}/.publish/tmp`), set once per run.
+static TEMPORARY: OnceLock<PathBuf> = OnceLock::new();
+static TEMPORARY_COUNT: AtomicUsize = AtomicUsize::new(0);
+
+/// Empties the output's folder of temporary files (what a stopped publish left) and makes it
+/// the place [`write_atomic`] writes into before renaming. Returns how many files it removed.
+pub fn clear_temporary(state: &Path) -> Result<usize, String> {
+    let dir = state.join("tmp");
+    let mut removed = 0;
+    if let Ok(entries) = fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            if fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    fs::create_dir_all(&dir).map_err(io(&dir))?;
+    let _ = TEMPORARY.set(dir);
+    Ok(removed)
+}
+
+/// Writes `bytes` to `path` atomically: into a temporary file, renamed over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io(parent))?;
     }
-    let tmp = path.with_extension(format!(
-        "{}.publish-tmp",
-        path.extension().and_then(|e| e.to_str()).unwrap_or("")
-    ));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = match TEMPORARY.get() {
+        Some(dir) => dir.join(format!(
+            "{}-{}-{name}",
+            std::process::id(),
+            TEMPORARY_COUNT.fetch_add(1, Ordering::Relaxed)
+        )),
+        // Before the output's state folder is known (the first code build's shell).
+        None => path.with_file_name(format!("{name}.publish-tmp")),
+    };
     {
         let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
+        stops::point(&format!("created a temporary file for {}", path.display()));
         f.write_all(bytes).map_err(io(&tmp))?;
+        stops::point(&format!("wrote the temporary file for {}", path.display()));
     }
-    fs::rename(&tmp, path).map_err(io(path))
+    fs::rename(&tmp, path).map_err(io(path))?;
+    stops::point(&format!("renamed into {}", path.display()));
+    Ok(())
+}
+
+/// Compares the manifest with the disk: every file it names is there with its hash, and with
+/// its brotli copy where it says so. Returns the problems, one line each (none: they agree).
+pub fn check(dir: &Path, manifest: &Manifest) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (path, file) in &manifest.files {
+        match fs::read(dir.join(path)) {
+            Ok(bytes) if hash(&bytes) == file.hash => {}
+            Ok(_) => problems.push(format!("{path}: its bytes differ from the manifest's hash")),
+            Err(e) => problems.push(format!("{path}: {e}")),
+        }
+        if file.br && !dir.join(format!("{path}.br")).is_file() {
+            problems.push(format!("{path}.br: missing"));
+        }
+    }
+    problems
 }
 
 /// Whether a file gets a brotli copy: text the browser fetches (the search shards' own files
 /// are compressed by Pagefind).
 fn compressible(path: &str) -> bool {
-    !path.starts_with(article_reader::facts::SEARCH_DIR)
+    !path.starts_with(crate::facts::SEARCH_DIR)
         && [".html", ".json", ".xml", ".svg", ".txt", ".css", ".js"]
             .iter()
             .any(|e| path.ends_with(e))
@@ -67,9 +122,6 @@ pub struct Output {
     pub written: Vec<String>,
     pub removed: Vec<String>,
     pub unchanged: usize,
-    /// Stops the process as `kill -9` would after this many files (tests of a stopped publish:
-    /// `READER_PUBLISH_KILL_AFTER`).
-    kill_after: Option<usize>,
 }
 
 impl Output {
@@ -82,9 +134,6 @@ impl Output {
             written: Vec::new(),
             removed: Vec::new(),
             unchanged: 0,
-            kill_after: std::env::var("READER_PUBLISH_KILL_AFTER")
-                .ok()
-                .and_then(|n| n.parse().ok()),
         }
     }
 
@@ -95,19 +144,6 @@ impl Output {
 
     pub fn old(&self) -> &Manifest {
         &self.old
-    }
-
-    fn stop_point(&self) {
-        if self
-            .kill_after
-            .is_some_and(|n| self.written.len() + self.removed.len() >= n)
-        {
-            // A hard stop, with no clean-up of any kind: what `kill -9` leaves.
-            let _ = std::process::Command::new("kill")
-                .args(["-9", &std::process::id().to_string()])
-                .status();
-            std::process::abort();
-        }
     }
 
     /// Puts `bytes` at `path` (relative to the output, `/`-separated), made `from` a source:
@@ -142,7 +178,6 @@ impl Output {
             }
             write_atomic(&target, bytes)?;
             self.written.push(path.to_string());
-            self.stop_point();
         }
         self.files.insert(
             path.to_string(),
@@ -185,14 +220,16 @@ impl Output {
         let mut gone = false;
         for p in [path.to_string(), format!("{path}.br")] {
             match fs::remove_file(self.dir.join(&p)) {
-                Ok(()) => gone = true,
+                Ok(()) => {
+                    gone = true;
+                    stops::point(&format!("removed {p}"));
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(format!("{}: {e}", self.dir.join(&p).display())),
             }
         }
         if gone {
             self.removed.push(path.to_string());
-            self.stop_point();
         }
         // Empty folders of removed articles go too.
         let mut dir = self.dir.join(path);

@@ -1,0 +1,264 @@
+//! The bucket, through the `object_store` crate's S3 client: reads, writes and removals of
+//! objects under the deploy's folder, each retried by the client itself (its `RetryConfig`:
+//! server errors, 429 and SlowDown, connection failures and, for idempotent requests such as
+//! a PUT that replaces an object, timeouts and resets), and failures named by what to fix,
+//! never with the secret.
+
+use super::credentials::Connection;
+use super::failure::{classify, Failure};
+use super::record::{shard_key, Entries, FOLDER};
+use super::session::ShardWrite;
+use crate::publish::stops;
+use futures::{StreamExt, TryStreamExt};
+use object_store::{
+    aws::{AmazonS3, AmazonS3Builder},
+    path::Path as Key,
+    Attribute, Attributes, BackoffConfig, ClientOptions, ObjectStore, ObjectStoreExt, PutOptions, PutPayload,
+    RetryConfig,
+};
+use std::time::Duration;
+
+/// How hard the client tries before a request fails.
+#[derive(Clone, Copy, Debug)]
+pub struct Patience {
+    /// Retries of one request (object_store's `max_retries`).
+    pub retries: usize,
+    /// How long one attempt may take before it is given up and retried (the client's timeout).
+    pub timeout: Duration,
+}
+
+impl Default for Patience {
+    fn default() -> Self {
+        Patience {
+            retries: 10,
+            timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+impl Patience {
+    /// The client's retry settings: backoff from 100 ms doubling up to 15 s (object_store's
+    /// defaults), `retries` retries, and no retry begun after 3 minutes on one request.
+    pub fn retry_config(&self) -> RetryConfig {
+        RetryConfig {
+            backoff: BackoffConfig::default(),
+            max_retries: self.retries,
+            retry_timeout: Duration::from_secs(180),
+        }
+    }
+}
+
+/// `s3://BUCKET[/FOLDER]` → the bucket and the folder (`""` or ending in `/`), or what is wrong.
+///
+/// ```
+/// use article_reader::deploy::bucket::target;
+/// assert_eq!(target("s3://news/www/").unwrap(), ("news".to_string(), "www/".to_string()));
+/// assert_eq!(target("s3://news").unwrap(), ("news".to_string(), String::new()));
+/// assert!(target("news").unwrap_err().contains("give the bucket as s3://BUCKET"));
+/// assert!(target("s3://News_Room").unwrap_err().contains("is no bucket name"));
+/// assert!(target("s3://news/a/../b").unwrap_err().contains("may not hold empty, . or .. parts"));
+/// ```
+pub fn target(to: &str) -> Result<(String, String), String> {
+    let rest = to
+        .strip_prefix("s3://")
+        .ok_or_else(|| format!("--to {to}: give the bucket as s3://BUCKET or s3://BUCKET/FOLDER"))?;
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.');
+    if bucket.len() < 3 || bucket.len() > 63 || !bucket.chars().all(valid) {
+        return Err(format!(
+            "--to {to}: \"{bucket}\" is no bucket name (3 to 63 lower-case letters, digits, dots and hyphens)"
+        ));
+    }
+    let prefix = prefix.trim_matches('/');
+    if prefix.split('/').any(|s| s == "." || s == "..") || prefix.contains("//") {
+        return Err(format!("--to {to}: the folder may not hold empty, . or .. parts"));
+    }
+    Ok((
+        bucket.to_string(),
+        if prefix.is_empty() {
+            String::new()
+        } else {
+            format!("{prefix}/")
+        },
+    ))
+}
+
+pub struct Bucket {
+    store: AmazonS3,
+    pub name: String,
+    /// The folder in the bucket: `""` or ending in `/`.
+    pub prefix: String,
+    endpoint: String,
+    source: String,
+    secret: String,
+}
+
+impl Bucket {
+    pub fn open(name: &str, prefix: &str, connection: Connection, patience: Patience) -> Result<Bucket, String> {
+        let mut builder = AmazonS3Builder::new()
+            .with_bucket_name(name)
+            .with_region(&connection.region)
+            .with_access_key_id(&connection.key_id)
+            .with_secret_access_key(&connection.secret)
+            .with_retry(patience.retry_config())
+            .with_client_options(
+                ClientOptions::new()
+                    .with_connect_timeout(Duration::from_secs(5))
+                    .with_timeout(patience.timeout),
+            );
+        if let Some(token) = &connection.token {
+            builder = builder.with_token(token);
+        }
+        let endpoint = match &connection.endpoint {
+            Some(url) => {
+                builder = builder.with_endpoint(url).with_allow_http(url.starts_with("http://"));
+                url.clone()
+            }
+            None => format!("AWS S3 ({})", connection.region),
+        };
+        let store = builder.build().map_err(|e| format!("cannot use bucket {name}: {e}"))?;
+        Ok(Bucket {
+            store,
+            name: name.to_string(),
+            prefix: prefix.to_string(),
+            endpoint,
+            source: connection.source,
+            secret: connection.secret,
+        })
+    }
+
+    fn key(&self, key: &str) -> Result<Key, String> {
+        Key::parse(format!("{}{key}", self.prefix)).map_err(|e| format!("{key}: no object name: {e}"))
+    }
+
+    /// A failure, named by what to fix; never with the secret.
+    fn explain(&self, what: &str, error: object_store::Error) -> String {
+        let detail = error
+            .to_string()
+            .replace(&self.secret, "***")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let refused = matches!(
+            error,
+            object_store::Error::Unauthenticated { .. } | object_store::Error::PermissionDenied { .. }
+        );
+        let message = match classify(refused, &detail) {
+            Failure::NoBucket => format!(
+                "the bucket {} does not exist at {}: create it, or fix --to (or --endpoint)",
+                self.name, self.endpoint
+            ),
+            Failure::Refused => format!(
+                "{} refused the credentials from {} for bucket {}: check the key id, the secret and their rights on the bucket",
+                self.endpoint, self.source, self.name
+            ),
+            Failure::Unreachable => format!(
+                "cannot reach {}: check --endpoint (or AWS_ENDPOINT_URL) and the network",
+                self.endpoint
+            ),
+            Failure::Other => format!("{what} in bucket {} at {} failed", self.name, self.endpoint),
+        };
+        format!("{message}\n  ({what}: {detail})")
+    }
+
+    /// An object's bytes; `None` when there is none.
+    pub async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, String> {
+        match self.store.get(&self.key(key)?).await {
+            Ok(result) => Ok(Some(
+                result
+                    .bytes()
+                    .await
+                    .map_err(|e| self.explain(&format!("reading {key}"), e))?
+                    .to_vec(),
+            )),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(self.explain(&format!("reading {key}"), e)),
+        }
+    }
+
+    /// Writes an object with its headers.
+    pub async fn put(&self, key: &str, bytes: Vec<u8>, content_type: &str, cache_control: &str) -> Result<(), String> {
+        let mut attributes = Attributes::new();
+        attributes.insert(Attribute::ContentType, content_type.to_string().into());
+        attributes.insert(Attribute::CacheControl, cache_control.to_string().into());
+        let options = PutOptions {
+            attributes,
+            ..Default::default()
+        };
+        self.store
+            .put_opts(&self.key(key)?, PutPayload::from(bytes), options)
+            .await
+            .map_err(|e| self.explain(&format!("writing {key}"), e))?;
+        stops::point(&format!("wrote {key}"));
+        Ok(())
+    }
+
+    /// Removes an object (one already gone is fine).
+    pub async fn delete(&self, key: &str) -> Result<(), String> {
+        match self.store.delete(&self.key(key)?).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => {
+                stops::point(&format!("removed {key}"));
+                Ok(())
+            }
+            Err(e) => Err(self.explain(&format!("removing {key}"), e)),
+        }
+    }
+
+    /// Writes a JSON object of the deploy's record (never cached).
+    pub async fn put_json<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<(), String> {
+        let bytes = serde_json::to_vec(value).map_err(|e| e.to_string())?;
+        self.put(key, bytes, "application/json", "no-cache").await
+    }
+
+    /// Fails, naming what to fix, when the bucket is missing, the credentials are refused or
+    /// the endpoint cannot be reached; asked only when the bucket holds no record yet (one
+    /// request, one page of the listing).
+
+    pub async fn check(&self) -> Result<(), String> {
+        let prefix = Key::parse(&self.prefix).map_err(|e| e.to_string())?;
+        match self.store.list(Some(&prefix)).next().await {
+            None | Some(Ok(_)) => Ok(()),
+            Some(Err(e)) => Err(self.explain("listing the folder", e)),
+        }
+    }
+    /// Reads the record's shards `shards` (`jobs` at a time); a shard with no object is empty.
+    pub async fn read_shards(
+        &self,
+        shards: &std::collections::BTreeSet<String>,
+        jobs: usize,
+    ) -> Result<std::collections::BTreeMap<String, Entries>, String> {
+        futures::stream::iter(shards.iter().cloned())
+            .map(|shard| async move {
+                let entries: Entries = match self.get(&shard_key(&shard)).await? {
+                    Some(b) => serde_json::from_slice(&b).map_err(|e| {
+                        format!(
+                            "the record's shard {shard} is damaged ({e}): remove {}{}/ from the bucket to start over",
+                            self.prefix, FOLDER
+                        )
+                    })?,
+                    None => Entries::new(),
+                };
+                Ok::<_, String>((shard, entries))
+            })
+            .buffer_unordered(jobs)
+            .try_collect()
+            .await
+    }
+
+    /// Writes the record's shards (an emptied one is removed), `jobs` at a time; returns how many.
+    pub async fn write_shards(&self, shards: Vec<ShardWrite>, jobs: usize) -> Result<usize, String> {
+        let count = shards.len();
+        futures::stream::iter(shards)
+            .map(|(shard, entries)| async move {
+                let key = shard_key(&shard);
+                match entries {
+                    Some(entries) => self.put_json(&key, &entries).await,
+                    None => self.delete(&key).await,
+                }
+            })
+            .buffer_unordered(jobs)
+            .try_collect::<Vec<()>>()
+            .await?;
+        Ok(count)
+    }
+}

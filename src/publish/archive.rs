@@ -1,0 +1,296 @@
+//! Reading the archive: the articles (`{id}.json`) and their pictures, against what the last
+//! publish knew of them. An unchanged file (same size and time, same code) is not read; a new or
+//! changed article is read, parsed once and validated, and any problem refuses the whole
+//! publish before anything is written.
+
+use super::manifest::{self, hash, Source};
+use super::order::Entry;
+use super::output::io;
+use super::{public_base, render_root, RENDER_ORIGIN};
+use crate::model::validate::{article_from_value, is_valid_id, parse_json};
+use crate::model::{Article, LoadError, Summary};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+/// An article of the archive, read this run: its text, and the article resolved against the
+/// site's public address (for feeds, metadata and the oEmbed response) and against
+/// [`RENDER_ORIGIN`] (for the page's body, whose addresses become root-relative).
+pub struct Fresh {
+    pub text: String,
+    pub public: Article,
+    pub rendered: Article,
+}
+
+/// What the archive holds now.
+#[derive(Default)]
+pub struct Archive {
+    /// Every article, by id, with what is known of it.
+    pub sources: BTreeMap<String, Source>,
+    /// Articles new or changed since the last publish (or whose pages must be made again).
+    pub fresh: BTreeMap<String, Fresh>,
+    /// Pictures and other files, by path under `articles/`.
+    pub assets: BTreeMap<String, manifest::Asset>,
+}
+
+/// Reads and parses one article (the JSON once, validated against both addresses).
+pub fn read_article(text: String, id: &str) -> Result<Fresh, LoadError> {
+    let value = parse_json(&text)?;
+    let invalid = |problems| LoadError::Invalid { problems };
+    let public = article_from_value(&value, &format!("{}/articles/{id}.json", public_base())).map_err(invalid)?;
+    let rendered = article_from_value(&value, &format!("{}/articles/{id}.json", render_root())).map_err(invalid)?;
+    Ok(Fresh { text, public, rendered })
+}
+
+/// Reads an unchanged article again (its shard is indexed again, or a feed names it).
+pub fn reread(dir: &Path, id: &str) -> Result<Fresh, String> {
+    let path = dir.join(format!("{id}.json"));
+    let text = fs::read_to_string(&path).map_err(io(&path))?;
+    read_article(text, id).map_err(|e| format!("{id}.json: {}", e.title()))
+}
+
+fn modified_nanos(meta: &fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or_default()
+}
+
+/// Reads the archive in `dir`. What is known of an unchanged article moves out of `old` (left:
+/// the changed and the deleted). With `same_code` false, every article is read again.
+pub fn scan(dir: &Path, old: &mut BTreeMap<String, Source>, same_code: bool) -> Result<Archive, String> {
+    let mut archive = Archive::default();
+    let mut refused: Vec<String> = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| format!("the archive {}: {e}", dir.display()))? {
+        let entry = entry.map_err(io(dir))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        let meta = entry.metadata().map_err(io(&path))?;
+        if meta.is_dir() {
+            scan_assets(dir, &path, &mut archive.assets)?;
+            continue;
+        }
+        let Some(id) = name.strip_suffix(".json") else {
+            add_asset(dir, &path, &meta, &mut archive.assets)?;
+            continue;
+        };
+        if id == "index" {
+            // An index written by hand before the publish made them: the publish's own wins.
+            continue;
+        }
+        if !is_valid_id(id) {
+            refused.push(format!(
+                "{name}: the file name must be the article's id: {} lower-case letters, digits and hyphens",
+                crate::facts::ID_MAX_LEN
+            ));
+            continue;
+        }
+        let (size, modified) = (meta.len(), modified_nanos(&meta));
+        if same_code && old.get(id).is_some_and(|s| s.size == size && s.modified == modified) {
+            let (id, known) = old.remove_entry(id).expect("just found");
+            archive.sources.insert(id, known);
+            continue;
+        }
+        let bytes = fs::read(&path).map_err(io(&path))?;
+        let h = hash(&bytes);
+        let Ok(text) = String::from_utf8(bytes) else {
+            refused.push(format!("{name}: not UTF-8 text"));
+            continue;
+        };
+        match read_article(text, id) {
+            Err(e) => {
+                let problems: Vec<String> = e.problems().iter().map(|p| format!("\n    - {p}")).collect();
+                refused.push(format!("{name}: {}{}", e.title(), problems.concat()));
+            }
+            Ok(fresh) if fresh.public.id != id => refused.push(format!(
+                "{name}: its id is \"{}\": an article's file is named by its id ({}.json)",
+                fresh.public.id, fresh.public.id
+            )),
+            Ok(fresh) => {
+                let source = Source {
+                    size,
+                    modified,
+                    hash: h.clone(),
+                    entry: entry_of(&fresh.rendered),
+                };
+                let unchanged = same_code && old.get(id).is_some_and(|s| s.hash == h);
+                archive.sources.insert(id.to_string(), source);
+                if !unchanged {
+                    archive.fresh.insert(id.to_string(), fresh);
+                }
+            }
+        }
+    }
+    if !refused.is_empty() {
+        return Err(format!(
+            "{} article(s) refused; nothing was written:\n  {}",
+            refused.len(),
+            refused.join("\n  ")
+        ));
+    }
+    Ok(archive)
+}
+
+fn scan_assets(root: &Path, dir: &Path, found: &mut BTreeMap<String, manifest::Asset>) -> Result<(), String> {
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        let path = entry.path();
+        let meta = entry.metadata().map_err(io(&path))?;
+        if meta.is_dir() {
+            scan_assets(root, &path, found)?;
+        } else {
+            add_asset(root, &path, &meta, found)?;
+        }
+    }
+    Ok(())
+}
+
+fn add_asset(
+    root: &Path,
+    path: &Path,
+    meta: &fs::Metadata,
+    found: &mut BTreeMap<String, manifest::Asset>,
+) -> Result<(), String> {
+    found.insert(
+        relative(root, path)?,
+        manifest::Asset {
+            size: meta.len(),
+            modified: modified_nanos(meta),
+        },
+    );
+    Ok(())
+}
+
+/// `path` under `root`, `/`-separated.
+pub fn relative(root: &Path, path: &Path) -> Result<String, String> {
+    Ok(path
+        .strip_prefix(root)
+        .map_err(|e| e.to_string())?
+        .to_string_lossy()
+        .replace('\\', "/"))
+}
+
+/// Root-relative: an address on the render origin loses the origin.
+///
+/// ```
+/// use article_reader::publish::{archive::local, RENDER_ORIGIN};
+/// assert_eq!(local(&format!("{RENDER_ORIGIN}/articles/img/a.jpg")), "/articles/img/a.jpg");
+/// assert_eq!(local("https://elsewhere.example/a.jpg"), "https://elsewhere.example/a.jpg");
+/// ```
+pub fn local(url: &str) -> String {
+    url.strip_prefix(RENDER_ORIGIN)
+        .map_or_else(|| url.to_string(), str::to_string)
+}
+
+/// What the index pages and the manifest keep of an article (resolved against the render
+/// origin): its summary, with a root-relative picture and no caption or credit (a card shows
+/// the picture alone: the index stays small).
+pub fn entry_of(rendered: &Article) -> Entry {
+    let mut image = rendered.image.clone();
+    if let Some(i) = image.as_mut() {
+        i.src = i.src.as_deref().map(local);
+        i.caption = None;
+        i.credit = None;
+    }
+    Entry {
+        summary: Summary {
+            id: rendered.id.clone(),
+            headline: rendered.headline.clone(),
+            dek: rendered.dek.clone(),
+            image,
+            published: rendered.published.clone(),
+            section: rendered.section.clone(),
+        },
+        language: rendered.language.clone(),
+        updated: rendered.updated.clone(),
+    }
+}
+
+/// The files an article makes, by path under the output.
+///
+/// ```
+/// assert_eq!(article_reader::publish::archive::article_paths("a")[1], "articles/a/index.html");
+/// ```
+pub fn article_paths(id: &str) -> [String; 4] {
+    [
+        format!("articles/{id}.json"),
+        format!("articles/{id}/index.html"),
+        format!("embed/{id}/index.html"),
+        format!("oembed/{id}.json"),
+    ]
+}
+
+/// What an article's files are made from, in the manifest.
+pub fn article_from(id: &str) -> String {
+    format!("article:{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("reader-archive-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("img")).unwrap();
+        dir
+    }
+
+    const ARTICLE: &str = r#"{"id": "a", "headline": "A", "published": "2026-01-02T03:04:05Z",
+        "image": {"src": "img/a.svg", "alt": "", "caption": "c"},
+        "body": [{"type": "paragraph", "text": "T."}]}"#;
+
+    #[test]
+    fn reads_new_articles_and_pictures_and_keeps_unchanged_ones() {
+        let dir = folder("scan");
+        fs::write(dir.join("a.json"), ARTICLE).unwrap();
+        fs::write(dir.join("img/a.svg"), "<svg/>").unwrap();
+        let archive = scan(&dir, &mut BTreeMap::new(), true).unwrap();
+        assert_eq!(archive.fresh.len(), 1);
+        assert_eq!(archive.assets.keys().collect::<Vec<_>>(), ["img/a.svg"]);
+        let entry = &archive.sources["a"].entry;
+        assert_eq!(
+            entry.summary.image.as_ref().unwrap().src.as_deref(),
+            Some("/articles/img/a.svg")
+        );
+        assert_eq!(entry.summary.image.as_ref().unwrap().caption, None);
+        assert!(archive.fresh["a"]
+            .public
+            .image
+            .as_ref()
+            .unwrap()
+            .src
+            .as_deref()
+            .unwrap()
+            .starts_with(&public_base()));
+
+        // Again with what this run learnt: nothing is read.
+        let mut old = archive.sources.clone();
+        let again = scan(&dir, &mut old, true).unwrap();
+        assert!(again.fresh.is_empty() && old.is_empty());
+        // With other code, everything is.
+        let mut old = archive.sources;
+        assert_eq!(scan(&dir, &mut old, false).unwrap().fresh.len(), 1);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn refuses_the_whole_archive_for_one_bad_article_naming_each() {
+        let dir = folder("refuse");
+        fs::write(dir.join("a.json"), ARTICLE).unwrap();
+        fs::write(dir.join("b.json"), ARTICLE).unwrap();
+        fs::write(dir.join("Bad Name.json"), ARTICLE).unwrap();
+        fs::write(dir.join("c.json"), [0xff, 0xfe]).unwrap();
+        let e = scan(&dir, &mut BTreeMap::new(), true).err().unwrap();
+        assert!(e.starts_with("3 article(s) refused; nothing was written"), "{e}");
+        assert!(e.contains("b.json: its id is \"a\""), "{e}");
+        assert!(
+            e.contains("Bad Name.json: the file name must be the article's id"),
+            "{e}"
+        );
+        assert!(e.contains("c.json: not UTF-8 text"), "{e}");
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
