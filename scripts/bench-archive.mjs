@@ -26,7 +26,7 @@
 //
 // Figures vary with the machine: compare within one run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -175,6 +175,36 @@ function codeBuild(dir) {
   }
   rmSync(join(dir, '.publish'), { recursive: true, force: true });
 }
+/** Every file of an output (not the publish's own folder, not the .br copies) with its size and
+ * modification time in nanoseconds. */
+function stamps(dir) {
+  const found = new Map();
+  (function walk(d, rel) {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, e.name);
+      const key = rel ? `${rel}/${e.name}` : e.name;
+      if (key === '.publish' || e.name.endsWith('.br')) continue;
+      if (e.isDirectory()) walk(path, key);
+      else {
+        const st = statSync(path, { bigint: true });
+        found.set(key, `${st.size}:${st.mtimeNs}:${st.ino}`);
+      }
+    }
+  })(dir, '');
+  return found;
+}
+
+/** Fails unless the files that changed on disk are exactly those the publish reported. */
+function checkReport(before, after, written, removed) {
+  const changed = [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k).sort();
+  const gone = [...before.keys()].filter((k) => !after.has(k)).sort();
+  const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!same(changed, [...written].sort()) || !same(gone, [...removed].sort())) {
+    throw new Error(`the publish's report differs from the disk:\n  changed on disk: ${changed.join(', ')}\n  reported written: ${written.join(', ')}\n  removed on disk: ${gone.join(', ')}\n  reported removed: ${removed.join(', ')}`);
+  }
+  console.log(`  (checked: the ${changed.length} files that changed on disk and the ${gone.length} removed are those the report lists)`);
+}
+
 /** Publishes `archive` into `out`; returns the report (standard output) and its step times. */
 function publish(archive, out) {
   const run = spawnSync(publishBinary(), ['--archive', archive, '--out', out, '--now', '2026-12-01T12:00:00Z', '--timings'],
@@ -307,11 +337,13 @@ for (const n of sizes) {
     // One new article, the newest.
     const one = article(n, n + 1, NEWEST);
     writeFileSync(join(archive, `${one.id}.json`), JSON.stringify(one));
+    const onDisk = stamps(out);
     start = process.hrtime.bigint();
     const { report, timings } = publish(archive, out);
     const once = seconds(start);
     const written = report.split('\n').filter((l) => l.startsWith('wrote   ')).map((l) => l.slice(8));
     const removed = report.split('\n').filter((l) => l.startsWith('removed ')).map((l) => l.slice(8));
+    checkReport(onDisk, stamps(out), written, removed);
     console.log(`  one new article: ${once.toFixed(2)} s, ${written.length} files written, ${removed.length} removed:`);
     console.log(`    (its steps: ${timings})`);
     for (const p of written) console.log(`    wrote   ${p}`);

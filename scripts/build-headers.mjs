@@ -19,6 +19,9 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE } from './site-config.mjs';
+import { CACHE, NAMES, PICTURES_UNDER, SEARCH_EXTENSIONS, isHashed } from './headers-table.mjs';
+
+const FACTS = JSON.parse(readFileSync(new URL('../src/facts.json', import.meta.url), 'utf8'));
 import { execFileSync } from 'node:child_process';
 import { publishBinary } from './publish-binary.mjs';
 import { nativeEnv } from './native-env.mjs';
@@ -125,8 +128,16 @@ const rules = {
   [at('/embed/*')]: { 'Content-Security-Policy': 'frame-ancestors *' },
   // The demo partner page has its own inline styles.
   [at('/embed-demo.html')]: { 'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'" },
-  [at('/sw.js')]: { 'Cache-Control': 'no-cache' },
+  [at('/sw.js')]: { 'Cache-Control': CACHE.other },
 };
+// Caching and the types hosts guess wrong, from the one table of headers (src/headers.json,
+// which the deploy and the local server read too): the code build's hashed files a year, the
+// search index's files a year, pictures an hour; the feeds by their kind. (No two of these
+// rules match one path: a host that joins the values of a header named twice would break it.)
+for (const name of readdirSync(out).filter((f) => isHashed(f)).sort()) rules[at(`/${name}`)] = { 'Cache-Control': CACHE.hashed };
+for (const extension of SEARCH_EXTENSIONS) rules[at(`/${FACTS.search_dir}*.${extension}`)] = { 'Cache-Control': CACHE.hashed };
+rules[at(`/${PICTURES_UNDER}*`)] = { 'Cache-Control': CACHE.pictures };
+for (const [name, type] of NAMES.filter(([n]) => !n.startsWith('_'))) rules[at(`/*${name}`)] = { 'Content-Type': type };
 
 const text = Object.entries(rules)
   .map(([path, headers]) => [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n'))

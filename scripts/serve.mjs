@@ -15,25 +15,10 @@
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheControl, contentType } from './headers-table.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Parses a Netlify-style `_headers` file into [{ pattern: RegExp, headers: [[name, value]] }]. */
 export function parseHeadersFile(text) {
@@ -132,13 +117,12 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', base = '
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return;
       }
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      // The headers of every host (src/headers.json), by the file's path in the reader's folder.
+      const key = relative(dir, file).split(sep).join('/');
       const headers = {
-        'content-type': type,
+        'content-type': contentType(key),
         'x-content-type-options': 'nosniff',
-        'cache-control': res.getHeader('cache-control') ?? (/-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/.test(file)
-          ? 'public, max-age=31536000, immutable'
-          : 'no-cache'),
+        'cache-control': res.getHeader('cache-control') ?? cacheControl(key),
         vary: 'accept-encoding',
       };
       const accepts = String(req.headers['accept-encoding'] ?? '');
@@ -189,7 +173,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const portFlag = args.indexOf('--port');
   const port = portFlag >= 0 ? Number(args[portFlag + 1]) : Number(process.env.PORT ?? 8080);
   const baseFlag = args.indexOf('--base');
-  const root = args.find((a, i) => !a.startsWith('--') && i !== portFlag + 1 && i !== baseFlag + 1) ?? 'dist';
+  // The folder: the first argument that is neither a flag nor a flag's value.
+  const values = new Set([portFlag, baseFlag].filter((i) => i >= 0).map((i) => i + 1));
+  const root = args.find((a, i) => !a.startsWith('--') && !values.has(i)) ?? 'dist';
   // The folder the build was made for: its manifest's scope (site.json's base_path).
   let base = baseFlag >= 0 ? args[baseFlag + 1] : '/';
   if (baseFlag < 0) {

@@ -17,12 +17,15 @@ import { fileURLToPath } from 'node:url';
 import { ISLANDS_CHUNK, ISLANDS_MAIN } from './islands-files.mjs';
 
 const BUNDLES = [
-  { name: 'the app', match: /^article-reader-/, files: 2, limitKb: 293.5, targetKb: 150 },
-  { name: 'the islands bundle', match: ISLANDS_MAIN, files: 3, limitKb: 190.0, targetKb: 80 },
+  // Measured 2026-12-07: the app 293.1 KB, the islands bundle 161.5 KB.
+  { name: 'the app', match: /^article-reader-/, files: 2, limitKb: 295.0, targetKb: 150 },
+  { name: 'the islands bundle', match: ISLANDS_MAIN, files: 3, limitKb: 163.5, targetKb: 80 },
 ];
 // The chunks: each its own limit, by name (a new chunk needs one here); `shared` is each chunk
-// of code that two split functions share (wasm-split numbers them: chunk-{n}).
-const CHUNKS = { settings: 7.5, recover: 4.0, save: 8.0, more: 4.5, shared: 10.5 };
+// of code that two split functions share (wasm-split numbers them: chunk-{n}). Each named chunk
+// must be there: a build that stopped splitting one fails, even if the bundle stays small.
+// Measured 2026-12-07: settings 5.5, recover 1.9, save 6.2, more 2.8, shared 7.2, 7.0 and 8.2 KB.
+const CHUNKS = { settings: 7.5, recover: 3.9, save: 8.2, more: 4.8, shared: 10.2 };
 const CHUNK_TARGET_KB = 40;
 
 const dir = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));
@@ -33,6 +36,13 @@ for (const f of code.filter((f) => ISLANDS_CHUNK.test(f))) {
   BUNDLES.push({ name: `the islands' chunk “${chunk}”`, match: new RegExp(`^${f.replace(/\./g, '\\.')}$`), files: 1,
     limitKb: CHUNKS[chunk] ?? 0, targetKb: CHUNK_TARGET_KB });
   if (!(chunk in CHUNKS)) console.error(`size-check: the chunk “${chunk}” (${f}) has no limit: add one to CHUNKS in scripts/size-check.mjs`);
+}
+for (const chunk of Object.keys(CHUNKS)) {
+  const found = code.filter((f) => ISLANDS_CHUNK.test(f) && f.match(ISLANDS_CHUNK)[1].replace(/^chunk-\d+$/, 'shared') === chunk);
+  if (found.length === 0) {
+    console.error(`size-check: the islands' chunk “${chunk}” is missing from ${dir}: its code went back into the bundle, or the split failed`);
+    failed = true;
+  }
 }
 for (const { name, match, files: count, limitKb, targetKb } of BUNDLES) {
   const files = code.filter((f) => match.test(f));

@@ -7,6 +7,11 @@
 //!   `target_arch` (`cfg(…)`, `cfg!(…)`, `cfg_attr(…)`, inside `any`, `all` or `not`). Every
 //!   browser call lives in `src/platform/`.
 //!
+//! - **the native commands** (`import`, `publish`, `deploy`): the library's tools for a
+//!   newsroom's machine. They use only the bottom layers (`facts`, `site`, `model`; the deploy
+//!   also the publish's manifest), never the browser's layers, and no app module names them:
+//!   they never reach the wasm.
+//!
 //! Comments and the insides of strings are not code: a doc comment may link upwards, a string
 //! may say "web_sys". Each scanner is tested on snippets first, so the guard is known to fail.
 
@@ -212,6 +217,41 @@ fn target_arch_cfgs(code: &str) -> usize {
     count
 }
 
+/// The native commands' modules, and what each may name of the crate.
+const TOOLS: [(&str, &[&str]); 3] = [
+    ("import", &["facts", "site", "model"]),
+    ("publish", &["facts", "site", "model"]),
+    ("deploy", &["facts", "site", "model", "publish"]),
+];
+
+/// What is wrong with `code`, a file of `module`, about the native commands: a command naming
+/// a layer or command it may not, or the app naming a command.
+fn tool_problems(module: &str, code: &str) -> Vec<String> {
+    let is_tool = |name: &str| TOOLS.iter().any(|(t, _)| *t == name);
+    let mut problems = Vec::new();
+    let mut names = crate_modules(code);
+    names.sort();
+    names.dedup();
+    match TOOLS.iter().find(|(t, _)| *t == module) {
+        Some((_, allowed)) => {
+            for name in names.iter().filter(|n| *n != module && (layer(n).is_some() || is_tool(n))) {
+                if !allowed.contains(&name.as_str()) {
+                    problems.push(format!("names crate::{name}: the {module} command uses only {allowed:?}"));
+                }
+            }
+            for binding in browser_bindings(code) {
+                problems.push(format!("names {binding}: a native command has no browser"));
+            }
+        }
+        None => {
+            for name in names.iter().filter(|n| is_tool(n)) {
+                problems.push(format!("names crate::{name}, a native command: it never reaches the app"));
+            }
+        }
+    }
+    problems
+}
+
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
@@ -355,10 +395,33 @@ fn no_browser_call_outside_the_platform() {
 }
 
 #[test]
+fn the_command_guard_catches_each_reach() {
+    assert!(tool_problems("publish", &code_only("use crate::model::Article; use super::order;")).is_empty());
+    assert!(tool_problems("deploy", &code_only("use crate::publish::stops; use crate::facts;")).is_empty());
+    assert_eq!(tool_problems("publish", &code_only("use crate::components::ArticleView;")).len(), 1);
+    assert_eq!(tool_problems("publish", &code_only("crate::deploy::plan::plan()")).len(), 1);
+    assert_eq!(tool_problems("import", &code_only("use crate::{platform, publish};")).len(), 2);
+    assert_eq!(tool_problems("deploy", &code_only("let w = web_sys::window();")).len(), 1);
+    assert_eq!(tool_problems("components", &code_only("use crate::publish::escape;")).len(), 1);
+    assert!(tool_problems("components", &code_only("// crate::publish\nlet s = \"crate::deploy\";")).is_empty());
+}
+
+#[test]
+fn the_native_commands_stay_beside_the_app() {
+    let mut problems = Vec::new();
+    for (module, path) in files_by_module() {
+        for problem in tool_problems(&module, &code_only(&read(&path))) {
+            problems.push(format!("{} ({module}) {problem}", shown(&path)));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn the_guards_read_every_layer() {
     // A guard that finds no files passes for nothing.
     let modules: Vec<String> = files_by_module().into_iter().map(|(m, _)| m).collect();
-    for needed in ["model", "platform", "api", "contexts", "components", "pages", "app"] {
+    for needed in ["model", "platform", "api", "contexts", "components", "pages", "app", "import", "publish", "deploy"] {
         assert!(
             modules.iter().any(|m| m == needed),
             "no file of {needed} found under src/"

@@ -9,7 +9,7 @@ use super::failure::{classify, Failure};
 use super::record::{shard_key, Entries, FOLDER};
 use super::session::ShardWrite;
 use crate::publish::stops;
-use futures::{StreamExt, TryStreamExt};
+use futures::StreamExt;
 use object_store::{
     aws::{AmazonS3, AmazonS3Builder},
     path::Path as Key,
@@ -82,6 +82,11 @@ pub fn target(to: &str) -> Result<(String, String), String> {
         },
     ))
 }
+
+/// Rounds of reading or writing the record's shards before a deploy gives up (each request
+/// also retried by the client): without its record a deploy can do nothing, and a lost
+/// checkpoint is progress the next deploy does again.
+pub const ROUNDS: usize = 3;
 
 pub struct Bucket {
     store: AmazonS3,
@@ -213,7 +218,6 @@ impl Bucket {
     /// Fails, naming what to fix, when the bucket is missing, the credentials are refused or
     /// the endpoint cannot be reached; asked only when the bucket holds no record yet (one
     /// request, one page of the listing).
-
     pub async fn check(&self) -> Result<(), String> {
         let prefix = Key::parse(&self.prefix).map_err(|e| e.to_string())?;
         match self.store.list(Some(&prefix)).next().await {
@@ -221,44 +225,100 @@ impl Bucket {
             Some(Err(e)) => Err(self.explain("listing the folder", e)),
         }
     }
+
     /// Reads the record's shards `shards` (`jobs` at a time); a shard with no object is empty.
+    /// A read that fails after the client's retries is tried again in up to [`ROUNDS`] rounds:
+    /// every later step needs the whole record of what it compares.
     pub async fn read_shards(
         &self,
         shards: &std::collections::BTreeSet<String>,
         jobs: usize,
     ) -> Result<std::collections::BTreeMap<String, Entries>, String> {
-        futures::stream::iter(shards.iter().cloned())
-            .map(|shard| async move {
-                let entries: Entries = match self.get(&shard_key(&shard)).await? {
-                    Some(b) => serde_json::from_slice(&b).map_err(|e| {
-                        format!(
-                            "the record's shard {shard} is damaged ({e}): remove {}{}/ from the bucket to start over",
-                            self.prefix, FOLDER
-                        )
-                    })?,
-                    None => Entries::new(),
-                };
-                Ok::<_, String>((shard, entries))
-            })
-            .buffer_unordered(jobs)
-            .try_collect()
-            .await
+        let mut found = std::collections::BTreeMap::new();
+        let mut left: Vec<String> = shards.iter().cloned().collect();
+        for round in 1..=ROUNDS {
+            let results: Vec<(String, Result<Option<Vec<u8>>, String>)> = futures::stream::iter(left)
+                .map(|shard| async move {
+                    let read = self.get(&shard_key(&shard)).await;
+                    (shard, read)
+                })
+                .buffer_unordered(jobs)
+                .collect()
+                .await;
+            left = Vec::new();
+            let mut failure = None;
+            for (shard, read) in results {
+                match read {
+                    Ok(Some(bytes)) => {
+                        let entries: Entries = serde_json::from_slice(&bytes).map_err(|e| {
+                            format!(
+                                "the record's shard {shard} is damaged ({e}): remove {}{}/ from the bucket to start over",
+                                self.prefix, FOLDER
+                            )
+                        })?;
+                        found.insert(shard, entries);
+                    }
+                    Ok(None) => {
+                        found.insert(shard, Entries::new());
+                    }
+                    Err(e) => {
+                        failure = Some(e);
+                        left.push(shard);
+                    }
+                }
+            }
+            if let Some(e) = failure {
+                if round == ROUNDS {
+                    return Err(format!(
+                        "{} of the record's shards could not be read in {ROUNDS} rounds; nothing was changed: \
+                         run the deploy again.\n  last failure: {e}",
+                        left.len()
+                    ));
+                }
+                eprintln!("deploy: {} record reads failed; reading them again", left.len());
+            }
+        }
+        Ok(found)
     }
 
-    /// Writes the record's shards (an emptied one is removed), `jobs` at a time; returns how many.
+    /// Writes the record's shards (an emptied one is removed), `jobs` at a time, a failed write
+    /// tried again in up to [`ROUNDS`] rounds; returns how many.
     pub async fn write_shards(&self, shards: Vec<ShardWrite>, jobs: usize) -> Result<usize, String> {
         let count = shards.len();
-        futures::stream::iter(shards)
-            .map(|(shard, entries)| async move {
-                let key = shard_key(&shard);
-                match entries {
-                    Some(entries) => self.put_json(&key, &entries).await,
-                    None => self.delete(&key).await,
+        let mut left = shards;
+        for round in 1..=ROUNDS {
+            let results: Vec<(ShardWrite, Result<(), String>)> = futures::stream::iter(left)
+                .map(|(shard, entries)| async move {
+                    let key = shard_key(&shard);
+                    let written = match &entries {
+                        Some(entries) => self.put_json(&key, entries).await,
+                        None => self.delete(&key).await,
+                    };
+                    ((shard, entries), written)
+                })
+                .buffer_unordered(jobs)
+                .collect()
+                .await;
+            let mut failure = None;
+            left = Vec::new();
+            for (write, result) in results {
+                if let Err(e) = result {
+                    failure = Some(e);
+                    left.push(write);
                 }
-            })
-            .buffer_unordered(jobs)
-            .try_collect::<Vec<()>>()
-            .await?;
+            }
+            match failure {
+                None => break,
+                Some(e) if round == ROUNDS => {
+                    return Err(format!(
+                        "{} of the record's shards could not be written in {ROUNDS} rounds; the site is whole, and \
+                         the next deploy compares them file by file: run it again.\n  last failure: {e}",
+                        left.len()
+                    ))
+                }
+                Some(_) => eprintln!("deploy: {} record writes failed; writing them again", left.len()),
+            }
+        }
         Ok(count)
     }
 }

@@ -7,13 +7,55 @@
 //!   files), `no-cache`: browsers revalidate, and a CDN keeps it only as long as its own rules
 //!   say (the purge list then tells it what changed).
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// `src/headers.json`: the one table of headers for every host (S3 here; `_headers` and the
+/// local server through scripts/headers-table.mjs).
+#[derive(serde::Deserialize)]
+struct Table {
+    names: BTreeMap<String, String>,
+    extensions: BTreeMap<String, String>,
+    other_type: String,
+    cache: Cache,
+    hashed: Hashed,
+    pictures_under: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Cache {
+    hashed: String,
+    pictures: String,
+    other: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Hashed {
+    hash_length: usize,
+    search_extensions: Vec<String>,
+    never_under: Vec<String>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| serde_json::from_str(include_str!("../headers.json")).expect("src/headers.json is valid"))
+}
+
 /// `Cache-Control` of a file named by a hash of its bytes.
-pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub fn immutable() -> &'static str {
+    &table().cache.hashed
+}
+
 /// `Cache-Control` of a picture (its name is the newsroom's, not a hash: a replaced picture
 /// reaches browsers within the hour, the CDN when it is purged).
-pub const PICTURE: &str = "public, max-age=3600";
+pub fn picture() -> &'static str {
+    &table().cache.pictures
+}
+
 /// `Cache-Control` of everything that changes under the same name.
-pub const REVALIDATE: &str = "no-cache";
+pub fn revalidate() -> &'static str {
+    &table().cache.other
+}
 
 /// The object's `Content-Type`, by its key.
 ///
@@ -24,40 +66,18 @@ pub const REVALIDATE: &str = "no-cache";
 /// assert_eq!(content_type("articles/x/index.html"), "text/html; charset=utf-8");
 /// ```
 pub fn content_type(key: &str) -> &'static str {
+    let table = table();
     let name = key.rsplit('/').next().unwrap_or(key);
-    match name {
-        "feed.xml" => return "application/rss+xml; charset=utf-8",
-        "atom.xml" => return "application/atom+xml; charset=utf-8",
-        "feed.json" => return "application/feed+json; charset=utf-8",
-        "_headers" | "_redirects" => return "text/plain; charset=utf-8",
-        _ => {}
+    if let Some(t) = table.names.get(name) {
+        return t;
     }
     let extension = name
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    match extension.as_str() {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "wasm" => "application/wasm",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "gif" => "image/gif",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        // Pagefind's index files (`.pf_meta`, `.pf_index`, `.pf_fragment`, `.pagefind`) and
-        // anything unknown: bytes the page's code reads itself.
-        _ => "application/octet-stream",
-    }
+    // Pagefind's index files (`.pf_meta`, `.pf_index`, `.pf_fragment`, `.pagefind`) and
+    // anything unknown: bytes the page's code reads itself.
+    table.extensions.get(&extension).unwrap_or(&table.other_type)
 }
 
 /// Whether the file's name carries a hash of its bytes, so that other bytes get another name:
@@ -74,39 +94,36 @@ pub fn content_type(key: &str) -> &'static str {
 /// assert!(!is_hashed("articles/index.json"));
 /// ```
 pub fn is_hashed(key: &str) -> bool {
+    let rule = &table().hashed;
     let name = key.rsplit('/').next().unwrap_or(key);
-    if ["articles/", "embed/", "oembed/", "sections/"]
-        .iter()
-        .any(|folder| key.starts_with(folder))
-    {
+    if rule.never_under.iter().any(|folder| key.starts_with(folder.as_str())) {
         return false;
     }
     if key.starts_with(crate::facts::SEARCH_DIR) {
-        return matches!(
-            name.rsplit_once('.').map(|(_, e)| e),
-            Some("pf_fragment" | "pf_index" | "pf_filter" | "pf_meta")
-        );
+        let extension = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+        return rule.search_extensions.iter().any(|e| e == extension);
     }
     let stem = name.split('.').next().unwrap_or(name);
-    stem.split(['-', '_'])
-        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+    stem.split(['-', '_']).any(|part| {
+        part.len() == rule.hash_length && part.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
 }
 
 /// The object's `Cache-Control`, by its key.
 ///
 /// ```
-/// use article_reader::deploy::headers::{cache_control, IMMUTABLE, PICTURE, REVALIDATE};
-/// assert_eq!(cache_control("islands-0123456789abcdef.js"), IMMUTABLE);
-/// assert_eq!(cache_control("articles/img/harbour.jpg"), PICTURE);
-/// assert_eq!(cache_control("sw.js"), REVALIDATE);
+/// use article_reader::deploy::headers::{cache_control, immutable, picture, revalidate};
+/// assert_eq!(cache_control("islands-0123456789abcdef.js"), immutable());
+/// assert_eq!(cache_control("articles/img/harbour.jpg"), picture());
+/// assert_eq!(cache_control("sw.js"), revalidate());
 /// ```
 pub fn cache_control(key: &str) -> &'static str {
     if is_hashed(key) {
-        IMMUTABLE
-    } else if key.starts_with("articles/img/") {
-        PICTURE
+        immutable()
+    } else if key.starts_with(table().pictures_under.as_str()) {
+        picture()
     } else {
-        REVALIDATE
+        revalidate()
     }
 }
 
@@ -137,7 +154,7 @@ mod tests {
             "pagefind/en-2026-0/pagefind-entry.json",
             "pagefind/en-2026-0/pagefind.js",
         ] {
-            assert_eq!(cache_control(key), REVALIDATE, "{key}");
+            assert_eq!(cache_control(key), revalidate(), "{key}");
         }
     }
 
@@ -151,6 +168,16 @@ mod tests {
         // An article whose id looks like a hash still changes under its name.
         assert!(!is_hashed("articles/0123456789abcdef.json"));
         assert!(!is_hashed("articles/img/photo-0123456789abcdef.jpg"));
+    }
+
+    /// tests/cases/headers.json: the headers every host must give, written by hand.
+    #[test]
+    fn the_shared_cases() {
+        let cases: serde_json::Value = serde_json::from_str(include_str!("../../tests/cases/headers.json")).unwrap();
+        for (path, expected) in cases.as_object().unwrap().iter().filter(|(k, _)| !k.starts_with("//")) {
+            let got = serde_json::json!([content_type(path), cache_control(path)]);
+            assert_eq!(&got, expected, "{path}");
+        }
     }
 
     #[test]

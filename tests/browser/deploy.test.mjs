@@ -3,23 +3,22 @@
 // mock. It deploys the demo, and every object reads back with its bytes and headers; a second
 // deploy, and one from another machine's copy, write nothing; after one published article only
 // its files, the indexes it changes and the deploy's own record are written, as the server
-// counts them; an unpublished article's objects go; a deploy killed at any point leaves no
-// index naming a missing object, and the next one finishes; bad credentials, a missing bucket
+// counts them; an unpublished article's objects go (a deploy stopped from outside, and one
+// through a failing store: stops.test.mjs and faults.test.mjs); bad credentials, a missing bucket
 // and an unreachable endpoint each get a message naming what to fix, and write nothing. Then
 // the browser, through a small CDN-like front on the bucket (scripts/bucket-front.mjs): an
 // article, the front page, search, an embed and offline reading.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { AwsClient } from 'aws4fetch';
-import { BASE, DIST, FACTS, SITE, at, open, publishedCopy, useApp, waitOrTell } from './harness.mjs';
-import { deployBinary } from '../../scripts/publish-binary.mjs';
-import { nativeEnv } from '../../scripts/native-env.mjs';
+import { BASE, DIST, at, open, publishedCopy, useApp, waitOrTell } from './harness.mjs';
+import { bucketChecks, hashed, localFiles, publicBase as base, runDeploy } from './deploying.mjs';
 import { serverChanges, startS3 } from '../../scripts/s3-server.mjs';
+import { cacheControl, contentType } from '../../scripts/headers-table.mjs';
 import { startBucketFront } from '../../scripts/bucket-front.mjs';
 
 const s3 = await startS3({ buckets: ['news', 'site'] });
@@ -27,20 +26,9 @@ after(() => s3.stop());
 const copy = publishedCopy();
 after(() => copy.remove());
 const client = new AwsClient({ accessKeyId: s3.key, secretAccessKey: s3.secret, region: 'us-east-1', service: 's3' });
-const base = `${(process.env.READER_PUBLIC_URL ?? SITE.public_url).replace(/\/$/, '')}${BASE.replace(/\/$/, '')}`;
 
-/** Runs the deploy; returns { status, stdout, stderr }. Only the variables given reach it (no
- * credentials of anyone's: HOME is an empty folder). */
-function deploy(args, env = s3.env) {
-  const home = mkdtempSync(join(tmpdir(), 'reader-home-'));
-  try {
-    const clean = Object.fromEntries(Object.entries(nativeEnv()).filter(([k]) => !k.startsWith('AWS_')));
-    const r = spawnSync(deployBinary(), args, { env: { ...clean, HOME: home, ...env }, encoding: 'utf8' });
-    return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-  } finally {
-    rmSync(home, { recursive: true, force: true });
-  }
-}
+/** Runs the deploy against the server (see deploying.mjs). */
+const deploy = (args, env = s3.env) => runDeploy(args, env);
 
 function deployOk(args, env) {
   const r = deploy(args, env);
@@ -48,81 +36,13 @@ function deployOk(args, env) {
   return r.stdout;
 }
 
-/** The files a deploy sends: the output without the publish's folder and compressed copies. */
-function localFiles(dir) {
-  const files = {};
-  (function walk(d) {
-    const names = new Set(readdirSync(d));
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, e.name);
-      const rel = relative(dir, path);
-      if (rel === '.publish') continue;
-      if (e.isDirectory()) walk(path);
-      else if (!/\.(br|gz)$/.test(e.name) || !names.has(e.name.replace(/\.(br|gz)$/, ''))) {
-        files[rel] = createHash('sha256').update(readFileSync(path)).digest('hex');
-      }
-    }
-  })(dir);
-  return files;
-}
-
-/** Files named by a hash of their bytes (the deploy keeps them a week after the output drops them). */
-const hashed = (k) => /\.pf_(fragment|index|meta|filter)$/.test(k) || /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(k);
 const objectUrl = (bucket, key) => `${s3.endpoint}/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
 const getObject = (bucket, key) => client.fetch(objectUrl(bucket, key));
-/** The bucket's objects of the site (not the deploy's record), with the server's view of each. */
-const siteObjects = (bucket, prefix = '') => new Map([...s3.objects(bucket)]
-  .filter(([k]) => k.startsWith(prefix) && !k.startsWith(`${prefix}.deploy/`))
-  .map(([k, v]) => [k.slice(prefix.length), v]));
-const readObject = (bucket, key) => readFileSync(join(s3.dir, bucket, key));
+const { siteObjects, readObject, assertNothingMissing } = bucketChecks(s3);
 
-const expectedType = (key) => [
-  [/\.wasm$/, 'application/wasm'], [/\.html$/, 'text/html; charset=utf-8'], [/(^|\/)feed\.xml$/, 'application/rss+xml; charset=utf-8'],
-  [/(^|\/)atom\.xml$/, 'application/atom+xml; charset=utf-8'], [/(^|\/)feed\.json$/, 'application/feed+json; charset=utf-8'],
-  [/\.xml$/, 'application/xml; charset=utf-8'], [/\.json$/, 'application/json'], [/\.js$/, 'text/javascript; charset=utf-8'],
-  [/\.css$/, 'text/css; charset=utf-8'], [/\.webmanifest$/, 'application/manifest+json'], [/\.svg$/, 'image/svg+xml'],
-  [/\.png$/, 'image/png'], [/\.txt$/, 'text/plain; charset=utf-8'],
-].find(([re]) => re.test(key))?.[1];
-
-/** Fails unless nothing in the bucket names a page or file it lacks: the index pages, the front
- * page, the feeds, the sitemaps and the search's shard list (and each shard's entry file). */
-function assertNothingMissing(bucket, prefix = '') {
-  const keys = siteObjects(bucket, prefix);
-  const has = (key) => keys.has(key);
-  const problems = [];
-  const read = (key) => readObject(bucket, `${prefix}${key}`).toString('utf8');
-  for (const key of [...keys.keys()].filter((k) => /^articles\/(index|archive\/\d+)\.json$/.test(k))) {
-    for (const { id } of JSON.parse(read(key)).articles) {
-      for (const need of [`articles/${id}.json`, `articles/${id}/index.html`, `embed/${id}/index.html`, `oembed/${id}.json`]) {
-        if (!has(need)) problems.push(`${key} names ${id}, but ${need} is missing`);
-      }
-    }
-  }
-  const linked = (key, re) => [...read(key).matchAll(re)].map((m) => m[1]);
-  const local = (url) => url.startsWith(base) ? url.slice(base.length + 1).replace(/[?#].*$/, '') : null;
-  for (const key of ['index.html', 'feed.xml', 'atom.xml', ...[...keys.keys()].filter((k) => /^sitemaps\/.*\.xml$/.test(k))]) {
-    if (!has(key)) continue;
-    for (const href of linked(key, /(?:href="|<loc>|<link>)([^"<]+)/g)) {
-      const path = local(href) ?? (href.startsWith(BASE) ? href.slice(BASE.length) : null);
-      const m = path && /^articles\/([^/.]+)\/?$/.exec(path);
-      if (m && !has(`articles/${m[1]}/index.html`)) problems.push(`${key} links ${href}, which is missing`);
-    }
-  }
-  const search = FACTS.search_dir;
-  if (has(`${search}shards.json`)) {
-    for (const shard of JSON.parse(read(`${search}shards.json`)).shards) {
-      const dir = `${search}${shard.path}`.replace(/\/$/, '');
-      const entry = `${dir}/pagefind-entry.json`;
-      if (!has(entry)) { problems.push(`shards.json names ${entry}, which is missing`); continue; }
-      const { languages } = JSON.parse(read(entry));
-      for (const { hash } of Object.values(languages ?? {})) {
-        const meta = [...keys.keys()].find((k) => k.startsWith(`${dir}/pagefind.`) && k.endsWith(`${hash}.pf_meta`));
-        if (!meta) problems.push(`${entry} names a .pf_meta (${hash}) that is missing`);
-      }
-    }
-  }
-  assert.deepEqual(problems, [], 'the bucket names only what it holds');
-}
+// Every object's type and caching: the one table of headers (src/headers.json), which
+// tests/cases/headers.json checks by hand-written cases.
+const expectedType = (key) => contentType(key);
 
 /** Adds an article to the copy's archive (a copy of one with a new id) and publishes it. */
 let added = 0;
@@ -147,9 +67,8 @@ test('deploying the demo uploads every file once, each reading back with its byt
     const response = await getObject('news', key);
     assert.equal(response.status, 200, key);
     assert.equal(createHash('sha256').update(Buffer.from(await response.arrayBuffer())).digest('hex'), hash, `${key}: the bytes`);
-    const type = expectedType(key);
-    if (type) assert.equal(response.headers.get('content-type'), type, `${key}: Content-Type`);
-    const cache = hashed(key) ? 'public, max-age=31536000, immutable' : key.startsWith('articles/img/') ? 'public, max-age=3600' : 'no-cache';
+    assert.equal(response.headers.get('content-type'), expectedType(key), `${key}: Content-Type`);
+    const cache = cacheControl(key);
     assert.equal(response.headers.get('cache-control'), cache, `${key}: Cache-Control`);
   }
   assert.ok(Object.keys(local).some((k) => k.endsWith('.wasm')), 'the app\'s wasm is among them');
@@ -220,33 +139,6 @@ test('an unpublished article\'s objects go, once the indexes no longer name it',
   const purge = readFileSync(join(copy.dir, '.publish/purge.txt'), 'utf8');
   assert.ok(purge.includes(`${base}/articles/${id}\n`) && purge.includes(`${base}/articles/${id}.json\n`), purge);
   assertNothingMissing('news');
-});
-
-test('a deploy killed at any point leaves no index naming a missing object; the next deploy finishes and purges what the first changed', () => {
-  deployOk(['--from', copy.dir, '--to', 's3://news']);
-  for (const point of [1, 2, 3, 5, 8, 12, 17, 23]) {
-    const before = new Set(siteObjects('news').keys());
-    publishNewArticle();
-    // One upload at a time: the stop comes between two writes. (rclone's server replaces an
-    // object by removing it and renaming the new file in; a request cut in between loses the
-    // object, where S3 replaces it atomically. Stopping mid-request would test rclone, not the
-    // deploy's order.)
-    const killed = deploy(['--from', copy.dir, '--to', 's3://news', '--jobs', '1'], { ...s3.env, READER_DEPLOY_KILL_AFTER: String(point) });
-    assert.notEqual(killed.status, 0, `stopped after ${point} writes:\n${killed.stderr}`);
-    assertNothingMissing('news');
-    // Nothing the site had is gone.
-    const now = new Set(siteObjects('news').keys());
-    assert.deepEqual([...before].filter((k) => !now.has(k)), [], `after ${point} writes, nothing removed early`);
-    deployOk(['--from', copy.dir, '--to', 's3://news']);
-    const local = localFiles(copy.dir);
-    const remote = [...siteObjects('news').keys()].filter((k) => k in local || !hashed(k));
-    assert.deepEqual(remote.sort(), Object.keys(local).sort(), `after ${point} writes and a full deploy, the bucket is the output (and hashed files kept a week)`);
-    for (const key of ['index.html', 'articles/index.json', 'feed.xml']) {
-      assert.equal(createHash('sha256').update(readObject('news', key)).digest('hex'), local[key], key);
-    }
-    // The front page changed in the stopped deploy or the next: either way it is purged.
-    assert.match(readFileSync(join(copy.dir, '.publish/purge.txt'), 'utf8'), new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/$`, 'm'));
-  }
 });
 
 test('a hashed file the output dropped stays a week, then goes; the record stays whole', async () => {

@@ -4,7 +4,7 @@
 // deployment that replaced it), with a retry. Offline, the service worker has the chunks.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ISLANDS_CHUNK, at, isIslandsMain, islandsChunk, live, open, pagedCopy, useApp } from './harness.mjs';
+import { FACTS, ISLANDS_CHUNK, at, isIslandsMain, islandsChunk, live, open, pagedCopy, useApp } from './harness.mjs';
 
 const app = useApp();
 // The front page of a paged index, so that it has "More articles".
@@ -94,6 +94,8 @@ test('a chunk that cannot be fetched is reported with a retry, and the retry ope
   await alert.locator('button.chunk-retry').click();
   await panelOpen(page);
   await page.waitForSelector('.chunk-failed', { state: 'detached' });
+  // Nothing but the refused fetch was reported (no crash, no policy violation).
+  page.assertClean();
   await page.close();
 });
 
@@ -142,6 +144,7 @@ test('Save fetches its code on the first press, and says so when the code cannot
   assert.equal((await page.locator('.save-status').textContent()).trim(), 'Saved. You can read this article offline.');
   const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p)).map((p) => p.match(ISLANDS_CHUNK)[1]);
   assert.ok(chunks.includes('save'), chunks.join(' '));
+  page.assertClean();
   await page.close();
 });
 
@@ -162,6 +165,7 @@ test('"More articles" fetches its code on the first press; refused, it says so w
   assert.equal(await page.evaluate(() => document.activeElement?.closest('.article-list-more') !== null), true);
   const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p)).map((p) => p.match(ISLANDS_CHUNK)[1]);
   assert.ok(chunks.includes('more'), chunks.join(' '));
+  page.assertClean();
   await page.close();
 });
 
@@ -181,6 +185,75 @@ test('offline, "More articles" gets its code from the cache, and says the next p
   const error = page.locator('.front-page .error-state');
   await error.waitFor();
   assert.equal(await error.getAttribute('data-error'), 'offline');
+  page.assertClean();
+  await page.close();
+});
+
+// The saved list's recovery: its own chunk, fetched when Save finds the list damaged.
+/** Damages the list of saved articles in the page's cache (as a failed write or another app would). */
+const damageSavedList = (page) => page.evaluate(async ([name, path]) => {
+  const cache = await caches.open(name);
+  await cache.put(path, new Response('{"articles": [{"json_url": ', { headers: { 'content-type': 'application/json' } }));
+}, [FACTS.saved_cache, at(FACTS.saved_list_path)]);
+const RECOVERED = /^The list of saved articles couldn't be read \(.+\)\. It was (reset|rebuilt)/;
+
+test('Save that finds the saved list damaged fetches the recovery\'s code, is busy meanwhile, and rebuilds the list', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const page = await open(app, ARTICLE, {
+    serviceWorkers: 'block',
+    routes: [[islandsChunk('recover'), async (route) => { await held; await route.continue(); }]],
+  });
+  await damageSavedList(page);
+  const button = page.locator('button.save-toggle');
+  await button.click();
+  // The save chunk came; the recovery's is held: the button stays busy, nothing is said yet.
+  await page.waitForSelector('button.save-toggle[aria-busy="true"]');
+  release();
+  await page.waitForFunction(() => document.querySelector('.save-status')?.textContent.trim());
+  assert.match((await page.locator('.save-status').textContent()).trim(), RECOVERED);
+  assert.equal(await button.getAttribute('aria-busy'), 'false');
+  const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p)).map((p) => p.match(ISLANDS_CHUNK)[1]);
+  assert.ok(chunks.includes('recover'), chunks.join(' '));
+  page.assertClean();
+  await page.close();
+});
+
+test('the recovery\'s code refused: Save says the control could not be loaded, and pressing again recovers', async () => {
+  const chunk = refusable(islandsChunk('recover'));
+  const page = await open(app, ARTICLE, { serviceWorkers: 'block', allowConsoleErrors: [REFUSED], routes: [chunk.route] });
+  await damageSavedList(page);
+  const button = page.locator('button.save-toggle');
+  await button.click();
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('.save-status')?.textContent));
+  assert.match(await page.locator('.save-status').textContent(), /couldn't be read .*This control could not be loaded: the page could not fetch its code/s);
+  assert.equal(await button.getAttribute('aria-busy'), 'false');
+  chunk.allow();
+  await button.click();
+  await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.save-status')?.textContent.trim())
+    || document.querySelector('.save-toggle')?.getAttribute('aria-pressed') === 'true', RECOVERED.source);
+  assert.doesNotMatch(await page.locator('.save-status').textContent(), /could not be loaded/);
+  page.assertClean();
+  await page.close();
+});
+
+test('offline, the recovery\'s code comes from the cache', async () => {
+  const page = await open(app, '/', { wait: '.article-list', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await precached(page, 'recover');
+  await page.goto(app.url + ARTICLE);
+  await live(page);
+  await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at(`${ARTICLE}.json`), { timeout: 15_000 });
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('main h1');
+  await live(page);
+  await damageSavedList(page);
+  await page.locator('button.save-toggle').click();
+  await page.waitForFunction(() => document.querySelector('.save-status')?.textContent.trim());
+  const said = (await page.locator('.save-status').textContent()).trim();
+  assert.doesNotMatch(said, /could not be loaded/);
+  assert.match(said, RECOVERED);
   page.assertClean();
   await page.close();
 });
