@@ -39,6 +39,7 @@ export async function startFaultProxy({ upstream, rate = 0.2, seed = 1, kinds = 
   const stats = { requests: 0, faults: 0, by: Object.fromEntries(KINDS.map((k) => [k, 0])) };
   const log = [];
   const puts = [];
+  const passed = [];
   const held = new Set();
   let share = rate;
 
@@ -49,6 +50,7 @@ export async function startFaultProxy({ upstream, rate = 0.2, seed = 1, kinds = 
       const chunks = [];
       answer.on('data', (c) => chunks.push(c));
       answer.on('end', () => {
+        passed.push({ method: req.method, url: req.url, status: answer.statusCode });
         if (loseAnswer) req.socket.destroy();
         else {
           res.writeHead(answer.statusCode, answer.headers);
@@ -107,6 +109,8 @@ export async function startFaultProxy({ upstream, rate = 0.2, seed = 1, kinds = 
     log,
     /** Each PUT's address and the Content-Type and Cache-Control it was sent with. */
     puts,
+    /** Each request the store answered (its answer passed on or lost): method, address, status. */
+    passed,
     /** Changes the share of failing requests (0: none). */
     setRate(r) { share = r; },
     async stop() {

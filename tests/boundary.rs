@@ -234,9 +234,14 @@ fn tool_problems(module: &str, code: &str) -> Vec<String> {
     names.dedup();
     match TOOLS.iter().find(|(t, _)| *t == module) {
         Some((_, allowed)) => {
-            for name in names.iter().filter(|n| *n != module && (layer(n).is_some() || is_tool(n))) {
+            for name in names
+                .iter()
+                .filter(|n| *n != module && (layer(n).is_some() || is_tool(n)))
+            {
                 if !allowed.contains(&name.as_str()) {
-                    problems.push(format!("names crate::{name}: the {module} command uses only {allowed:?}"));
+                    problems.push(format!(
+                        "names crate::{name}: the {module} command uses only {allowed:?}"
+                    ));
                 }
             }
             for binding in browser_bindings(code) {
@@ -245,7 +250,9 @@ fn tool_problems(module: &str, code: &str) -> Vec<String> {
         }
         None => {
             for name in names.iter().filter(|n| is_tool(n)) {
-                problems.push(format!("names crate::{name}, a native command: it never reaches the app"));
+                problems.push(format!(
+                    "names crate::{name}, a native command: it never reaches the app"
+                ));
             }
         }
     }
@@ -398,12 +405,31 @@ fn no_browser_call_outside_the_platform() {
 fn the_command_guard_catches_each_reach() {
     assert!(tool_problems("publish", &code_only("use crate::model::Article; use super::order;")).is_empty());
     assert!(tool_problems("deploy", &code_only("use crate::publish::stops; use crate::facts;")).is_empty());
-    assert_eq!(tool_problems("publish", &code_only("use crate::components::ArticleView;")).len(), 1);
-    assert_eq!(tool_problems("publish", &code_only("crate::deploy::plan::plan()")).len(), 1);
-    assert_eq!(tool_problems("import", &code_only("use crate::{platform, publish};")).len(), 2);
-    assert_eq!(tool_problems("deploy", &code_only("let w = web_sys::window();")).len(), 1);
-    assert_eq!(tool_problems("components", &code_only("use crate::publish::escape;")).len(), 1);
-    assert!(tool_problems("components", &code_only("// crate::publish\nlet s = \"crate::deploy\";")).is_empty());
+    assert_eq!(
+        tool_problems("publish", &code_only("use crate::components::ArticleView;")).len(),
+        1
+    );
+    assert_eq!(
+        tool_problems("publish", &code_only("crate::deploy::plan::plan()")).len(),
+        1
+    );
+    assert_eq!(
+        tool_problems("import", &code_only("use crate::{platform, publish};")).len(),
+        2
+    );
+    assert_eq!(
+        tool_problems("deploy", &code_only("let w = web_sys::window();")).len(),
+        1
+    );
+    assert_eq!(
+        tool_problems("components", &code_only("use crate::publish::escape;")).len(),
+        1
+    );
+    assert!(tool_problems(
+        "components",
+        &code_only("// crate::publish\nlet s = \"crate::deploy\";")
+    )
+    .is_empty());
 }
 
 #[test]
@@ -421,7 +447,18 @@ fn the_native_commands_stay_beside_the_app() {
 fn the_guards_read_every_layer() {
     // A guard that finds no files passes for nothing.
     let modules: Vec<String> = files_by_module().into_iter().map(|(m, _)| m).collect();
-    for needed in ["model", "platform", "api", "contexts", "components", "pages", "app", "import", "publish", "deploy"] {
+    for needed in [
+        "model",
+        "platform",
+        "api",
+        "contexts",
+        "components",
+        "pages",
+        "app",
+        "import",
+        "publish",
+        "deploy",
+    ] {
         assert!(
             modules.iter().any(|m| m == needed),
             "no file of {needed} found under src/"

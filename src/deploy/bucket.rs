@@ -5,7 +5,7 @@
 //! never with the secret.
 
 use super::credentials::Connection;
-use super::failure::{classify, Failure};
+use super::failure::{classify_after, Failure};
 use super::record::{shard_key, Entries, FOLDER};
 use super::session::ShardWrite;
 use crate::publish::stops;
@@ -96,6 +96,8 @@ pub struct Bucket {
     endpoint: String,
     source: String,
     secret: String,
+    /// Whether the store has answered a request of this deploy.
+    answered: std::sync::atomic::AtomicBool,
 }
 
 impl Bucket {
@@ -129,6 +131,7 @@ impl Bucket {
             endpoint,
             source: connection.source,
             secret: connection.secret,
+            answered: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -148,7 +151,8 @@ impl Bucket {
             error,
             object_store::Error::Unauthenticated { .. } | object_store::Error::PermissionDenied { .. }
         );
-        let message = match classify(refused, &detail) {
+        let answered = self.answered.load(std::sync::atomic::Ordering::Relaxed);
+        let message = match classify_after(refused, answered, &detail) {
             Failure::NoBucket => format!(
                 "the bucket {} does not exist at {}: create it, or fix --to (or --endpoint)",
                 self.name, self.endpoint
@@ -158,17 +162,36 @@ impl Bucket {
                 self.endpoint, self.source, self.name
             ),
             Failure::Unreachable => format!(
-                "cannot reach {}: check --endpoint (or AWS_ENDPOINT_URL) and the network",
+                "cannot reach {}: check --endpoint (or AWS_ENDPOINT_URL) and the network; if they are right, the \
+                 store is not answering: run the deploy again later",
                 self.endpoint
             ),
-            Failure::Other => format!("{what} in bucket {} at {} failed", self.name, self.endpoint),
+            Failure::Stopped => format!(
+                "{} stopped answering (after the client's retries): what this deploy did is kept and the site is whole; \
+                 run the deploy again to finish",
+                self.endpoint
+            ),
+            Failure::Other => format!(
+                "{what} in bucket {} at {} failed: what this deploy did is kept and the site is whole; run the deploy \
+                 again to finish",
+                self.name, self.endpoint
+            ),
         };
         format!("{message}\n  ({what}: {detail})")
     }
 
+    /// Remembers that the store answered (a success, or an answer such as "not found").
+    fn note_answer<T>(&self, result: &Result<T, object_store::Error>) {
+        if matches!(result, Ok(_) | Err(object_store::Error::NotFound { .. })) {
+            self.answered.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
     /// An object's bytes; `None` when there is none.
     pub async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, String> {
-        match self.store.get(&self.key(key)?).await {
+        let found = self.store.get(&self.key(key)?).await;
+        self.note_answer(&found);
+        match found {
             Ok(result) => Ok(Some(
                 result
                     .bytes()
@@ -190,17 +213,21 @@ impl Bucket {
             attributes,
             ..Default::default()
         };
-        self.store
+        let written = self
+            .store
             .put_opts(&self.key(key)?, PutPayload::from(bytes), options)
-            .await
-            .map_err(|e| self.explain(&format!("writing {key}"), e))?;
+            .await;
+        self.note_answer(&written);
+        written.map_err(|e| self.explain(&format!("writing {key}"), e))?;
         stops::point(&format!("wrote {key}"));
         Ok(())
     }
 
     /// Removes an object (one already gone is fine).
     pub async fn delete(&self, key: &str) -> Result<(), String> {
-        match self.store.delete(&self.key(key)?).await {
+        let removed = self.store.delete(&self.key(key)?).await;
+        self.note_answer(&removed);
+        match removed {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => {
                 stops::point(&format!("removed {key}"));
                 Ok(())

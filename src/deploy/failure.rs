@@ -11,6 +11,9 @@ pub enum Failure {
     Refused,
     /// No answer: the endpoint cannot be reached.
     Unreachable,
+    /// The store answered earlier in this deploy, then stopped (after the client's retries):
+    /// not a wrong address, a store in trouble.
+    Stopped,
     /// Anything else: reported with the store's own words.
     Other,
 }
@@ -24,6 +27,19 @@ pub enum Failure {
 /// assert_eq!(classify(true, "Server returned non-2xx status code: 403 Forbidden"), Failure::Refused);
 /// ```
 pub fn classify(refused: bool, detail: &str) -> Failure {
+    classify_after(refused, false, detail)
+}
+
+/// [`classify`] for a deploy that already had answers from the store (`answered`): a request
+/// that then gets none means the store stopped answering, not that its address is wrong.
+///
+/// ```
+/// use article_reader::deploy::failure::{classify_after, Failure};
+/// let reset = "Error performing PUT http://127.0.0.1:9/b/k in 104ms, after 1 retries - HTTP error: error sending request";
+/// assert_eq!(classify_after(false, true, reset), Failure::Stopped);
+/// assert_eq!(classify_after(false, false, reset), Failure::Unreachable);
+/// ```
+pub fn classify_after(refused: bool, answered: bool, detail: &str) -> Failure {
     let lower = detail.to_ascii_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     if has(&["nosuchbucket", "bucket does not exist"]) {
@@ -44,7 +60,11 @@ pub fn classify(refused: bool, detail: &str) -> Failure {
         "timed out",
         "connect",
     ]) {
-        Failure::Unreachable
+        if answered {
+            Failure::Stopped
+        } else {
+            Failure::Unreachable
+        }
     } else {
         Failure::Other
     }

@@ -33,6 +33,17 @@ export function runDeploy(args, env) {
   }
 }
 
+/** Runs the deploy without blocking this process (a proxy in this process must keep serving
+ * it); resolves to { status, signal, stdout, stderr }. */
+export function deployAsync(args, env) {
+  const child = spawnDeploy(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr })));
+}
+
 /** Starts the deploy without waiting (for the tests that stop it from outside). */
 export function spawnDeploy(args, env) {
   const home = mkdtempSync(join(tmpdir(), 'reader-home-'));

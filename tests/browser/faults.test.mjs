@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishedCopy } from './harness.mjs';
-import { bucketChecks, localFiles, runDeploy, spawnDeploy } from './deploying.mjs';
+import { bucketChecks, deployAsync, localFiles, runDeploy, spawnDeploy } from './deploying.mjs';
 import { cacheControl, contentType } from '../../scripts/headers-table.mjs';
 import { serverChanges, startS3 } from '../../scripts/s3-server.mjs';
 import { startFaultProxy } from '../../scripts/fault-proxy.mjs';
@@ -26,6 +26,7 @@ const copy = publishedCopy();
 after(() => copy.remove());
 const { assertNothingMissing, assertMirror, siteObjects } = bucketChecks(s3);
 const through = { ...s3.env, AWS_ENDPOINT_URL: proxy.url };
+// (Deploys through the proxy run without blocking this process, which serves the proxy.)
 // A stall costs the client its timeout: 2 s here (60 s by default).
 const PATIENT = ['--timeout', '2'];
 
@@ -33,7 +34,8 @@ const PATIENT = ['--timeout', '2'];
 function assertCleanStop(r, when) {
   assert.equal(r.signal, null, `${when}: no crash (${r.signal})\n${r.stderr}`);
   assert.equal(r.status, 1, `${when}: exit 1\n${r.stdout}\n${r.stderr}`);
-  assert.match(r.stderr, /^deploy: .*(failed after their retries|could not be (read|written) in \d rounds).*run (the deploy|it) again/ms, `${when}: says what to do\n${r.stderr}`);
+  assert.match(r.stderr, /^deploy: .*run (the deploy|it) again/ms, `${when}: says what to do\n${r.stderr}`);
+  assert.doesNotMatch(r.stderr, /refused the credentials|does not exist/, `${when}: blames nothing the store did not say\n${r.stderr}`);
   assert.doesNotMatch(r.stderr, /panicked|RUST_BACKTRACE/, `${when}: no panic`);
 }
 
@@ -51,16 +53,16 @@ function publishChange() {
 }
 
 /** Deploys until one completes (at most `tries`); checks the bucket after each try. */
-function deployUntilDone(target, args, tries, counts) {
+async function deployUntilDone(target, args, tries, counts, output = copy) {
   const [bucket, prefix = ''] = target.replace('s3://', '').split(/\/(.*)/s);
   for (let attempt = 1; attempt <= tries; attempt += 1) {
-    const r = runDeploy(['--from', copy.dir, '--to', target, ...args], through);
+    const r = await deployAsync(['--from', output.dir, '--to', target, ...args], through);
     counts.tries += 1;
     const when = `after try ${attempt} to ${target}`;
     assertNothingMissing(bucket, prefix ? `${prefix.replace(/\/?$/, '/')}` : '', when);
     if (r.status === 0) {
       counts.completed += 1;
-      assertMirror(bucket, copy.dir, prefix ? `${prefix.replace(/\/?$/, '/')}` : '', when);
+      assertMirror(bucket, output.dir, prefix ? `${prefix.replace(/\/?$/, '/')}` : '', when);
       return attempt;
     }
     assertCleanStop(r, when);
@@ -69,13 +71,13 @@ function deployUntilDone(target, args, tries, counts) {
   assert.fail(`no deploy to ${target} completed in ${tries} tries`);
 }
 
-test('through a store that fails one request in five, every deploy completes or stops cleanly; the bucket never names a missing object, and then mirrors the output', () => {
+test('through a store that fails one request in five, every deploy completes or stops cleanly; the bucket never names a missing object, and then mirrors the output', async () => {
   proxy.setRate(0.2);
   const before = { ...proxy.stats, by: { ...proxy.stats.by } };
   const counts = { deploys: 0, tries: 0, completed: 0, stopped: 0 };
   for (let round = 0; round < 20; round += 1) {
     if (round > 0) publishChange();
-    deployUntilDone('s3://faults', PATIENT, 8, counts);
+    await deployUntilDone('s3://faults', PATIENT, 8, counts);
     counts.deploys += 1;
   }
   const faults = proxy.stats.faults - before.faults;
@@ -86,25 +88,35 @@ test('through a store that fails one request in five, every deploy completes or 
   assert.equal(counts.completed, counts.deploys);
 });
 
-test('a deploy that gives up after one retry keeps its progress: tried again at most 8 times it completes, sending little twice', () => {
+test('a deploy that gives up after two retries keeps its progress: tried again at most 8 times it completes, sending little twice', async () => {
   proxy.setRate(0.2);
-  const before = s3.objects('progress');
+  const from = proxy.passed.length;
   const counts = { tries: 0, completed: 0, stopped: 0 };
-  const tries = deployUntilDone('s3://progress', [...PATIENT, '--retries', '1'], 8, counts);
-  const { written } = serverChanges(before, s3.objects('progress'));
+  // A larger site: the demo and 100 more articles (about 500 objects).
+  const large = publishedCopy((archive) => {
+    const seed = JSON.parse(readFileSync(join(archive, 'rain-gauge-volunteers.json'), 'utf8'));
+    for (let i = 1; i <= 100; i += 1) {
+      const published = new Date(Date.UTC(2025, 3, 1 + (i % 28), 8, i)).toISOString().replace('.000Z', 'Z');
+      writeFileSync(join(archive, `progress-report-${i}.json`), JSON.stringify({ ...seed, id: `progress-report-${i}`, headline: `Progress report ${i}`, published, updated: undefined }));
+    }
+  });
+  after(() => large.remove());
+  const tries = await deployUntilDone('s3://progress', [...PATIENT, '--retries', '2'], 8, counts, large);
   const site = siteObjects('progress').size;
-  const sent = written.filter((k) => !k.startsWith('.deploy/')).length;
-  console.log(`progress: completed on try ${tries}; ${sent} site objects written for ${site} in the bucket`);
-  // Each object is written once, but for the few whose answer was lost or whose try stopped
-  // before its checkpoint; a deploy that started over would write them once a try.
-  assert.ok(sent <= site * 1.25, `sent ${sent} for ${site} objects over ${tries} tries`);
+  // The uploads the store took (answered with 200), the site's objects only.
+  const sent = proxy.passed.slice(from).filter((r) => r.method === 'PUT' && r.status === 200 && !r.url.includes('/.deploy/')).length;
+  console.log(`progress: completed on try ${tries}; the store took ${sent} uploads for the ${site} objects in the bucket`);
+  // Each object is taken once, but for those whose answer was lost (sent again); a deploy that
+  // started over would send them once a try.
+  assert.ok(sent <= site * 1.25, `the store took ${sent} uploads for ${site} objects over ${tries} tries`);
 });
 
-test('after the first deploy the bucket is never listed; the first lists it once, and sends each object with its headers', () => {
+test('after the first deploy the bucket is never listed; the first lists it once, and sends each object with its headers', async () => {
   proxy.setRate(0);
   const first = proxy.log.length;
   const firstPut = proxy.puts.length;
-  assert.equal(runDeploy(['--from', copy.dir, '--to', 's3://quiet'], through).status, 0);
+  const firstRun = await deployAsync(['--from', copy.dir, '--to', 's3://quiet'], through);
+  assert.equal(firstRun.status, 0, firstRun.stderr);
   const lists = (from) => proxy.log.slice(from).filter((l) => /[?&]list-type=2/.test(l));
   assert.equal(lists(first).length, 1, 'the first deploy checks the bucket once');
   // What the deploy sent, not what the server guessed: every type and caching of the table.
@@ -115,7 +127,7 @@ test('after the first deploy the bucket is never listed; the first lists it once
   assert.ok(sent.some((p) => p.key.endsWith('.pf_fragment')) && sent.some((p) => p.key === '_headers'));
   publishChange();
   const second = proxy.log.length;
-  const r = runDeploy(['--from', copy.dir, '--to', 's3://quiet'], through);
+  const r = await deployAsync(['--from', copy.dir, '--to', 's3://quiet'], through);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /deploy: [1-9]\d* of \d+ files uploaded/);
   assert.deepEqual(lists(second), [], 'no listing');
