@@ -88,6 +88,9 @@ pub fn target(to: &str) -> Result<(String, String), String> {
 /// checkpoint is progress the next deploy does again.
 pub const ROUNDS: usize = 3;
 
+/// What reading an object gave: its bytes, none, or the failure's message.
+type Read = Result<Option<Vec<u8>>, String>;
+
 pub struct Bucket {
     store: AmazonS3,
     pub name: String,
@@ -264,7 +267,7 @@ impl Bucket {
         let mut found = std::collections::BTreeMap::new();
         let mut left: Vec<String> = shards.iter().cloned().collect();
         for round in 1..=ROUNDS {
-            let results: Vec<(String, Result<Option<Vec<u8>>, String>)> = futures::stream::iter(left)
+            let results: Vec<(String, Read)> = futures::stream::iter(left)
                 .map(|shard| async move {
                     let read = self.get(&shard_key(&shard)).await;
                     (shard, read)

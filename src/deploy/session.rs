@@ -304,8 +304,12 @@ mod tests {
         assert!(state.unsettled.is_empty() && state.purge.is_empty());
         assert_eq!(
             state.shards.get(&shard_of("index.html")),
-            None,
+            Some(&digest(&entries(&[("index.html", "1")]))),
             "index.html's shard was not read: its digest stays as it was"
+        );
+        assert!(
+            !state.shards.contains_key(&shard_of("articles/b.json")),
+            "an emptied shard has no digest"
         );
     }
 
