@@ -40,7 +40,7 @@ use article_reader::deploy::local::{self, Local};
 use article_reader::deploy::plan::Plan;
 use article_reader::deploy::purge;
 use article_reader::deploy::record::{by_shard, state_key, Entries, State};
-use article_reader::deploy::session::Session;
+use article_reader::deploy::session::{self, Session};
 use article_reader::publish::manifest::Manifest;
 use article_reader::publish::stops::Steps;
 use article_reader::publish::{lock_output, pending, public_base, STATE_DIR};
@@ -49,7 +49,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 struct Args {
     from: PathBuf,
@@ -126,19 +126,6 @@ struct Report {
     records_written: usize,
 }
 
-/// Seconds since the epoch (READER_DEPLOY_NOW sets them, for the test of retired files).
-fn now() -> i64 {
-    std::env::var("READER_DEPLOY_NOW")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| {
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or_default()
-        })
-}
-
 /// How often the record is written while a phase uploads (and always at its end).
 const CHECKPOINT_EVERY: Duration = Duration::from_secs(20);
 /// Uploads sent before the deploy looks whether a checkpoint is due.
@@ -155,7 +142,7 @@ async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest, steps: &mut S
     if state_bytes.is_none() {
         bucket.check().await?;
     }
-    let mut session = Session::open(state, &by_shard(&local_entries), now());
+    let mut session = Session::open(state, &by_shard(&local_entries), session::now());
     let mut report = Report {
         objects: local.len(),
         records_read: usize::from(state_bytes.is_some()),
@@ -188,7 +175,7 @@ async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest, steps: &mut S
         return Ok(report);
     }
     if session.is_idle(&work) {
-        write_purge(&report)?;
+        purge::write(&report.purge_path, &report.purge)?;
         return Ok(report);
     }
 
@@ -224,9 +211,9 @@ async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest, steps: &mut S
     report.records_written += bucket.write_shards(session.take_dirty(), args.jobs).await?;
     // The purge list is safe on disk before the record forgets it.
     steps.begin("purge list");
-    write_purge(&report)?;
+    purge::write(&report.purge_path, &report.purge)?;
     steps.begin("state");
-    let finished = chrono::DateTime::from_timestamp(now(), 0)
+    let finished = chrono::DateTime::from_timestamp(session::now(), 0)
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_default();
     bucket.put_json(&state_key(), session.final_state(finished)).await?;
@@ -292,14 +279,6 @@ fn settle(results: Vec<(&String, Result<(), String>)>, mut done: impl FnMut(&Str
          (nothing names what is missing): run the deploy again to finish.\n  first failure: {first}",
         failures.len()
     ))
-}
-
-fn write_purge(report: &Report) -> Result<(), String> {
-    let path = &report.purge_path;
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    }
-    fs::write(path, &report.purge).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn run(args: &Args, steps: &mut Steps) -> Result<Report, String> {

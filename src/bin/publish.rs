@@ -38,7 +38,9 @@ use article_reader::publish::archive::{self, article_from, article_paths, Archiv
 use article_reader::publish::manifest::{self, Manifest};
 use article_reader::publish::output::{self, io, write_atomic, Output};
 use article_reader::publish::stops::Steps;
-use article_reader::publish::{feeds, lock_output, oembed, order, pending, public_base, search, sitemaps, STATE_DIR};
+use article_reader::publish::{
+    feeds, indexes, lock_output, oembed, order, pending, public_base, search, sitemaps, STATE_DIR,
+};
 use article_reader::{model::date::DateTime, site};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -191,7 +193,7 @@ fn publish(args: &Args) -> Result<Published, String> {
 
     // 3. The indexes: every page, then the front page.
     steps.begin("indexes");
-    let page_prints = order::publish(&mut output, &entries, &archive.sources, &fingerprint)?;
+    let page_prints = indexes::publish(&mut output, &entries, &archive.sources, &fingerprint)?;
     if let Some(code) = &code {
         let first = order::front_page(&entries, &render_root());
         let page = pages::front_page(&code.template, &code.islands, &first)?;

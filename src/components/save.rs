@@ -36,7 +36,8 @@ pub fn SaveToggle(
 async fn article_to_save(at_hand: Option<StoredValue<Option<Article>>>, json_url: &str) -> Result<Article, LoadError> {
     match at_hand.and_then(|a| a.get_value()) {
         Some(article) => Ok(article),
-        None => fetch_article(json_url.to_string(), Cancel::default()).await,
+        // (A live request: the page's inline copy is read once, by the first press.)
+        None => fetch_article(json_url.to_string(), Cancel::new()).await,
     }
 }
 

@@ -46,3 +46,11 @@ pub fn list<'a>(base: &str, keys: impl IntoIterator<Item = &'a String>) -> Strin
     let all: std::collections::BTreeSet<String> = keys.into_iter().flat_map(|k| urls(base, k)).collect();
     all.into_iter().map(|u| u + "\n").collect()
 }
+
+/// Writes the purge list to `path` (its folder made if need be).
+pub fn write(path: &std::path::Path, list: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, list).map_err(|e| format!("{}: {e}", path.display()))
+}

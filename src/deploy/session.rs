@@ -14,6 +14,20 @@ use super::plan::{plan, Plan};
 use super::record::{digest, shard_of, Entries, State, VERSION};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Seconds since the epoch: when a deploy begins (`READER_DEPLOY_NOW` sets them, for the test of
+/// retired files).
+pub fn now() -> i64 {
+    std::env::var("READER_DEPLOY_NOW")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or_default()
+        })
+}
+
 pub struct Session {
     state: State,
     /// No usable record in the bucket: everything is uploaded, nothing is removed.

@@ -15,6 +15,7 @@
 
 pub mod archive;
 pub mod feeds;
+pub mod indexes;
 pub mod manifest;
 pub mod oembed;
 pub mod order;

@@ -256,3 +256,54 @@ impl Output {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("reader-output-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join(".publish/tmp")).unwrap();
+        dir
+    }
+
+    #[test]
+    fn writes_only_what_changes_with_its_copy_and_checks_the_disk() {
+        let dir = folder("put");
+        // What a killed run left in the temporary folder goes first.
+        fs::write(dir.join(".publish/tmp/1-2-index.html"), "half").unwrap();
+        assert_eq!(clear_temporary(&dir.join(".publish")).unwrap(), 1);
+        let mut output = Output::new(&dir, Manifest::default(), BTreeSet::new());
+        output.put("feed.xml", b"<rss/>", "feeds").unwrap();
+        output.put("articles/a.json", b"{}", "article:a").unwrap();
+        assert_eq!(output.written, ["feed.xml", "articles/a.json"]);
+        assert!(dir.join("feed.xml.br").is_file() && dir.join("articles/a.json.br").is_file());
+        assert!(
+            output.put("icons/x.png", b"png", "asset").is_err(),
+            "outside the publish's folders"
+        );
+        assert_eq!(
+            fs::read_dir(dir.join(".publish/tmp")).unwrap().count(),
+            0,
+            "no temporary file left"
+        );
+
+        let manifest = Manifest {
+            files: std::mem::take(&mut output.files),
+            ..Default::default()
+        };
+        assert!(check(&dir, &manifest).is_empty());
+        // The same bytes again: nothing written.
+        let mut again = Output::new(&dir, manifest.clone(), BTreeSet::new());
+        again.put("feed.xml", b"<rss/>", "feeds").unwrap();
+        assert!(again.written.is_empty());
+        // A file changed by hand, a copy gone: the check names both.
+        fs::write(dir.join("feed.xml"), "<rss>edited</rss>").unwrap();
+        fs::remove_file(dir.join("articles/a.json.br")).unwrap();
+        let problems = check(&dir, &manifest);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("articles/a.json.br") || problems[1].contains("articles/a.json.br"));
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -206,6 +206,31 @@ test('a temporary file a killed publish left, for an article deleted since, is c
   assert.deepEqual(temporaryFiles(dir), []);
 });
 
+test('a new article whose publish was killed, then deleted from the archive before the next publish, leaves nothing behind', async () => {
+  const dir = join(work, 'deleted/dist');
+  const archive = join(work, 'deleted/articles');
+  cpSync(a.dir, dir, { recursive: true, preserveTimestamps: true });
+  cpSync(a.archive, archive, { recursive: true, preserveTimestamps: true });
+  writeFileSync(join(archive, 'stops-withdrawn.json'), story('stops-withdrawn', 'A story withdrawn before it ran', '2026-11-21T11:00:00Z'));
+  // Killed once its page is in place, before any index names it.
+  const tracePath = join(work, 'withdrawn-trace.tsv');
+  const probe = join(work, 'withdrawn-probe');
+  cpSync(dir, join(probe, 'dist'), { recursive: true, preserveTimestamps: true });
+  cpSync(archive, join(probe, 'articles'), { recursive: true, preserveTimestamps: true });
+  publish(join(probe, 'articles'), join(probe, 'dist'), [], { READER_STOP_TRACE: tracePath });
+  const point = readTrace(tracePath).find((p) => p.what.startsWith('renamed into') && p.what.endsWith('embed/stops-withdrawn/index.html')).n;
+  const child = spawn(publishBinary(), ['--archive', archive, '--out', dir, '--now', NOW], { env: { ...nativeEnv(), READER_STOP_AT: String(point) }, stdio: 'ignore' });
+  await stopped(child, point);
+  await kill(child);
+  assert.ok(existsSync(join(dir, 'articles/stops-withdrawn/index.html')), 'the killed publish wrote its page');
+  rmSync(join(archive, 'stops-withdrawn.json'));
+  publish(archive, dir);
+  const left = Object.keys(tree(dir)).filter((p) => p.includes('stops-withdrawn'));
+  assert.deepEqual(left, [], 'none of its files is left');
+  assert.deepEqual(tree(dir), tree(a.dir), 'the output is the archive\'s as before');
+  assert.deepEqual(temporaryFiles(dir), []);
+});
+
 test('the deploy killed from outside at points spread over a run, a deletion among its changes: the bucket never names a missing object, nothing goes early, and the next deploy completes and purges what the first changed', async () => {
   const s3 = await startS3({ buckets: ['stops'] });
   try {

@@ -38,3 +38,28 @@ test('the local server sends each file the headers of the table', async () => {
     await server.close();
   }
 });
+
+test('`node scripts/serve.mjs DIR --port N` serves DIR', async () => {
+  const { spawn } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'reader-serve-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'only-here.txt'), 'this folder\n');
+  const server = spawn(process.execPath, [new URL('../../scripts/serve.mjs', import.meta.url).pathname, dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (d) => {
+        out += d;
+        const m = /at (http:\/\/\S+?)\/? /.exec(out);
+        if (m) resolve(m[1]);
+      });
+      server.on('exit', (code) => reject(new Error(`serve.mjs ended (${code}): ${out}`)));
+    });
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await fetch(`${url}/only-here.txt`);
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), 'this folder\n');
+  } finally {
+    server.kill();
+  }
+});
