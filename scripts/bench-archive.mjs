@@ -35,6 +35,7 @@ import { startServer } from './serve.mjs';
 import { nativeEnv } from './native-env.mjs';
 import { deployBinary, publishBinary } from './publish-binary.mjs';
 import { serverChanges, startS3 } from './s3-server.mjs';
+import { seeded } from './seeded.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -44,18 +45,8 @@ const base = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')
 const TARGETS = { publishOneS: 10, scaleRatio: 1.3, files: 40, searchKb: 400, searchMs: 1000, deployObjects: 60, deployOneS: 10 };
 const DEPLOY_MAX = Number(process.env.READER_BENCH_DEPLOY_MAX ?? 10000);
 
-// A seeded generator (mulberry32): the same archive every run.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261202);
+// A seeded generator: the same archive every run.
+const rand = seeded(20261202);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 /** A Zipf draw over `n` ranks (s = 1.07, as word frequencies are). */
 function zipf(n) {

@@ -15,27 +15,16 @@
 //   proxy.stats  // { requests, faults, by: { 500, 503, reset, stall, lost } }
 //   await proxy.stop();
 import http from 'node:http';
+import { seeded } from './seeded.mjs';
 
 const KINDS = ['500', '503', 'reset', 'stall', 'lost'];
-
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const xmlError = (code, message) => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>fault-proxy</RequestId></Error>`;
 
 /** Starts the proxy; `rate` is the share of requests that fail (0 to 1), `kinds` the faults used. */
 export async function startFaultProxy({ upstream, rate = 0.2, seed = 1, kinds = KINDS }) {
   const target = new URL(upstream);
-  const random = generator(seed);
+  const random = seeded(seed);
   const stats = { requests: 0, faults: 0, by: Object.fromEntries(KINDS.map((k) => [k, 0])) };
   const log = [];
   const puts = [];

@@ -20,6 +20,7 @@
 //! - `--retries`, `--timeout`: how often one request is tried again (default 10, with a backoff
 //!   from 100 ms to 15 s) and how long one attempt may take (default 60 s), by the S3 client's
 //!   own retry settings.
+//! - `READER_DEPLOY_TIMINGS` (set to anything): prints how long each step took.
 //! - `--dry-run`: reads the bucket's record and prints what a deploy would do, writing nothing.
 //!
 //! The deploy compares the output (the publish's manifest gives the hashes of the files it

@@ -235,7 +235,7 @@ fn publish(args: &Args) -> Result<Published, String> {
         serde_json::to_string(&manifest).map_err(|e| e.to_string())?.as_bytes(),
     )?;
     fs::remove_file(&pending_path).map_err(io(&pending_path))?;
-    article_reader::publish::stops::point("removed pending.json");
+    article_reader::publish::stops::point(|| "removed pending.json".into());
     steps.end();
     report(&output, &state)?;
     // The process ends next: its memory goes back at once. Freeing the maps one by one (the

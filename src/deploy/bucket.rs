@@ -222,7 +222,7 @@ impl Bucket {
             .await;
         self.note_answer(&written);
         written.map_err(|e| self.explain(&format!("writing {key}"), e))?;
-        stops::point(&format!("wrote {key}"));
+        stops::point(|| format!("wrote {key}"));
         Ok(())
     }
 
@@ -232,7 +232,7 @@ impl Bucket {
         self.note_answer(&removed);
         match removed {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => {
-                stops::point(&format!("removed {key}"));
+                stops::point(|| format!("removed {key}"));
                 Ok(())
             }
             Err(e) => Err(self.explain(&format!("removing {key}"), e)),

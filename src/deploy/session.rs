@@ -113,13 +113,13 @@ impl Session {
     /// assert_eq!(session.purge_keys(&plan).into_iter().collect::<Vec<_>>(), ["gone.html", "index.html"]);
     /// ```
     pub fn purge_keys(&self, plan: &Plan) -> BTreeSet<String> {
-        let remote = self.remote();
+        let in_record = |key: &String| self.records.get(&shard_of(key)).is_some_and(|e| e.contains_key(key));
         let mut keys = self.state.purge.clone();
         keys.extend(
             plan.uploads
                 .iter()
                 .flat_map(|(_, keys)| keys.iter())
-                .filter(|k| remote.contains_key(*k))
+                .filter(|k| in_record(k))
                 .cloned(),
         );
         keys.extend(plan.removals.iter().cloned());

@@ -58,12 +58,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     };
     {
         let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
-        stops::point(&format!("created a temporary file for {}", path.display()));
+        stops::point(|| format!("created a temporary file for {}", path.display()));
         f.write_all(bytes).map_err(io(&tmp))?;
-        stops::point(&format!("wrote the temporary file for {}", path.display()));
+        stops::point(|| format!("wrote the temporary file for {}", path.display()));
     }
     fs::rename(&tmp, path).map_err(io(path))?;
-    stops::point(&format!("renamed into {}", path.display()));
+    stops::point(|| format!("renamed into {}", path.display()));
     Ok(())
 }
 
@@ -222,7 +222,7 @@ impl Output {
             match fs::remove_file(self.dir.join(&p)) {
                 Ok(()) => {
                     gone = true;
-                    stops::point(&format!("removed {p}"));
+                    stops::point(|| format!("removed {p}"));
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(format!("{}: {e}", self.dir.join(&p).display())),

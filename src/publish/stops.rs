@@ -56,17 +56,18 @@ pub fn current_phase() -> &'static str {
 }
 
 /// A stop point: `what` just happened (`renamed articles/x/index.html`, `uploaded index.html`).
-/// Without the test's variables, it only counts.
+/// Without the test's variables it only counts: `what` is made only for a trace, so the points
+/// cost a publish of 100,000 articles no formatting.
 ///
 /// ```
-/// article_reader::publish::stops::point("renamed feed.xml");
+/// article_reader::publish::stops::point(|| "renamed feed.xml".into());
 /// ```
-pub fn point(what: &str) {
+pub fn point(what: impl FnOnce() -> String) {
     let n = COUNT.fetch_add(1, Ordering::SeqCst) + 1;
     let settings = settings();
     if let Some(trace) = &settings.trace {
         if let Ok(mut file) = trace.lock() {
-            let _ = writeln!(file, "{n}\t{}\t{what}", current_phase());
+            let _ = writeln!(file, "{n}\t{}\t{}", current_phase(), what());
             let _ = file.flush();
         }
     }

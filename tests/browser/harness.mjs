@@ -1,9 +1,10 @@
 // Shared setup for the browser tests: the real built app (dist/) served on 127.0.0.1 with test
 // fixtures, and Debian's headless Chromium driven by playwright-core.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -312,6 +313,30 @@ export async function axe(page) {
  * code build's. Returns `{ dir, archive, output, run, remove }`: `run(extra)` publishes again
  * (its output), `remove()` deletes the copy.
  */
+/** Every file of a published output but the publish's own state (`.publish/`), with its hash:
+ * two outputs compare byte for byte. */
+export function outputTree(dir) {
+  const files = {};
+  (function walk(d) {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, e.name);
+      const rel = relative(dir, path);
+      if (rel === '.publish') continue;
+      if (e.isDirectory()) walk(path);
+      else files[rel] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  })(dir);
+  return files;
+}
+
+/** A fresh code build in `dir`: the build's output without anything a publish wrote. */
+export function freshCodeBuild(dir) {
+  cpSync(DIST, dir, { recursive: true });
+  const { files } = readJson(join(dir, '.publish/manifest.json'));
+  for (const path of Object.keys(files)) rmSync(join(dir, path), { force: true }), rmSync(join(dir, `${path}.br`), { force: true });
+  rmSync(join(dir, '.publish'), { recursive: true, force: true });
+}
+
 export function publishedCopy(edit = () => {}) {
   const work = mkdtempSync(join(tmpdir(), 'reader-copy-'));
   const dir = join(work, 'dist');

@@ -37,6 +37,24 @@ const precached = (page, name) => page.waitForFunction(async (source) => {
   return false;
 }, islandsChunk(name).source, { timeout: 15_000 });
 
+/** The article, read once online with the service worker installed (its precache holding the
+ * chunk `chunk`), then reloaded offline and live again. Saving offline may find a picture it
+ * cannot download: the browser reports that request. */
+async function articleOffline(chunk) {
+  const page = await open(app, '/', { wait: '.article-list', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await precached(page, chunk);
+  await page.goto(app.url + ARTICLE);
+  await live(page);
+  // The article's JSON, which the app shell reads offline, cached from the page's own data.
+  await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at(`${ARTICLE}.json`), { timeout: 15_000 });
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('main h1');
+  await live(page);
+  return page;
+}
+
 test('a cold page loads no chunk; the first click on the settings fetches it, shows it is loading, and opens the panel', async () => {
   // The chunk is held back until the test lets it go, so the loading state can be seen.
   let release;
@@ -100,19 +118,7 @@ test('a chunk that cannot be fetched is reported with a retry, and the retry ope
 });
 
 test('offline, a page the service worker serves gets its chunks from the cache', async () => {
-  // (Saving offline may find a picture it cannot download: the browser reports that request.)
-  const page = await open(app, '/', { wait: '.article-list', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
-  // Installed: its precache holds the chunks.
-  await precached(page, 'settings');
-  await page.goto(app.url + ARTICLE);
-  await live(page);
-  // The article's JSON, which the app shell reads offline, cached from the page's own data.
-  await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at(`${ARTICLE}.json`), { timeout: 15_000 });
-  await page.context().setOffline(true);
-  await page.reload();
-  await page.waitForSelector('main h1');
-  await live(page);
+  const page = await articleOffline('settings');
   await page.locator('.settings-toggle').click();
   await panelOpen(page);
   await page.locator('.settings-choice', { hasText: 'Sepia' }).click();
@@ -238,16 +244,7 @@ test('the recovery\'s code refused: Save says the control could not be loaded, a
 });
 
 test('offline, the recovery\'s code comes from the cache', async () => {
-  const page = await open(app, '/', { wait: '.article-list', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
-  await precached(page, 'recover');
-  await page.goto(app.url + ARTICLE);
-  await live(page);
-  await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at(`${ARTICLE}.json`), { timeout: 15_000 });
-  await page.context().setOffline(true);
-  await page.reload();
-  await page.waitForSelector('main h1');
-  await live(page);
+  const page = await articleOffline('recover');
   await damageSavedList(page);
   await page.locator('button.save-toggle').click();
   await page.waitForFunction(() => document.querySelector('.save-status')?.textContent.trim());

@@ -11,14 +11,13 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseSitemap, parseSitemapIndex } from 'sitemap';
-import { DIST, FACTS, SITE, at, live, open, publishedCopy, readJson, useApp } from './harness.mjs';
+import { FACTS, SITE, at, freshCodeBuild, live, open, outputTree, publishedCopy, readJson, useApp } from './harness.mjs';
 import { publishBinary } from '../../scripts/publish-binary.mjs';
 import { nativeEnv } from '../../scripts/native-env.mjs';
 
@@ -27,33 +26,15 @@ const root = new URL('../../', import.meta.url).pathname;
 const NOW = '2026-11-21T12:00:00Z';
 const base = `${(process.env.READER_PUBLIC_URL ?? SITE.public_url).replace(/\/$/, '')}${at('/').replace(/\/$/, '')}`;
 
-/** Every file of an output (not the publish's own state), by path, with its hash. */
-function tree(dir) {
-  const files = {};
-  (function walk(d) {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, e.name);
-      const rel = relative(dir, path);
-      if (rel === '.publish') continue;
-      if (e.isDirectory()) walk(path);
-      else files[rel] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  })(dir);
-  return files;
-}
-
 /** A full publish of `archive`: the code build's output without anything a publish wrote,
  * then one publish of the whole archive, as a code release does. Returns its tree. */
 function fullPublish(archive) {
   const work = mkdtempSync(join(tmpdir(), 'reader-full-'));
   try {
     const dir = join(work, 'dist');
-    cpSync(DIST, dir, { recursive: true });
-    const { files } = readJson(join(dir, '.publish/manifest.json'));
-    for (const path of Object.keys(files)) rmSync(join(dir, path), { force: true }), rmSync(join(dir, `${path}.br`), { force: true });
-    rmSync(join(dir, '.publish'), { recursive: true, force: true });
+    freshCodeBuild(dir);
     execFileSync(publishBinary(), ['--archive', archive, '--out', dir, '--now', NOW], { env: nativeEnv(), stdio: 'pipe' });
-    return tree(dir);
+    return outputTree(dir);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -110,10 +91,10 @@ test('a new, a corrected and a deleted article: each one command, only the files
   const code = Object.fromEntries(['shell.html', 'sw.js', '_headers', '404.html'].map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
   // 1. A new article.
-  let before = tree(dir);
+  let before = outputTree(dir);
   addNew(archive);
   const added = report(run(['--now', NOW]));
-  let now = tree(dir);
+  let now = outputTree(dir);
   const changes = diff(before, now);
   // The report lists every file that changed on disk (a brotli copy goes with its file).
   assert.deepEqual([...changes.changed, ...changes.added].filter((p) => !p.endsWith('.br')).sort(), added.wrote);
@@ -145,7 +126,7 @@ test('a new, a corrected and a deleted article: each one command, only the files
   const library = JSON.parse(readFileSync(file, 'utf8'));
   writeFileSync(file, JSON.stringify({ ...library, headline: 'Central Library Stays Open Until Midnight From January', updated: '2026-11-21T10:00:00Z' }, null, 2));
   const corrected = report(run(['--now', NOW]));
-  now = tree(dir);
+  now = outputTree(dir);
   assert.deepEqual([...diff(before, now).changed, ...diff(before, now).added].filter((p) => !p.endsWith('.br')).sort(), corrected.wrote);
   assert.ok(corrected.wrote.includes('articles/library-night-hours/index.html'));
   assert.ok(!corrected.wrote.includes(`articles/${NEW.id}/index.html`), 'other articles are not written again');
@@ -156,7 +137,7 @@ test('a new, a corrected and a deleted article: each one command, only the files
   before = now;
   rmSync(join(archive, 'rain-gauge-volunteers.json'));
   const deleted = report(run(['--now', NOW]));
-  now = tree(dir);
+  now = outputTree(dir);
   for (const path of ['articles/rain-gauge-volunteers.json', 'articles/rain-gauge-volunteers/index.html', 'embed/rain-gauge-volunteers/index.html', 'oembed/rain-gauge-volunteers.json']) {
     assert.ok(deleted.removed.includes(path), `${path} removed`);
     assert.ok(!existsSync(join(dir, path)) && !existsSync(join(dir, `${path}.br`)), `${path} gone`);
@@ -207,7 +188,7 @@ test('a second publish into the same output waits for the first', async () => {
 });
 
 test('an invalid article is refused with the validator\'s words, and nothing is written', () => {
-  const before = tree(copy.dir);
+  const before = outputTree(copy.dir);
   const bad = join(copy.archive, 'broken-story.json');
   writeFileSync(bad, JSON.stringify({ id: 'broken-story', headline: '', language: 'en', body: 'text' }));
   writeFileSync(join(copy.archive, 'Bad Name.json'), JSON.stringify(HARBOR));
@@ -225,7 +206,7 @@ test('an invalid article is refused with the validator\'s words, and nothing is 
     assert.match(said, /broken-story\.json: .*\n\s+- headline: /);
     assert.match(said, /- body: expected an array/);
     assert.match(said, /Bad Name\.json: the file name must be the article's id/);
-    assert.deepEqual(tree(copy.dir), before, 'nothing written');
+    assert.deepEqual(outputTree(copy.dir), before, 'nothing written');
   } finally {
     rmSync(bad);
     rmSync(join(copy.archive, 'Bad Name.json'));

@@ -17,11 +17,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { DIST, readJson } from './harness.mjs';
+import { freshCodeBuild, outputTree, readJson } from './harness.mjs';
 import { bucketChecks, localFiles, publicBase, runDeploy, spawnDeploy } from './deploying.mjs';
 import { publishBinary } from '../../scripts/publish-binary.mjs';
 import { nativeEnv } from '../../scripts/native-env.mjs';
@@ -58,29 +57,6 @@ function changeToB(dir) {
 
 const publish = (archive, out, extra = [], env = {}) => execFileSync(publishBinary(),
   ['--archive', archive, '--out', out, '--now', NOW, ...extra], { env: { ...nativeEnv(), ...env }, stdio: 'pipe' }).toString();
-
-/** A fresh code build in `dir` (the build's output without anything a publish wrote). */
-function codeBuild(dir) {
-  cpSync(DIST, dir, { recursive: true });
-  const { files } = readJson(join(dir, '.publish/manifest.json'));
-  for (const path of Object.keys(files)) rmSync(join(dir, path), { force: true }), rmSync(join(dir, `${path}.br`), { force: true });
-  rmSync(join(dir, '.publish'), { recursive: true, force: true });
-}
-
-/** Every file of an output but the publish's state, with its hash. */
-function tree(dir) {
-  const files = {};
-  (function walk(d) {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, e.name);
-      const rel = relative(dir, path);
-      if (rel === '.publish') continue;
-      if (e.isDirectory()) walk(path);
-      else files[rel] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  })(dir);
-  return files;
-}
 
 /** Temporary files anywhere in the output, the publish's state included. */
 function temporaryFiles(dir) {
@@ -149,15 +125,15 @@ async function kill(child) {
 
 // A, published once; B's full publish, the reference.
 const a = { dir: join(work, 'a/dist'), archive: join(work, 'a/articles') };
-codeBuild(a.dir);
+freshCodeBuild(a.dir);
 archiveA(a.archive);
 publish(a.archive, a.dir);
 const b = { dir: join(work, 'b/dist'), archive: join(work, 'b/articles') };
-codeBuild(b.dir);
+freshCodeBuild(b.dir);
 cpSync(a.archive, b.archive, { recursive: true });
 changeToB(b.archive);
 publish(b.archive, b.dir);
-const full = tree(b.dir);
+const full = outputTree(b.dir);
 
 test('the publish killed from outside at points spread over a run: the next run completes it byte for byte, with no temporary file left and a manifest that matches the disk', async () => {
   // A copy of A's output with B's archive, as a publish finds it.
@@ -171,7 +147,7 @@ test('the publish killed from outside at points spread over a run: the next run 
   const traced = start('traced');
   const tracePath = join(work, 'publish-trace.tsv');
   publish(traced.archive, traced.dir, [], { READER_STOP_TRACE: tracePath });
-  assert.deepEqual(tree(traced.dir), full, 'an uninterrupted publish of the change equals a full publish');
+  assert.deepEqual(outputTree(traced.dir), full, 'an uninterrupted publish of the change equals a full publish');
   const trace = readTrace(tracePath);
   const phases = ['articles', 'search', 'indexes', 'feeds', 'sitemaps', 'removals', 'manifest'];
   const points = choosePoints(trace, phases, POINTS);
@@ -192,7 +168,7 @@ test('the publish killed from outside at points spread over a run: the next run 
     assert.deepEqual(temporaryFiles(run.dir), [], `${when}: no temporary file left`);
     assert.ok(!existsSync(join(run.dir, '.publish/pending.json')), `${when}: finished`);
     assert.match(publish(run.archive, run.dir, ['--check']), /the manifest's \d+ files match the disk/, when);
-    assert.deepEqual(tree(run.dir), full, `${when}: the next publish completes it byte for byte`);
+    assert.deepEqual(outputTree(run.dir), full, `${when}: the next publish completes it byte for byte`);
     rmSync(join(work, `publish-${point}`), { recursive: true, force: true });
   }
 });
@@ -225,9 +201,9 @@ test('a new article whose publish was killed, then deleted from the archive befo
   assert.ok(existsSync(join(dir, 'articles/stops-withdrawn/index.html')), 'the killed publish wrote its page');
   rmSync(join(archive, 'stops-withdrawn.json'));
   publish(archive, dir);
-  const left = Object.keys(tree(dir)).filter((p) => p.includes('stops-withdrawn'));
+  const left = Object.keys(outputTree(dir)).filter((p) => p.includes('stops-withdrawn'));
   assert.deepEqual(left, [], 'none of its files is left');
-  assert.deepEqual(tree(dir), tree(a.dir), 'the output is the archive\'s as before');
+  assert.deepEqual(outputTree(dir), outputTree(a.dir), 'the output is the archive\'s as before');
   assert.deepEqual(temporaryFiles(dir), []);
 });
 
