@@ -296,6 +296,12 @@ fn site_constants() {
         "bool",
         site.feed_full_text.to_string(),
     );
+    constant(
+        "An image service's address template for pictures that live elsewhere ({src}, {width}).",
+        "IMAGE_SERVICE",
+        "Option<&str>",
+        opt(&site.image_service),
+    );
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("site.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }

@@ -39,9 +39,10 @@ use article_reader::publish::manifest::{self, Manifest};
 use article_reader::publish::output::{self, io, write_atomic, Output};
 use article_reader::publish::stops::Steps;
 use article_reader::publish::{
-    feeds, indexes, lock_output, oembed, order, pending, public_base, search, sitemaps, STATE_DIR,
+    feeds, indexes, lock_output, oembed, order, pending, pictures, public_base, search, sitemaps, STATE_DIR,
 };
 use article_reader::{model::date::DateTime, site};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -158,7 +159,16 @@ fn publish(args: &Args) -> Result<Published, String> {
 
     steps.begin("archive scanned");
     // (`old.sources` keeps only the articles changed or gone since.)
-    let archive = archive::scan(&args.archive, &mut old.sources, old.code == fingerprint)?;
+    let old_pictures = std::mem::take(&mut old.pictures);
+    let archive = archive::scan(&args.archive, &mut old.sources, old.code == fingerprint, |assets| {
+        steps.begin("pictures");
+        let made = pictures::prepare(&args.archive, assets, &old_pictures);
+        steps.begin("archive read");
+        made
+    })?;
+    for note in &archive.notes {
+        eprintln!("publish: note: {note}");
+    }
 
     // What this run may change, on disk until it has finished; what a stopped run left.
     let uncertain = pending::read(&state);
@@ -185,7 +195,7 @@ fn publish(args: &Args) -> Result<Published, String> {
             let record = |rendered: &Article| search::record(rendered, RENDER_ORIGIN);
             match archive.fresh.get(id) {
                 Some(f) => Ok(record(&f.rendered)),
-                None => archive::reread(&args.archive, id).map(|f| record(&f.rendered)),
+                None => archive::reread(&args.archive, id, &archive).map(|f| record(&f.rendered)),
             }
         })?,
         None => Default::default(),
@@ -203,7 +213,7 @@ fn publish(args: &Args) -> Result<Published, String> {
         steps.begin("feeds");
         feeds::publish(&mut output, &entries, |id| match archive.fresh.get(id) {
             Some(f) => Ok(f.public.clone()),
-            None => archive::reread(&args.archive, id).map(|f| f.public),
+            None => archive::reread(&args.archive, id, &archive).map(|f| f.public),
         })?;
         steps.begin("sitemaps");
         sitemaps::publish(&mut output, &entries, args.now)?;
@@ -226,6 +236,7 @@ fn publish(args: &Args) -> Result<Published, String> {
         code: fingerprint,
         sources: archive.sources,
         assets: archive.assets,
+        pictures: archive.pictures.records,
         shards: shard_prints,
         pages: page_prints,
         files: std::mem::take(&mut output.files),
@@ -253,17 +264,40 @@ fn publish(args: &Args) -> Result<Published, String> {
 /// The archive's pictures, then each new or changed article's files (and those a stopped
 /// publish was writing, made again and compared with the disk); the rest are kept.
 fn write_articles(output: &mut Output, code: Option<&Code>, args: &Args, archive: &Archive) -> Result<(), String> {
+    let pictures = &archive.pictures;
     for path in archive.assets.keys() {
-        let src = args.archive.join(path);
-        let bytes = fs::read(&src).map_err(io(&src))?;
-        output.put(&format!("articles/{path}"), &bytes, "asset")?;
+        if pictures.copies(path) {
+            let src = args.archive.join(path);
+            let bytes = fs::read(&src).map_err(io(&src))?;
+            output.put(&format!("articles/{path}"), &bytes, "asset")?;
+            continue;
+        }
+        // A sized picture: its made files (the original is never published).
+        for file in pictures.files(path) {
+            let at = format!("articles/{file}");
+            match pictures.made.get(&file) {
+                Some(bytes) => output.put(&at, bytes, "asset")?,
+                None if output.old().files.contains_key(&at) => output.keep("asset", std::slice::from_ref(&at)),
+                None => {
+                    // Made by an earlier publish whose output is gone: made again.
+                    let src = args.archive.join(path);
+                    let bytes = fs::read(&src).map_err(io(&src))?;
+                    let mut made = BTreeMap::new();
+                    pictures::make(path, &bytes, &mut made)?;
+                    let bytes = made
+                        .get(&file)
+                        .ok_or_else(|| format!("{path}: {file} was not made again"))?;
+                    output.put(&at, bytes, "asset")?;
+                }
+            }
+        }
     }
     for id in archive.sources.keys() {
         let from = article_from(id);
         match archive.fresh.get(id) {
             Some(fresh) => write_article(output, code, id, fresh)?,
             None if output.is_uncertain(&from) => {
-                write_article(output, code, id, &archive::reread(&args.archive, id)?)?
+                write_article(output, code, id, &archive::reread(&args.archive, id, archive)?)?
             }
             None => output.keep(&from, &article_paths(id)),
         }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::figure::{Figure, Placement};
 use super::inline::InlineText;
-use crate::model::{Block, Embed, Inline, ListItem, Table};
+use super::picture::{picture_sources, Loading, Picture};
+use crate::model::{picture::Slot, Block, Embed, Inline, ListItem, Table};
 
 /// A list and the lists nested in its items.
 fn list_view(ordered: bool, items: Vec<ListItem>) -> AnyView {
@@ -88,10 +89,17 @@ fn embed_view(embed: Embed) -> AnyView {
     let provider = embed.provider_name();
     let (for_action, for_note) = (provider.clone(), provider.clone());
     let thumb = embed.thumbnail.and_then(|i| {
-        let src = i.src?;
+        let sources = picture_sources(&i)?;
         Some(view! {
-            <img class="embed-link-thumb" src=src alt="" loading="lazy" decoding="async"
-                referrerpolicy="no-referrer" width=i.width height=i.height/>
+            <Picture
+                sources=sources
+                place=Slot::LinkCard
+                class="embed-link-thumb"
+                width=i.width
+                height=i.height
+                loading=Loading::Lazy
+                no_referrer=true
+            />
         })
     });
     view! {

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::Image;
+use super::picture::{picture_sources, Loading, Picture};
+use crate::model::{picture::Slot, Image};
 
 /// How the image is used: the hero loads eagerly, body images lazily.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -13,27 +14,28 @@ pub enum Placement {
 
 #[component]
 pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
+    let sources = picture_sources(&image);
     let Image {
-        src,
         alt,
         caption,
         credit,
         width,
         height,
+        ..
     } = image.clone();
     // The box keeps the picture's shape before it loads, and when it fails, through a sizer: a
     // canvas (never drawn on) whose width and height attributes give it the ratio. No style
     // attribute, so the page's security policy never grows with the archive's pictures.
     let (sizer_width, sizer_height) = image.shape();
-    let failed = RwSignal::new(src.is_none());
+    let failed = RwSignal::new(sources.is_none());
     let class = match placement {
         Placement::Hero => "figure hero",
         Placement::Body => "figure body-image",
     };
     // The hero is the picture of the article's search result (see docs/search.md).
-    let (loading, priority, search_meta) = match placement {
-        Placement::Hero => ("eager", "high", Some("image[src], image_alt[alt]")),
-        Placement::Body => ("lazy", "auto", None),
+    let (loading, search_meta) = match placement {
+        Placement::Hero => (Loading::Lead, Some("image[src], image_alt[alt]")),
+        Placement::Body => (Loading::Lazy, None),
     };
     let fallback_alt = alt.clone();
     let has_caption = caption.is_some() || credit.is_some();
@@ -62,16 +64,15 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
                         }
                     }
                 >
-                    <img
-                        src=src.clone()
+                    <Picture
+                        sources=sources.clone().unwrap_or_default()
+                        place=Slot::Figure
                         alt=alt.clone()
                         width=width
                         height=height
                         loading=loading
-                        fetchpriority=priority
-                        decoding="async"
-                        data-pagefind-meta=search_meta
-                        on:error=move |_| failed.set(true)
+                        search_meta=search_meta
+                        on_error=move || failed.set(true)
                     />
                 </Show>
             </div>

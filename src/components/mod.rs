@@ -12,6 +12,7 @@ pub mod figure;
 pub mod header;
 pub mod inline;
 pub mod listen;
+pub mod picture;
 pub mod progress;
 pub mod provenance;
 pub mod related;

@@ -3,8 +3,10 @@
 use leptos::either::Either;
 use leptos::{prelude::*, task::spawn_local};
 
+use super::picture::{picture_sources, Loading, Picture};
 use crate::model::{
     links::{related_json_url, related_path},
+    picture::Slot,
     Related,
 };
 use crate::platform::saved_store::is_available_offline;
@@ -30,9 +32,16 @@ pub fn RelatedArticles(
                 let date = item.published.as_ref().map(|p| {
                     view! { <time datetime=p.to_string()>{p.display(&language)}</time> }
                 });
-                let thumb = item.image.as_ref().and_then(|img| img.src.clone()).map(|src| {
+                let thumb = item.image.as_ref().and_then(picture_sources).map(|sources| {
                     view! {
-                        <img class="thumb" src=src alt="" loading="lazy" decoding="async" width="160" height="90"/>
+                        <Picture
+                            sources=sources
+                            place=Slot::Card
+                            class="thumb"
+                            width=Some(160)
+                            height=Some(90)
+                            loading=Loading::Lazy
+                        />
                     }
                 });
                 let headline = item.headline.clone();

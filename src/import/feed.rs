@@ -120,6 +120,7 @@ fn entry(e: &Entry, feed: &Feed, publisher: Option<Publisher>) -> Draft {
                 credit: None,
                 width,
                 height,
+                srcset: Vec::new(),
             })
         });
     let date = |d: &Option<chrono::DateTime<chrono::Utc>>| {

@@ -18,9 +18,10 @@ use dom_query::{Document, NodeRef};
 
 use super::{absolute, Report};
 use crate::model::{
+    picture::parse_srcset,
     url::{FETCH_SCHEMES, LINK_SCHEMES},
-    validate::{MAX_COLUMNS, MAX_LIST_DEPTH},
-    Block, Embed, Image, Inline, ListItem, Span, SubList, Table,
+    validate::{CANDIDATE_TYPES, MAX_CANDIDATES, MAX_COLUMNS, MAX_IMAGE_DIMENSION, MAX_LIST_DEPTH},
+    Block, Candidate, Embed, Image, Inline, ListItem, Span, SubList, Table,
 };
 
 /// Elements that are not content: counted in the report and skipped with everything in them.
@@ -611,7 +612,54 @@ impl Mapper<'_> {
             credit,
             width: dim("width"),
             height: dim("height"),
+            srcset: self.candidates(img),
         })
+    }
+
+    /// The picture's other files (format 1.2): the `<img>`'s `srcset` (or a lazy page's
+    /// `data-srcset`) and its `<picture>`'s `<source type srcset>`, width descriptors only,
+    /// absolute and with a fetchable scheme.
+    fn candidates(&mut self, img: &NodeRef) -> Vec<Candidate> {
+        let mut sets: Vec<(Option<String>, String)> = Vec::new();
+        if let Some(picture) = img.parent().filter(|p| p.node_name().as_deref() == Some("picture")) {
+            for source in picture
+                .children()
+                .iter()
+                .filter(|c| c.node_name().as_deref() == Some("source"))
+            {
+                if source.attr("media").is_some() {
+                    // Art direction (another crop for another screen) is not the same picture.
+                    continue;
+                }
+                let mime = source.attr("type").map(|t| t.trim().to_ascii_lowercase());
+                if let (Some(set), true) = (
+                    source.attr("srcset"),
+                    mime.as_deref().is_none_or(|m| CANDIDATE_TYPES.contains(&m)),
+                ) {
+                    sets.push((mime, set.to_string()));
+                }
+            }
+        }
+        if let Some(set) = img.attr("srcset").or_else(|| img.attr("data-srcset")) {
+            sets.push((None, set.to_string()));
+        }
+        let mut out = Vec::new();
+        for (mime, set) in sets {
+            for (url, width) in parse_srcset(&set) {
+                match absolute(&url, self.base, FETCH_SCHEMES) {
+                    Some(src) if out.len() < MAX_CANDIDATES && width as u64 <= MAX_IMAGE_DIMENSION => {
+                        out.push(Candidate {
+                            src,
+                            width,
+                            mime: mime.clone(),
+                        })
+                    }
+                    Some(_) => {}
+                    None => self.report.dropped_urls += 1,
+                }
+            }
+        }
+        out
     }
 
     fn iframe(&mut self, node: &NodeRef) -> Option<Embed> {

@@ -157,6 +157,7 @@ impl Meta {
                     credit: None,
                     width: dim("og:image:width"),
                     height: dim("og:image:height"),
+                    srcset: Vec::new(),
                 });
             }
         }
@@ -283,6 +284,7 @@ pub fn image_of(v: Option<&Value>, base: Option<&str>) -> Option<Image> {
             credit: None,
             width: None,
             height: None,
+            srcset: Vec::new(),
         }),
         Value::Array(items) => items.iter().find_map(|x| image_of(Some(x), base)),
         Value::Object(o) => {
@@ -318,6 +320,7 @@ pub fn image_of(v: Option<&Value>, base: Option<&str>) -> Option<Image> {
                     .and_then(|c| strings(Some(c), "name").into_iter().next()),
                 width: dim("width"),
                 height: dim("height"),
+                srcset: Vec::new(),
             })
         }
         _ => None,

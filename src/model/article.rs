@@ -90,6 +90,20 @@ pub struct Image {
     pub width: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub height: Option<u32>,
+    /// Format 1.2: the same picture at other widths and formats (made by the publish for the
+    /// archive's own pictures, or by a newsroom's CMS), for `srcset`. Empty: `src` alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub srcset: Vec<Candidate>,
+}
+
+/// One candidate of a picture's `srcset`: an absolute URL, its width in pixels and, when known,
+/// its media type (`image/avif`, `image/webp`, `image/jpeg`, `image/png`, `image/gif`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub src: String,
+    pub width: u32,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub mime: Option<String>,
 }
 
 impl Image {

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod json;
 pub mod lang;
 pub mod links;
+pub mod picture;
 pub mod plural;
 pub mod progress;
 pub mod retry;

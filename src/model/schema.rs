@@ -22,8 +22,8 @@
 use serde_json::{json, Value};
 
 use super::validate::{
-    MAX_BLOCKS, MAX_COLUMNS, MAX_HEADLINE_CHARS, MAX_IMAGE_DIMENSION, MAX_INDEX_ENTRIES, MAX_ITEMS, MAX_LIST_DEPTH,
-    MAX_TEXT_CHARS,
+    CANDIDATE_TYPES, MAX_BLOCKS, MAX_CANDIDATES, MAX_COLUMNS, MAX_HEADLINE_CHARS, MAX_IMAGE_DIMENSION,
+    MAX_INDEX_ENTRIES, MAX_ITEMS, MAX_LIST_DEPTH, MAX_TEXT_CHARS,
 };
 use crate::facts::ID_MAX_LEN;
 
@@ -114,6 +114,20 @@ fn defs() -> Value {
             "credit": optional_text("who made the image"),
             "width": dimension,
             "height": dimension,
+            "srcset": {
+                "type": ["array", "null"],
+                "maxItems": MAX_CANDIDATES,
+                "description": "(1.2) the same picture at other widths and formats",
+                "items": {
+                    "type": "object",
+                    "required": ["src", "width"],
+                    "properties": {
+                        "src": text(MAX_TEXT_CHARS),
+                        "width": { "type": "integer", "minimum": 1, "maximum": MAX_IMAGE_DIMENSION },
+                        "type": { "enum": CANDIDATE_TYPES },
+                    },
+                },
+            },
         },
     });
     let mut defs = json!({

@@ -59,6 +59,10 @@ pub struct Site {
     /// Whether the feeds carry whole articles (`feeds.content`: `"full"`, the default) or
     /// their summaries (`"summary"`).
     pub feed_full_text: bool,
+    /// An image service's address template for pictures that live elsewhere (`images.service`):
+    /// `{src}` (the picture's address, percent-encoded) and `{width}` are filled in. See
+    /// [`crate::model::picture::service_url`].
+    pub image_service: Option<String>,
 }
 
 /// A font file the site serves itself: one face of `family`.
@@ -699,6 +703,7 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
             ),
         ),
     }
+    let image_service = image_service(&mut r);
     if !r.problems.is_empty() {
         return Err(r.problems);
     }
@@ -726,7 +731,70 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         header: header.unwrap_or(HeaderLayout::LogoAndName),
         feed_items,
         feed_full_text,
+        image_service,
     })
+}
+
+/// `images`: `{"service": "https://img.example/{src}?w={width}"}`, an https address (http only
+/// on this machine's loopback) naming both `{src}` and `{width}`.
+fn image_service(r: &mut Reader) -> Option<String> {
+    let images = r.get("images").cloned()?;
+    let Value::Object(images) = images else {
+        r.problem(
+            "images",
+            format!(
+                "must be an object such as {{\"service\": \"https://img.example/{{src}}?w={{width}}\"}}, not {}",
+                kind(&images)
+            ),
+        );
+        return None;
+    };
+    for key in images.keys().filter(|k| k.as_str() != "service") {
+        r.problem(
+            &format!("images.{key}"),
+            "is not a setting (known: service)".to_string(),
+        );
+    }
+    let service = match images.get("service") {
+        None => return None,
+        Some(Value::String(s)) => s.trim().to_string(),
+        Some(other) => {
+            r.problem("images.service", format!("must be a string, not {}", kind(other)));
+            return None;
+        }
+    };
+    let loopback = [
+        "http://127.0.0.1:",
+        "http://localhost:",
+        "http://127.0.0.1/",
+        "http://localhost/",
+    ];
+    if !(service.starts_with("https://") || loopback.iter().any(|l| service.starts_with(l))) {
+        r.problem("images.service", format!("must be an https:// address (got {service})"));
+        return None;
+    }
+    let missing: Vec<&str> = ["{src}", "{width}"]
+        .into_iter()
+        .filter(|p| !service.contains(p))
+        .collect();
+    if !missing.is_empty() {
+        r.problem(
+            "images.service",
+            format!(
+                "must name {} (the picture's address and the width to make), such as https://img.example/{{src}}?w={{width}} (got {service})",
+                missing.join(" and ")
+            ),
+        );
+        return None;
+    }
+    if service.contains(['"', '<', '>', ' ', '\\']) {
+        r.problem(
+            "images.service",
+            format!("has a character an address cannot hold (got {service})"),
+        );
+        return None;
+    }
+    Some(service)
 }
 
 #[cfg(test)]

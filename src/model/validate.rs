@@ -20,6 +20,10 @@ use super::url::{safe_url, FETCH_SCHEMES, LINK_SCHEMES};
 pub const MAX_IMAGE_DIMENSION: u64 = 20_000;
 /// Most body blocks in one article (the longest demo article has 43).
 pub const MAX_BLOCKS: usize = 10_000;
+/// The most candidates one picture's `srcset` may list (format 1.2).
+pub const MAX_CANDIDATES: usize = 32;
+/// The media types a `srcset` candidate may state.
+pub const CANDIDATE_TYPES: [&str; 5] = ["image/avif", "image/webp", "image/jpeg", "image/png", "image/gif"];
 /// Most entries in any other list: takeaways, tags, authors, related articles, list items,
 /// paragraphs of the editorial card, spans of one text.
 pub const MAX_ITEMS: usize = 500;
@@ -359,6 +363,7 @@ impl<'a> Walker<'a> {
         let credit = self.optional_string(obj, "credit", path);
         let width = self.dimension(obj, "width", path);
         let height = self.dimension(obj, "height", path);
+        let srcset = self.srcset(obj, path);
         Some(Image {
             src: src?,
             alt: alt?,
@@ -366,7 +371,53 @@ impl<'a> Walker<'a> {
             credit,
             width,
             height,
+            srcset,
         })
+    }
+
+    /// Format 1.2: `srcset`, the picture's other files, each `{"src", "width", "type"?}`. A
+    /// candidate whose address has a scheme the reader does not fetch is dropped, as `src` is.
+    fn srcset(&mut self, obj: &Map<String, Value>, path: &str) -> Vec<Candidate> {
+        let key = join(path, "srcset");
+        let items = self.optional_array(obj, "srcset", path);
+        if !self.not_too_many(items, &key, MAX_CANDIDATES) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{key}[{i}]");
+            let Some(o) = self.object(item, &p) else { continue };
+            let src = self.required_string(o, "src", &p);
+            let width = match o.get("width") {
+                None => {
+                    self.problem(join(&p, "width"), "missing (the file's width in pixels)");
+                    None
+                }
+                Some(_) => self.dimension(o, "width", &p),
+            };
+            let mime = match o.get("type") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(t)) if CANDIDATE_TYPES.contains(&t.as_str()) => Some(t.clone()),
+                Some(Value::String(t)) => {
+                    self.problem(
+                        join(&p, "type"),
+                        format!("must be one of {} (got {t})", CANDIDATE_TYPES.join(", ")),
+                    );
+                    None
+                }
+                Some(other) => {
+                    self.wrong_type(join(&p, "type"), "a string", other);
+                    None
+                }
+            };
+            let (Some(src), Some(width)) = (src, width) else {
+                continue;
+            };
+            if let Some(src) = safe_url(&src, self.base, FETCH_SCHEMES) {
+                out.push(Candidate { src, width, mime });
+            }
+        }
+        out
     }
 
     fn optional_image(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<Image> {

@@ -8,10 +8,11 @@ use leptos_meta::{Meta, Title};
 
 use super::article::TakeOver;
 use crate::api::{fetch_index, Cancel, Loads};
+use crate::components::picture::{picture_sources, Loading, Picture};
 use crate::components::{skeleton::ListSkeleton, ErrorView};
 use crate::contexts::document_language::DocumentLanguage;
 use crate::model::{links::in_app, url::resolve};
-use crate::model::{LoadError, Summary};
+use crate::model::{picture::Slot, LoadError, Summary};
 use crate::platform::articles_dir;
 use crate::platform::chunk::{ChunkError, Work};
 
@@ -249,17 +250,15 @@ fn SummaryCard(summary: Summary, lead: bool) -> impl IntoView {
         published,
         section,
     } = summary;
-    let thumb = image.and_then(|i| i.src).map(|src| {
+    let thumb = image.as_ref().and_then(picture_sources).map(|sources| {
         view! {
-            <img
+            <Picture
+                sources=sources
+                place=Slot::Card
                 class="thumb"
-                src=src
-                alt=""
-                width="320"
-                height="180"
-                loading=if lead { "eager" } else { "lazy" }
-                fetchpriority=if lead { "high" } else { "auto" }
-                decoding="async"
+                width=Some(320)
+                height=Some(180)
+                loading=if lead { Loading::Lead } else { Loading::Lazy }
             />
         }
     });

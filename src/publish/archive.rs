@@ -6,6 +6,7 @@
 use super::manifest::{self, hash, Source};
 use super::order::Entry;
 use super::output::io;
+use super::pictures::{self, Pictures};
 use super::{public_base, render_root, RENDER_ORIGIN};
 use crate::model::validate::{article_from_value, is_valid_id, parse_json};
 use crate::model::{Article, LoadError, Summary};
@@ -32,22 +33,41 @@ pub struct Archive {
     pub fresh: BTreeMap<String, Fresh>,
     /// Pictures and other files, by path under `articles/`.
     pub assets: BTreeMap<String, manifest::Asset>,
+    /// The pictures among them, made for every screen.
+    pub pictures: Pictures,
+    /// What to tell the newsroom: pictures kept as they are or left out, pictures an article
+    /// names that the archive lacks.
+    pub notes: Vec<String>,
 }
 
-/// Reads and parses one article (the JSON once, validated against both addresses).
-pub fn read_article(text: String, id: &str) -> Result<Fresh, LoadError> {
-    let value = parse_json(&text)?;
+/// Reads and parses one article (the JSON once, validated against both addresses), its images
+/// given the files the publish made of them ([`pictures::apply`]).
+pub fn read_article(
+    text: String,
+    id: &str,
+    pictures: &Pictures,
+    assets: &BTreeMap<String, manifest::Asset>,
+) -> Result<(Fresh, pictures::Applied), LoadError> {
+    let mut value = parse_json(&text)?;
+    let applied = pictures::apply(&mut value, pictures, assets, &format!("{}/articles/", public_base()));
+    let text = if applied.changed {
+        serde_json::to_string(&value).unwrap_or(text)
+    } else {
+        text
+    };
     let invalid = |problems| LoadError::Invalid { problems };
     let public = article_from_value(&value, &format!("{}/articles/{id}.json", public_base())).map_err(invalid)?;
     let rendered = article_from_value(&value, &format!("{}/articles/{id}.json", render_root())).map_err(invalid)?;
-    Ok(Fresh { text, public, rendered })
+    Ok((Fresh { text, public, rendered }, applied))
 }
 
 /// Reads an unchanged article again (its shard is indexed again, or a feed names it).
-pub fn reread(dir: &Path, id: &str) -> Result<Fresh, String> {
+pub fn reread(dir: &Path, id: &str, archive: &Archive) -> Result<Fresh, String> {
     let path = dir.join(format!("{id}.json"));
     let text = fs::read_to_string(&path).map_err(io(&path))?;
-    read_article(text, id).map_err(|e| format!("{id}.json: {}", e.title()))
+    read_article(text, id, &archive.pictures, &archive.assets)
+        .map(|(fresh, _)| fresh)
+        .map_err(|e| format!("{id}.json: {}", e.title()))
 }
 
 fn modified_nanos(meta: &fs::Metadata) -> u128 {
@@ -60,9 +80,17 @@ fn modified_nanos(meta: &fs::Metadata) -> u128 {
 
 /// Reads the archive in `dir`. What is known of an unchanged article moves out of `old` (left:
 /// the changed and the deleted). With `same_code` false, every article is read again.
-pub fn scan(dir: &Path, old: &mut BTreeMap<String, Source>, same_code: bool) -> Result<Archive, String> {
+/// `make_pictures` is given the archive's files besides the articles (before any article is
+/// read) and makes its pictures; an article naming a picture it reports changed is read again.
+pub fn scan(
+    dir: &Path,
+    old: &mut BTreeMap<String, Source>,
+    same_code: bool,
+    make_pictures: impl FnOnce(&BTreeMap<String, manifest::Asset>) -> Result<Pictures, String>,
+) -> Result<Archive, String> {
     let mut archive = Archive::default();
     let mut refused: Vec<String> = Vec::new();
+    let mut articles = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| format!("the archive {}: {e}", dir.display()))? {
         let entry = entry.map_err(io(dir))?;
         let path = entry.path();
@@ -70,12 +98,18 @@ pub fn scan(dir: &Path, old: &mut BTreeMap<String, Source>, same_code: bool) -> 
         let meta = entry.metadata().map_err(io(&path))?;
         if meta.is_dir() {
             scan_assets(dir, &path, &mut archive.assets)?;
-            continue;
-        }
-        let Some(id) = name.strip_suffix(".json") else {
+        } else if name.ends_with(".json") {
+            articles.push((name, path, meta));
+        } else {
             add_asset(dir, &path, &meta, &mut archive.assets)?;
-            continue;
-        };
+        }
+    }
+    archive.pictures = make_pictures(&archive.assets)?;
+    archive.notes = archive.pictures.notes.clone();
+    let changed = &archive.pictures.changed;
+    let names_changed = |s: &Source| s.pictures.iter().any(|p| changed.contains(p));
+    for (name, path, meta) in articles {
+        let id = name.strip_suffix(".json").expect("listed as JSON");
         if id == "index" {
             // An index written by hand before the publish made them: the publish's own wins.
             continue;
@@ -88,7 +122,11 @@ pub fn scan(dir: &Path, old: &mut BTreeMap<String, Source>, same_code: bool) -> 
             continue;
         }
         let (size, modified) = (meta.len(), modified_nanos(&meta));
-        if same_code && old.get(id).is_some_and(|s| s.size == size && s.modified == modified) {
+        if same_code
+            && old
+                .get(id)
+                .is_some_and(|s| s.size == size && s.modified == modified && !names_changed(s))
+        {
             let (id, known) = old.remove_entry(id).expect("just found");
             archive.sources.insert(id, known);
             continue;
@@ -99,23 +137,29 @@ pub fn scan(dir: &Path, old: &mut BTreeMap<String, Source>, same_code: bool) -> 
             refused.push(format!("{name}: not UTF-8 text"));
             continue;
         };
-        match read_article(text, id) {
+        match read_article(text, id, &archive.pictures, &archive.assets) {
             Err(e) => {
                 let problems: Vec<String> = e.problems().iter().map(|p| format!("\n    - {p}")).collect();
                 refused.push(format!("{name}: {}{}", e.title(), problems.concat()));
             }
-            Ok(fresh) if fresh.public.id != id => refused.push(format!(
+            Ok((fresh, _)) if fresh.public.id != id => refused.push(format!(
                 "{name}: its id is \"{}\": an article's file is named by its id ({}.json)",
                 fresh.public.id, fresh.public.id
             )),
-            Ok(fresh) => {
+            Ok((fresh, applied)) => {
+                for missing in &applied.missing {
+                    archive.notes.push(format!(
+                        "{name} names {missing}, which the archive lacks: its description shows in its place"
+                    ));
+                }
                 let source = Source {
                     size,
                     modified,
                     hash: h.clone(),
                     entry: entry_of(&fresh.rendered),
+                    pictures: applied.named.into_iter().collect(),
                 };
-                let unchanged = same_code && old.get(id).is_some_and(|s| s.hash == h);
+                let unchanged = same_code && old.get(id).is_some_and(|s| s.hash == h && !names_changed(s));
                 archive.sources.insert(id.to_string(), source);
                 if !unchanged {
                     archive.fresh.insert(id.to_string(), fresh);
@@ -184,6 +228,9 @@ pub fn local(url: &str) -> String {
         .map_or_else(|| url.to_string(), str::to_string)
 }
 
+/// The widest file an index page's card names.
+pub const CARD_MAX_WIDTH: u32 = 828;
+
 /// What the index pages and the manifest keep of an article (resolved against the render
 /// origin): its summary, with a root-relative picture and no caption or credit (a card shows
 /// the picture alone: the index stays small).
@@ -193,6 +240,11 @@ pub fn entry_of(rendered: &Article) -> Entry {
         i.src = i.src.as_deref().map(local);
         i.caption = None;
         i.credit = None;
+        // A card shows it 11rem wide, or a phone's width: never more than 828 pixels.
+        i.srcset.retain(|c| c.width <= CARD_MAX_WIDTH);
+        for c in &mut i.srcset {
+            c.src = local(&c.src);
+        }
     }
     Entry {
         summary: Summary {
@@ -247,7 +299,7 @@ mod tests {
         let dir = folder("scan");
         fs::write(dir.join("a.json"), ARTICLE).unwrap();
         fs::write(dir.join("img/a.svg"), "<svg/>").unwrap();
-        let archive = scan(&dir, &mut BTreeMap::new(), true).unwrap();
+        let archive = scan(&dir, &mut BTreeMap::new(), true, |_| Ok(Pictures::default())).unwrap();
         assert_eq!(archive.fresh.len(), 1);
         assert_eq!(archive.assets.keys().collect::<Vec<_>>(), ["img/a.svg"]);
         let entry = &archive.sources["a"].entry;
@@ -268,11 +320,17 @@ mod tests {
 
         // Again with what this run learnt: nothing is read.
         let mut old = archive.sources.clone();
-        let again = scan(&dir, &mut old, true).unwrap();
+        let again = scan(&dir, &mut old, true, |_| Ok(Pictures::default())).unwrap();
         assert!(again.fresh.is_empty() && old.is_empty());
         // With other code, everything is.
         let mut old = archive.sources;
-        assert_eq!(scan(&dir, &mut old, false).unwrap().fresh.len(), 1);
+        assert_eq!(
+            scan(&dir, &mut old, false, |_| Ok(Pictures::default()))
+                .unwrap()
+                .fresh
+                .len(),
+            1
+        );
         let _ = fs::remove_dir_all(&dir);
     }
 
@@ -283,7 +341,9 @@ mod tests {
         fs::write(dir.join("b.json"), ARTICLE).unwrap();
         fs::write(dir.join("Bad Name.json"), ARTICLE).unwrap();
         fs::write(dir.join("c.json"), [0xff, 0xfe]).unwrap();
-        let e = scan(&dir, &mut BTreeMap::new(), true).err().unwrap();
+        let e = scan(&dir, &mut BTreeMap::new(), true, |_| Ok(Pictures::default()))
+            .err()
+            .unwrap();
         assert!(e.starts_with("3 article(s) refused; nothing was written"), "{e}");
         assert!(e.contains("b.json: its id is \"a\""), "{e}");
         assert!(

@@ -66,6 +66,10 @@ pub struct Source {
     pub modified: u128,
     pub hash: String,
     pub entry: Entry,
+    /// The archive's pictures it names (paths under `articles/`): a change to one makes the
+    /// article again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pictures: Vec<String>,
 }
 
 /// A file of the archive besides the articles (a picture), copied to the output.
@@ -95,6 +99,9 @@ pub struct Manifest {
     pub code: String,
     pub sources: BTreeMap<String, Source>,
     pub assets: BTreeMap<String, Asset>,
+    /// What each picture of the archive became, by path under `articles/`.
+    #[serde(default)]
+    pub pictures: BTreeMap<String, super::pictures::Record>,
     /// Each search shard's fingerprint (its articles and their hashes).
     pub shards: BTreeMap<String, String>,
     /// Each archive page's fingerprint (its articles and their hashes, its next page, the

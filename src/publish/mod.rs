@@ -21,6 +21,7 @@ pub mod oembed;
 pub mod order;
 pub mod output;
 pub mod pending;
+pub mod pictures;
 pub mod search;
 pub mod sitemaps;
 pub mod stops;

@@ -180,6 +180,9 @@ pub fn text(article: &Article) -> String {
     parts.join("\n")
 }
 
+/// The narrowest file a search result's picture is given (6rem at 2× is 192 pixels).
+pub const SEARCH_PICTURE_WIDTH: u32 = 192;
+
 /// The record `article` gives its shard (Pagefind's custom record): its page's address under
 /// the reader's folder, its text, and what a result shows (title, language, section, date and
 /// the hero image, as the search page reads them). `article` has its URLs resolved on `origin`,
@@ -193,7 +196,9 @@ pub fn record(article: &Article, origin: &str) -> Value {
         meta["date"] = json!(d.as_str());
     }
     if let Some(image) = &article.image {
-        let local = image.src.as_deref().and_then(|s| s.strip_prefix(origin));
+        // A result shows it 6rem wide: the smallest file from twice that (the publish's 320).
+        let small = crate::model::picture::smallest_from(image, SEARCH_PICTURE_WIDTH).map(|c| c.src.as_str());
+        let local = small.or(image.src.as_deref()).and_then(|s| s.strip_prefix(origin));
         if let Some(src) = local.filter(|s| s.starts_with('/') && !s.starts_with("//")) {
             meta["image"] = json!(src);
             meta["image_alt"] = json!(image.alt);
