@@ -33,3 +33,7 @@ cargo test --locked --features publish --doc publish
 cargo test --locked --features publish --lib deploy
 cargo test --locked --features publish --doc deploy
 cargo test --locked --features publish --bin publish
+# The pictures: real photographs (scripts/photos.sh fetches the camera original) and every
+# kind of bad picture.
+scripts/photos.sh >/dev/null
+cargo test --locked --features publish --test pictures

@@ -67,6 +67,7 @@ pub fn Figure(image: Image, placement: Placement) -> impl IntoView {
                     <Picture
                         sources=sources.clone().unwrap_or_default()
                         place=Slot::Figure
+                        class="frame-img"
                         alt=alt.clone()
                         width=width
                         height=height

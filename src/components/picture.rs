@@ -25,7 +25,6 @@ pub fn Picture(
     sources: Sources,
     place: Slot,
     /// The `<img>`'s class.
-    #[prop(optional)]
     class: &'static str,
     #[prop(optional, into)] alt: String,
     #[prop(optional_no_strip)] width: Option<u32>,
@@ -50,7 +49,7 @@ pub fn Picture(
     let img_sizes = srcset.is_some().then_some(sizes);
     let img = view! {
         <img
-            class=(!class.is_empty()).then_some(class)
+            class=class
             src=src
             srcset=srcset
             sizes=img_sizes
