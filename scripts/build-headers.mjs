@@ -19,7 +19,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE } from './site-config.mjs';
-import { CACHE, NAMES, PICTURES_UNDER, SEARCH_EXTENSIONS, isHashed } from './headers-table.mjs';
+import { CACHE, NAMES, PICTURES_UNDER, SEARCH_EXTENSIONS, SIZED_UNDER, isHashed } from './headers-table.mjs';
 
 const FACTS = JSON.parse(readFileSync(new URL('../src/facts.json', import.meta.url), 'utf8'));
 import { execFileSync } from 'node:child_process';
@@ -137,6 +137,7 @@ const rules = {
 for (const name of readdirSync(out).filter((f) => isHashed(f)).sort()) rules[at(`/${name}`)] = { 'Cache-Control': CACHE.hashed };
 for (const extension of SEARCH_EXTENSIONS) rules[at(`/${FACTS.search_dir}*.${extension}`)] = { 'Cache-Control': CACHE.hashed };
 rules[at(`/${PICTURES_UNDER}*`)] = { 'Cache-Control': CACHE.pictures };
+rules[at(`/${SIZED_UNDER}*`)] = { 'Cache-Control': CACHE.hashed };
 for (const [name, type] of NAMES.filter(([n]) => !n.startsWith('_'))) rules[at(`/*${name}`)] = { 'Content-Type': type };
 
 const text = Object.entries(rules)

@@ -22,6 +22,8 @@ export function contentType(path) {
 export function isHashed(path) {
   const rule = table.hashed;
   const name = path.split('/').at(-1);
+  // The publish's pictures: `{name}-{width}.{hash}.{ext}`.
+  if (path.startsWith(table.sized_under)) return true;
   if (rule.never_under.some((folder) => path.startsWith(folder))) return false;
   if (path.startsWith(facts.search_dir)) {
     const dot = name.lastIndexOf('.');
@@ -43,3 +45,4 @@ export const EXTENSIONS = Object.entries(table.extensions);
 export const NAMES = Object.entries(table.names);
 export const SEARCH_EXTENSIONS = table.hashed.search_extensions;
 export const PICTURES_UNDER = table.pictures_under;
+export const SIZED_UNDER = table.sized_under;

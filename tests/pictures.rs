@@ -53,7 +53,9 @@ fn variants() -> &'static [pictures::Variant] {
 
 #[test]
 fn a_camera_original_is_made_at_six_widths_in_two_formats() {
-    let Outcome::Sized { width, height, .. } = &made_photo().0 else { panic!() };
+    let Outcome::Sized { width, height, .. } = &made_photo().0 else {
+        panic!()
+    };
     assert_eq!((*width, *height), (5512, 3675));
     let made = &made_photo().1;
     let mut seen = Vec::new();
@@ -61,7 +63,12 @@ fn a_camera_original_is_made_at_six_widths_in_two_formats() {
         let bytes = &made[&v.path];
         let decoded = image::load_from_memory(bytes).unwrap();
         assert_eq!((decoded.width(), decoded.height()), (v.width, v.height), "{}", v.path);
-        assert_eq!(v.height, (3675 * v.width + 5512 / 2) / 5512, "{}: the original's shape", v.path);
+        assert_eq!(
+            v.height,
+            (3675 * v.width + 5512 / 2) / 5512,
+            "{}: the original's shape",
+            v.path
+        );
         // Named by their content: a new picture under the same name is a new file.
         assert!(v.path.contains(&hash(bytes)[..10]), "{}", v.path);
         assert!(v.path.starts_with("sized/metal-"), "{}", v.path);
@@ -74,7 +81,10 @@ fn a_camera_original_is_made_at_six_widths_in_two_formats() {
         .collect();
     assert_eq!(seen, expected);
     // The phone's file (a 412-px screen at 1.75× picks 828) is far under 80 KB.
-    let phone = variants().iter().find(|v| v.width == 828 && v.mime == "image/webp").unwrap();
+    let phone = variants()
+        .iter()
+        .find(|v| v.width == 828 && v.mime == "image/webp")
+        .unwrap();
     assert!(made[&phone.path].len() < 80_000, "{} bytes", made[&phone.path].len());
 }
 
@@ -84,10 +94,20 @@ fn scores_against_the_original(widths: &[u32]) -> Vec<(String, f64)> {
     let made = &made_photo().1;
     let mut out = Vec::new();
     for v in variants().iter().filter(|v| widths.contains(&v.width)) {
-        let source = Image::from_vec_u8(original.width(), original.height(), original.as_raw().clone(), PixelType::U8x3).unwrap();
+        let source = Image::from_vec_u8(
+            original.width(),
+            original.height(),
+            original.as_raw().clone(),
+            PixelType::U8x3,
+        )
+        .unwrap();
         let mut scaled = Image::new(v.width, v.height, PixelType::U8x3);
         Resizer::new()
-            .resize(&source, &mut scaled, &ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3)))
+            .resize(
+                &source,
+                &mut scaled,
+                &ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3)),
+            )
             .unwrap();
         let reference = RgbImage::from_raw(v.width, v.height, scaled.into_vec()).unwrap();
         let distorted = image::load_from_memory(&made[&v.path]).unwrap().to_rgb8();
@@ -131,7 +151,9 @@ fn the_measure_catches_a_blurred_picture() {
     // The same check fails a file scaled down and up again (what a size win at the cost of
     // sharpness looks like): the threshold means something.
     let original = image::load_from_memory(photo()).unwrap();
-    let sharp = original.resize_exact(828, 552, image::imageops::FilterType::Lanczos3).to_rgb8();
+    let sharp = original
+        .resize_exact(828, 552, image::imageops::FilterType::Lanczos3)
+        .to_rgb8();
     let blurred = DynamicImage::ImageRgb8(sharp.clone())
         .resize_exact(276, 184, image::imageops::FilterType::Triangle)
         .resize_exact(828, 552, image::imageops::FilterType::Triangle)
@@ -144,10 +166,20 @@ fn the_measure_catches_a_blurred_picture() {
 fn no_metadata_of_the_original_reaches_a_made_file() {
     let original = photo();
     for needle in [&b"Canon"[..], b"Photoshop", b"Exif"] {
-        assert!(original.windows(needle.len()).any(|w| w == needle), "the original holds {needle:?}");
+        assert!(
+            original.windows(needle.len()).any(|w| w == needle),
+            "the original holds {needle:?}"
+        );
     }
     for (path, bytes) in &made_photo().1 {
-        for needle in [&b"Canon"[..], b"Photoshop", b"Exif", b"ICC_PROFILE", b"XMP", b"http://ns.adobe.com"] {
+        for needle in [
+            &b"Canon"[..],
+            b"Photoshop",
+            b"Exif",
+            b"ICC_PROFILE",
+            b"XMP",
+            b"http://ns.adobe.com",
+        ] {
             assert!(
                 !bytes.windows(needle.len()).any(|w| w == needle),
                 "{path} holds {:?}",
@@ -207,7 +239,12 @@ fn a_picture_taken_sideways_is_made_upright_without_its_place() {
     let bytes = jpeg_with_exif(64, 32, 6);
     assert!(bytes.windows(16).any(|w| w == b"GPS-SECRET-PLACE"));
     let mut made = BTreeMap::new();
-    let Outcome::Sized { width, height, variants } = make("img/side.jpg", &bytes, &mut made).unwrap() else {
+    let Outcome::Sized {
+        width,
+        height,
+        variants,
+    } = make("img/side.jpg", &bytes, &mut made).unwrap()
+    else {
         panic!()
     };
     assert_eq!((width, height), (32, 64));
@@ -265,7 +302,9 @@ fn bad_pictures_get_a_sentence_and_never_a_crash() {
         .encode(&cmyk_pixels, 64, 48, jpeg_encoder::ColorType::Cmyk)
         .unwrap();
     let mut sixteen = Vec::new();
-    let deep: Vec<u8> = (0..40 * 30).flat_map(|i: u32| ((i * 50) as u16).to_be_bytes().repeat(3)).collect();
+    let deep: Vec<u8> = (0..40 * 30)
+        .flat_map(|i: u32| ((i * 50) as u16).to_be_bytes().repeat(3))
+        .collect();
     image::codecs::png::PngEncoder::new(&mut sixteen)
         .write_image(&deep, 40, 30, image::ExtendedColorType::Rgb16)
         .unwrap();
@@ -277,8 +316,16 @@ fn bad_pictures_get_a_sentence_and_never_a_crash() {
     }
     let cases: [(&str, &[u8], &str); 6] = [
         ("a truncated JPEG", truncated, "broken: a truncated JPEG"),
-        ("a page named .jpg", b"<!doctype html><title>404</title>", "broken: not a picture"),
-        ("a decompression bomb", &decompression_bomb(), "broken: 50000 × 50000 pixels: larger than the publish decodes"),
+        (
+            "a page named .jpg",
+            b"<!doctype html><title>404</title>",
+            "broken: not a picture",
+        ),
+        (
+            "a decompression bomb",
+            &decompression_bomb(),
+            "broken: 50000 × 50000 pixels: larger than the publish decodes",
+        ),
         ("a CMYK JPEG", &cmyk, "sized"),
         ("a 16-bit PNG", &sixteen, "sized"),
         ("an animated GIF", &animated, "kept: an animated GIF"),
@@ -374,7 +421,11 @@ fn articles_name_the_made_files_and_lose_a_broken_or_missing_picture() {
     let found = assets(&dir, &["img/a.jpg", "img/bad.jpg"]);
     let pics: Pictures = pictures::prepare(&dir, &found, &BTreeMap::new()).unwrap();
     assert_eq!(pics.notes.len(), 1);
-    assert!(pics.notes[0].starts_with("img/bad.jpg: not a picture"), "{}", pics.notes[0]);
+    assert!(
+        pics.notes[0].starts_with("img/bad.jpg: not a picture"),
+        "{}",
+        pics.notes[0]
+    );
     let mut article = json!({
         "image": { "src": "img/a.jpg", "alt": "A" },
         "body": [
@@ -387,11 +438,20 @@ fn articles_name_the_made_files_and_lose_a_broken_or_missing_picture() {
     let applied = pictures::apply(&mut article, &pics, &found, "https://news.example/articles/");
     assert!(applied.changed);
     assert_eq!(applied.missing, ["img/gone.jpg"]);
-    assert_eq!(applied.named.iter().collect::<Vec<_>>(), ["img/a.jpg", "img/bad.jpg", "img/gone.jpg"]);
+    assert_eq!(
+        applied.named.iter().collect::<Vec<_>>(),
+        ["img/a.jpg", "img/bad.jpg", "img/gone.jpg"]
+    );
     let hero = &article["image"];
-    assert_eq!((hero["width"].as_u64(), hero["height"].as_u64()), (Some(1500), Some(1000)));
+    assert_eq!(
+        (hero["width"].as_u64(), hero["height"].as_u64()),
+        (Some(1500), Some(1000))
+    );
     let src = hero["src"].as_str().unwrap();
-    assert!(src.starts_with("sized/a-1200.") && src.ends_with(".jpg"), "the share size: {src}");
+    assert!(
+        src.starts_with("sized/a-1200.") && src.ends_with(".jpg"),
+        "the share size: {src}"
+    );
     let widths: Vec<(u64, &str)> = hero["srcset"]
         .as_array()
         .unwrap()
@@ -420,9 +480,12 @@ fn articles_name_the_made_files_and_lose_a_broken_or_missing_picture() {
     let mut full = article.clone();
     full["id"] = json!("a");
     full["headline"] = json!("A");
-    let parsed = article_reader::model::parse_article(&full.to_string(), "https://news.example/articles/a.json").unwrap();
+    let parsed =
+        article_reader::model::parse_article(&full.to_string(), "https://news.example/articles/a.json").unwrap();
     let image = parsed.image.unwrap();
     assert_eq!(image.srcset.len(), 10);
-    assert!(image.srcset[0].src.starts_with("https://news.example/articles/sized/a-320."));
+    assert!(image.srcset[0]
+        .src
+        .starts_with("https://news.example/articles/sized/a-320."));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -20,6 +20,7 @@ struct Table {
     cache: Cache,
     hashed: Hashed,
     pictures_under: String,
+    sized_under: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -96,6 +97,10 @@ pub fn content_type(key: &str) -> &'static str {
 pub fn is_hashed(key: &str) -> bool {
     let rule = &table().hashed;
     let name = key.rsplit('/').next().unwrap_or(key);
+    if key.starts_with(table().sized_under.as_str()) {
+        // The publish's pictures: `{name}-{width}.{hash}.{ext}`.
+        return true;
+    }
     if rule.never_under.iter().any(|folder| key.starts_with(folder.as_str())) {
         return false;
     }
@@ -115,6 +120,7 @@ pub fn is_hashed(key: &str) -> bool {
 /// use article_reader::deploy::headers::{cache_control, immutable, picture, revalidate};
 /// assert_eq!(cache_control("islands-0123456789abcdef.js"), immutable());
 /// assert_eq!(cache_control("articles/img/harbour.jpg"), picture());
+/// assert_eq!(cache_control("articles/sized/harbour-828.0123456789.webp"), immutable());
 /// assert_eq!(cache_control("sw.js"), revalidate());
 /// ```
 pub fn cache_control(key: &str) -> &'static str {

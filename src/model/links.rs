@@ -147,6 +147,7 @@ pub fn all_urls(article: &Article) -> Vec<&str> {
     }
     fn image<'a>(image: &'a Image, out: &mut Vec<&'a str>) {
         out.extend(image.src.as_deref());
+        out.extend(image.srcset.iter().map(|c| c.src.as_str()));
     }
     let mut out = Vec::new();
     out.extend(article.url.as_deref());

@@ -62,6 +62,98 @@ impl Slot {
     }
 }
 
+impl Slot {
+    /// The width in CSS pixels the place shows a picture at on a screen `screen_width` CSS
+    /// pixels wide (the same layout as [`Slot::sizes`], at 16 px to the rem).
+    ///
+    /// ```
+    /// use article_reader::model::picture::Slot;
+    /// assert_eq!(Slot::Figure.shown_width(412.0), 380.0);
+    /// assert_eq!(Slot::Figure.shown_width(1280.0), 672.0);
+    /// assert_eq!(Slot::Card.shown_width(1280.0), 176.0);
+    /// ```
+    pub fn shown_width(self, screen_width: f64) -> f64 {
+        const REM: f64 = 16.0;
+        let w = match self {
+            Slot::Figure if screen_width >= 44.0 * REM => 42.0 * REM,
+            Slot::Figure => screen_width - 2.0 * REM,
+            Slot::Card if screen_width >= 40.0 * REM => 11.0 * REM,
+            Slot::Card => screen_width - 3.5 * REM,
+            Slot::Search if screen_width <= 30.0 * REM => 4.5 * REM,
+            Slot::Search => 6.0 * REM,
+            Slot::LinkCard if screen_width <= 30.0 * REM => screen_width - 3.5 * REM,
+            Slot::LinkCard => 8.0 * REM,
+        };
+        w.max(1.0)
+    }
+}
+
+/// A reader's screen: its width in CSS pixels and its device pixel ratio.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Screen {
+    pub width: f64,
+    pub density: f64,
+}
+
+/// The file a browser on `screen` shows for `image` in `slot`: the first modern format's
+/// candidates (else the plain ones), picked as Chromium picks (the smallest whose density
+/// reaches the screen's, or the one below when the screen's density is under the two
+/// densities' geometric mean). Without candidates, `src`. What "save for offline" stores.
+///
+/// ```
+/// use article_reader::model::{picture::{chosen, Screen, Slot}, Candidate, Image};
+/// let c = |width| Candidate { src: format!("a-{width}.webp"), width, mime: Some("image/webp".into()) };
+/// let image = Image { src: Some("a.jpg".into()), alt: String::new(), caption: None, credit: None,
+///     width: None, height: None, srcset: vec![c(320), c(640), c(828), c(1200), c(1600), c(2048)] };
+/// // A 412-px phone at 1.75: 665 pixels wanted; 640 is close enough.
+/// assert_eq!(chosen(&image, Slot::Figure, Screen { width: 412.0, density: 1.75 }), Some("a-640.webp"));
+/// // A 1,280-px screen at 2: 1,344 wanted.
+/// assert_eq!(chosen(&image, Slot::Figure, Screen { width: 1280.0, density: 2.0 }), Some("a-1600.webp"));
+/// ```
+pub fn chosen(image: &Image, slot: Slot, screen: Screen) -> Option<&str> {
+    if image.srcset.is_empty() {
+        return image.src.as_deref();
+    }
+    let of_type = |m: Option<&str>| -> Vec<&Candidate> {
+        let mut set: Vec<&Candidate> = image.srcset.iter().filter(|c| c.mime.as_deref() == m).collect();
+        set.sort_by_key(|c| c.width);
+        set
+    };
+    let mut set = MODERN
+        .iter()
+        .map(|m| of_type(Some(m)))
+        .find(|s| !s.is_empty())
+        .unwrap_or_default();
+    if set.is_empty() {
+        set = image
+            .srcset
+            .iter()
+            .filter(|c| !c.mime.as_deref().is_some_and(|m| MODERN.contains(&m)))
+            .collect();
+        set.sort_by_key(|c| c.width);
+    }
+    let shown = slot.shown_width(screen.width);
+    let dpr = screen.density.max(0.1);
+    let density = |c: &Candidate| f64::from(c.width) / shown;
+    for i in 0..set.len().saturating_sub(1) {
+        let (current, next) = (density(set[i]), density(set[i + 1]));
+        if next < dpr {
+            continue;
+        }
+        if current >= dpr {
+            return Some(&set[i].src);
+        }
+        let mean = (current * next).sqrt();
+        let pick = if (dpr <= 1.0 && dpr > current) || dpr >= mean {
+            i + 1
+        } else {
+            i
+        };
+        return Some(&set[pick].src);
+    }
+    set.last().map(|c| c.src.as_str())
+}
+
 /// What an `<img>` (and its `<picture>`'s `<source>`s) is given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sources {

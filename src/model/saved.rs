@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::stored::{StoredDataError, StoredKind};
 
 use super::article::{Article, Image};
+use super::picture::{chosen, Screen, Slot};
 
 /// Version of the stored list's format.
 pub const SAVED_FORMAT: u32 = 1;
@@ -106,36 +107,46 @@ impl SavedList {
     }
 }
 
-fn image_src(image: &Image) -> Option<&String> {
-    image.src.as_ref()
-}
-
 /// Every image an article shows (hero, body images, publisher logo, related thumbnails), each
-/// once, in page order: what "save for offline" stores beside the JSON.
-pub fn image_urls(article: &Article) -> Vec<String> {
+/// once, in page order: what "save for offline" stores beside the JSON. A picture with
+/// several files is stored as the one `screen` shows ([`chosen`]); without a screen (a list
+/// rebuilt from the saved copies), as its `src`.
+pub fn image_urls(article: &Article, screen: Option<Screen>) -> Vec<String> {
     let mut urls: Vec<String> = Vec::new();
-    let mut push = |u: Option<&String>| {
+    let mut push = |u: Option<&str>| {
         if let Some(u) = u {
-            if !urls.contains(u) {
-                urls.push(u.clone());
+            if !urls.iter().any(|x| x == u) {
+                urls.push(u.to_string());
             }
         }
     };
-    push(article.image.as_ref().and_then(image_src));
+    let pick = |image: &'_ Image, slot: Slot| -> Option<String> {
+        match screen {
+            Some(screen) => chosen(image, slot, screen).map(str::to_string),
+            None => image.src.clone(),
+        }
+    };
+    push(article.image.as_ref().and_then(|i| pick(i, Slot::Figure)).as_deref());
     for block in &article.body {
+        let slot = if matches!(block, crate::model::Block::Embed(_)) {
+            Slot::LinkCard
+        } else {
+            Slot::Figure
+        };
         for image in block.images() {
-            push(image_src(image));
+            push(pick(image, slot).as_deref());
         }
     }
-    push(article.publisher.as_ref().and_then(|p| p.logo.as_ref()));
+    push(article.publisher.as_ref().and_then(|p| p.logo.as_deref()));
     for related in &article.related {
-        push(related.image.as_ref().and_then(image_src));
+        push(related.image.as_ref().and_then(|i| pick(i, Slot::Card)).as_deref());
     }
     urls
 }
 
-/// The saved-list entry for an article read from `json_url`.
-pub fn entry_for(article: &Article, json_url: &str, route: &str, saved_at: &str) -> SavedEntry {
+/// The saved-list entry for an article read from `json_url`, its pictures as `screen` shows
+/// them.
+pub fn entry_for(article: &Article, json_url: &str, route: &str, saved_at: &str, screen: Option<Screen>) -> SavedEntry {
     SavedEntry {
         json_url: json_url.to_string(),
         id: article.id.clone(),
@@ -145,7 +156,7 @@ pub fn entry_for(article: &Article, json_url: &str, route: &str, saved_at: &str)
         saved_at: saved_at.to_string(),
         published: article.published.as_ref().map(ToString::to_string),
         updated: article.updated.as_ref().map(ToString::to_string),
-        images: image_urls(article),
+        images: image_urls(article, screen),
         refreshed: false,
     }
 }
@@ -191,7 +202,7 @@ mod tests {
     #[test]
     fn image_urls_lists_each_image_once_in_page_order() {
         assert_eq!(
-            image_urls(&article()),
+            image_urls(&article(), None),
             [
                 "https://n.example/articles/img/hero.svg",
                 "https://n.example/articles/img/one.svg",

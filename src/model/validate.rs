@@ -1166,7 +1166,7 @@ mod tests {
         assert!(matches!(&a.body[2], Block::Code { text, .. } if text.contains("\n    println!")));
         // Saving offline stores the embed's thumbnail with the body image; links are all seen.
         assert_eq!(
-            crate::model::saved::image_urls(&a),
+            crate::model::saved::image_urls(&a, None),
             [
                 "https://news.example/articles/img/thumb.jpg",
                 "https://news.example/articles/img/a.jpg"

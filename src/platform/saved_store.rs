@@ -306,7 +306,7 @@ mod imp {
             };
             if let Ok(article) = parse_article(&text, &url) {
                 let route = reader_path(&url, &crate::platform::articles_dir());
-                list = list.with(entry_for(&article, &url, &route, &now));
+                list = list.with(entry_for(&article, &url, &route, &now, None));
             }
         }
         write_list(&cache, &list).await?;
@@ -367,12 +367,22 @@ mod imp {
         Ok(())
     }
 
+    /// The reader's screen: the pictures saved are the files it shows.
+    fn screen() -> Option<crate::model::picture::Screen> {
+        let window = web_sys::window()?;
+        let width = window.inner_width().ok()?.as_f64()?;
+        Some(crate::model::picture::Screen {
+            width,
+            density: window.device_pixel_ratio(),
+        })
+    }
+
     /// Saves the article read from `json_url` (opened at `route`) with its images.
     pub async fn save(article: &Article, json_url: &str, route: &str) -> Result<SavedList, StoreError> {
         let cache = open().await?;
         let list = read_list(&cache).await?;
         let saved_at = String::from(js_sys::Date::new_0().to_iso_string());
-        let entry = entry_for(article, json_url, route, &saved_at);
+        let entry = entry_for(article, json_url, route, &saved_at, screen());
         let updated = list.with(entry.clone());
         let mut stored = Vec::new();
         let result = match store_all(&cache, json_url, &entry.images, &mut stored).await {
