@@ -74,7 +74,7 @@ fn a_camera_original_is_made_at_six_widths_in_two_formats() {
         assert!(v.path.starts_with("sized/metal-"), "{}", v.path);
         seen.push((v.mime.as_str(), v.width));
     }
-    let widths = [320, 640, 828, 1200, 1600, 2048];
+    let widths = [320, 640, 828, 1200, 1440, 2048];
     let expected: Vec<(&str, u32)> = ["image/webp", "image/jpeg"]
         .iter()
         .flat_map(|m| widths.iter().map(move |w| (*m, *w)))
@@ -465,11 +465,13 @@ fn articles_name_the_made_files_and_lose_a_broken_or_missing_picture() {
             (640, "image/webp"),
             (828, "image/webp"),
             (1200, "image/webp"),
+            (1440, "image/webp"),
             (1500, "image/webp"),
             (320, "image/jpeg"),
             (640, "image/jpeg"),
             (828, "image/jpeg"),
             (1200, "image/jpeg"),
+            (1440, "image/jpeg"),
             (1500, "image/jpeg")
         ]
     );
@@ -483,7 +485,7 @@ fn articles_name_the_made_files_and_lose_a_broken_or_missing_picture() {
     let parsed =
         article_reader::model::parse_article(&full.to_string(), "https://news.example/articles/a.json").unwrap();
     let image = parsed.image.unwrap();
-    assert_eq!(image.srcset.len(), 10);
+    assert_eq!(image.srcset.len(), 12);
     assert!(image.srcset[0]
         .src
         .starts_with("https://news.example/articles/sized/a-320."));

@@ -167,7 +167,7 @@ fn publish(args: &Args) -> Result<Published, String> {
         made
     })?;
     for note in &archive.notes {
-        eprintln!("publish: note: {note}");
+        println!("publish: note: {note}");
     }
 
     // What this run may change, on disk until it has finished; what a stopped run left.

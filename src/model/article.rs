@@ -120,6 +120,7 @@ impl Image {
     ///     credit: None,
     ///     width: Some(1200),
     ///     height: None,
+    ///     srcset: Vec::new(),
     /// };
     /// assert_eq!(image.shape(), (16, 9));
     /// image.height = Some(675);

@@ -86,8 +86,21 @@ fn list_html(ordered: bool, items: &[ListItem]) -> String {
 }
 
 fn image_html(image: &crate::model::Image) -> String {
-    let Some(src) = &image.src else { return String::new() };
-    let size = match (image.width, image.height) {
+    // A sized picture: its share-sized file (JPEG or PNG, which every feed reader shows), at
+    // that file's size.
+    let share = crate::model::picture::share_candidate(image);
+    let Some(src) = share.map(|c| &c.src).or(image.src.as_ref()) else {
+        return String::new();
+    };
+    let (width, height) = match (share, image.width, image.height) {
+        (Some(c), Some(w), Some(h)) => (
+            Some(c.width),
+            Some((u64::from(h) * u64::from(c.width) / u64::from(w).max(1)) as u32),
+        ),
+        (Some(c), _, _) => (Some(c.width), None),
+        (None, w, h) => (w, h),
+    };
+    let size = match (width, height) {
         (Some(w), Some(h)) => format!(" width=\"{w}\" height=\"{h}\""),
         _ => String::new(),
     };
@@ -335,7 +348,9 @@ pub fn json_feed(channel: &Channel, items: &[Item]) -> String {
             } else {
                 v["content_text"] = json!(summary(a));
             }
-            if let Some(src) = a.image.as_ref().and_then(|i| i.src.as_ref()) {
+            let image = a.image.as_ref();
+            let share = image.and_then(crate::model::picture::share_candidate).map(|c| &c.src);
+            if let Some(src) = share.or(image.and_then(|i| i.src.as_ref())) {
                 v["image"] = json!(src);
             }
             if let Some(d) = &a.published {

@@ -79,6 +79,43 @@ pub struct Asset {
     pub modified: u128,
 }
 
+/// One file the publish made of a picture (see [`super::pictures`]).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Variant {
+    /// Under `articles/`.
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+    #[serde(rename = "type")]
+    pub mime: String,
+}
+
+/// What became of a picture.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(tag = "as", rename_all = "lowercase")]
+pub enum Outcome {
+    /// Made at its widths (`width` × `height`: the picture upright).
+    Sized {
+        width: u32,
+        height: u32,
+        variants: Vec<Variant>,
+    },
+    /// Copied as it is.
+    Kept { why: String },
+    /// Left out.
+    Broken { why: String },
+}
+
+/// A picture as the last publish made it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Record {
+    pub size: u64,
+    pub modified: u128,
+    pub hash: String,
+    pub recipe: String,
+    pub outcome: Outcome,
+}
+
 /// One file the publish wrote.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct File {
@@ -101,7 +138,7 @@ pub struct Manifest {
     pub assets: BTreeMap<String, Asset>,
     /// What each picture of the archive became, by path under `articles/`.
     #[serde(default)]
-    pub pictures: BTreeMap<String, super::pictures::Record>,
+    pub pictures: BTreeMap<String, Record>,
     /// Each search shard's fingerprint (its articles and their hashes).
     pub shards: BTreeMap<String, String>,
     /// Each archive page's fingerprint (its articles and their hashes, its next page, the

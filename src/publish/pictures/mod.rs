@@ -13,9 +13,8 @@ pub mod decode;
 pub mod encode;
 
 use super::manifest::{hash, Asset};
-use super::output::io;
+pub use super::manifest::{Outcome, Record, Variant};
 use crate::model::picture::{widths_for, SHARE_WIDTH};
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -40,43 +39,6 @@ pub fn is_picture(path: &str) -> bool {
     [".jpg", ".jpeg", ".png", ".webp", ".gif"]
         .iter()
         .any(|e| lower.ends_with(e))
-}
-
-/// One made file.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Variant {
-    /// Under `articles/`.
-    pub path: String,
-    pub width: u32,
-    pub height: u32,
-    #[serde(rename = "type")]
-    pub mime: String,
-}
-
-/// What became of a picture.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(tag = "as", rename_all = "lowercase")]
-pub enum Outcome {
-    /// Made at its widths (`width` × `height`: the picture upright).
-    Sized {
-        width: u32,
-        height: u32,
-        variants: Vec<Variant>,
-    },
-    /// Copied as it is.
-    Kept { why: String },
-    /// Left out.
-    Broken { why: String },
-}
-
-/// A picture as the last publish made it.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Record {
-    pub size: u64,
-    pub modified: u128,
-    pub hash: String,
-    pub recipe: String,
-    pub outcome: Outcome,
 }
 
 /// The archive's pictures this run.
@@ -129,7 +91,7 @@ pub fn prepare(
             continue;
         }
         let file = dir.join(path);
-        let bytes = fs::read(&file).map_err(io(&file))?;
+        let bytes = fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         let h = hash(&bytes);
         let outcome = match previous.filter(|r| r.hash == h) {
             Some(r) => r.outcome.clone(),
