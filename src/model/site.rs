@@ -345,7 +345,7 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         obj,
         problems: Vec::new(),
     };
-    const KNOWN: [&str; 17] = [
+    const KNOWN: [&str; 18] = [
         "$schema",
         "name",
         "short_name",
@@ -363,6 +363,7 @@ pub fn parse_site(text: &str) -> Result<Site, Vec<SiteProblem>> {
         "radius",
         "header",
         "feeds",
+        "images",
     ];
     for key in obj.keys() {
         if !KNOWN.contains(&key.as_str()) {
@@ -1053,4 +1054,42 @@ body { --bg: light-dark(#000003, #000004); }
         let (light, dark) = page_backgrounds();
         assert_eq!((light.len(), dark.len()), (4, 2));
     }
+
+    #[test]
+    fn an_image_service_names_its_source_and_width_over_https() {
+        let with = |images: serde_json::Value| {
+            let mut v: serde_json::Value = serde_json::from_str(MINIMAL_FOR_IMAGES).unwrap();
+            v["images"] = images;
+            parse_site(&v.to_string())
+        };
+        let ok = with(serde_json::json!({ "service": "https://img.example/{src}?w={width}" })).unwrap();
+        assert_eq!(ok.image_service.as_deref(), Some("https://img.example/{src}?w={width}"));
+        for (images, says) in [
+            (
+                serde_json::json!({ "service": "http://img.example/{src}?w={width}" }),
+                "must be an https:// address",
+            ),
+            (
+                serde_json::json!({ "service": "https://img.example/{src}" }),
+                "must name {width}",
+            ),
+            (
+                serde_json::json!({ "service": "https://img.example/?w={width}" }),
+                "must name {src}",
+            ),
+            (serde_json::json!({ "service": 3 }), "must be a string"),
+            (serde_json::json!({ "servce": "x" }), "images.servce: is not a setting"),
+            (serde_json::json!("https://img.example/{src}"), "must be an object"),
+        ] {
+            let problems = with(images.clone()).unwrap_err();
+            let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            assert!(text.iter().any(|t| t.contains(says)), "{images}: {text:?}");
+        }
+    }
+
+    const MINIMAL_FOR_IMAGES: &str = r##"{
+      "name": "N", "short_name": "N", "description": "D", "public_url": "https://n.example",
+      "logo": "sites/morning-ledger.svg", "accent": { "light": "#0b5563", "dark": "#7cc8d6" },
+      "languages": { "default": "en", "offered": ["en"] }
+    }"##;
 }

@@ -1049,6 +1049,44 @@ mod tests {
     }
 
     #[test]
+    fn a_srcset_is_checked_candidate_by_candidate() {
+        let mut v = minimal();
+        v["image"] = json!({ "src": "img/a.jpg", "alt": "", "srcset": [
+            { "src": "sized/a-320.webp", "width": 320, "type": "image/webp" },
+            { "src": "https://cms.example/a-640.jpg", "width": 640 },
+            { "src": "javascript:alert(1)", "width": 800 }
+        ] });
+        let a = article_from_value(&v, BASE).unwrap();
+        let srcset = a.image.unwrap().srcset;
+        assert_eq!(srcset.len(), 2, "the candidate with a refused scheme is dropped");
+        assert_eq!(srcset[0].src, "https://news.example/articles/sized/a-320.webp");
+        assert_eq!(srcset[0].mime.as_deref(), Some("image/webp"));
+        assert_eq!(srcset[1].mime, None);
+
+        v["image"]["srcset"] = json!([
+            { "src": "a.webp", "width": 0 },
+            { "src": "a.bmp", "width": 300, "type": "image/bmp" },
+            { "width": 300 },
+            { "src": "a.jpg" },
+            "a.jpg 300w"
+        ]);
+        let p = problems(v.clone());
+        for expected in [
+            "image.srcset[0].width",
+            "image.srcset[1].type",
+            "image.srcset[2].src",
+            "image.srcset[3].width",
+            "image.srcset[4]",
+        ] {
+            assert!(p.iter().any(|x| x.starts_with(expected)), "{expected}: {p:?}");
+        }
+        v["image"]["srcset"] = Value::Array((0..33).map(|i| json!({ "src": "a.jpg", "width": i + 1 })).collect());
+        assert!(problems(v)
+            .iter()
+            .any(|x| x.contains("too many entries (33; at most 32)")));
+    }
+
+    #[test]
     fn minimal_article_gets_defaults() {
         let a = article_from_value(&minimal(), BASE).unwrap();
         assert_eq!(a.language, "en");
