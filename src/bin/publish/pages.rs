@@ -55,7 +55,8 @@ fn render<V: IntoView + 'static>(content_lang: &str, view: impl FnOnce() -> V) -
 }
 
 /// Waits for the first paint and the page's lead image (an article's hero, the front page's
-/// first picture), whichever comes later, so the page's own content always has the network
+/// first picture: never a lazy one, which may not load until scrolled to, as a related
+/// article's thumbnail under an article whose hero could not be published), whichever comes later, so the page's own content always has the network
 /// before any code: a promise to `await` in a module script. With `reported`, the first paint
 /// is the one the browser reports (its paint timing entry, when the frame was presented: later
 /// than the frame's own callbacks), or at most 3 s after the first frame for a page that
@@ -74,7 +75,7 @@ fn after_first_paint(scope: &str, reported: bool) -> String {
     };
     format!(
         "await new Promise(function(go){{\
-         var hero=document.querySelector('{scope}:is(.hero img,img.thumb)');\
+         var hero=document.querySelector('{scope}:is(.hero img,img.thumb):not([loading=lazy])');\
          function frame(){{requestAnimationFrame(function(){{setTimeout(go,0)}})}}\
          function painted(){{{painted}}}\
          if(!hero||hero.complete)painted();\
