@@ -4,4 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 scripts/build.sh
-exec node scripts/bench.mjs "$@"
+# The pictures' targets, on a real camera original (scripts/bench-pictures.mjs).
+pictures=0
+node scripts/bench-pictures.mjs || pictures=$?
+node scripts/bench.mjs "$@"
+exit "$pictures"
