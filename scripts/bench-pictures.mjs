@@ -49,9 +49,9 @@ function publish(archive, out) {
     { env: nativeEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`publish failed: ${run.stderr}`);
-  const out = run.stdout.toString();
-  const timings = /timings: (.*)/.exec(run.stderr.toString())?.[1] ?? '';
-  return { seconds, out, timings, written: Number(/publish: (\d+) written/.exec(out)?.[1]) };
+  const said = run.stdout.toString();
+  const timings = /timings: (.*)/.exec(run.stderr.toString() + said)?.[1] ?? '';
+  return { seconds, timings, written: Number(/publish: (\d+) written/.exec(said)?.[1]) };
 }
 
 const seed = JSON.parse(readFileSync(join(root, 'public/articles/rain-gauge-volunteers.json'), 'utf8'));
@@ -91,7 +91,7 @@ codeBuild(front);
 const made = publish(frontArchive, front);
 console.log(`(50 camera originals made in ${made.seconds.toFixed(1)} s)`);
 const manifest = JSON.parse(readFileSync(join(front, '.publish/manifest.json'), 'utf8'));
-const phoneFile = manifest.pictures['img/photo-49.jpg'].outcome.variants.find((v) => v.width === 640 && v.mime === 'image/webp').path;
+const phoneFile = manifest.pictures['img/photo-49.jpg'].outcome.variants.find((v) => v.width === 828 && v.type === 'image/webp').path;
 writeFileSync(join(front, 'lean.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Lean</title><h1>${article('x', 49).headline}</h1><img src="articles/${phoneFile}" width="380" height="253" alt="Photograph 49" fetchpriority="high"></html>`);
 
