@@ -32,6 +32,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { freshCodeBuild } from './code-build.mjs';
 import { nativeEnv } from './native-env.mjs';
 import { deployBinary, publishBinary } from './publish-binary.mjs';
 import { serverChanges, startS3 } from './s3-server.mjs';
@@ -156,16 +157,6 @@ const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 const du = (dir) => Number(execFileSync('du', ['-sk', dir]).toString().split(/\s/)[0]) / 1024;
 const verdict = (ok, how) => `${ok ? 'met' : 'MISSED'}${how ? ` (${how})` : ''}`;
 
-/** The code build's output without anything a publish wrote (what a code release publishes into). */
-function codeBuild(dir) {
-  cpSync(dist, dir, { recursive: true });
-  const { files } = JSON.parse(readFileSync(join(dir, '.publish/manifest.json'), 'utf8'));
-  for (const path of Object.keys(files)) {
-    rmSync(join(dir, path), { force: true });
-    rmSync(join(dir, `${path}.br`), { force: true });
-  }
-  rmSync(join(dir, '.publish'), { recursive: true, force: true });
-}
 /** Every file of an output (not the publish's own folder, not the .br copies) with its size and
  * modification time in nanoseconds. */
 function stamps(dir) {
@@ -311,7 +302,7 @@ for (const n of sizes) {
     let start = process.hrtime.bigint();
     const bytes = generate(archive, n);
     console.log(`  generated in ${seconds(start).toFixed(0)} s (${(bytes / n / 1024).toFixed(1)} KB of JSON per article)`);
-    codeBuild(out);
+    freshCodeBuild(dist, out);
     start = process.hrtime.bigint();
     publish(archive, out);
     const full = seconds(start);

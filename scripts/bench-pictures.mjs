@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { freshCodeBuild } from './code-build.mjs';
 import { publishBinary } from './publish-binary.mjs';
 import { nativeEnv } from './native-env.mjs';
 
@@ -33,15 +34,6 @@ const report = (line, ok) => {
   console.log(lines.at(-1));
 };
 
-function codeBuild(dir) {
-  cpSync(dist, dir, { recursive: true });
-  const { files } = JSON.parse(readFileSync(join(dir, '.publish/manifest.json'), 'utf8'));
-  for (const path of Object.keys(files)) {
-    rmSync(join(dir, path), { force: true });
-    rmSync(join(dir, `${path}.br`), { force: true });
-  }
-  rmSync(join(dir, '.publish'), { recursive: true, force: true });
-}
 
 function publish(archive, out) {
   const started = process.hrtime.bigint();
@@ -65,7 +57,7 @@ const archive = join(work, 'archive');
 const out = join(work, 'out');
 cpSync(join(root, 'public/articles'), archive, { recursive: true });
 for (let i = 0; i < count; i += 1) writeFileSync(join(archive, `report-${i}.json`), JSON.stringify(article(`report-${i}`, i)));
-codeBuild(out);
+freshCodeBuild(dist, out);
 publish(archive, out);
 copyFileSync(photo, join(archive, 'img/camera-original.jpg'));
 writeFileSync(join(archive, 'with-a-photo.json'), JSON.stringify(article('with-a-photo', count + 10,
@@ -87,7 +79,7 @@ for (let i = 0; i < 50; i += 1) {
   writeFileSync(join(frontArchive, `photo-story-${i}.json`), JSON.stringify(article(`photo-story-${i}`, i,
     { src: `img/photo-${i}.jpg`, alt: `Photograph ${i}` })));
 }
-codeBuild(front);
+freshCodeBuild(dist, front);
 const made = publish(frontArchive, front);
 console.log(`(50 camera originals made in ${made.seconds.toFixed(1)} s)`);
 const manifest = JSON.parse(readFileSync(join(front, '.publish/manifest.json'), 'utf8'));

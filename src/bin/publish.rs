@@ -42,7 +42,6 @@ use article_reader::publish::{
     feeds, indexes, lock_output, oembed, order, pending, pictures, public_base, search, sitemaps, STATE_DIR,
 };
 use article_reader::{model::date::DateTime, site};
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -261,37 +260,10 @@ fn publish(args: &Args) -> Result<Published, String> {
     })
 }
 
-/// The archive's pictures, then each new or changed article's files (and those a stopped
+/// The archive's pictures and other files, then each new or changed article's files (and those a stopped
 /// publish was writing, made again and compared with the disk); the rest are kept.
 fn write_articles(output: &mut Output, code: Option<&Code>, args: &Args, archive: &Archive) -> Result<(), String> {
-    let pictures = &archive.pictures;
-    for path in archive.assets.keys() {
-        if pictures.copies(path) {
-            let src = args.archive.join(path);
-            let bytes = fs::read(&src).map_err(io(&src))?;
-            output.put(&format!("articles/{path}"), &bytes, "asset")?;
-            continue;
-        }
-        // A sized picture: its made files (the original is never published).
-        for file in pictures.files(path) {
-            let at = format!("articles/{file}");
-            match pictures.made.get(&file) {
-                Some(bytes) => output.put(&at, bytes, "asset")?,
-                None if output.old().files.contains_key(&at) => output.keep("asset", std::slice::from_ref(&at)),
-                None => {
-                    // Made by an earlier publish whose output is gone: made again.
-                    let src = args.archive.join(path);
-                    let bytes = fs::read(&src).map_err(io(&src))?;
-                    let mut made = BTreeMap::new();
-                    pictures::make(path, &bytes, &mut made)?;
-                    let bytes = made
-                        .get(&file)
-                        .ok_or_else(|| format!("{path}: {file} was not made again"))?;
-                    output.put(&at, bytes, "asset")?;
-                }
-            }
-        }
-    }
+    pictures::write(output, &args.archive, &archive.assets, &archive.pictures)?;
     for id in archive.sources.keys() {
         let from = article_from(id);
         match archive.fresh.get(id) {

@@ -105,7 +105,7 @@ pub fn scan(
         }
     }
     archive.pictures = make_pictures(&archive.assets)?;
-    archive.notes = archive.pictures.notes.clone();
+    archive.notes = std::mem::take(&mut archive.pictures.notes);
     let changed = &archive.pictures.changed;
     let names_changed = |s: &Source| s.pictures.iter().any(|p| changed.contains(p));
     for (name, path, meta) in articles {

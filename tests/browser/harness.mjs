@@ -9,6 +9,7 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { freshCodeBuild as codeBuildFrom } from '../../scripts/code-build.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { fixtureRoutes } from './fixtures.mjs';
 import { nativeEnv } from '../../scripts/native-env.mjs';
@@ -331,10 +332,7 @@ export function outputTree(dir) {
 
 /** A fresh code build in `dir`: the build's output without anything a publish wrote. */
 export function freshCodeBuild(dir) {
-  cpSync(DIST, dir, { recursive: true });
-  const { files } = readJson(join(dir, '.publish/manifest.json'));
-  for (const path of Object.keys(files)) rmSync(join(dir, path), { force: true }), rmSync(join(dir, `${path}.br`), { force: true });
-  rmSync(join(dir, '.publish'), { recursive: true, force: true });
+  codeBuildFrom(DIST, dir);
 }
 
 export function publishedCopy(edit = () => {}) {

@@ -76,12 +76,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Unsized> {
     let icc = decoder.icc_profile().ok().flatten();
     let mut pixels = DynamicImage::from_decoder(decoder).map_err(|e| broken(&e))?;
     pixels.apply_orientation(orientation);
-    let alpha = pixels.color().has_alpha() && pixels.to_rgba8().pixels().any(|p| p[3] < 255);
-    let mut pixels = if alpha {
-        DynamicImage::ImageRgba8(pixels.to_rgba8())
+    // Transparency kept only where a pixel uses it (one conversion either way).
+    let mut pixels = if pixels.color().has_alpha() {
+        let rgba = pixels.into_rgba8();
+        if rgba.pixels().any(|p| p[3] < 255) {
+            DynamicImage::ImageRgba8(rgba)
+        } else {
+            DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(rgba).into_rgb8())
+        }
     } else {
-        DynamicImage::ImageRgb8(pixels.to_rgb8())
+        DynamicImage::ImageRgb8(pixels.into_rgb8())
     };
+    let alpha = pixels.color().has_alpha();
     if let Some(icc) = icc {
         to_srgb(&mut pixels, &icc);
     }

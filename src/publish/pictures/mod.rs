@@ -13,6 +13,7 @@ pub mod decode;
 pub mod encode;
 
 use super::manifest::{hash, Asset};
+use super::output::{io, Output};
 pub use super::manifest::{Outcome, Record, Variant};
 use crate::model::picture::{widths_for, SHARE_WIDTH};
 use serde_json::{json, Value};
@@ -91,7 +92,7 @@ pub fn prepare(
             continue;
         }
         let file = dir.join(path);
-        let bytes = fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let bytes = fs::read(&file).map_err(io(&file))?;
         let h = hash(&bytes);
         let outcome = match previous.filter(|r| r.hash == h) {
             Some(r) => r.outcome.clone(),
@@ -126,6 +127,48 @@ fn note(notes: &mut Vec<String>, path: &str, outcome: &Outcome) {
             "{path}: {why}; left out: the articles that name it show its description in its place"
         )),
     }
+}
+
+/// Writes the archive's files besides the articles into `output` (under `articles/`): a file
+/// the publish does not size as it is, a sized picture as its made files (the original never).
+/// A sized picture's file neither made this run nor in the output any more (an output emptied
+/// by hand) is made again, once for the picture.
+pub fn write(
+    output: &mut Output,
+    dir: &Path,
+    assets: &BTreeMap<String, Asset>,
+    pictures: &Pictures,
+) -> Result<(), String> {
+    for path in assets.keys() {
+        let source = dir.join(path);
+        if pictures.copies(path) {
+            let bytes = fs::read(&source).map_err(io(&source))?;
+            output.put(&format!("articles/{path}"), &bytes, "asset")?;
+            continue;
+        }
+        let mut again: Option<BTreeMap<String, Vec<u8>>> = None;
+        for file in pictures.files(path) {
+            let at = format!("articles/{file}");
+            if let Some(bytes) = pictures.made.get(&file) {
+                output.put(&at, bytes, "asset")?;
+            } else if output.old().files.contains_key(&at) {
+                output.keep("asset", std::slice::from_ref(&at));
+            } else {
+                if again.is_none() {
+                    let bytes = fs::read(&source).map_err(io(&source))?;
+                    let mut made = BTreeMap::new();
+                    make(path, &bytes, &mut made)?;
+                    again = Some(made);
+                }
+                let bytes = again
+                    .as_ref()
+                    .and_then(|made| made.get(&file))
+                    .ok_or_else(|| format!("{path}: {file} was not made again"))?;
+                output.put(&at, bytes, "asset")?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads and makes one picture; its files go into `made`.
