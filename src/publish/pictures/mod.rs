@@ -13,8 +13,8 @@ pub mod decode;
 pub mod encode;
 
 use super::manifest::{hash, Asset};
-use super::output::{io, Output};
 pub use super::manifest::{Outcome, Record, Variant};
+use super::output::{io, Output};
 use crate::model::picture::{widths_for, SHARE_WIDTH};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
