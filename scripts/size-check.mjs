@@ -17,9 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { ISLANDS_CHUNK, ISLANDS_MAIN } from './islands-files.mjs';
 
 const BUNDLES = [
-  // Measured 2026-12-07: the app 293.1 KB, the islands bundle 161.5 KB.
-  { name: 'the app', match: /^article-reader-/, files: 2, limitKb: 295.0, targetKb: 150 },
-  { name: 'the islands bundle', match: ISLANDS_MAIN, files: 3, limitKb: 163.5, targetKb: 80 },
+  // Measured 2026-12-07: the app 296.9 KB, the islands bundle 165.3 KB (with pictures in
+  // every view: the <picture> component, format 1.2 srcset; 293.1 and 161.5 before).
+  { name: 'the app', match: /^article-reader-/, files: 2, limitKb: 299.0, targetKb: 150 },
+  { name: 'the islands bundle', match: ISLANDS_MAIN, files: 3, limitKb: 167.5, targetKb: 80 },
 ];
 // The chunks: each its own limit, by name (a new chunk needs one here); `shared` is each chunk
 // of code that two split functions share (wasm-split numbers them: chunk-{n}). Each named chunk
