@@ -114,6 +114,18 @@ test('the front page, the embed, share cards, feeds and search name small files'
   assert.ok(total <= 200_000, `${total} bytes of pictures on the front page`);
   await front.close();
 
+  // On a wide screen the card's picture sits beside its text (the <picture>'s <source>s take
+  // no cell of the card's grid).
+  const wide = await openAt('/', { width: 1280, scale: 1, wait: '.article-list' });
+  const beside = await wide.evaluate(() => {
+    const card = document.querySelector('.card');
+    const img = card.querySelector('img').getBoundingClientRect();
+    const text = card.querySelector('.card-text').getBoundingClientRect();
+    return { imgTop: img.top, textTop: text.top, imgRight: img.right, textLeft: text.left };
+  });
+  assert.ok(Math.abs(beside.imgTop - beside.textTop) < 24 && beside.imgRight <= beside.textLeft, JSON.stringify(beside));
+  await wide.close();
+
   const embed = await openAt(`/embed/${HERO_ARTICLE}/`, { width: 360, scale: 2 });
   await loaded(embed, '.figure.hero img');
   const embedded = await pictureBytes(embed);
