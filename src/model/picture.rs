@@ -310,11 +310,11 @@ pub fn parse_srcset(attr: &str) -> Vec<(String, u32)> {
     }
 }
 
-/// The candidate a share card or a feed names: the smallest JPEG or PNG at least
-/// [`SHARE_WIDTH`] wide, else the widest; `None` without candidates of those types.
-pub fn share_candidate(image: &Image) -> Option<&Candidate> {
-    let plain = image
-        .srcset
+/// The candidate of `srcset` a share card or a feed names (and the publish makes a sized
+/// picture's `src`): the smallest JPEG or PNG at least [`SHARE_WIDTH`] wide, else the widest;
+/// `None` without candidates of those types.
+pub fn share_candidate(srcset: &[Candidate]) -> Option<&Candidate> {
+    let plain = srcset
         .iter()
         .filter(|c| matches!(c.mime.as_deref(), Some("image/jpeg" | "image/png")));
     plain
@@ -419,13 +419,13 @@ mod tests {
             candidate("a-1200.jpg", 1200, "image/jpeg"),
             candidate("a-640.jpg", 640, "image/jpeg"),
         ]);
-        assert_eq!(share_candidate(&i).unwrap().src, "a-1200.jpg");
+        assert_eq!(share_candidate(&i.srcset).unwrap().src, "a-1200.jpg");
         let small = image(vec![
             candidate("s-640.jpg", 640, "image/jpeg"),
             candidate("s-320.jpg", 320, "image/jpeg"),
         ]);
-        assert_eq!(share_candidate(&small).unwrap().src, "s-640.jpg");
-        assert_eq!(share_candidate(&image(vec![])), None);
+        assert_eq!(share_candidate(&small.srcset).unwrap().src, "s-640.jpg");
+        assert_eq!(share_candidate(&image(vec![]).srcset), None);
     }
 
     #[test]

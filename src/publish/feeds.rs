@@ -88,7 +88,7 @@ fn list_html(ordered: bool, items: &[ListItem]) -> String {
 fn image_html(image: &crate::model::Image) -> String {
     // A sized picture: its share-sized file (JPEG or PNG, which every feed reader shows), at
     // that file's size.
-    let share = crate::model::picture::share_candidate(image);
+    let share = crate::model::picture::share_candidate(&image.srcset);
     let Some(src) = share.map(|c| &c.src).or(image.src.as_ref()) else {
         return String::new();
     };
@@ -349,7 +349,9 @@ pub fn json_feed(channel: &Channel, items: &[Item]) -> String {
                 v["content_text"] = json!(summary(a));
             }
             let image = a.image.as_ref();
-            let share = image.and_then(crate::model::picture::share_candidate).map(|c| &c.src);
+            let share = image
+                .and_then(|i| crate::model::picture::share_candidate(&i.srcset))
+                .map(|c| &c.src);
             if let Some(src) = share.or(image.and_then(|i| i.src.as_ref())) {
                 v["image"] = json!(src);
             }

@@ -15,7 +15,8 @@ pub mod encode;
 use super::manifest::{hash, Asset};
 pub use super::manifest::{Outcome, Record, Variant};
 use super::output::{io, Output};
-use crate::model::picture::{widths_for, SHARE_WIDTH};
+use crate::model::picture::{share_candidate, widths_for};
+use crate::model::Candidate;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -325,24 +326,22 @@ pub fn apply(
                 height,
                 variants,
             }) => {
-                let plain: Vec<&Variant> = variants.iter().filter(|v| v.mime != "image/webp").collect();
-                let share = plain
+                let srcset: Vec<Candidate> = variants
                     .iter()
-                    .filter(|v| v.width >= SHARE_WIDTH)
-                    .min_by_key(|v| v.width)
-                    .or_else(|| plain.iter().max_by_key(|v| v.width));
-                if let Some(share) = share {
-                    obj.insert("src".into(), json!(share.path));
+                    .map(|v| Candidate {
+                        src: v.path.clone(),
+                        width: v.width,
+                        mime: Some(v.mime.clone()),
+                    })
+                    .collect();
+                if let Some(share) = share_candidate(&srcset) {
+                    obj.insert("src".into(), json!(share.src));
                 }
                 if !(obj.get("width").is_some_and(Value::is_u64) && obj.get("height").is_some_and(Value::is_u64)) {
                     obj.insert("width".into(), json!(width));
                     obj.insert("height".into(), json!(height));
                 }
-                let srcset: Vec<Value> = variants
-                    .iter()
-                    .map(|v| json!({ "src": v.path, "width": v.width, "type": v.mime }))
-                    .collect();
-                obj.insert("srcset".into(), Value::Array(srcset));
+                obj.insert("srcset".into(), json!(srcset));
             }
             Some(Outcome::Kept { .. }) => {}
             Some(Outcome::Broken { .. }) => {
