@@ -116,7 +116,17 @@ export async function open(ctx, path, options = {}) {
   // [pattern, handler] pairs: requests the test answers itself (another origin, a failure).
   for (const [pattern, handler] of options.routes ?? []) await context.route(pattern, handler);
   watchPolicy(ctx, context);
+  // What this page's context asked of the app's origin (path and query, as the server logs them),
+  // by its own account: the server's log (`ctx.requests`) also holds what an earlier test's
+  // closed page was still fetching.
+  const requests = [];
+  const origin = new URL(ctx.url).origin;
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === origin) requests.push(u.pathname + u.search);
+  });
   const page = await context.newPage();
+  page.requests = requests;
   // `expectViolations`: true for a page that provokes violations on purpose, or the patterns of
   // the ones it expects. (Set before any navigation, so before any message.)
   if (options.expectViolations) expectedViolations.set(page, options.expectViolations);

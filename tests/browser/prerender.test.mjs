@@ -35,7 +35,6 @@ test('without JavaScript a prerendered article is complete', async () => {
 });
 
 test('an article\'s islands come alive without a flash, a shift or downloading the article again', async () => {
-  app.requests.length = 0;
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const release = await holdApp(context);
   const page = await open(app, '/articles/desert-solar-cooperative', {
@@ -63,7 +62,7 @@ test('an article\'s islands come alive without a flash, a shift or downloading t
   assert.ok(before['h1'], 'the page was measured');
   assert.deepEqual(after, before, 'every part is where it was');
   assert.equal(await page.locator('h1').count(), 1);
-  assert.deepEqual(app.requests.filter((u) => u.includes('desert-solar-cooperative.json')), [], 'no second download');
+  assert.deepEqual(page.requests.filter((u) => u.includes('desert-solar-cooperative.json')), [], 'no second download');
   assert.deepEqual(await page.locator('meta[name="description"]').evaluateAll((ms) => ms.map((m) => m.content)),
     [readJson(`${DIST}/articles/desert-solar-cooperative.json`).dek]);
   // Live: the islands answer (Listen, the settings), and links are plain links.

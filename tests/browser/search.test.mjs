@@ -328,7 +328,7 @@ test('focusing the header\'s search box starts loading the index, before a word 
   app.requests.length = 0;
   const page = await open(app, '/saved', { wait: '.saved-page h1' });
   await settle(page);
-  assert.deepEqual(app.requests.filter((u) => u.startsWith(INDEX)), [], 'nothing of the index before');
+  assert.deepEqual(page.requests.filter((u) => u.startsWith(INDEX)), [], 'nothing of the index before');
   const loading = page.waitForRequest((r) => /\/pagefind\.js$/.test(new URL(r.url()).pathname), { timeout: 10_000 });
   await page.locator('#site-search').focus();
   await loading;
