@@ -31,9 +31,25 @@ mod plural;
 mod catalog;
 
 fn main() {
+    island_pages();
     site_constants();
     fact_constants();
     catalogue_statics();
+}
+
+/// Which pages' islands this build makes islands: `island_front`, `island_article` and
+/// `island_embed`, each set when the `islands` feature is on and the build either renders pages
+/// (the prerender: every island) or hydrates that page (the islands bundle of one page: feature
+/// `page-front`, `page-article` or `page-embed`). A component that is an island on a page the
+/// bundle is not for stays a plain component there, which nothing calls: its code is left out.
+fn island_pages() {
+    let on = |feature: &str| env::var_os(format!("CARGO_FEATURE_{}", feature.to_uppercase().replace('-', "_"))).is_some();
+    for page in ["front", "article", "embed"] {
+        println!("cargo::rustc-check-cfg=cfg(island_{page})");
+        if on("islands") && (!on("hydrate") || on(&format!("page-{page}"))) {
+            println!("cargo::rustc-cfg=island_{page}");
+        }
+    }
 }
 
 /// Checks the catalogues and writes `$OUT_DIR/catalogs.rs`: the `Catalog` struct (a field per

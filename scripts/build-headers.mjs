@@ -24,13 +24,14 @@ import { CACHE, NAMES, PICTURES_UNDER, SEARCH_EXTENSIONS, SIZED_UNDER, isHashed 
 const FACTS = JSON.parse(readFileSync(new URL('../src/facts.json', import.meta.url), 'utf8'));
 import { execFileSync } from 'node:child_process';
 import { publishBinary } from './publish-binary.mjs';
+import { ISLANDS_MAIN } from './islands-files.mjs';
 import { nativeEnv } from './native-env.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
-// The scripts the prerendered pages run (a release build: it has an islands bundle); the
+// The scripts the prerendered pages run (a release build: it has islands bundles); the
 // command also keeps Trunk's index.html as shell.html, the app shell and the pages' template.
-const islands = readdirSync(out).some((f) => /^islands-[0-9a-f]{16}\.js$/.test(f));
+const islands = readdirSync(out).some((f) => ISLANDS_MAIN.test(f));
 const pageScripts = islands
   ? JSON.parse(execFileSync(publishBinary(), ['--page-scripts', '--out', out], { env: nativeEnv() }).toString())
   : [];

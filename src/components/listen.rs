@@ -26,8 +26,8 @@ const SPEEDS: &[(&str, &str)] = &[
     ("2", "2×"),
 ];
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(island_article, island)]
+#[cfg_attr(not(island_article), component)]
 pub fn ListenControls(
     /// The article's language: the voice's language.
     language: String,

@@ -24,8 +24,8 @@ fn load_positions() -> Positions {
         .unwrap_or_default()
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(island_article, island)]
+#[cfg_attr(not(island_article), component)]
 pub fn ReadingProgress(
     /// The article's JSON address: the key of its stored position.
     json_url: String,

@@ -78,8 +78,8 @@ pub fn RelatedArticles(
 /// "Available offline" on a related article that can be read without a connection (saved, or
 /// kept by the service worker): checked in the browser once the list is on screen. An island of
 /// its own on a prerendered page, so the list around it stays plain HTML.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(island_article, island)]
+#[cfg_attr(not(island_article), component)]
 pub fn OfflineMark(
     /// The related article's JSON address (root-relative on a prerendered page).
     json_url: String,

@@ -42,8 +42,8 @@ async fn article_to_save(at_hand: Option<StoredValue<Option<Article>>>, json_url
 }
 
 /// The button itself: an island of its own on a prerendered page.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(island_article, island)]
+#[cfg_attr(not(island_article), component)]
 pub fn SaveButton(
     /// Absolute URL the article JSON was read from (the key of the saved copy).
     json_url: String,

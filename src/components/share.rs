@@ -12,8 +12,8 @@ use crate::platform::{copy_text, static_copy_open, web_share, ShareOutcome};
 const STATUS_MS: u64 = 5000;
 
 /// `url` is the canonical URL; without one the page's own URL is shared.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(any(island_article, island_embed), island)]
+#[cfg_attr(not(any(island_article, island_embed)), component)]
 pub fn ShareControls(url: Option<String>, headline: String) -> impl IntoView {
     crate::contexts::island::enter();
     let t = crate::contexts::ui::use_text();

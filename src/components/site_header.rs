@@ -8,8 +8,8 @@ use super::search_box::SearchBox;
 use super::settings::SettingsToggle;
 use crate::model::links::in_app;
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(any(island_front, island_article), island)]
+#[cfg_attr(not(any(island_front, island_article)), component)]
 pub fn SiteHeader() -> impl IntoView {
     crate::contexts::island::enter();
     let settings_open = RwSignal::new(false);

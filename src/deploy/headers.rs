@@ -118,7 +118,8 @@ pub fn is_hashed(key: &str) -> bool {
 ///
 /// ```
 /// use article_reader::deploy::headers::{cache_control, immutable, picture, revalidate};
-/// assert_eq!(cache_control("islands-0123456789abcdef.js"), immutable());
+/// assert_eq!(cache_control("islands-article-0123456789abcdef.js"), immutable());
+/// assert_eq!(cache_control("islands-front-save-0123456789abcdef.wasm"), immutable());
 /// assert_eq!(cache_control("articles/img/harbour.jpg"), picture());
 /// assert_eq!(cache_control("articles/sized/harbour-828.0123456789.webp"), immutable());
 /// assert_eq!(cache_control("sw.js"), revalidate());

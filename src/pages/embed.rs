@@ -97,8 +97,8 @@ fn warn(warnings: &[String]) {
 /// A prerendered embed's options check: its address's ignored options, in the console, as the
 /// app reports them (the page's own script has applied the valid ones before the first paint).
 /// Renders nothing.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(island_embed, island)]
+#[cfg_attr(not(island_embed), component)]
 pub fn EmbedOptionsCheck() -> impl IntoView {
     Effect::new(|| {
         let pairs = crate::model::url::query_pairs(&page_url());

@@ -44,8 +44,8 @@ pub fn Home() -> impl IntoView {
 /// The front page with the first page of the index: its heading, the list and "More
 /// articles". The prerendered front page's island: its words follow the browser's languages
 /// (as the app's own pages do), and it brings "More articles" to life.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[cfg_attr(island_front, island)]
+#[cfg_attr(not(island_front), component)]
 pub fn FrontPage(list: Vec<Summary>, next: Option<String>) -> impl IntoView {
     crate::contexts::island::enter();
     let t = crate::contexts::ui::use_text();

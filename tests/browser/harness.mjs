@@ -168,16 +168,20 @@ export async function open(ctx, path, options = {}) {
   return page;
 }
 
-/** The code a prerendered page loads on a cold visit: the islands bundle's glue, its wasm and
- * the loader of its split chunks (names: scripts/islands-files.mjs), never the app. A chunk's
- * file (islands-{chunk}-{hash}.wasm) comes only when its control is first used. These match
+/** The code a prerendered page loads on a cold visit: its page's islands bundle (the front
+ * page's, an article's or an embed's): the glue, its wasm and the loader of its split chunks
+ * (names: scripts/islands-files.mjs), never the app. A chunk's file
+ * (islands-{page}-{chunk}-{hash}.wasm) comes only when its control is first used. These match
  * a path or an address. */
 const atEnd = (name) => new RegExp(`/${name.source.replace(/^\^/, '')}`);
 export const ISLANDS_MAIN = atEnd(MAIN_FILE);
 export const ISLANDS_CHUNK = atEnd(CHUNK_FILE);
-/** The address of the chunk `name`. */
-export const islandsChunk = (name) => new RegExp(`/islands-${name}-[0-9a-f]{16}\\.wasm$`);
-export const isIslandsMain = (paths) => paths.length === 3 && paths.every((p) => ISLANDS_MAIN.test(p));
+/** The address of the chunk `name` (of any page's bundle). */
+export const islandsChunk = (name) => new RegExp(`/islands-(?:front|article|embed)-${name}-[0-9a-f]{16}\\.wasm$`);
+/** Whether `paths` are one page's islands bundle, and `page`'s when given. */
+export const isIslandsMain = (paths, page) => paths.length === 3
+  && new Set(paths.map((p) => p.match(ISLANDS_MAIN)?.[1])).size === 1
+  && paths.every((p) => ISLANDS_MAIN.test(p) && (!page || p.match(ISLANDS_MAIN)[1] === page));
 
 /**
  * Waits until the page in `page` is live: on a prerendered page, every island ran (the loader

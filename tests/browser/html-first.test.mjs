@@ -199,9 +199,10 @@ test('an article\'s islands come alive in the page the reader has: nothing rende
   // (The open share menu gains Copy link, which may move what follows it: that is the reader's
   // own menu growing, so only what comes before it is compared.)
   assert.deepEqual(await page.evaluate(() => window.__rects()), await page.evaluate(() => window.__staticRects), 'nothing moved');
-  // Only the islands bundle's main module was fetched: never the app, no chunk.
+  // Only the article page's islands bundle's main module was fetched: never the app, no chunk,
+  // nothing of the front page's or an embed's islands.
   const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(js|wasm)$/.test(p)));
-  assert.ok(isIslandsMain(code), code.join(' '));
+  assert.ok(isIslandsMain(code, 'article'), code.join(' '));
   page.assertClean();
   await page.close();
 });
@@ -257,20 +258,37 @@ for (const [name, site, path, parts, kept, behaviour] of [
     const [staticRects, liveRects] = await page.evaluate(() => [window.__staticRects, window.__rects()]);
     assert.ok(staticRects[parts[0]], 'the static copy was measured');
     assert.deepEqual(liveRects, staticRects, 'every part is where the static copy had it');
-    // Only the islands bundle's main module was fetched: never the app, no chunk.
+    // Only this page's islands bundle's main module was fetched: never the app, no chunk,
+    // nothing of another page's islands.
     const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(js|wasm)$/.test(p)));
-    assert.ok(isIslandsMain(code), code.join(' '));
+    assert.ok(isIslandsMain(code, path === '/' ? 'front' : 'embed'), code.join(' '));
     await behaviour(page, warnings);
     page.assertClean();
     await context.close();
   });
 }
 
+test('a related article\'s offline mark comes to life only as it nears the screen, from the code already there', async () => {
+  const page = await open(app, '/articles/library-night-hours', { width: 360, height: 640, serviceWorkers: 'block', wait: '.related-list' });
+  // Live: every island ran but the marks, which wait to be seen (the list is at the article's foot).
+  const marks = page.locator('leptos-island[data-component^="OfflineMark_"]');
+  assert.ok(await marks.count() > 0, 'the related list has its marks');
+  assert.equal(await page.locator('leptos-island[data-later="visible"]').count(), await marks.count(), 'every mark waits');
+  assert.equal(await page.locator('leptos-island[data-later]:not([data-component^="OfflineMark_"])').count(), 0, 'nothing else waits');
+  await page.locator('.related-list').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => !document.querySelector('leptos-island[data-later]'));
+  // Coming to life fetched no code: the page's bundle had it.
+  const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(js|wasm)$/.test(p)));
+  assert.ok(isIslandsMain(code, 'article'), code.join(' '));
+  page.assertClean();
+  await page.close();
+});
+
 test('an island the bundle lacks is an error the page reports, and the page is never marked live', async () => {
   // The islands bundle of another build: its JavaScript without the Save button's island.
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   let removed = '';
-  await context.route(/\/islands-[0-9a-f]+\.js$/, async (route) => {
+  await context.route(/\/islands-article-[0-9a-f]{16}\.js$/, async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(/\b\w+ as (SaveButton_\d+),?/, (_, name) => {
       removed = name;
@@ -281,7 +299,7 @@ test('an island the bundle lacks is an error the page reports, and the page is n
   const page = await open(app, '/articles/harbor-bridge-reopens', { context, takeover: false, wait: 'main h1' });
   await until(() => page.problems.length > 0);
   assert.ok(removed, 'the bundle had an island to take away');
-  assert.deepEqual(page.problems.map((e) => e.replace(/\/islands-[0-9a-f]+\.js/, '/islands.js')),
+  assert.deepEqual(page.problems.map((e) => e.replace(/\/islands-article-[0-9a-f]{16}\.js/, '/islands.js')),
     [`page error: islands missing from the bundle ${at('/islands.js')}: ${removed}`]);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.live), undefined, 'not marked live');
   // The islands it has still run: the share menu offers Copy link.

@@ -143,6 +143,8 @@ test('offline: visited pages and saved articles read, others say they are not sa
   await waitOrTell(page, '.article-body');
   assert.match(await page.locator('h1').textContent(), /Central Library/);
   // The related article opened before is marked as available offline; the others are not.
+  // (Each mark's island comes to life as the list nears the screen.)
+  await page.locator('.related-list').scrollIntoViewIfNeeded();
   await page.waitForSelector('.offline-mark');
   assert.deepEqual(await texts(page, '.related-item:has(.offline-mark) h3'), [
     'Harbor Bridge Reopens Two Months Early After Round-the-Clock Repairs',

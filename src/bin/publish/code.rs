@@ -1,5 +1,5 @@
 //! The code build in the output, as the publish reads it: its page template (kept as
-//! `shell.html`, the app shell), its islands bundle, and a fingerprint of both with this command
+//! `shell.html`, the app shell), its islands bundles, and a fingerprint of both with this command
 //! (another fingerprint renders every article again).
 
 use super::pages::{self, Islands};
@@ -37,7 +37,7 @@ pub fn read(out: &Path) -> Result<Code, String> {
         .and_then(|p| fs::read(p).ok())
         .map(|b| hash(&b))
         .unwrap_or_default();
-    let fingerprint = hash(format!("{html}\u{0}{}\u{0}{}\u{0}{binary}", islands.js, public_base()).as_bytes());
+    let fingerprint = hash(format!("{html}\u{0}{}\u{0}{}\u{0}{binary}", islands.names(), public_base()).as_bytes());
     Ok(Code {
         template,
         islands,
@@ -54,10 +54,11 @@ fn script_hash(body: &str) -> String {
 }
 
 /// The inline scripts the prerendered pages run besides the template's own.
-pub fn page_scripts(code: &Code) -> [String; 2] {
+pub fn page_scripts(code: &Code) -> [String; 3] {
     [
-        pages::islands_start(&code.islands),
-        pages::embed_start(&code.template, &code.islands),
+        pages::islands_start(&code.islands.front),
+        pages::islands_start(&code.islands.article),
+        pages::embed_start(&code.template, &code.islands.embed),
     ]
 }
 

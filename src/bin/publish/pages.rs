@@ -83,59 +83,122 @@ fn after_first_paint(scope: &str, reported: bool) -> String {
     )
 }
 
-/// The islands bundle (scripts/build-islands.mjs): its JavaScript and wasm, as page addresses.
-pub struct Islands {
+/// One kind of page's islands bundle (scripts/build-islands.mjs): its JavaScript and wasm, as
+/// page addresses.
+pub struct Bundle {
     pub js: String,
     wasm: String,
 }
 
+/// The islands bundles, one per kind of prerendered page: each has only that page's islands.
+pub struct Islands {
+    pub front: Bundle,
+    pub article: Bundle,
+    pub embed: Bundle,
+}
+
 impl Islands {
-    /// Finds the bundle in `dir`: exactly one `islands-{hash}.js` and its `_bg.wasm`.
+    /// Finds the bundles in `dir`: for each page exactly one `islands-{page}-{hash}.js` and its
+    /// `_bg.wasm`, all of one build (one hash).
     pub fn find(dir: &Path) -> Result<Self, String> {
         let names: Vec<String> = fs::read_dir(dir)
             .map_err(|e| format!("{}: {e}", dir.display()))?
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| {
-                // `islands-{hash}.js`: the main module's glue (the split's loader and chunks
-                // carry a name before their hash).
-                n.strip_prefix("islands-")
-                    .and_then(|n| n.strip_suffix(".js"))
-                    .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
-            })
             .collect();
-        let [js] = names.as_slice() else {
-            return Err(format!(
-                "{}: expected one islands bundle (islands-{{hash}}.js, from scripts/build-islands.mjs), found {}",
-                dir.display(),
-                names.len()
-            ));
+        let mut hashes = Vec::new();
+        let mut bundle = |page: &str| -> Result<Bundle, String> {
+            // `islands-{page}-{hash}.js`: the main module's glue (the split's loader and chunks
+            // carry a name before their hash).
+            let found: Vec<&String> = names
+                .iter()
+                .filter(|n| {
+                    n.strip_prefix(&format!("islands-{page}-"))
+                        .and_then(|n| n.strip_suffix(".js"))
+                        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+                })
+                .collect();
+            let [js] = found.as_slice() else {
+                return Err(format!(
+                    "{}: expected one islands bundle for the {page} page (islands-{page}-{{hash}}.js, from scripts/build-islands.mjs), found {}",
+                    dir.display(),
+                    found.len()
+                ));
+            };
+            let wasm = js.replace(".js", "_bg.wasm");
+            if !dir.join(&wasm).is_file() {
+                return Err(format!("{}: {js} has no {wasm}", dir.display()));
+            }
+            hashes.push(js[js.len() - 19..js.len() - 3].to_string());
+            Ok(Bundle {
+                js: in_app(&format!("/{js}")),
+                wasm: in_app(&format!("/{wasm}")),
+            })
         };
-        let wasm = js.replace(".js", "_bg.wasm");
-        if !dir.join(&wasm).is_file() {
-            return Err(format!("{}: {js} has no {wasm}", dir.display()));
+        let islands = Islands {
+            front: bundle("front")?,
+            article: bundle("article")?,
+            embed: bundle("embed")?,
+        };
+        if hashes.iter().any(|h| *h != hashes[0]) {
+            return Err(format!(
+                "{}: the islands bundles come from different builds ({}): run the code build again (scripts/build.sh)",
+                dir.display(),
+                hashes.join(", ")
+            ));
         }
-        Ok(Islands {
-            js: in_app(&format!("/{js}")),
-            wasm: in_app(&format!("/{wasm}")),
-        })
+        Ok(islands)
+    }
+
+    /// The three bundles' addresses, for a fingerprint of the code build.
+    pub fn names(&self) -> String {
+        format!("{} {} {}", self.front.js, self.article.js, self.embed.js)
     }
 }
 
-/// How a prerendered page comes to life, after [`after_first_paint`]: its islands bundle
+/// Islands hydrated later than the page's others, each when it is first needed: `visible`, as
+/// it comes near the screen; `idle`, when the browser has nothing else to do. Only islands whose
+/// first render cannot differ from the page's HTML, whatever the shared state has become
+/// meanwhile (the network state, the interface language, a settings notice):
+/// - `OfflineMark` (a related article's "Available offline"): its first render is an empty
+///   `<span>` whatever the state (the mark comes from a cache lookup after it runs), and it
+///   sits in the related list at the foot of the article, seldom on the first screen.
+/// - `EmbedOptionsCheck` (an embed's ignored options, reported in the console): it renders
+///   nothing, and its report is for the partner's developer, not the reader.
+///
+/// Every other island renders words or states from the shared state at once (the header, the
+/// status line, Save, Listen, Share, the reading progress and its resume offer, the front
+/// page's list), so it hydrates with the page's first task.
+pub const LATER: [(&str, &str); 2] = [("OfflineMark", "visible"), ("EmbedOptionsCheck", "idle")];
+
+/// How a prerendered page comes to life, after [`after_first_paint`]: its page's islands bundle
 /// hydrates every `<leptos-island>` (each is one exported function of the bundle) and nothing
 /// else, then marks `<html data-live>`. The page's HTML stays what the reader already has.
-/// The mark means that every island on the page ran: an island whose function the bundle lacks
+/// The mark means that every island on the page ran, or waits for its moment ([`LATER`]: such
+/// an island is marked `data-later` until it runs): an island whose function the bundle lacks
 /// (a bundle from another build) is an error the page reports, naming each one, and the page
 /// is never marked live; the islands found still run, so what works keeps working.
 /// All in one task, never yielding between two islands: the islands share state that effects
 /// change after the first render (the network state, a settings problem's notice), and an
-/// island hydrated after such an effect would not find the HTML it expects.
-pub fn islands_start(islands: &Islands) -> String {
+/// island hydrated after such an effect would not find the HTML it expects (those of
+/// [`LATER`] render the same whatever that state).
+pub fn islands_start(islands: &Bundle) -> String {
+    let later = LATER
+        .iter()
+        .map(|(name, when)| format!("{name}:\"{when}\""))
+        .collect::<Vec<_>>()
+        .join(",");
     format!(
         "{wait}const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});m.hydrate();\
-         const missing=[];\
-         for(const el of document.querySelectorAll(\"leptos-island\")){{const f=m[el.dataset.component];if(typeof f===\"function\")f(el);else missing.push(el.dataset.component)}}\
+         const later={{{later}}},missing=[],seen=[],idle=[];\
+         for(const el of document.querySelectorAll(\"leptos-island\")){{const name=el.dataset.component,f=m[name];\
+         if(typeof f!==\"function\"){{missing.push(name);continue}}\
+         const when=later[name.replace(/_\\d+$/,\"\")];\
+         if(!when){{f(el);continue}}\
+         el.dataset.later=when;const run=function(){{if(el.dataset.later){{delete el.dataset.later;f(el)}}}};\
+         if(when===\"idle\")idle.push(run);else seen.push([el.parentElement,run])}}\
+         if(seen.length){{const io=new IntersectionObserver(function(entries){{for(const e of entries)if(e.isIntersecting){{io.unobserve(e.target);for(const s of seen)if(s[0]===e.target)s[1]()}}}},{{rootMargin:\"300px\"}});for(const s of seen)io.observe(s[0])}}\
+         if(idle.length)(window.requestIdleCallback||function(f){{setTimeout(f,200)}})(function(){{for(const run of idle)run()}});\
          if(missing.length)throw new Error(\"islands missing from the bundle {js}: \"+missing.join(\", \"));\
          document.documentElement.setAttribute(\"data-live\",\"islands\");",
         wait = after_first_paint("", true),
@@ -157,7 +220,7 @@ fn app_start(template: &Template) -> String {
 
 /// An embed's start: the whole app when the page's script asked for another language (it marks
 /// `html.embed-lang`), else its islands.
-pub fn embed_start(template: &Template, islands: &Islands) -> String {
+pub fn embed_start(template: &Template, islands: &Bundle) -> String {
     format!(
         "if(document.documentElement.classList.contains(\"embed-lang\")){{{}}}else{{{}}}",
         app_start(template),
@@ -251,7 +314,7 @@ pub fn article_page(
         first_in_head: Some(&data),
         parts: &PAGE_PARTS,
         body: &body,
-        start: &islands_start(islands),
+        start: &islands_start(&islands.article),
     })
 }
 
@@ -291,7 +354,7 @@ pub fn embed_page(
     });
     let head = head_html(&[description(article.dek.as_deref().unwrap_or(&article.headline))]);
     let body = format!("<div id=\"{}\">{body}</div>", facts::PRERENDERED_ID);
-    let start = embed_start(template, islands);
+    let start = embed_start(template, &islands.embed);
     template.render_page(&PageParts {
         title: &article.headline,
         lang: &article.language,
@@ -337,6 +400,6 @@ pub fn front_page(template: &Template, islands: &Islands, first: &IndexPage) -> 
         first_in_head: None,
         parts: &PAGE_PARTS,
         body: &body,
-        start: &islands_start(islands),
+        start: &islands_start(&islands.front),
     })
 }
