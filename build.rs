@@ -37,14 +37,15 @@ fn main() {
     catalogue_statics();
 }
 
-/// Which pages' islands this build makes islands: `island_front`, `island_article` and
-/// `island_embed`, each set when the `islands` feature is on and the build either renders pages
+/// Which pages' islands this build makes islands: `island_front`, `island_article`,
+/// `island_embed` and `island_search`, each set when the `islands` feature is on and the build either renders pages
 /// (the prerender: every island) or hydrates that page (the islands bundle of one page: feature
-/// `page-front`, `page-article` or `page-embed`). A component that is an island on a page the
+/// `page-front`, `page-article`, `page-embed` or `page-search`). A component that is an island on a page the
 /// bundle is not for stays a plain component there, which nothing calls: its code is left out.
 fn island_pages() {
-    let on = |feature: &str| env::var_os(format!("CARGO_FEATURE_{}", feature.to_uppercase().replace('-', "_"))).is_some();
-    for page in ["front", "article", "embed"] {
+    let on =
+        |feature: &str| env::var_os(format!("CARGO_FEATURE_{}", feature.to_uppercase().replace('-', "_"))).is_some();
+    for page in ["front", "article", "embed", "search"] {
         println!("cargo::rustc-check-cfg=cfg(island_{page})");
         if on("islands") && (!on("hydrate") || on(&format!("page-{page}"))) {
             println!("cargo::rustc-cfg=island_{page}");

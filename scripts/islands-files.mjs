@@ -8,14 +8,15 @@
 //   chunks share).
 // (The publish, in Rust, finds islands-{page}-{hash}.js by the same rule: src/bin/publish/pages.rs.)
 
-/** The kinds of prerendered page, each with its bundle: its islands only. */
-export const PAGES = ['front', 'article', 'embed'];
+/** The kinds of prerendered page, each with its bundle: its islands only (the search page's is
+ * `/search`). */
+export const PAGES = ['front', 'article', 'embed', 'search'];
 
 /** What a prerendered page loads: its bundle's glue, main module and loader; the first group is
  * the page. */
-export const ISLANDS_MAIN = /^islands-(front|article|embed)-(?:split-)?[0-9a-f]{16}(?:\.js|_bg\.wasm)$/;
+export const ISLANDS_MAIN = /^islands-(front|article|embed|search)-(?:split-)?[0-9a-f]{16}(?:\.js|_bg\.wasm)$/;
 /** A chunk; its groups are the page and the chunk's name. */
-export const ISLANDS_CHUNK = /^islands-(front|article|embed)-([a-z0-9-]+)-[0-9a-f]{16}\.wasm$/;
+export const ISLANDS_CHUNK = /^islands-(front|article|embed|search)-([a-z0-9-]+)-[0-9a-f]{16}\.wasm$/;
 /** Any file of the set (a build replaces them all). */
 export const isIslandsFile = (name) => ISLANDS_MAIN.test(name) || ISLANDS_CHUNK.test(name);
 

@@ -20,7 +20,8 @@
 //! It writes, for each new or changed article, its page (`articles/{id}/index.html`), embed
 //! (`embed/{id}/index.html`), oEmbed response (`oembed/{id}.json`) and JSON
 //! (`articles/{id}.json`); the search shard it lands in (`pagefind/{shard}/`); then the index
-//! pages (`articles/index.json`, `articles/archive/{n}.json`), the front page (`index.html`),
+//! pages (`articles/index.json`, `articles/archive/{n}.json`), the front page (`index.html`), the
+//! search page (`search/index.html`),
 //! the feeds (`feed.xml`, `atom.xml`, `feed.json`, and per section under `sections/{slug}/`),
 //! the sitemaps (`sitemap.xml`, `sitemaps/{month}.xml`, `news-sitemap.xml`) and `robots.txt`;
 //! last, it removes the files of deleted articles. Each written file gets a brotli copy
@@ -207,6 +208,9 @@ fn publish(args: &Args) -> Result<Published, String> {
         let first = order::front_page(&entries, &render_root());
         let page = pages::front_page(&code.template, &code.islands, &first)?;
         output.put("index.html", page.as_bytes(), "index")?;
+        // The search page: the code's, the same whatever the articles (written when it changes).
+        let search = pages::search_page(&code.template, &code.islands)?;
+        output.put("search/index.html", search.as_bytes(), "index")?;
 
         // 4. Feeds and sitemaps.
         steps.begin("feeds");

@@ -8,8 +8,8 @@ use super::search_box::SearchBox;
 use super::settings::SettingsToggle;
 use crate::model::links::in_app;
 
-#[cfg_attr(any(island_front, island_article), island)]
-#[cfg_attr(not(any(island_front, island_article)), component)]
+#[cfg_attr(any(island_front, island_article, island_search), island)]
+#[cfg_attr(not(any(island_front, island_article, island_search)), component)]
 pub fn SiteHeader() -> impl IntoView {
     crate::contexts::island::enter();
     let settings_open = RwSignal::new(false);

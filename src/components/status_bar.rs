@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::contexts::offline::use_offline;
 
-#[cfg_attr(any(island_front, island_article), island)]
-#[cfg_attr(not(any(island_front, island_article)), component)]
+#[cfg_attr(any(island_front, island_article, island_search), island)]
+#[cfg_attr(not(any(island_front, island_article, island_search)), component)]
 pub fn StatusBar() -> impl IntoView {
     crate::contexts::island::enter();
     let t = crate::contexts::ui::use_text();

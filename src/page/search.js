@@ -1,4 +1,4 @@
-// The search bridge (the app's own pages only, not prerendered ones): loads the site's search
+// The search bridge (the app's own pages and the prerendered search page): loads the site's search
 // index on first use and answers a query with JSON the app reads (model::search::parse_results).
 // The index is in shards (by language and period, each a Pagefind index of its own, listed
 // newest first in `shards.json` by the publish command), and the shards in searches: the first
@@ -139,3 +139,12 @@ window[SEARCH] = {
     }
   },
 };
+
+// The prerendered search page is a form that works before and without the app: the query in
+// its address fills its box as soon as the box is there (the island reads the same address).
+// The app's own pages render their box later: nothing is there to fill.
+document.addEventListener('DOMContentLoaded', () => {
+  const box = document.getElementById('search-query');
+  const q = new URLSearchParams(location.search).get('q');
+  if (box && q && !box.value) box.value = q;
+});

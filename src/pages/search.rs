@@ -75,13 +75,67 @@ async fn run(query: String, limit: usize, searches: usize, saved: Vec<SavedEntry
     }
 }
 
+/// Where the page keeps its query: the address's `q`. `q` is the query in the address, `write`
+/// puts the field's text there (replacing the address: Back leaves the search).
+#[derive(Clone, Copy)]
+pub struct QueryAddress {
+    pub q: Signal<String>,
+    pub write: Callback<String>,
+}
+
+/// The app's route: the router holds the address.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let t = crate::contexts::ui::use_text();
     let query_map = use_query_map();
     let navigate = use_navigate();
-    let offline = use_offline();
     let q = Memo::new(move |_| query_map.with(|m| m.get("q").unwrap_or_default()));
+    let write = Callback::new(move |text: String| {
+        // `href` is whole (the site's folder included): not resolved against the router's base.
+        let options = NavigateOptions {
+            replace: true,
+            scroll: false,
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&search_path(&text), options);
+    });
+    view! {
+        <Title text=move || t().search_title.to_string()/>
+        <Meta name="description" content=move || t().search_description.to_string()/>
+        <SearchView address=QueryAddress { q: q.into(), write }/>
+    }
+}
+
+/// The prerendered search page's island: the page is the box, its words and the empty state,
+/// usable as a form before and without any code; the island brings the search as the reader
+/// types, Pagefind (loaded on first use) and the results. With no router, the page keeps the
+/// query in its address itself. Its first render is the page's HTML whatever the address says
+/// (the field's text is a property, the status says "Type to search" until the search starts).
+#[cfg_attr(island_search, island)]
+#[cfg_attr(not(island_search), component)]
+pub fn SearchIsland() -> impl IntoView {
+    crate::contexts::island::enter();
+    let t = crate::contexts::ui::use_text();
+    crate::contexts::island::title(move || t().search_title.to_string());
+    let first = crate::model::url::query_pairs(&crate::platform::page_url())
+        .into_iter()
+        .find_map(|(k, v)| (k == "q").then_some(v))
+        .unwrap_or_default();
+    let q = RwSignal::new(first);
+    let write = Callback::new(move |text: String| {
+        crate::platform::page::replace_address(&search_path(&text));
+        q.set(text);
+    });
+    view! { <SearchView address=QueryAddress { q: q.into(), write }/> }
+}
+
+/// The search page's field, status and results, under whatever holds its address.
+#[component]
+fn SearchView(address: QueryAddress) -> impl IntoView {
+    let t = crate::contexts::ui::use_text();
+    let offline = use_offline();
+    let QueryAddress { q, write } = address;
     let typed = RwSignal::new(q.get_untracked());
     let state = RwSignal::new(State::Idle);
     // Each search's number: an answer that arrives after a newer search started is dropped.
@@ -176,18 +230,9 @@ pub fn SearchPage() -> impl IntoView {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let navigate = navigate.clone();
         let go = move || {
             written.set_value(text.clone());
-            let href = search_path(&text);
-            // `href` is whole (the site's folder included): not resolved against the router's base.
-            let options = NavigateOptions {
-                replace: true,
-                scroll: false,
-                resolve: false,
-                ..Default::default()
-            };
-            navigate(&href, options);
+            write.run(text.clone());
         };
         pending.set_value(set_timeout_with_handle(go, std::time::Duration::from_millis(DEBOUNCE_MS)).ok());
     };
@@ -249,8 +294,6 @@ pub fn SearchPage() -> impl IntoView {
     let changed = move || state.with(|s| matches!(s, State::Failed(SearchFailure::Changed)));
 
     view! {
-        <Title text=move || t().search_title.to_string()/>
-        <Meta name="description" content=move || t().search_description.to_string()/>
         <DocumentLanguage/>
         <div class="search-page">
             <h1>{move || t().search_title}</h1>
@@ -306,7 +349,6 @@ pub fn SearchPage() -> impl IntoView {
             })}
         </div>
     }
-    .into_any()
 }
 
 #[component]

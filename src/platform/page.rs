@@ -102,6 +102,12 @@ mod imp {
         }
     }
 
+    pub fn replace_address(href: &str) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+    }
+
     pub fn follow_in_app(href: &str) -> bool {
         // A page of islands has no router: the browser goes there itself.
         if root_attribute("data-islands").is_some() {
@@ -158,6 +164,7 @@ mod imp {
     pub fn browser_online() -> bool {
         true
     }
+    pub fn replace_address(_href: &str) {}
     pub fn follow_in_app(_href: &str) -> bool {
         false
     }
@@ -311,6 +318,18 @@ pub fn browser_online() -> bool {
 /// ```
 pub fn follow_in_app(href: &str) -> bool {
     imp::follow_in_app(href)
+}
+
+/// Replaces the page's address with `href` (a path of this site) without loading anything or
+/// adding a history entry: where there is no router (a page of islands) and the address holds
+/// the page's state, as the search page's query. Natively: nothing.
+///
+/// ```no_run
+/// // The reader paused typing "bridge" in the search page's field:
+/// article_reader::platform::page::replace_address("/search?q=bridge");
+/// ```
+pub fn replace_address(href: &str) {
+    imp::replace_address(href)
 }
 
 /// Loads the page again (natively: nothing).

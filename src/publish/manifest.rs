@@ -13,11 +13,11 @@ use std::collections::BTreeMap;
 pub const VERSION: u32 = 1;
 
 /// The folders of the output only the publish writes, with the search index's
-/// (`facts::SEARCH_DIR`), besides its files at the top (the front page, the feeds, the sitemap
+/// (`facts::SEARCH_DIR`) and the search page's (`search/`), besides its files at the top (the front page, the feeds, the sitemap
 /// index, the news sitemap, `robots.txt`). The publish refuses to write anywhere else; the
 /// deploy reads these folders' files from the manifest instead of listing them, and lists only
 /// the rest (the code build's few dozen files).
-pub const FOLDERS: [&str; 5] = ["articles", "embed", "oembed", "sections", "sitemaps"];
+pub const FOLDERS: [&str; 6] = ["articles", "embed", "oembed", "search", "sections", "sitemaps"];
 
 /// Whether `name`, a folder at the top of the output, is the publish's.
 ///

@@ -65,8 +65,10 @@ self.addEventListener('activate', (event) => {
 // only: /read?src=/x.json is an app route.
 const NOT_A_PAGE = [/^\/(?:[^?]*\/)?[^/?]+\.[a-z0-9]+(?:\?.*)?$/i];
 const SCOPE = new URL(self.registration.scope).pathname;
-// The routes no build prerenders (src/app.rs): what they show exists only at run time.
-const APP_ONLY = new RegExp(`^${SCOPE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:read|saved|search|embed|__panic)/?(?:\\?.*)?$`);
+// The routes no build prerenders (src/app.rs): what they show exists only at run time. (The
+// search page is prerendered: it comes from the network like the articles, and offline the
+// app answers it, searching the saved articles.)
+const APP_ONLY = new RegExp(`^${SCOPE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:read|saved|embed|__panic)/?(?:\\?.*)?$`);
 // After this long without an answer a page comes from the app shell and the cached articles.
 const NAV_TIMEOUT_S = 5;
 

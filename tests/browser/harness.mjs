@@ -177,7 +177,7 @@ const atEnd = (name) => new RegExp(`/${name.source.replace(/^\^/, '')}`);
 export const ISLANDS_MAIN = atEnd(MAIN_FILE);
 export const ISLANDS_CHUNK = atEnd(CHUNK_FILE);
 /** The address of the chunk `name` (of any page's bundle). */
-export const islandsChunk = (name) => new RegExp(`/islands-(?:front|article|embed)-${name}-[0-9a-f]{16}\\.wasm$`);
+export const islandsChunk = (name) => new RegExp(`/islands-(?:front|article|embed|search)-${name}-[0-9a-f]{16}\\.wasm$`);
 /** Whether `paths` are one page's islands bundle, and `page`'s when given. */
 export const isIslandsMain = (paths, page) => paths.length === 3
   && new Set(paths.map((p) => p.match(ISLANDS_MAIN)?.[1])).size === 1

@@ -9,7 +9,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, DIST, FACTS, open, publishedCopy, readJson, settle, useApp, at } from './harness.mjs';
+import { axe, DIST, FACTS, SITE, isIslandsMain, open, publishedCopy, readJson, settle, useApp, at } from './harness.mjs';
 
 const app = useApp();
 
@@ -145,6 +145,48 @@ test('results appear as the reader types, highlighted, and the address holds the
   assert.equal((await first.locator('.search-section').textContent()).trim(), 'Local');
   assert.match(await first.locator('time').textContent(), /2026/);
   assert.equal(await first.locator('img').getAttribute('src'), at('/articles/img/harbor-bridge.svg'));
+  page.assertClean();
+  await page.context().close();
+});
+
+test('/search is a page before its code: the address fills the box, and the form searches by loading the page', async () => {
+  // No wasm at all: the page as the host sends it.
+  const page = await open(app, '/search?q=harbor', {
+    wait: '.search-page h1', takeover: false, serviceWorkers: 'block',
+    routes: [['**/*.wasm', (route) => route.abort()]],
+    allowConsoleErrors: [/wasm|WebAssembly|Failed to load|net::ERR_FAILED/i],
+  });
+  assert.equal(await page.locator('html').getAttribute('data-islands'), '', 'a prerendered page of islands');
+  await page.waitForFunction(() => document.querySelector('#search-query')?.value === 'harbor');
+  assert.match(await status(page).textContent(), /Type a word/);
+  assert.equal(await page.locator('#site-search').count(), 1, 'the header is there');
+  // The form is a form: Enter loads the page with the new query.
+  await page.locator('#search-query').fill('library');
+  await Promise.all([page.waitForEvent('load'), page.locator('#search-query').press('Enter')]);
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'library');
+  await page.waitForFunction(() => document.querySelector('#search-query')?.value === 'library');
+  await page.context().close();
+});
+
+test('/search?q= answers from the page\'s own islands: no app, only the search page\'s bundle and Pagefind', async () => {
+  const page = await open(app, '/search?q=harbor%20bridge', { wait: '.search-page h1', serviceWorkers: 'block' });
+  await page.waitForSelector('.search-result', { timeout: 15_000 });
+  assert.deepEqual((await headlines(page))[0], 'Harbor Bridge Reopens Two Months Early After Round-the-Clock Repairs');
+  assert.equal(await page.locator('#search-query').inputValue(), 'harbor bridge');
+  const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+    .filter((p) => /\.(js|wasm)$/.test(p)));
+  const own = code.filter((p) => !p.startsWith(INDEX));
+  assert.ok(isIslandsMain(own, 'search'), own.join(' '));
+  assert.ok(code.some((p) => p.startsWith(INDEX) && p.endsWith('/pagefind.js')), 'Pagefind, for the results');
+  // Typing replaces the address in place: no page load, no history entry.
+  await page.evaluate(() => { window.__stillHere = true; });
+  const entries = await page.evaluate(() => history.length);
+  await typeQuery(page, 'library');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'library');
+  await page.waitForFunction(() => [...document.querySelectorAll('.search-result h2')].some((h) => /Central Library/.test(h.textContent)));
+  assert.equal(await page.evaluate(() => window.__stillHere), true, 'no page load');
+  assert.equal(await page.evaluate(() => history.length), entries, 'no new history entry');
+  assert.equal(await page.title(), `Search · ${SITE.name}`);
   page.assertClean();
   await page.context().close();
 });

@@ -54,10 +54,11 @@ fn script_hash(body: &str) -> String {
 }
 
 /// The inline scripts the prerendered pages run besides the template's own.
-pub fn page_scripts(code: &Code) -> [String; 3] {
+pub fn page_scripts(code: &Code) -> [String; 4] {
     [
         pages::islands_start(&code.islands.front),
         pages::islands_start(&code.islands.article),
+        pages::islands_start(&code.islands.search),
         pages::embed_start(&code.template, &code.islands.embed),
     ]
 }

@@ -27,6 +27,7 @@ use article_reader::model::{
 use article_reader::pages::{
     embed::{EmbedFrame, EmbedOptionsCheck},
     home::FrontPage,
+    search::SearchIsland,
 };
 use leptos::prelude::*;
 
@@ -95,6 +96,7 @@ pub struct Islands {
     pub front: Bundle,
     pub article: Bundle,
     pub embed: Bundle,
+    pub search: Bundle,
 }
 
 impl Islands {
@@ -139,6 +141,7 @@ impl Islands {
             front: bundle("front")?,
             article: bundle("article")?,
             embed: bundle("embed")?,
+            search: bundle("search")?,
         };
         if hashes.iter().any(|h| *h != hashes[0]) {
             return Err(format!(
@@ -150,9 +153,12 @@ impl Islands {
         Ok(islands)
     }
 
-    /// The three bundles' addresses, for a fingerprint of the code build.
+    /// The bundles' addresses, for a fingerprint of the code build.
     pub fn names(&self) -> String {
-        format!("{} {} {}", self.front.js, self.article.js, self.embed.js)
+        format!(
+            "{} {} {} {}",
+            self.front.js, self.article.js, self.embed.js, self.search.js
+        )
     }
 }
 
@@ -235,6 +241,10 @@ const PAGE_PARTS: [&str; 3] = ["policy", "settings", "sw-messages"];
 
 /// An embed's: the policy and crash screen, and its options and sizing.
 const EMBED_PARTS: [&str; 2] = ["policy", "embed"];
+
+/// The search page's: an article page's, and the bridge to the search index (which also fills
+/// the box from the address before any code runs).
+const SEARCH_PARTS: [&str; 4] = ["policy", "settings", "sw-messages", "search"];
 
 /// The page's head tags as HTML, each marked `data-prerendered` (the app removes them when it
 /// shows another page, and renders `seo::article_head` itself).
@@ -401,5 +411,34 @@ pub fn front_page(template: &Template, islands: &Islands, first: &IndexPage) -> 
         parts: &PAGE_PARTS,
         body: &body,
         start: &islands_start(&islands.front),
+    })
+}
+
+/// `/search`: the box, the header and the empty state, in the interface's default language (its
+/// island then follows the browser's, as the front page's does). A form before and without any
+/// code (`?q=` fills the box); the island brings the search, Pagefind and the results. The same
+/// page for every query: a host serves it for `/search?q=…`.
+pub fn search_page(template: &Template, islands: &Islands) -> Result<String, String> {
+    let catalog = UiLang::En.catalog();
+    article_reader::platform::render_at(&format!("{}/search", render_root()));
+    let body = render("en", move || {
+        view! {
+            <SiteHeader/>
+            <StatusBar/>
+            <main id="main" tabindex="-1">
+                <SearchIsland/>
+            </main>
+        }
+    });
+    template.render_page(&PageParts {
+        title: catalog.search_title,
+        lang: UiLang::En.tag(),
+        dir: "ltr",
+        islands_mark: "",
+        head: &head_html(&[description(catalog.search_description)]),
+        first_in_head: None,
+        parts: &SEARCH_PARTS,
+        body: &body,
+        start: &islands_start(&islands.search),
     })
 }
