@@ -7,9 +7,10 @@ import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const FACTS = JSON.parse(readFileSync(new URL('../src/facts.json', import.meta.url), 'utf8'));
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? `${root}/dist`);
 
 const bundled = `${out}/sw.js`;
@@ -35,7 +36,7 @@ const { count, size, warnings } = await injectManifest({
   globDirectory: out,
   // The app shell: the shell page, its hashed wasm/js/css, icons and manifest. Articles are cached at
   // run time (stale-while-revalidate) and saved on request.
-  globPatterns: [shell, '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png', 'brand/*', ...(existsSync(`${out}/fonts`) ? ['fonts/*.{woff2,woff}'] : [])],
+  globPatterns: [shell, '*.{js,wasm,css,svg,png,webmanifest}', 'icons/*.png', 'brand/*', `${FACTS.catalogs_dir}*.json`, ...(existsSync(`${out}/fonts`) ? ['fonts/*.{woff2,woff}'] : [])],
   // (The precompressed copies are not files the app asks for: on a build run again over its
   // own output they are already there.)
   globIgnores: ['sw.js', 'embed.js', '**/*.br', '**/*.gz'],

@@ -34,6 +34,8 @@ execFileSync('cargo', ['build', '--quiet', '--profile', 'native', '--features', 
   cwd: root,
 });
 const publish = (...args) => execFileSync(publishBinary(), [...args, '--out', dir], { stdio: 'inherit', env: nativeEnv(), cwd: root });
+// The interface catalogues the browser loads (every language but English, which the wasm carries).
+publish('--catalogs');
 if (release) {
   // The islands bundle the prerendered pages start.
   node('build-islands.mjs');

@@ -4,6 +4,7 @@
 //!
 //!   publish [--archive DIR] [--out DIR] [--now RFC3339] [--json-only] [--timings]
 //!   publish --page-scripts [--out DIR]
+//!   publish --catalogs [--out DIR]
 //!   publish --check [--out DIR]
 //!
 //! - `--archive`: the articles (`{id}.json`) and their pictures (`img/`); default
@@ -14,6 +15,8 @@
 //!   prerenders nothing).
 //! - `--check`: compares the manifest with the disk (every file with its hash and brotli copy)
 //!   and says what differs; writes nothing.
+//! - `--catalogs`: writes the interface catalogues the browser loads (`catalogs/`), for the
+//!   code build.
 //! - `--page-scripts`: prints the inline scripts the prerendered pages run, as JSON, for the
 //!   code build's security policy (scripts/build-headers.mjs), and writes nothing else.
 //!
@@ -58,7 +61,7 @@ mod template;
 use code::Code;
 use pages::{render_root, RENDER_ORIGIN};
 
-const USAGE: &str = "usage: publish [--archive DIR] [--out DIR] [--now RFC3339] [--json-only] [--timings] | publish --page-scripts [--out DIR] | publish --check [--out DIR]";
+const USAGE: &str = "usage: publish [--archive DIR] [--out DIR] [--now RFC3339] [--json-only] [--timings] | publish --page-scripts [--out DIR] | publish --catalogs [--out DIR] | publish --check [--out DIR]";
 
 struct Args {
     archive: PathBuf,
@@ -66,6 +69,7 @@ struct Args {
     now: i64,
     json_only: bool,
     page_scripts: bool,
+    catalogs: bool,
     check: bool,
     timings: bool,
 }
@@ -80,6 +84,7 @@ fn parse_args() -> Result<Args, String> {
             .unwrap_or_default(),
         json_only: false,
         page_scripts: false,
+        catalogs: false,
         check: false,
         timings: false,
     };
@@ -97,6 +102,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--json-only" => args.json_only = true,
             "--page-scripts" => args.page_scripts = true,
+            "--catalogs" => args.catalogs = true,
             "--check" => args.check = true,
             "--timings" => args.timings = true,
             other => return Err(format!("unknown argument {other}")),
@@ -126,6 +132,22 @@ struct Published {
     fresh: usize,
     deleted: usize,
     steps: Steps,
+}
+
+/// The interface catalogues the browser loads (every language but English, which the wasm
+/// carries): `catalogs/{tag}-{hash}.json`, part of the code build (`scripts/post-build.mjs`).
+fn write_catalogs(out: &Path) -> Result<String, String> {
+    use article_reader::model::i18n::{UiLang, CATALOGUE_DATA, CATALOGUE_FILES};
+    let dir = out.join(article_reader::facts::CATALOGS_DIR);
+    fs::create_dir_all(&dir).map_err(io(&dir))?;
+    let mut written = 0;
+    for ((tag, file), data) in CATALOGUE_FILES.iter().zip(CATALOGUE_DATA) {
+        if UiLang::from_tag(tag).is_some_and(UiLang::loaded_in_browser) {
+            write_atomic(&dir.join(file), data.as_bytes())?;
+            written += 1;
+        }
+    }
+    Ok(format!("publish: {written} interface catalogues in {}", dir.display()))
 }
 
 fn publish(args: &Args) -> Result<Published, String> {
@@ -368,6 +390,8 @@ fn main() -> ExitCode {
     let started = Instant::now();
     let result = if args.page_scripts {
         code::read(&args.out).map(|c| serde_json::json!(code::page_scripts(&c)).to_string())
+    } else if args.catalogs {
+        write_catalogs(&args.out)
     } else if args.check {
         check(&args.out)
     } else {

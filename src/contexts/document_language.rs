@@ -57,18 +57,26 @@ pub fn DocumentLanguage(#[prop(optional)] lang: Option<String>, #[prop(optional)
     // the effect itself: those views still read the language while they are disposed, and one
     // reading a signal of its own that is already gone would panic). Tracked: when the reader
     // changes the browser's languages, the app's own pages follow.
+    // The interface switches once the new language's catalogue is there (the browser loads any
+    // but English's on first use); a choice made meanwhile, or this page gone, wins.
     if let Some(ui) = ui {
+        let latest = StoredValue::new(0u64);
         Effect::new(move || {
             let chosen = ui.choose(lang.as_deref());
             let wanted = document_language(chosen);
+            latest.update_value(|n| *n += 1);
+            let ticket = latest.get_value();
             leptos::task::spawn_local(async move {
-                if ui.lang.try_get_untracked().is_some_and(|now| now != chosen) {
-                    ui.lang.try_set(chosen);
-                }
                 if let Some(doc) = doc {
                     if doc.try_with_untracked(|d| *d != wanted).unwrap_or(false) {
                         doc.try_set(wanted);
                     }
+                }
+                if ui.lang.try_get_untracked().is_some_and(|now| now != chosen)
+                    && crate::platform::locale::load_catalog(chosen).await
+                    && latest.try_get_value() == Some(ticket)
+                {
+                    ui.lang.try_set(chosen);
                 }
             });
         });

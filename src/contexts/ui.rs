@@ -23,7 +23,10 @@ impl Ui {
 
 pub fn provide_ui() -> Ui {
     let browser = crate::platform::locale::use_browser_languages();
-    let first = browser.with_untracked(|b| UiLang::pick(None, b));
+    // English until the chosen language's catalogue is there (`DocumentLanguage` switches then).
+    let first = Some(browser.with_untracked(|b| UiLang::pick(None, b)))
+        .filter(|l| l.catalog_ready())
+        .unwrap_or(UiLang::En);
     provide_ui_starting(first, browser)
 }
 

@@ -69,13 +69,77 @@ impl UiLang {
             .unwrap_or(UiLang::En)
     }
 
+    /// The language's catalogue: one this build carries (English in the browser; every one
+    /// natively), else one loaded at run time ([`install`]), else English's.
     pub fn catalog(self) -> &'static Catalog {
-        match self {
-            UiLang::En => &EN,
-            UiLang::Fr => &FR,
-            UiLang::Ar => &AR,
-        }
+        built_in(self.tag()).or_else(|| loaded(self)).unwrap_or(&EN)
     }
+
+    /// Whether the browser must load the language's catalogue: the wasm carries English's only
+    /// (`build.rs`), the page's language's comes from the build's `catalogs/` folder.
+    ///
+    /// ```
+    /// use article_reader::model::i18n::UiLang;
+    /// assert!(!UiLang::En.loaded_in_browser() && UiLang::Ar.loaded_in_browser());
+    /// ```
+    pub fn loaded_in_browser(self) -> bool {
+        self != UiLang::En
+    }
+
+    /// Whether the language's own catalogue is at hand (built in or loaded).
+    ///
+    /// ```
+    /// use article_reader::model::i18n::UiLang;
+    /// assert!(UiLang::En.catalog_ready());
+    /// ```
+    pub fn catalog_ready(self) -> bool {
+        built_in(self.tag()).is_some() || loaded(self).is_some()
+    }
+
+    /// The file of the language's catalogue in the build (`catalogs/{file}`), which the browser
+    /// loads before it shows the interface in that language.
+    ///
+    /// ```
+    /// use article_reader::model::i18n::UiLang;
+    /// assert!(UiLang::Fr.catalog_file().starts_with("fr-") && UiLang::Fr.catalog_file().ends_with(".json"));
+    /// ```
+    pub fn catalog_file(self) -> &'static str {
+        CATALOGUE_FILES
+            .iter()
+            .find(|(tag, _)| *tag == self.tag())
+            .map(|(_, file)| *file)
+            .unwrap_or_default()
+    }
+}
+
+std::thread_local! {
+    /// The catalogues loaded at run time, kept for the page's lifetime.
+    static LOADED: std::cell::RefCell<Vec<(UiLang, &'static Catalog)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn loaded(lang: UiLang) -> Option<&'static Catalog> {
+    LOADED.with(|l| l.borrow().iter().find(|(l, _)| *l == lang).map(|(_, c)| *c))
+}
+
+/// Reads `json`, the data of `lang`'s catalogue (its file in the build), and keeps it for the
+/// page's lifetime: [`UiLang::catalog`] answers with it from then on. `false` when `json` is
+/// not such a catalogue (another build's, a damaged file), which changes nothing.
+///
+/// ```
+/// use article_reader::model::i18n::{install, UiLang};
+/// assert!(!install(UiLang::Fr, "[\"too short\"]"));
+/// assert!(!install(UiLang::Fr, "<html>"));
+/// ```
+pub fn install(lang: UiLang, json: &str) -> bool {
+    let Some(rule) = Rule::for_tag(lang.tag()) else {
+        return false;
+    };
+    let Some(catalog) = Catalog::from_data(rule, json) else {
+        return false;
+    };
+    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+    LOADED.with(|l| l.borrow_mut().push((lang, catalog)));
+    true
 }
 
 /// Replaces each `{name}` in `template` with its value.
@@ -96,6 +160,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 /// The forms of a counted text: one per plural category its language has, in the order of
 /// [`Rule::categories`] (the build checks that they are all there).
+#[derive(Debug, PartialEq)]
 pub struct Plural {
     forms: &'static [&'static str],
 }
@@ -103,6 +168,14 @@ pub struct Plural {
 impl Plural {
     pub const fn new(forms: &'static [&'static str]) -> Plural {
         Plural { forms }
+    }
+
+    /// The forms in `joined`, separated by U+001F (a loaded catalogue's), kept for the page's
+    /// lifetime.
+    pub fn from_joined(joined: &'static str) -> Plural {
+        Plural {
+            forms: Box::leak(joined.split('\u{1f}').collect::<Vec<_>>().into_boxed_slice()),
+        }
     }
 
     /// The form `n` takes under `rule`.
@@ -143,6 +216,20 @@ mod tests {
         for lang in UiLang::ALL {
             assert_eq!(lang.catalog().plural, Rule::for_tag(lang.tag()).unwrap());
         }
+    }
+
+    #[test]
+    fn each_catalogues_file_reads_back_as_its_catalogue() {
+        for ((tag, file), data) in CATALOGUE_FILES.iter().zip(CATALOGUE_DATA) {
+            let lang = UiLang::from_tag(tag).unwrap();
+            assert!(file.starts_with(&format!("{tag}-")), "{file}");
+            let read = Catalog::from_data(Rule::for_tag(tag).unwrap(), data).expect(file);
+            assert_eq!(&read, built_in(tag).unwrap(), "{file}");
+            assert!(install(lang, data), "{file}");
+        }
+        // A file from another build (one text fewer) is refused.
+        let short: Vec<String> = serde_json::from_str::<Vec<String>>(CATALOGUE_DATA[1]).unwrap()[1..].to_vec();
+        assert!(Catalog::from_data(Rule::for_tag("fr").unwrap(), &serde_json::to_string(&short).unwrap()).is_none());
     }
 
     #[test]

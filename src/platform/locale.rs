@@ -58,3 +58,29 @@ pub fn lowercase(text: &str) -> String {
         text.to_lowercase()
     }
 }
+
+/// Makes `lang`'s interface catalogue ready before the interface shows it: English is in the
+/// wasm; any other language's is loaded once from the build (`catalogs/{file}`, which the
+/// service worker keeps for offline use) and kept for the page's lifetime. `false` when it
+/// cannot be had (offline without it, a file from another build): the interface then stays in
+/// the language it shows. Natively every catalogue is built in.
+///
+/// ```no_run
+/// # async fn run() {
+/// use article_reader::model::i18n::UiLang;
+/// if article_reader::platform::locale::load_catalog(UiLang::Fr).await {
+///     assert!(UiLang::Fr.catalog_ready());
+/// }
+/// # }
+/// ```
+pub async fn load_catalog(lang: crate::model::i18n::UiLang) -> bool {
+    if lang.catalog_ready() {
+        return true;
+    }
+    let path = crate::model::links::in_app(&format!("/{}{}", crate::facts::CATALOGS_DIR, lang.catalog_file()));
+    let url = crate::model::url::resolve(&super::page_url(), &path).unwrap_or(path);
+    match super::fetch::fetch_bytes(&url, super::fetch::Cancel::new()).await {
+        Ok(bytes) => String::from_utf8(bytes).is_ok_and(|text| crate::model::i18n::install(lang, &text)),
+        Err(_) => false,
+    }
+}

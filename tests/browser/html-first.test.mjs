@@ -6,11 +6,12 @@
 // page's first paint.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, disclosures, holdApp, isIslandsMain, live, open, pagedCopy, readJson, settle, until, useApp, watchTakeover, FACTS, SITE, at } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
+const root = new URL('../../', import.meta.url).pathname;
 
 const app = useApp();
 
@@ -284,6 +285,48 @@ test('a related article\'s offline mark comes to life only as it nears the scree
   await page.close();
 });
 
+// The interface catalogues: English is in the code; any other language's comes from the build's
+// catalogs/ folder, fetched with the code by the page that needs it.
+const CATALOGS = readdirSync(`${DIST}/${FACTS.catalogs_dir}`);
+const catalogText = (tag, key) => JSON.parse(readFileSync(`${root}src/catalogs/${tag}.json`, 'utf8'))[key];
+
+test('the code carries English\'s words only: an Arabic page fetches its catalogue, an English one none', async () => {
+  assert.deepEqual(CATALOGS.filter((f) => f.endsWith('.json')).map((f) => f.replace(/-[0-9a-f]{16}\.json$/, '')).sort(), ['ar', 'fr']);
+  for (const file of readdirSync(DIST).filter((f) => f.endsWith('.wasm'))) {
+    const bytes = readFileSync(`${DIST}/${file}`);
+    for (const tag of ['fr', 'ar']) {
+      assert.ok(!bytes.includes(Buffer.from(catalogText(tag, 'save_offline'))), `${file} carries the ${tag} catalogue`);
+    }
+  }
+  const arabic = await open(app, '/articles/desert-solar-cooperative', { serviceWorkers: 'block', wait: '.article-body' });
+  // What the islands write once running is in Arabic too: Save's message.
+  await arabic.locator('button.save-toggle').click();
+  await arabic.waitForFunction(() => document.querySelector('.save-toggle')?.getAttribute('aria-pressed') === 'true');
+  await arabic.waitForFunction((text) => document.querySelector('.save-status')?.textContent.trim() === text, catalogText('ar', 'saved_offline'));
+  assert.deepEqual(arabic.requests.filter((u) => u.includes(`/${FACTS.catalogs_dir}`)).map((u) => u.replace(/-[0-9a-f]{16}\.json$/, '')),
+    [at(`/${FACTS.catalogs_dir}ar`)]);
+  arabic.assertClean();
+  await arabic.close();
+  const english = await open(app, '/articles/harbor-bridge-reopens', { serviceWorkers: 'block', wait: '.article-body' });
+  assert.equal((await english.locator('button.save-toggle').textContent()).trim(), catalogText('en', 'save_offline'));
+  assert.deepEqual(english.requests.filter((u) => u.includes(`/${FACTS.catalogs_dir}`)), []);
+  english.assertClean();
+  await english.close();
+});
+
+test('a catalogue that cannot come leaves the page as it is, readable, and says why', async () => {
+  const page = await open(app, '/articles/desert-solar-cooperative', {
+    serviceWorkers: 'block', takeover: false, wait: '.article-body',
+    routes: [[`**/${FACTS.catalogs_dir}**`, (route) => route.fulfill({ status: 503, body: 'down' })]],
+    allowConsoleErrors: [/503/],
+  });
+  await until(() => page.problems.length > 0);
+  assert.match(page.problems.join(' '), /the interface's words \(.*ar-[0-9a-f]{16}\.json\): HTTP 503/);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.live), undefined, 'not marked live');
+  assert.ok((await page.locator('.article-body').textContent()).length > 200, 'the article is there');
+  await page.close();
+});
+
 test('an island the bundle lacks is an error the page reports, and the page is never marked live', async () => {
   // The islands bundle of another build: its JavaScript without the Save button's island.
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
@@ -318,7 +361,8 @@ test('an embed opened in another language is rendered by the app, never shown in
   release();
   await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('main .embed-card h1'), null, { timeout: 15_000 });
   assert.equal(await page.locator('article').getAttribute('lang'), 'fr');
-  assert.equal((await page.locator('.takeaways h2').textContent()).trim(), 'Points clés');
+  // Its words once the French catalogue has come (the code carries English's only).
+  await page.waitForFunction(() => document.querySelector('.takeaways h2')?.textContent.trim() === 'Points clés');
   page.assertClean();
   await context.close();
 });

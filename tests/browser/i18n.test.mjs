@@ -43,8 +43,11 @@ test('an Arabic article gets an Arabic interface, right to left', async () => {
 test('a French browser gets a French interface; an English article switches it to English', async () => {
   const context = await app.browser.newContext({ locale: 'fr-FR' });
   const page = await open(app, '/', { context, wait: '.article-list' });
+  // The French words come with their catalogue (the code carries English's only), then the
+  // interface switches.
+  await page.waitForFunction(() => document.querySelector('.nav-saved')?.textContent.trim() === 'Enregistrés');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
-  assert.equal((await page.locator('.nav-saved').textContent()).trim(), 'Enregistrés');
+  assert.ok(page.requests.some((u) => /\/catalogs\/fr-[0-9a-f]{16}\.json$/.test(u)), 'the French catalogue was fetched');
   assert.equal((await page.locator('.skip-link').textContent()).trim(), 'Aller au contenu');
   await page.goto(`${app.url}/articles/harbor-bridge-reopens`);
   await page.waitForSelector('.article-body');
@@ -53,7 +56,7 @@ test('a French browser gets a French interface; an English article switches it t
   // An error page is the app's own: French again.
   await page.goto(`${app.url}/read?src=/fixtures/not-found.json`);
   await page.waitForSelector('[data-error]');
-  assert.equal((await page.locator('button.retry').textContent()).trim(), 'Réessayer');
+  await page.waitForFunction(() => document.querySelector('button.retry')?.textContent.trim() === 'Réessayer');
   assert.deepEqual(await texts(page, '.skip-link'), ['Aller au contenu']);
   await context.close();
 });

@@ -177,8 +177,11 @@ impl Islands {
 /// page's list), so it hydrates with the page's first task.
 pub const LATER: [(&str, &str); 2] = [("OfflineMark", "visible"), ("EmbedOptionsCheck", "idle")];
 
-/// How a prerendered page comes to life, after [`after_first_paint`]: its page's islands bundle
-/// hydrates every `<leptos-island>` (each is one exported function of the bundle) and nothing
+/// How a prerendered page comes to life, after [`after_first_paint`]: the interface catalogue
+/// the page names (`<html data-catalog>`, for any language but English) is fetched with the
+/// code and kept before anything renders (the islands' first render is in the page's
+/// language); one that cannot come is an error the page reports, and nothing hydrates: the
+/// page stays what it is. Then its page's islands bundle hydrates every `<leptos-island>` (each is one exported function of the bundle) and nothing
 /// else, then marks `<html data-live>`. The page's HTML stays what the reader already has.
 /// The mark means that every island on the page ran, or waits for its moment ([`LATER`]: such
 /// an island is marked `data-later` until it runs): an island whose function the bundle lacks
@@ -195,7 +198,10 @@ pub fn islands_start(islands: &Bundle) -> String {
         .collect::<Vec<_>>()
         .join(",");
     format!(
-        "{wait}const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});m.hydrate();\
+        "{wait}const c=document.documentElement.dataset.catalog,words=c?fetch(c).then(function(r){{if(!r.ok)throw new Error(\"the interface's words (\"+c+\"): HTTP \"+r.status);return r.text()}}):null;\
+         const m=await import(\"{js}\");await m.default({{module_or_path:\"{wasm}\"}});\
+         if(words&&!m.install_catalog(await words))throw new Error(\"the interface's words (\"+c+\") are not this build's\");\
+         m.hydrate();\
          const later={{{later}}},missing=[],seen=[],idle=[];\
          for(const el of document.querySelectorAll(\"leptos-island\")){{const name=el.dataset.component,f=m[name];\
          if(typeof f!==\"function\"){{missing.push(name);continue}}\

@@ -26,6 +26,19 @@ pub struct Template {
     pub policy: Option<String>,
 }
 
+/// The address of the interface catalogue a page whose content is in `lang` shows its words
+/// from, when the browser must load it (any language but English, which the wasm carries).
+fn catalog_for(lang: &str) -> Option<String> {
+    let ui = article_reader::model::i18n::UiLang::pick(Some(lang), &[]);
+    ui.loaded_in_browser().then(|| {
+        article_reader::model::links::in_app(&format!(
+            "/{}{}",
+            article_reader::facts::CATALOGS_DIR,
+            ui.catalog_file()
+        ))
+    })
+}
+
 /// What one page puts into the template.
 pub struct PageParts<'a> {
     pub title: &'a str,
@@ -148,6 +161,11 @@ impl Template {
                     el.set_attribute("lang", page.lang)?;
                     el.set_attribute("dir", page.dir)?;
                     el.set_attribute("data-islands", page.islands_mark)?;
+                    // The interface catalogue the islands need, if the wasm does not carry it:
+                    // the start script fetches it with the code.
+                    if let Some(catalog) = catalog_for(page.lang) {
+                        el.set_attribute("data-catalog", &catalog)?;
+                    }
                     Ok(())
                 }),
                 element!("title", |el| {
@@ -192,6 +210,7 @@ impl Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use article_reader::model::i18n::UiLang;
 
     /// A page as Trunk writes it, minified: no `<head>` or `<body>` tags, attributes unquoted.
     fn trunk_page() -> String {
@@ -229,7 +248,12 @@ mod tests {
             ("/app-1.js", "/app-1_bg.wasm")
         );
         let page = template.render_page(&parts_of(&["policy", "embed"])).unwrap();
-        assert!(page.contains(r#"<html dir="rtl" lang="ar" data-islands="">"#), "{page}");
+        // An Arabic page's islands speak Arabic: its catalogue is named for the start script.
+        let catalog = format!(
+            r#"<html dir="rtl" lang="ar" data-islands="" data-catalog="{}"#,
+            article_reader::model::links::in_app(&format!("/catalogs/{}", UiLang::Ar.catalog_file()))
+        );
+        assert!(page.contains(&catalog), "{page}");
         assert!(
             page.contains(&format!(
                 "<title>A &amp; &lt;b> · {}</title><meta name=description content=x>",
