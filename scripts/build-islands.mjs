@@ -11,11 +11,11 @@
 // Run by scripts/post-build.mjs before the prerender, or by hand: node scripts/build-islands.mjs [dir]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { renamed, splitModule } from './wasm-split.mjs';
 import { PAGES, isIslandsFile, islandsNames } from './islands-files.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -44,30 +44,10 @@ const built = PAGES.map((page) => {
 
 const work = mkdtempSync(join(tmpdir(), 'reader-islands-'));
 try {
-  const minify = (code) => transformSync(code, { format: 'esm', minify: true, target: 'es2020', legalComments: 'none' }).code;
-  // The same passes Trunk runs on the app (index.html's data-wasm-opt-params), on every module.
-  const opt = (from, to) => run('wasm-opt', ['-Oz', '--converge', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '-o', to, from]);
   const bundles = built.map(({ page, wasm }) => {
     const dir = join(work, page);
-    // The split: code reached only through a `split!` function (src/platform/chunk.rs) leaves the
-    // main module for a chunk of its own (split_{name}.wasm; code two splits share goes into a
-    // chunk_*.wasm both load), with __wasm_split.js, which fetches them on first use.
-    const split = join(dir, 'split');
-    run('wasm-split-cli', [wasm, split, '--target', 'web', '--out-name', 'islands']);
-    // wasm-bindgen on the main module only, keeping the exports the chunks link against.
-    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', dir, '--out-name', 'islands',
-      join(split, 'islands.wasm')]);
-    opt(join(dir, 'islands_bg.wasm'), join(dir, 'islands.wasm'));
-    const chunks = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== 'islands.wasm').sort();
-    for (const chunk of chunks) opt(join(split, chunk), join(dir, chunk));
-    return {
-      page,
-      wasm: readFileSync(join(dir, 'islands.wasm')),
-      main: readFileSync(join(dir, 'islands.js'), 'utf8'),
-      loader: readFileSync(join(split, '__wasm_split.js'), 'utf8'),
-      chunks: chunks.map((file) => ({ file, bytes: readFileSync(join(dir, file)) })),
-    };
+    mkdirSync(dir);
+    return { page, ...splitModule(wasm, dir, 'islands') };
   });
 
   // One hash for the set (each file's name carries it: cached for good, like Trunk's files).
@@ -77,24 +57,15 @@ try {
     for (const chunk of b.chunks) hasher.update(chunk.file).update(chunk.bytes);
   }
   const hash = hasher.digest('hex').slice(0, 16);
-  // The files name each other by these names: the main module's glue imports the loader (the
-  // wasm's import module keeps its own name), the loader imports the glue and fetches chunks.
-  const swap = (code, from, to) => {
-    if (!code.includes(from)) throw new Error(`build-islands: expected ${from} in the split's JavaScript`);
-    return code.split(from).join(to);
-  };
   for (const old of readdirSync(out).filter(isIslandsFile)) unlinkSync(join(out, old));
   const sizes = [];
   for (const b of bundles) {
     const name = islandsNames(b.page, hash);
-    const mainCode = minify(swap(b.main, 'from "./__wasm_split.js"', `from "./${name.loader}"`));
-    let loaderCode = swap(b.loader, '"./islands.js"', `"./${name.main}"`);
-    for (const chunk of b.chunks) loaderCode = swap(loaderCode, `"./${chunk.file}"`, `"./${name.chunk(chunk.file)}"`);
-    loaderCode = minify(loaderCode);
-    writeFileSync(join(out, name.main), mainCode);
+    const { main, loader } = renamed(b, 'islands', name);
+    writeFileSync(join(out, name.main), main);
     writeFileSync(join(out, name.wasm), b.wasm);
-    writeFileSync(join(out, name.loader), loaderCode);
-    sizes.push(`${name.main} ${mainCode.length}`, `${name.wasm} ${b.wasm.length}`, `${name.loader} ${loaderCode.length}`);
+    writeFileSync(join(out, name.loader), loader);
+    sizes.push(`${name.main} ${main.length}`, `${name.wasm} ${b.wasm.length}`, `${name.loader} ${loader.length}`);
     for (const chunk of b.chunks) {
       writeFileSync(join(out, name.chunk(chunk.file)), chunk.bytes);
       sizes.push(`${name.chunk(chunk.file)} ${chunk.bytes.length}`);

@@ -23,7 +23,9 @@ node('build-facts.mjs');
 node('build-page-scripts.mjs');
 // The site's configuration (site.json): logo, manifest, name and colours in the pages.
 node('build-site.mjs');
-// The app's JavaScript glue, minified (release builds), before anything copies index.html.
+// The app split by route (Trunk built and bound it whole), then its JavaScript glue minified
+// (release builds), before anything copies index.html.
+node('build-app-split.mjs');
 if (release) node('build-minify.mjs');
 // The publish and deploy commands, native (a code release builds them; a content release only
 // runs them).

@@ -8,12 +8,19 @@ use leptos_router::{
     path,
 };
 
+use crate::components::route_code::RouteCode;
+use crate::components::skeleton::{ArticleSkeleton, ListSkeleton};
 use crate::components::{site_header::SiteHeader, status_bar::StatusBar};
 use crate::contexts::document_language::provide_document_language;
 use crate::contexts::offline::provide_offline_state;
 use crate::pages::{
-    article::ArticlePage, embed::EmbedPage, home::Home, not_found::NotFound, read::ReadPage, saved::SavedPage,
-    search::SearchPage,
+    article::{article_page, preload_article_page},
+    embed::{embed_page, preload_embed_page},
+    home::{home_page, preload_home_page},
+    not_found::NotFound,
+    read::{preload_read_page, read_page},
+    saved::{preload_saved_page, saved_page},
+    search::{preload_search_page, search_page},
 };
 
 /// After an in-app navigation, moves keyboard focus to the main content so that keyboard and
@@ -69,14 +76,16 @@ pub fn App() -> impl IntoView {
             </Show>
             <FocusOnNavigate main=main_ref/>
             <main id="main" tabindex="-1" node_ref=main_ref>
+                // Each page's code comes from its own chunk (the app split by route), fetched
+                // when the route is first shown; its placeholder shows meanwhile.
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/articles/:id") view=ArticlePage/>
-                    <Route path=path!("/read") view=ReadPage/>
-                    <Route path=path!("/saved") view=SavedPage/>
-                    <Route path=path!("/search") view=SearchPage/>
-                    <Route path=path!("/embed/:id") view=EmbedPage/>
-                    <Route path=path!("/embed") view=EmbedPage/>
+                    <Route path=path!("/") view=|| view! { <RouteCode preload=preload_home_page page=home_page fallback=ListSkeleton/> }/>
+                    <Route path=path!("/articles/:id") view=|| view! { <RouteCode preload=preload_article_page page=article_page fallback=ArticleSkeleton/> }/>
+                    <Route path=path!("/read") view=|| view! { <RouteCode preload=preload_read_page page=read_page fallback=ArticleSkeleton/> }/>
+                    <Route path=path!("/saved") view=|| view! { <RouteCode preload=preload_saved_page page=saved_page fallback=ListSkeleton/> }/>
+                    <Route path=path!("/search") view=|| view! { <RouteCode preload=preload_search_page page=search_page fallback=ListSkeleton/> }/>
+                    <Route path=path!("/embed/:id") view=|| view! { <RouteCode preload=preload_embed_page page=embed_page fallback=ArticleSkeleton/> }/>
+                    <Route path=path!("/embed") view=|| view! { <RouteCode preload=preload_embed_page page=embed_page fallback=ArticleSkeleton/> }/>
                     <Route path=path!("/__panic") view=crate::crash::PanicPage/>
                 </Routes>
             </main>

@@ -16,6 +16,7 @@ pub mod picture;
 pub mod progress;
 pub mod provenance;
 pub mod related;
+pub mod route_code;
 pub mod save;
 pub mod search_box;
 pub mod settings;

@@ -67,16 +67,20 @@ pub fn DocumentLanguage(#[prop(optional)] lang: Option<String>, #[prop(optional)
             latest.update_value(|n| *n += 1);
             let ticket = latest.get_value();
             leptos::task::spawn_local(async move {
+                // The words and the document's language change together, once the words are
+                // there (the document's language alone when they cannot come).
+                let switch = ui.lang.try_get_untracked().is_some_and(|now| now != chosen);
+                let ready = !switch || crate::platform::locale::load_catalog(chosen).await;
+                if latest.try_get_value() != Some(ticket) {
+                    return;
+                }
+                if switch && ready {
+                    ui.lang.try_set(chosen);
+                }
                 if let Some(doc) = doc {
                     if doc.try_with_untracked(|d| *d != wanted).unwrap_or(false) {
                         doc.try_set(wanted);
                     }
-                }
-                if ui.lang.try_get_untracked().is_some_and(|now| now != chosen)
-                    && crate::platform::locale::load_catalog(chosen).await
-                    && latest.try_get_value() == Some(ticket)
-                {
-                    ui.lang.try_set(chosen);
                 }
             });
         });

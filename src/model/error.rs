@@ -54,6 +54,9 @@ pub enum LoadError {
     /// The code that reads it comes on first use (a chunk of the islands bundle) and could not
     /// be fetched: offline before it was cached, or a deployment replaced it.
     CodeUnavailable,
+    /// The code of the page itself (the app's route, a chunk of its own) could not be fetched,
+    /// for the same reasons.
+    PageCodeUnavailable,
 }
 
 impl LoadError {
@@ -89,6 +92,7 @@ impl LoadError {
             LoadError::NotJson { .. } => c.err_not_article_title.into(),
             LoadError::Invalid { .. } => c.err_invalid_title.into(),
             LoadError::CodeUnavailable => c.part_failed_title.into(),
+            LoadError::PageCodeUnavailable => c.page_failed_title.into(),
         }
     }
 
@@ -145,6 +149,7 @@ impl LoadError {
             LoadError::NotJson { detail } => c.err_not_json(detail),
             LoadError::Invalid { problems } => c.err_invalid(problems.len()),
             LoadError::CodeUnavailable => c.part_failed.into(),
+            LoadError::PageCodeUnavailable => c.page_failed.into(),
         }
     }
 
@@ -172,6 +177,7 @@ impl LoadError {
             LoadError::NotJson { .. } => "not-json",
             LoadError::Invalid { .. } => "invalid",
             LoadError::CodeUnavailable => "code-unavailable",
+            LoadError::PageCodeUnavailable => "page-code-unavailable",
         }
     }
 
@@ -449,6 +455,7 @@ mod tests {
                 detail: "no response from the server".into(),
             },
             LoadError::CodeUnavailable,
+            LoadError::PageCodeUnavailable,
         ];
         let messages: Vec<String> = all.iter().map(|e| format!("{} / {}", e.title(), e.message())).collect();
         for (i, m) in messages.iter().enumerate() {

@@ -152,3 +152,12 @@ fn head_tags(tags: Vec<HeadTag>) -> impl IntoView {
 pub fn TakeOver() -> impl IntoView {
     Effect::new(crate::platform::remove_static_copy);
 }
+
+crate::split! {
+    app chunk article_route, preload preload_article_page;
+    /// An article of the archive, as the app's route: its code in a chunk of its own, which the router's
+    /// `RouteCode` fetches first.
+    pub fn article_page() -> Result<AnyView, crate::platform::chunk::ChunkError> {
+        Ok(view! { <ArticlePage/> }.into_any())
+    }
+}

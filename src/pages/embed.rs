@@ -123,3 +123,12 @@ pub fn EmbedFrame(options: Signal<EmbedOptions>, children: Children) -> impl Int
     }
     .into_any()
 }
+
+crate::split! {
+    app chunk embed_route, preload preload_embed_page;
+    /// An embed, as the app's route: its code in a chunk of its own, which the router's
+    /// `RouteCode` fetches first.
+    pub fn embed_page() -> Result<AnyView, crate::platform::chunk::ChunkError> {
+        Ok(view! { <EmbedPage/> }.into_any())
+    }
+}

@@ -282,3 +282,12 @@ fn SummaryCard(summary: Summary, lead: bool) -> impl IntoView {
         </li>
     }
 }
+
+crate::split! {
+    app chunk home_route, preload preload_home_page;
+    /// The front page, as the app's route: its code in a chunk of its own, which the router's
+    /// `RouteCode` fetches first.
+    pub fn home_page() -> Result<AnyView, crate::platform::chunk::ChunkError> {
+        Ok(view! { <Home/> }.into_any())
+    }
+}

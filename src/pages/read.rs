@@ -14,3 +14,12 @@ pub fn ReadPage() -> impl IntoView {
     let source = Memo::new(move |_| read_source(query.read().get("src").as_deref(), &page_url()));
     view! { <ArticleLoader source/> }
 }
+
+crate::split! {
+    app chunk read_route, preload preload_read_page;
+    /// An article from its address, as the app's route: its code in a chunk of its own, which the router's
+    /// `RouteCode` fetches first.
+    pub fn read_page() -> Result<AnyView, crate::platform::chunk::ChunkError> {
+        Ok(view! { <ReadPage/> }.into_any())
+    }
+}

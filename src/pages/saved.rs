@@ -109,3 +109,12 @@ fn SavedItem(entry: SavedEntry, on_remove: Callback<SavedEntry>) -> impl IntoVie
     }
     .into_any()
 }
+
+crate::split! {
+    app chunk saved_route, preload preload_saved_page;
+    /// The saved list, as the app's route: its code in a chunk of its own, which the router's
+    /// `RouteCode` fetches first.
+    pub fn saved_page() -> Result<AnyView, crate::platform::chunk::ChunkError> {
+        Ok(view! { <SavedPage/> }.into_any())
+    }
+}

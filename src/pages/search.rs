@@ -376,3 +376,12 @@ fn SearchResult(hit: Hit) -> impl IntoView {
         </li>
     }
 }
+
+crate::split! {
+    app chunk search_route, preload preload_search_page;
+    /// The search page, as the app's route: its code in a chunk of its own, which the router's
+    /// `RouteCode` fetches first.
+    pub fn search_page() -> Result<AnyView, crate::platform::chunk::ChunkError> {
+        Ok(view! { <SearchPage/> }.into_any())
+    }
+}

@@ -1,12 +1,12 @@
-//! Code fetched on first use: parts of the islands bundle that few readers reach for (the
-//! reading settings, Save, "More articles", the saved list's recovery) live in wasm chunks of
-//! their own, split off the
-//! bundle at build time (scripts/build-islands.mjs, with `wasm_split_cli_support`), and are
+//! Code fetched on first use: parts of the islands bundles that few readers reach for (the
+//! reading settings, Save, "More articles", the saved list's recovery), and in the app each
+//! route's page and those same controls, live in wasm chunks of their own, split off the
+//! module at build time (scripts/wasm-split.mjs, with `wasm_split_cli_support`), and are
 //! fetched the first time a reader asks for them.
 //!
-//! A split function is declared with [`split!`](crate::split): in the islands bundle it
-//! becomes a call that first fetches its chunk; everywhere else (the app, the prerender,
-//! `cargo test`) it is a plain async function. Its result is a `Result` whose error is
+//! A split function is declared with [`split!`](crate::split): in a build with the `split`
+//! feature (the islands bundles, the app) it becomes a call that first fetches its chunk;
+//! everywhere else (the prerender, `cargo test`) it is a plain async function. Its result is a `Result` whose error is
 //! [`ChunkError`]: a chunk that cannot be fetched (offline without it in the cache, a
 //! deployment that replaced it) is reported, never a crash.
 //!
@@ -48,19 +48,39 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// // Outside the islands bundle, and once the chunk is there, the answer comes at once.
 /// assert_eq!(ready_now(count_words("three little words".into())), Some(Ok(3)));
 /// ```
+///
+/// `app chunk …` splits only in the app (a route's page): in an islands bundle, which has no
+/// router, the function is a plain one that nothing calls, left out with its code (a split
+/// function's body is an export of the module, which would keep the whole page in the bundle).
 #[macro_export]
 macro_rules! split {
-    (chunk $chunk:ident, preload $preload:ident;
+    (app chunk $chunk:ident, preload $preload:ident;
      $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
-        #[cfg(feature = "hydrate")]
+        #[cfg(all(feature = "split", not(feature = "islands")))]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[allow(dead_code)] $preload))]
         $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body
 
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(all(feature = "split", not(feature = "islands"))))]
         $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
 
-        /// Fetches the chunk without calling into it (nothing to fetch outside the islands bundle).
-        #[cfg(not(feature = "hydrate"))]
+        /// Fetches the chunk without calling into it (nothing to fetch in a build without chunks).
+        #[cfg(not(all(feature = "split", not(feature = "islands"))))]
+        #[allow(dead_code)]
+        $vis async fn $preload() -> ::std::result::Result<(), $crate::platform::chunk::ChunkError> {
+            Ok(())
+        }
+    };
+    (chunk $chunk:ident, preload $preload:ident;
+     $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[allow(dead_code)] $preload))]
+        $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
+
+        /// Fetches the chunk without calling into it (nothing to fetch in a build without chunks).
+        #[cfg(not(feature = "split"))]
         #[allow(dead_code)]
         $vis async fn $preload() -> ::std::result::Result<(), $crate::platform::chunk::ChunkError> {
             Ok(())

@@ -130,6 +130,9 @@ test('the app renders every bundled article exactly as the prerendered page has 
     await inApp.waitForFunction((h) => document.querySelector('main article h1')?.textContent.trim() === h,
       expected.content.find((c) => c.tag === 'header')?.content.find((c) => c.tag === 'h1')?.content[0]
         ?? readJson(`${DIST}/articles/${id}.json`).headline);
+    // The interface's words in the article's language: they switch with the document's
+    // language, once the language's catalogue has come.
+    await inApp.waitForFunction((l) => document.documentElement.lang === l, readJson(`${DIST}/articles/${id}.json`).language);
     const actual = await rendered(inApp);
     assert.equal(firstDifference(expected, actual), null, `${id}: the app's render differs from the prerendered page`);
   }

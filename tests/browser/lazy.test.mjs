@@ -254,3 +254,44 @@ test('offline, the recovery\'s code comes from the cache', async () => {
   page.assertClean();
   await page.close();
 });
+
+// The app split by route: its main module (the shell, the router, the header) and each route's
+// page from a chunk of its own (names: scripts/app-files.mjs).
+const APP_MAIN = /\/article-reader-(?:split-)?[0-9a-f]{16}(?:\.js|_bg\.wasm)$/;
+const APP_CHUNK = /\/article-reader-([a-z0-9-]+)-[0-9a-f]{16}\.wasm$/;
+const appChunks = (paths) => paths.filter((p) => APP_CHUNK.test(p)).map((p) => p.match(APP_CHUNK)[1]);
+
+test('/read?src= loads the app\'s main module and its own route\'s code, then nothing until the reader acts', async () => {
+  const page = await open(app, '/read?src=/articles/harbor-bridge-reopens.json', { serviceWorkers: 'block', wait: 'main .article-body' });
+  const loaded = await code(page);
+  assert.equal(loaded.filter((p) => APP_MAIN.test(p)).length, 3, loaded.join(' '));
+  const chunks = appChunks(loaded);
+  assert.ok(chunks.includes('read-route'), chunks.join(' '));
+  // Nothing of another route's page (the shared chunks hold code the read route needs).
+  assert.deepEqual(chunks.filter((c) => c.endsWith('-route') && c !== 'read-route'), []);
+  assert.ok(!chunks.includes('save'), 'Save\'s code comes on the first press');
+  assert.equal(loaded.filter((p) => ISLANDS_CHUNK.test(p) || /\/islands-/.test(p)).length, 0, 'no islands');
+  // The saved list is another route: its code comes when the reader goes there.
+  await page.locator('a.nav-saved').click();
+  await page.waitForSelector('.saved-page h1');
+  assert.ok(appChunks(await code(page)).includes('saved-route'));
+  page.assertClean();
+  await page.close();
+});
+
+test('a route whose code cannot come says so in the page, with a Retry that works', async () => {
+  const chunk = refusable(/\/article-reader-read-route-[0-9a-f]{16}\.wasm$/);
+  const page = await open(app, '/read?src=/articles/harbor-bridge-reopens.json', {
+    serviceWorkers: 'block', wait: '[data-error]', routes: [chunk.route], allowConsoleErrors: [REFUSED],
+  });
+  assert.equal(await page.locator('[data-error]').getAttribute('data-error'), 'page-code-unavailable');
+  assert.match(await page.locator('main').textContent(), /This page could not be loaded/);
+  // The shell stays: the header and its navigation work.
+  assert.equal(await page.locator('.site-header .nav-saved').count(), 1);
+  assert.equal(await page.locator('#crash').isVisible(), false, 'no crash screen');
+  chunk.allow();
+  await page.locator('button.retry').click();
+  await page.waitForSelector('main .article-body');
+  assert.match(await page.locator('main h1').textContent(), /Harbor Bridge/);
+  await page.close();
+});

@@ -111,7 +111,8 @@ test('the precache holds exactly what dist/ needs to start', async () => {
     const keys = await (await caches.open(name)).keys();
     return keys.map((r) => new URL(r.url).pathname).sort();
   });
-  // The app shell: every top-level page asset except the service worker itself, the files
+  // The app shell: every top-level page asset (the app's and the islands' chunks among them)
+  // except the service worker itself, the files
   // for partner sites (the embed loader and its demo page), the prerendered front page
   // (offline, the shell renders the front page from the cached index) and GitHub Pages' copy of
   // the shell (404.html).
@@ -120,6 +121,8 @@ test('the precache holds exactly what dist/ needs to start', async () => {
     .concat(readdirSync(join(DIST, 'icons')).map((f) => `icons/${f}`))
     .concat(readdirSync(join(DIST, 'brand')).filter((f) => /\.(svg|png)$/.test(f)).map((f) => `brand/${f}`))
     .concat(existsSync(join(DIST, 'fonts')) ? readdirSync(join(DIST, 'fonts')).filter((f) => /\.woff2?$/.test(f)).map((f) => `fonts/${f}`) : [])
+    // The interface catalogues a page in another language than English loads.
+    .concat(readdirSync(join(DIST, FACTS.catalogs_dir)).filter((f) => f.endsWith('.json')).map((f) => `${FACTS.catalogs_dir}${f}`))
     .map((f) => at(`/${f}`)).sort();
   assert.deepEqual(cached, files);
   assert.ok(files.some((f) => f.endsWith('_bg.wasm')) && files.includes(at('/shell.html')));
