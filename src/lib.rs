@@ -40,14 +40,3 @@ pub mod site;
 pub fn hydrate() {
     leptos::mount::hydrate_islands();
 }
-
-/// Keeps the page's interface catalogue, which the page's start script fetched (`json`: the
-/// build's `catalogs/` file its `<html data-catalog>` names), before the islands hydrate in the
-/// page's language. `false` when it is not this build's catalogue.
-#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn install_catalog(json: &str) -> bool {
-    let lang = platform::root_attribute("lang").unwrap_or_default();
-    let ui = model::i18n::UiLang::pick(Some(&lang), &[]);
-    ui.catalog_ready() || model::i18n::install(ui, json)
-}
