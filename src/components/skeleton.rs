@@ -32,7 +32,8 @@ pub fn ListSkeleton() -> impl IntoView {
     view! {
         <div class="skeleton" aria-busy="true">
             <p class="visually-hidden" role="status">{move || t().loading_articles}</p>
-            <ul class="article-list" aria-hidden="true">
+            // Not `article-list`: the placeholder is never taken for the list itself.
+            <ul class="skeleton-list" aria-hidden="true">
                 {(0..4)
                     .map(|_| {
                         view! {
