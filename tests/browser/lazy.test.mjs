@@ -262,7 +262,7 @@ const APP_CHUNK = /\/article-reader-([a-z0-9-]+)-[0-9a-f]{16}\.wasm$/;
 const appChunks = (paths) => paths.filter((p) => APP_CHUNK.test(p)).map((p) => p.match(APP_CHUNK)[1]);
 
 test('/read?src= loads the app\'s main module and its own route\'s code, then nothing until the reader acts', async () => {
-  const page = await open(app, '/read?src=/articles/harbor-bridge-reopens.json', { serviceWorkers: 'block', wait: 'main .article-body' });
+  const page = await open(app, `/read?src=${at('/articles/harbor-bridge-reopens.json')}`, { serviceWorkers: 'block', wait: 'main .article-body' });
   const loaded = await code(page);
   assert.equal(loaded.filter((p) => APP_MAIN.test(p)).length, 3, loaded.join(' '));
   const chunks = appChunks(loaded);
@@ -281,7 +281,7 @@ test('/read?src= loads the app\'s main module and its own route\'s code, then no
 
 test('a route whose code cannot come says so in the page, with a Retry that works', async () => {
   const chunk = refusable(/\/article-reader-read-route-[0-9a-f]{16}\.wasm$/);
-  const page = await open(app, '/read?src=/articles/harbor-bridge-reopens.json', {
+  const page = await open(app, `/read?src=${at('/articles/harbor-bridge-reopens.json')}`, {
     serviceWorkers: 'block', wait: '[data-error]', routes: [chunk.route], allowConsoleErrors: [REFUSED],
   });
   assert.equal(await page.locator('[data-error]').getAttribute('data-error'), 'page-code-unavailable');
