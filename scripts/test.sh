@@ -15,22 +15,29 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
+# Every step says when it starts, in minutes since the run began (the budget is 45 on a fresh
+# machine, tools included).
+step() { printf '==> [%d:%02d] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
+trap 'step "finished (exit $?)"' EXIT
+
+step "Installing what the tests need (scripts/setup.sh --test)"
 scripts/setup.sh --test
 
 # Formatting, the linter and the native tests: the fast check.
+step "The fast check (scripts/check.sh)"
 scripts/check.sh
-echo "==> The validate command and the JSON Schemas agree with the app (tests/tools/)"
+step "The validate command and the JSON Schemas agree with the app (tests/tools/)"
 cargo build --locked --features import --bin validate --bin import
 node --test --test-reporter=spec tests/tools/*.test.mjs
-echo "==> Invalid site configurations stop the build, each with its own message"
+step "Invalid site configurations stop the build, each with its own message"
 node scripts/check-site-errors.mjs
 
-echo "==> Building the app (release)"
+step "Building the app (release)"
 scripts/build.sh
-echo "==> Size ratchet (wasm + JS, brotli)"
+step "Size ratchet (wasm + JS, brotli)"
 node scripts/size-check.mjs
 
-echo "==> Browser tests (headless Chromium)"
+step "Browser tests (headless Chromium)"
 shopt -s nullglob
 browser_tests=(tests/browser/*.test.mjs)
 if [ ${#browser_tests[@]} -eq 0 ]; then
@@ -51,7 +58,7 @@ node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-
 # sitemaps (publish), and the deploy's purge list and the bucket served under the folder
 # (deploy). The rest renders the same components with
 # the same code whatever the configuration.
-echo "==> Configuration-dependent browser tests again under sites/article-reader.json (dist-alt/)"
+step "Configuration-dependent browser tests again under sites/article-reader.json (dist-alt/)"
 alt_tests=()
 for name in site sources offline html-first prerender front-page embed security search lazy publish deploy; do
   alt_tests+=("tests/browser/$name.test.mjs")

@@ -2,7 +2,8 @@
 //! chunk comes the route's placeholder shows, then the page; a chunk that cannot come (offline
 //! before the service worker has it, a deployment that replaced it) says so with a Retry, and
 //! the header and the rest of the app stay as they are. Once the chunk is there (a second visit
-//! to the route) the page shows at once.
+//! to the route) the page shows at once. The interface's words for the page's language come
+//! with its code.
 
 use std::future::Future;
 
@@ -33,10 +34,23 @@ where
     F: Fn() -> FV + Copy + Send + Sync + 'static,
     FV: IntoView + 'static,
 {
+    // The words the page will show first (its address's `lang=`, as an embed's, or else the
+    // browser's language) come with its code: a page never shows English a moment before its
+    // language. Their failure is not the page's: it shows in the language it has.
+    let lang = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("lang"));
+    let words = crate::contexts::ui::use_ui().map(|ui| untrack(|| ui.choose(lang.as_deref())));
     // The fetch's outcome (its error is in the browser's console).
     let code = LocalResource::new(move || {
         let fetch = preload();
-        async move { fetch.await.map_err(|_| ChunkError) }
+        async move {
+            let load_words = async move {
+                if let Some(lang) = words {
+                    crate::platform::locale::load_catalog(lang).await;
+                }
+            };
+            let (fetched, ()) = futures::future::join(fetch, load_words).await;
+            fetched.map_err(|_| ChunkError)
+        }
     });
     let retry = Callback::new(move |()| code.refetch());
     view! {

@@ -167,8 +167,9 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
 
 crate::split! {
     chunk settings, preload preload_settings_panel;
-    /// Builds the panel into `slot`, from its own chunk of the islands bundle: few readers open
-    /// it, so a prerendered page fetches its code only when the reader first does. Call once.
+    /// Builds the panel into `slot`, from its own chunk (of a page's islands bundle, and of the
+    /// app): few readers open it, so a page fetches its code only when the reader first does.
+    /// Call once.
     pub fn settings_panel(open: RwSignal<bool>, slot: NodeRef<leptos::html::Div>) -> Result<(), ChunkError> {
         use leptos::tachys::view::{Mountable, Render};
         if let Some(parent) = slot.get_untracked() {

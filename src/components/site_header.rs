@@ -37,10 +37,11 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// The panel in a page of islands: its code comes on first opening, from its own chunk. The
-/// click is kept, the button is busy meanwhile, and the panel opens in its slot once the code
-/// is there; a chunk that cannot come is reported with a retry.
-#[cfg(feature = "islands")]
+/// The panel in a page of islands and in the app: its code comes on first opening, from its own
+/// chunk. The click is kept, the button is busy meanwhile, and the panel opens in its slot once
+/// the code is there; a chunk that cannot come is reported with a retry. (The prerender renders
+/// this shape too, so that the island hydrates what it rendered.)
+#[cfg(any(feature = "islands", feature = "split"))]
 mod panel {
     use leptos::prelude::*;
 
@@ -82,8 +83,8 @@ mod panel {
     }
 }
 
-/// The panel in the app, which has all its code: made on first opening.
-#[cfg(not(feature = "islands"))]
+/// The panel where nothing is split (`cargo test`'s renders): made on first opening.
+#[cfg(not(any(feature = "islands", feature = "split")))]
 mod panel {
     use leptos::prelude::*;
 

@@ -139,15 +139,3 @@ fn make() -> Shared {
         doc,
     }
 }
-
-/// Keeps the page's interface catalogue, which the page's start script fetched (`json`: the
-/// build's `catalogs/` file its `<html data-catalog>` names), before the islands hydrate in the
-/// page's language (an export of the islands bundles). `false` when it is not this build's
-/// catalogue.
-#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn install_catalog(json: &str) -> bool {
-    let lang = crate::platform::root_attribute("lang").unwrap_or_default();
-    let ui = crate::model::i18n::UiLang::pick(Some(&lang), &[]);
-    ui.catalog_ready() || crate::model::i18n::install(ui, json)
-}

@@ -190,6 +190,29 @@ test('lang overrides the language and direction', async () => {
   await page.close();
 });
 
+test('an embed opened in another interface language shows its words from its first frame', async () => {
+  // The app renders it (the prerendered copy, in the article's language, stays hidden): the
+  // French catalogue comes with the embed's code, so no English word is ever on screen.
+  const page = await open(app, '/embed/harbor-bridge-reopens?lang=fr', {
+    wait: null,
+    initScript: () => {
+      window.__readOn = [];
+      const note = () => {
+        // The app's own rendering, not the hidden prerendered copy.
+        const text = document.querySelector('main:not(#prerendered main) .read-on a')?.textContent.trim();
+        if (text && window.__readOn.at(-1) !== text) window.__readOn.push(text);
+      };
+      new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true });
+    },
+  });
+  await page.waitForFunction(() => !document.getElementById('prerendered') && document.documentElement.lang === 'fr'
+    && /^Lire sur /.test(document.querySelector('main .read-on a')?.textContent.trim() ?? ''));
+  const seen = await page.evaluate(() => window.__readOn);
+  assert.ok(seen.length > 0 && seen.every((t) => t.startsWith('Lire sur ')), `the words shown: ${JSON.stringify(seen)}`);
+  page.assertClean();
+  await page.close();
+});
+
 test('oEmbed responses have every field type "rich" needs and are discoverable', async () => {
   const index = readJson(`${DIST}/articles/index.json`).articles;
   for (const { id } of index) {
