@@ -16,8 +16,10 @@ cargo clippy --locked --all-targets --features import -- -D warnings
 cargo clippy --locked --features publish --lib --bin publish --bin deploy -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --features islands -- -D warnings
-# The islands bundle itself (its split functions call into chunks).
-cargo clippy --locked --target wasm32-unknown-unknown --lib --features hydrate -- -D warnings
+# The islands bundles themselves (their split functions call into chunks), every page's islands
+# at once, and the app split by route.
+cargo clippy --locked --target wasm32-unknown-unknown --lib --features page-front,page-article,page-embed,page-search -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --features split -- -D warnings
 
 echo "==> No import cycles between src/ files, no cfg(target_arch) in components and pages"
 python3 scripts/rust_cycles.py src --no-cfg-in src/components src/pages

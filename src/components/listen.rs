@@ -2,10 +2,13 @@
 //! article's language, block by block — headline, dek, then each paragraph, heading, quote,
 //! list and caption — with the block being read highlighted. Pause/Resume, Stop, and a speed
 //! choice (a change applies from the current block). Hidden where the browser has no speech
-//! synthesis.
+//! synthesis. The reading's code is a chunk of its own, fetched on the first press.
 
 use leptos::prelude::*;
 
+use leptos::task::spawn_local;
+
+use crate::platform::chunk::ChunkError;
 use crate::platform::speech::{
     pause_speech, resume_speech, speak_from, speech_available, speech_position, stop_speech,
 };
@@ -39,6 +42,10 @@ pub fn ListenControls(
     let lt = crate::contexts::ui::use_lang_tag();
     let rate = RwSignal::new("1".to_string());
     let language = StoredValue::new(language);
+    // The reading's code comes on the first press (its chunk): busy meanwhile; a chunk that
+    // cannot come is said, and pressing again tries again.
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
 
     // Known once the app runs; the server render keeps the controls in place (hidden until
     // then by CSS, like the other app-only controls).
@@ -47,10 +54,21 @@ pub fn ListenControls(
 
     // Starts reading from block `from` at the chosen speed.
     let start = move |from: usize| {
+        if busy.get_untracked() {
+            return;
+        }
         let speed = rate.get_untracked().parse().unwrap_or(1.0);
-        state.set(State::Playing);
-        speak_from(from, speed, &language.get_value(), move || {
+        let done = Callback::new(move |()| {
             state.try_set(State::Idle);
+        });
+        busy.set(true);
+        spawn_local(async move {
+            let started = read_aloud(from, speed, language.get_value(), done).await;
+            failed.try_set(started.is_err());
+            if started.is_ok() {
+                state.try_set(State::Playing);
+            }
+            busy.try_set(false);
         });
     };
 
@@ -79,6 +97,7 @@ pub fn ListenControls(
             <button
                 type="button"
                 class="listen-toggle"
+                aria-busy=move || if busy.get() { "true" } else { "false" }
                 on:click=main_button
             >
                 // try_get: this text also follows the interface language, which can change while
@@ -111,6 +130,18 @@ pub fn ListenControls(
                     State::Paused => t().paused,
                 }}
             </span>
+            <span class="listen-status" role="alert">{move || if failed.get() { t().part_failed } else { "" }}</span>
         </div>
+    }
+}
+
+crate::split! {
+    chunk listen, preload preload_listen, when any(island_article, not(feature = "islands"));
+    /// Starts reading the article aloud from block `from` at `rate`, in `language`; `done` runs
+    /// when the reading reaches the end. Its own chunk (the reading, the highlight): a page
+    /// fetches it when the reader first presses Listen.
+    fn read_aloud(from: usize, rate: f32, language: String, done: Callback<()>) -> Result<(), ChunkError> {
+        speak_from(from, rate, &language, move || done.run(()));
+        Ok(())
     }
 }

@@ -38,7 +38,12 @@ where
     // browser's language) come with its code: a page never shows English a moment before its
     // language. Their failure is not the page's: it shows in the language it has.
     let lang = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("lang"));
-    let words = crate::contexts::ui::use_ui().map(|ui| untrack(|| ui.choose(lang.as_deref())));
+    let ui = crate::contexts::ui::use_ui();
+    let words = ui.map(|ui| untrack(|| ui.choose(lang.as_deref())));
+    // Asked for by the address (an embed's `lang=`): the interface speaks it before the page is
+    // built, so that its first frame has its words. (Otherwise the page's content decides, as
+    // it renders: `DocumentLanguage`.)
+    let asked = lang.and(words);
     // The fetch's outcome (its error is in the browser's console).
     let code = LocalResource::new(move || {
         let fetch = preload();
@@ -56,8 +61,14 @@ where
     view! {
         <Suspense fallback=move || fallback()>
             {move || Suspend::new(async move {
+                let fetched = code.await;
+                if let (Some(ui), Some(lang)) = (ui, asked) {
+                    if lang.catalog_ready() && ui.lang.get_untracked() != lang {
+                        ui.lang.set(lang);
+                    }
+                }
                 // The chunk is there once fetched: the page is built at once.
-                match code.await.and_then(|()| ready_now(page()).unwrap_or(Err(ChunkError))) {
+                match fetched.and_then(|()| ready_now(page()).unwrap_or(Err(ChunkError))) {
                     Ok(view) => view,
                     Err(ChunkError) => view! { <ErrorView error=LoadError::PageCodeUnavailable on_retry=retry/> }.into_any(),
                 }

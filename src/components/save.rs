@@ -125,7 +125,7 @@ struct Press {
 }
 
 crate::split! {
-    chunk save, preload preload_save;
+    chunk save, preload preload_save, when any(island_article, not(feature = "islands"));
     /// Saves the article (read through the strict reader when the page has it only as JSON) or
     /// removes the saved copy, and says what happened. Its own chunk: most readers never save,
     /// so a prerendered page fetches this code, the article reader and the store's writing only

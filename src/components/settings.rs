@@ -166,7 +166,7 @@ pub fn SettingsPanel(open: RwSignal<bool>) -> impl IntoView {
 }
 
 crate::split! {
-    chunk settings, preload preload_settings_panel;
+    chunk settings, preload preload_settings_panel, when any(island_front, island_article, island_search, not(feature = "islands"));
     /// Builds the panel into `slot`, from its own chunk (of a page's islands bundle, and of the
     /// app): few readers open it, so a page fetches its code only when the reader first does.
     /// Call once.

@@ -214,7 +214,7 @@ struct Load {
 type Added = Result<(usize, usize), LoadError>;
 
 crate::split! {
-    chunk more, preload preload_more;
+    chunk more, preload preload_more, when any(island_front, not(feature = "islands"));
     /// Fetches and reads the next page of the index and adds its articles not yet listed; its
     /// own chunk, as few readers ask for more. Gives how many came and the new list's number.
     fn load_more(load: Load) -> Result<Work<Added>, ChunkError> {

@@ -52,8 +52,29 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// `app chunk …` splits only in the app (a route's page): in an islands bundle, which has no
 /// router, the function is a plain one that nothing calls, left out with its code (a split
 /// function's body is an export of the module, which would keep the whole page in the bundle).
+///
+/// `chunk … when <cfg>` splits only in builds where `<cfg>` holds too (the pages whose islands
+/// call the function, and the app); in the other islands bundles the function is a plain one
+/// nothing calls, left out with its code for the same reason.
 #[macro_export]
 macro_rules! split {
+    (chunk $chunk:ident, preload $preload:ident, when $when:meta;
+     $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(all(feature = "split", $when))]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[allow(dead_code)] $preload))]
+        $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(all(feature = "split", $when)))]
+        #[allow(dead_code)]
+        $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
+
+        /// Fetches the chunk without calling into it (nothing to fetch in a build without chunks).
+        #[cfg(not(all(feature = "split", $when)))]
+        #[allow(dead_code)]
+        $vis async fn $preload() -> ::std::result::Result<(), $crate::platform::chunk::ChunkError> {
+            Ok(())
+        }
+    };
     (app chunk $chunk:ident, preload $preload:ident;
      $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(all(feature = "split", not(feature = "islands")))]

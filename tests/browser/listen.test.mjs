@@ -4,7 +4,7 @@
 // says, in which language, at which speed, pause/resume/stop, and the highlight.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, useApp } from './harness.mjs';
+import { ISLANDS_CHUNK, islandsChunk, open, useApp } from './harness.mjs';
 
 const app = useApp();
 
@@ -34,8 +34,9 @@ test('Listen reads the article in its language, highlights, pauses, resumes, cha
   const page = await open(app, '/articles/harbor-bridge-reopens', { wait: '.article-body', initScript: fakeSpeech });
   const toggle = page.locator('button.listen-toggle');
   assert.equal((await toggle.textContent()).trim(), 'Listen');
+  // The reading's code comes on the first press (its chunk).
   await toggle.click();
-  assert.equal((await toggle.textContent()).trim(), 'Pause');
+  await page.waitForFunction(() => document.querySelector('button.listen-toggle').textContent.trim() === 'Pause');
   const said = () => page.evaluate(() => window.__speech.filter((e) => e.text));
   // The headline first, in the article's language, and it is highlighted while read.
   const headline = (await page.locator('h1').textContent()).trim();
@@ -86,5 +87,28 @@ test('without speech synthesis there is no Listen button', async () => {
     initScript: () => { delete window.speechSynthesis; delete Window.prototype.speechSynthesis; } });
   assert.equal(await page.locator('.listen').isHidden(), true);
   page.assertClean();
+  await page.close();
+});
+
+test('Listen fetches its code on the first press; refused, it says so, and pressing again reads', async () => {
+  let refuse = true;
+  const page = await open(app, '/articles/harbor-bridge-reopens', {
+    wait: '.article-body', initScript: fakeSpeech, serviceWorkers: 'block',
+    allowConsoleErrors: [/Failed to load resource|Failed to fetch|TypeError|net::ERR_/i],
+    routes: [[islandsChunk('listen'), (route) => (refuse ? route.abort('internetdisconnected') : route.continue())]],
+  });
+  const chunks = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(!(await chunks()).some((p) => ISLANDS_CHUNK.test(p) && p.match(ISLANDS_CHUNK)[2] === 'listen'), 'not before the press');
+  const toggle = page.locator('button.listen-toggle');
+  await toggle.click();
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('.listen-status')?.textContent));
+  assert.equal((await toggle.textContent()).trim(), 'Listen');
+  assert.equal(await toggle.getAttribute('aria-busy'), 'false');
+  assert.equal(await page.evaluate(() => window.__speech.length), 0, 'nothing said');
+  refuse = false;
+  await toggle.click();
+  await page.waitForFunction(() => window.__speech.some((e) => e.text));
+  await page.waitForFunction(() => document.querySelector('.listen-status').textContent === '');
+  assert.equal((await toggle.textContent()).trim(), 'Pause');
   await page.close();
 });
