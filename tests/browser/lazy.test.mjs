@@ -76,9 +76,10 @@ test('a cold page loads no chunk; the first click on the settings fetches it, sh
   assert.equal(await page.locator('.settings-toggle').getAttribute('aria-expanded'), 'true');
   await page.waitForSelector('.chunk-status', { state: 'detached' });
   assert.equal(await page.locator('.settings-toggle').getAttribute('aria-busy'), null);
-  const chunks = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p));
-  assert.equal(chunks.length, 1, chunks.join(' '));
-  assert.match(chunks[0], islandsChunk('settings'));
+  // The settings' chunk, and any chunk of code it shares with another control (chunk-{n}).
+  const loaded = (await code(page)).filter((p) => ISLANDS_CHUNK.test(p));
+  const named = loaded.map((p) => p.match(ISLANDS_CHUNK)[2]).filter((name) => !/^chunk-\d+$/.test(name));
+  assert.deepEqual(named, ['settings'], loaded.join(' '));
   // The panel works: a theme applies at once.
   await page.locator('.settings-choice', { hasText: 'Dark' }).click();
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
@@ -88,7 +89,7 @@ test('a cold page loads no chunk; the first click on the settings fetches it, sh
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'settings-toggle');
   await page.locator('.settings-toggle').click();
   await panelOpen(page);
-  assert.equal((await code(page)).filter((p) => ISLANDS_CHUNK.test(p)).length, 1);
+  assert.equal((await code(page)).filter((p) => ISLANDS_CHUNK.test(p)).length, loaded.length);
   page.assertClean();
   await page.close();
 });
