@@ -259,7 +259,7 @@ test('through the bucket: an embed renders', async () => {
   await page.close();
 });
 
-test('through the bucket: a visited article reads offline', async () => {
+test('through the bucket: a visited article reads offline', async (t) => {
   const page = await open(app, '/', { wait: '.article-list' });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
   await page.goto(`${app.url}/articles/harbor-bridge-reopens`);
@@ -267,10 +267,23 @@ test('through the bucket: a visited article reads offline', async () => {
   // Offline, the app renders the article from its JSON, which the page fetched early and the
   // service worker caches: wait until it is cached.
   await page.waitForFunction(async (path) => Boolean(await caches.match(path)), at('/articles/harbor-bridge-reopens.json'));
+  // Which caches hold it, and the worker in charge (reported with the result: this test once
+  // failed under /reader/ with the app saying the article was not available offline).
+  const holding = () => page.evaluate(async (path) => {
+    const names = [];
+    for (const name of await caches.keys()) if (await (await caches.open(name)).match(path)) names.push(name);
+    const registration = await navigator.serviceWorker.getRegistration();
+    return { caches: names, active: registration?.active?.state, waiting: Boolean(registration?.waiting), installing: Boolean(registration?.installing) };
+  }, at('/articles/harbor-bridge-reopens.json'));
+  t.diagnostic(`online: ${JSON.stringify(await holding())}`);
   await page.context().setOffline(true);
   await page.reload();
   await waitOrTell(page, '.offline-indicator', { state: 'visible' });
-  await waitOrTell(page, '.article-body');
+  try {
+    await waitOrTell(page, '.article-body');
+  } finally {
+    t.diagnostic(`offline: ${JSON.stringify(await holding().catch((e) => String(e)))}`);
+  }
   assert.match(await page.locator('h1').textContent(), /Harbor Bridge Reopens/);
   await page.close();
 });

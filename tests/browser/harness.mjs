@@ -140,11 +140,14 @@ export async function open(ctx, path, options = {}) {
   });
   // The page's last words, for a wait that times out (`waitOrTell`).
   const log = [];
-  const note = (line) => { log.push(`${new Date().toISOString().slice(11, 23)} ${line}`); if (log.length > 40) log.shift(); };
+  const note = (line) => { log.push(`${new Date().toISOString().slice(11, 23)} ${line}`); if (log.length > 60) log.shift(); };
   page.on('console', (m) => note(`console ${m.type()}: ${m.text().slice(0, 300)}`));
   page.on('requestfailed', (r) => note(`failed: ${r.url()} (${r.failure()?.errorText})`));
+  // Data, and code that did not come: a page's dozens of chunks that did would push the
+  // events that matter out of the last lines.
   page.on('response', (r) => {
-    if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) note(`${r.status()} ${r.fromServiceWorker() ? 'from the service worker' : 'from the network'}: ${r.url()}`);
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.json') || (/\.(wasm|js)$/.test(path) && r.status() !== 200)) note(`${r.status()} ${r.fromServiceWorker() ? 'from the service worker' : 'from the network'}: ${r.url()}`);
   });
   page.on('framenavigated', (f) => { if (f === page.mainFrame()) note(`navigated: ${f.url()}`); });
   page.recentLog = log;
