@@ -65,7 +65,6 @@ macro_rules! split {
         $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body
 
         #[cfg(not(all(feature = "split", $when)))]
-        #[allow(dead_code)]
         $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
 
         /// Fetches the chunk without calling into it (nothing to fetch in a build without chunks).
@@ -75,37 +74,13 @@ macro_rules! split {
             Ok(())
         }
     };
-    (app chunk $chunk:ident, preload $preload:ident;
-     $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
-        #[cfg(all(feature = "split", not(feature = "islands")))]
-        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[allow(dead_code)] $preload))]
-        $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body
-
-        #[cfg(not(all(feature = "split", not(feature = "islands"))))]
-        $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
-
-        /// Fetches the chunk without calling into it (nothing to fetch in a build without chunks).
-        #[cfg(not(all(feature = "split", not(feature = "islands"))))]
-        #[allow(dead_code)]
-        $vis async fn $preload() -> ::std::result::Result<(), $crate::platform::chunk::ChunkError> {
-            Ok(())
-        }
+    // A route's page: split only in the app.
+    (app chunk $chunk:ident, preload $preload:ident; $($function:tt)*) => {
+        $crate::split! { chunk $chunk, preload $preload, when not(feature = "islands"); $($function)* }
     };
-    (chunk $chunk:ident, preload $preload:ident;
-     $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
-        #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[allow(dead_code)] $preload))]
-        $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body
-
-        #[cfg(not(feature = "split"))]
-        $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
-
-        /// Fetches the chunk without calling into it (nothing to fetch in a build without chunks).
-        #[cfg(not(feature = "split"))]
-        #[allow(dead_code)]
-        $vis async fn $preload() -> ::std::result::Result<(), $crate::platform::chunk::ChunkError> {
-            Ok(())
-        }
+    // Split in every build with chunks.
+    (chunk $chunk:ident, preload $preload:ident; $($function:tt)*) => {
+        $crate::split! { chunk $chunk, preload $preload, when all(); $($function)* }
     };
 }
 
