@@ -22,6 +22,7 @@
 // Each target is printed met or missed, with by how much.
 //
 //   node scripts/bench-archive.mjs [N ...]      (default: 10000 100000; about 200 KB of disk per article)
+//   node scripts/bench-archive.mjs --generate DIR N   (only writes the archive, to profile by hand)
 //   READER_BENCH_KEEP=1 keeps the largest archive and its output (their folder is printed).
 //
 // Figures vary with the machine: compare within one run.
@@ -40,7 +41,7 @@ import { seeded } from './seeded.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv[2] === '--generate' ? [] : process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (!sizes.length) sizes.push(10000, 100000);
 const base = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')).scope ?? '/';
 const TARGETS = { publishOneS: 10, scaleRatio: 1.3, files: 40, searchKb: 400, searchMs: 1000, deployObjects: 60, deployOneS: 10 };
@@ -151,6 +152,14 @@ function generate(dir, n) {
     writeFileSync(join(dir, `a${String(i).padStart(7, '0')}.json`), text);
   }
   return bytes;
+}
+
+// `--generate DIR N`: only writes the archive of N articles into DIR (to profile a publish by hand).
+if (process.argv[2] === '--generate') {
+  const [dir, n] = [process.argv[3], Number(process.argv[4])];
+  const bytes = generate(dir, n);
+  console.log(`${n} articles in ${dir} (${(bytes / n / 1024).toFixed(1)} KB of JSON per article)`);
+  process.exit(0);
 }
 
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;

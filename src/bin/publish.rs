@@ -2,7 +2,7 @@
 //! writing only the files whose bytes change. Compiles nothing: scripts/publish.sh runs the
 //! binary the code build (scripts/build.sh) left.
 //!
-//!   publish [--archive DIR] [--out DIR] [--now RFC3339] [--json-only] [--timings]
+//!   publish [--archive DIR] [--out DIR] [--now RFC3339] [--changed FILE|-] [--json-only] [--timings]
 //!   publish --page-scripts [--out DIR]
 //!   publish --catalogs [--out DIR]
 //!   publish --check [--out DIR]
@@ -11,6 +11,11 @@
 //!   `public/articles`.
 //! - `--out`: the output of the last code build (and of the publishes since); default `dist`.
 //! - `--now`: the time the news sitemap counts its two days from (default: the clock).
+//! - `--changed`: the files that changed since the last publish, one a line (an article's id or
+//!   file name, a picture's path under the archive; `-`: standard input), as the newsroom's
+//!   system knows them: the publish looks at no other file of the archive. Without it every
+//!   file's size and time is compared with the manifest (the safe default). Ignored, with a
+//!   note, when there is no earlier publish with the same code build (everything is read).
 //! - `--json-only`: the articles' JSON, pictures and index pages only (a debug build, which
 //!   prerenders nothing).
 //! - `--check`: compares the manifest with the disk (every file with its hash and brotli copy)
@@ -61,12 +66,13 @@ mod template;
 use code::Code;
 use pages::{render_root, RENDER_ORIGIN};
 
-const USAGE: &str = "usage: publish [--archive DIR] [--out DIR] [--now RFC3339] [--json-only] [--timings] | publish --page-scripts [--out DIR] | publish --catalogs [--out DIR] | publish --check [--out DIR]";
+const USAGE: &str = "usage: publish [--archive DIR] [--out DIR] [--now RFC3339] [--changed FILE|-] [--json-only] [--timings] | publish --page-scripts [--out DIR] | publish --catalogs [--out DIR] | publish --check [--out DIR]";
 
 struct Args {
     archive: PathBuf,
     out: PathBuf,
     now: i64,
+    changed: Option<PathBuf>,
     json_only: bool,
     page_scripts: bool,
     catalogs: bool,
@@ -82,6 +88,7 @@ fn parse_args() -> Result<Args, String> {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or_default(),
+        changed: None,
         json_only: false,
         page_scripts: false,
         catalogs: false,
@@ -100,6 +107,7 @@ fn parse_args() -> Result<Args, String> {
                     .ok_or_else(|| format!("--now: {text} is not an RFC 3339 time such as 2026-12-02T09:00:00Z"))?
                     .unix_seconds();
             }
+            "--changed" => args.changed = Some(PathBuf::from(value("--changed")?)),
             "--json-only" => args.json_only = true,
             "--page-scripts" => args.page_scripts = true,
             "--catalogs" => args.catalogs = true,
@@ -182,7 +190,19 @@ fn publish(args: &Args) -> Result<Published, String> {
     steps.begin("archive scanned");
     // (`old.sources` keeps only the articles changed or gone since.)
     let old_pictures = std::mem::take(&mut old.pictures);
-    let archive = archive::scan(&args.archive, &mut old.sources, old.code == fingerprint, |assets| {
+    let same_code = old.code == fingerprint;
+    let listed = match &args.changed {
+        None => None,
+        Some(_) if !same_code => {
+            println!("publish: note: --changed: no earlier publish with this code build here, so every file of the archive is read");
+            None
+        }
+        Some(file) => Some(archive::Listed {
+            names: archive::listed_names(&read_list(file)?)?,
+            assets: std::mem::take(&mut old.assets),
+        }),
+    };
+    let archive = archive::scan(&args.archive, &mut old.sources, same_code, listed, |assets| {
         steps.begin("pictures");
         let made = pictures::prepare(&args.archive, assets, &old_pictures);
         steps.begin("archive read");
@@ -262,7 +282,8 @@ fn publish(args: &Args) -> Result<Published, String> {
         sources: archive.sources,
         assets: archive.assets,
         pictures: archive.pictures.records,
-        shards: shard_prints,
+        shards: shard_prints.members,
+        shard_records: shard_prints.records,
         pages: page_prints,
         files: std::mem::take(&mut output.files),
     };
@@ -287,28 +308,49 @@ fn publish(args: &Args) -> Result<Published, String> {
 }
 
 /// The archive's pictures and other files, then each new or changed article's files (and those a stopped
-/// publish was writing, made again and compared with the disk); the rest are kept.
+/// publish was writing, made again and compared with the disk); the rest are kept. Articles are
+/// made on every core, a batch at a time, and written in the archive's order.
 fn write_articles(output: &mut Output, code: Option<&Code>, args: &Args, archive: &Archive) -> Result<(), String> {
+    use rayon::prelude::*;
     pictures::write(output, &args.archive, &archive.assets, &archive.pictures)?;
+    // Enough to keep both cores busy, few enough that the pages in memory stay small.
+    const BATCH: usize = 64;
+    let mut batch: Vec<&str> = Vec::with_capacity(BATCH);
+    let make = |output: &mut Output, batch: &mut Vec<&str>| -> Result<(), String> {
+        let files: Vec<Result<Vec<File>, String>> = batch
+            .par_iter()
+            .map(|id| match archive.fresh.get(*id) {
+                Some(fresh) => article_files(code, id, fresh),
+                None => article_files(code, id, &archive::reread(&args.archive, id, archive)?),
+            })
+            .collect();
+        batch.clear();
+        let files: Vec<File> = files.into_iter().collect::<Result<Vec<_>, _>>()?.concat();
+        output.put_all(&files)
+    };
     for id in archive.sources.keys() {
         let from = article_from(id);
-        match archive.fresh.get(id) {
-            Some(fresh) => write_article(output, code, id, fresh)?,
-            None if output.is_uncertain(&from) => {
-                write_article(output, code, id, &archive::reread(&args.archive, id, archive)?)?
+        if archive.fresh.contains_key(id) || output.is_uncertain(&from) {
+            batch.push(id);
+            if batch.len() == BATCH {
+                make(output, &mut batch)?;
             }
-            None => output.keep(&from, &article_paths(id)),
+        } else {
+            output.keep(&from, &article_paths(id));
         }
     }
-    Ok(())
+    make(output, &mut batch)
 }
 
+/// A file to put: its path, bytes and what it is made from.
+type File = (String, Vec<u8>, String);
+
 /// An article's four files.
-fn write_article(output: &mut Output, code: Option<&Code>, id: &str, fresh: &Fresh) -> Result<(), String> {
+fn article_files(code: Option<&Code>, id: &str, fresh: &Fresh) -> Result<Vec<File>, String> {
     let from = article_from(id);
     let [json_path, page_path, embed_path, oembed_path] = article_paths(id);
-    output.put(&json_path, fresh.text.as_bytes(), &from)?;
-    let Some(code) = code else { return Ok(()) };
+    let mut files = vec![(json_path, fresh.text.clone().into_bytes(), from.clone())];
+    let Some(code) = code else { return Ok(files) };
     let base = public_base();
     let (article, rendered) = (&fresh.public, &fresh.rendered);
     let extra = article.section.as_deref().map(section_feed_links).unwrap_or_default();
@@ -324,13 +366,22 @@ fn write_article(output: &mut Output, code: Option<&Code>, id: &str, fresh: &Fre
     code::check_no_style(&page_path, &page)?;
     let embed = pages::embed_page(&code.template, &code.islands, article, rendered, &base)?;
     code::check_no_style(&embed_path, &embed)?;
-    output.put(&page_path, page.as_bytes(), &from)?;
-    output.put(&embed_path, embed.as_bytes(), &from)?;
-    output.put(
-        &oembed_path,
-        oembed::response(article, site::NAME, &base).as_bytes(),
-        &from,
-    )
+    let oembed = oembed::response(article, site::NAME, &base);
+    files.push((page_path, page.into_bytes(), from.clone()));
+    files.push((embed_path, embed.into_bytes(), from.clone()));
+    files.push((oembed_path, oembed.into_bytes(), from));
+    Ok(files)
+}
+
+/// The `--changed` list's text: from a file, or standard input for `-`.
+fn read_list(file: &Path) -> Result<String, String> {
+    if file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| format!("--changed -: {e}"))?;
+        Ok(text)
+    } else {
+        fs::read_to_string(file).map_err(|e| format!("--changed {}: {e}", file.display()))
+    }
 }
 
 /// What was done, file by file: in `.publish/last-run.txt`, and printed when short.
@@ -388,6 +439,7 @@ fn main() -> ExitCode {
         }
     };
     let started = Instant::now();
+    output::keep_freed_memory();
     let result = if args.page_scripts {
         code::read(&args.out).map(|c| serde_json::json!(code::page_scripts(&c)).to_string())
     } else if args.catalogs {

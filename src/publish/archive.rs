@@ -78,7 +78,53 @@ fn modified_nanos(meta: &fs::Metadata) -> u128 {
         .unwrap_or_default()
 }
 
-/// Reads the archive in `dir`. What is known of an unchanged article moves out of `old` (left:
+/// The files the newsroom's system says changed since the last publish (`publish --changed`),
+/// and the archive's other files as the last publish knew them.
+pub struct Listed {
+    /// File names under the archive: `{id}.json`, `img/…`.
+    pub names: std::collections::BTreeSet<String>,
+    pub assets: BTreeMap<String, manifest::Asset>,
+}
+
+/// The names a `--changed` list gives, one a line: an article's id or file name (`a1.json`),
+/// or a picture's path under the archive (`img/a.jpg`). Blank lines and `#` comments are
+/// skipped; a name that leaves the archive is refused.
+///
+/// ```
+/// use article_reader::publish::archive::listed_names;
+/// let names = listed_names("harbour\nimg/a.jpg\n\n# a comment\nb.json\n").unwrap();
+/// assert_eq!(names.into_iter().collect::<Vec<_>>(), ["b.json", "harbour.json", "img/a.jpg"]);
+/// assert!(listed_names("../etc/passwd").unwrap_err().contains("../etc/passwd"));
+/// ```
+pub fn listed_names(text: &str) -> Result<std::collections::BTreeSet<String>, String> {
+    let mut names = std::collections::BTreeSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = line.starts_with('/')
+            || line.contains('\\')
+            || line
+                .split('/')
+                .any(|part| part.is_empty() || part == "." || part == "..");
+        if bad {
+            return Err(format!(
+                "--changed, line {}: {line} is not a file of the archive (an id, `{{id}}.json` or a path such as img/a.jpg)",
+                n + 1
+            ));
+        }
+        if line.contains('/') || line.contains('.') {
+            names.insert(line.to_string());
+        } else {
+            names.insert(format!("{line}.json"));
+        }
+    }
+    Ok(names)
+}
+
+/// Reads the archive in `dir`. With `listed` (and the same code), only the files it names are
+/// looked at. What is known of an unchanged article moves out of `old` (left:
 /// the changed and the deleted). With `same_code` false, every article is read again.
 /// `make_pictures` is given the archive's files besides the articles (before any article is
 /// read) and makes its pictures; an article naming a picture it reports changed is read again.
@@ -86,28 +132,83 @@ pub fn scan(
     dir: &Path,
     old: &mut BTreeMap<String, Source>,
     same_code: bool,
+    listed: Option<Listed>,
     make_pictures: impl FnOnce(&BTreeMap<String, manifest::Asset>) -> Result<Pictures, String>,
 ) -> Result<Archive, String> {
     let mut archive = Archive::default();
     let mut refused: Vec<String> = Vec::new();
     let mut articles = Vec::new();
-    for entry in fs::read_dir(dir).map_err(|e| format!("the archive {}: {e}", dir.display()))? {
-        let entry = entry.map_err(io(dir))?;
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().to_string();
-        let meta = entry.metadata().map_err(io(&path))?;
-        if meta.is_dir() {
-            scan_assets(dir, &path, &mut archive.assets)?;
-        } else if name.ends_with(".json") {
-            articles.push((name, path, meta));
-        } else {
-            add_asset(dir, &path, &meta, &mut archive.assets)?;
+    let listed = listed.filter(|_| same_code);
+    match &listed {
+        None => {
+            for entry in fs::read_dir(dir).map_err(|e| format!("the archive {}: {e}", dir.display()))? {
+                let entry = entry.map_err(io(dir))?;
+                let path = entry.path();
+                let name = entry.file_name().to_string_lossy().to_string();
+                let meta = entry.metadata().map_err(io(&path))?;
+                if meta.is_dir() {
+                    scan_assets(dir, &path, &mut archive.assets)?;
+                } else if name.ends_with(".json") {
+                    articles.push((name, path, meta));
+                } else {
+                    add_asset(dir, &path, &meta, &mut archive.assets)?;
+                }
+            }
+        }
+        Some(list) => {
+            // Only the files named are looked at; every other one is as the last publish saw it.
+            archive.assets = list.assets.clone();
+            for name in &list.names {
+                let path = dir.join(name);
+                let article = !name.contains('/') && name.ends_with(".json");
+                match fs::metadata(&path) {
+                    Ok(meta) if meta.is_file() && article => articles.push((name.clone(), path, meta)),
+                    Ok(meta) if meta.is_file() => add_asset(dir, &path, &meta, &mut archive.assets)?,
+                    Ok(_) => return Err(format!("--changed names {name}, which is not a file of the archive")),
+                    // Gone: an article unpublished (it is not among the sources), a picture removed.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        archive.assets.remove(name);
+                    }
+                    Err(e) => return Err(format!("{}: {e}", path.display())),
+                }
+            }
         }
     }
     archive.pictures = make_pictures(&archive.assets)?;
     archive.notes = std::mem::take(&mut archive.pictures.notes);
     let changed = &archive.pictures.changed;
     let names_changed = |s: &Source| s.pictures.iter().any(|p| changed.contains(p));
+    if let Some(list) = &listed {
+        // The articles not named are the last publish's, unread; those naming a changed picture
+        // are read again, as a full scan would.
+        let named: Vec<String> = list
+            .names
+            .iter()
+            .filter_map(|n| n.strip_suffix(".json").filter(|id| !id.contains('/')))
+            .map(str::to_string)
+            .collect();
+        let mut kept = std::mem::take(old);
+        for id in named {
+            if let Some((id, known)) = kept.remove_entry(&id) {
+                old.insert(id, known);
+            }
+        }
+        let again: Vec<String> = kept
+            .iter()
+            .filter(|(_, s)| names_changed(s))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in again {
+            let (id, known) = kept.remove_entry(&id).expect("just found");
+            let name = format!("{id}.json");
+            let path = dir.join(&name);
+            if let Ok(meta) = fs::metadata(&path) {
+                articles.push((name, path, meta));
+            }
+            old.insert(id, known);
+        }
+        archive.sources = kept;
+    }
     for (name, path, meta) in articles {
         let id = name.strip_suffix(".json").expect("listed as JSON");
         if id == "index" {

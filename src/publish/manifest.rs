@@ -141,6 +141,11 @@ pub struct Manifest {
     pub pictures: BTreeMap<String, Record>,
     /// Each search shard's fingerprint (its articles and their hashes).
     pub shards: BTreeMap<String, String>,
+    /// Each search shard's records' fingerprint (`search::records_print`): a shard made again
+    /// with the same records keeps its index. (Absent from an older manifest: such a shard is
+    /// indexed again once.)
+    #[serde(default)]
+    pub shard_records: BTreeMap<String, String>,
     /// Each archive page's fingerprint (its articles and their hashes, its next page, the
     /// code): an unchanged page is not made again. (Absent from an older manifest: every page
     /// is then made and compared by its hash.)

@@ -342,19 +342,55 @@ pub fn fingerprint<'a>(code: &str, members: impl IntoIterator<Item = (&'a str, &
     super::manifest::hash(print.as_bytes())
 }
 
-/// Indexes again the shards whose articles changed, writes `pagefind/shards.json`, and returns
-/// each shard's fingerprint. `record` gives an article's search record by id.
+/// Each shard's two fingerprints, by shard: of its members with the code ([`fingerprint`]), and
+/// of what Pagefind was given ([`records_print`]).
+#[derive(Default)]
+pub struct Prints {
+    pub members: BTreeMap<String, String>,
+    pub records: BTreeMap<String, String>,
+}
+
+/// What makes a shard's index besides its records: the script that runs Pagefind and
+/// Pagefind's version (another one indexes every shard again).
+pub fn recipe() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read(root.join(p)).unwrap_or_default();
+    super::manifest::hash(
+        &[
+            read("scripts/search-shard.mjs"),
+            read("node_modules/pagefind/package.json"),
+        ]
+        .concat(),
+    )
+}
+
+/// The fingerprint of what a shard's index is made of: its records and the [`recipe`].
+pub fn records_print(recipe: &str, records: &[Value]) -> String {
+    let text = serde_json::to_string(records).unwrap_or_default();
+    super::manifest::hash(format!("{recipe}\u{0}{text}").as_bytes())
+}
+
+/// Indexes again the shards whose records changed, writes `pagefind/shards.json`, and returns
+/// each shard's fingerprints. `record` gives an article's search record by id.
+///
+/// A shard whose members and code are the last publish's is kept without reading its articles.
+/// Otherwise its records are made and compared with the last publish's: a code release that
+/// changes no record (a new stylesheet, new islands) indexes nothing again.
 pub fn publish(
     output: &mut super::output::Output,
     code: &str,
     entries: &[Entry],
     hashes: &BTreeMap<String, super::manifest::Source>,
-    mut record: impl FnMut(&str) -> Result<Value, String>,
-) -> Result<BTreeMap<String, String>, String> {
+    record: impl Fn(&str) -> Result<Value, String> + Sync,
+) -> Result<Prints, String> {
     let mut prints = BTreeMap::new();
     let mut list = Vec::new();
     let dir = crate::facts::SEARCH_DIR;
-    for (name, members) in &shards(entries) {
+    let mut changed = Vec::new();
+    let mut records = BTreeMap::new();
+    let recipe = recipe();
+    let all = shards(entries);
+    for (name, members) in &all {
         let from = format!("search:{name}");
         let ids = members.iter().map(|&i| entries[i].summary.id.as_str());
         let print = fingerprint(code, ids.clone().map(|id| (id, hashes[id].hash.as_str())));
@@ -366,31 +402,92 @@ pub fn publish(
             articles: members.len(),
         });
         prints.insert(name.clone(), print.clone());
-        if output.old().shards.get(name) == Some(&print) && !output.is_uncertain(&from) {
+        let uncertain = output.is_uncertain(&from);
+        let old_records = output.old().shard_records.get(name).filter(|_| !uncertain).cloned();
+        if output.old().shards.get(name) == Some(&print) && old_records.is_some() {
             output.keep_under(&from, &format!("{dir}{name}/"));
-            continue;
+            records.insert(name.clone(), old_records.unwrap_or_default());
+        } else {
+            changed.push((name, members, old_records));
         }
-        let started = std::time::Instant::now();
-        let records = ids.map(&mut record).collect::<Result<Vec<_>, _>>()?;
-        let language = shard_language(&entries[members[0]].language);
-        let files = index_shard(&output.dir, name, &language, &records)?;
-        // The shard's entry and metadata name its other files: they go last.
-        let last = |p: &String| p.ends_with("pagefind-entry.json") || p.ends_with(".pf_meta");
-        for (rel, bytes) in files
-            .iter()
-            .filter(|(p, _)| !last(p))
-            .chain(files.iter().filter(|(p, _)| last(p)))
-        {
-            output.put(&format!("{dir}{name}/{rel}"), bytes, &from)?;
-        }
-        eprintln!(
-            "publish: search shard {name}: {} articles indexed in {} ms",
-            members.len(),
-            started.elapsed().as_millis()
-        );
     }
+    // Pagefind on every core: each worker indexes the next shard waiting (its own process);
+    // their files are put as they come, in the shards' order.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(changed.len());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let out = output.dir.clone();
+    let started = std::time::Instant::now();
+    std::thread::scope(|s| -> Result<(), String> {
+        let (send, receive) = std::sync::mpsc::channel();
+        for _ in 0..workers {
+            let send = send.clone();
+            let (next, changed, out, record, recipe) = (&next, &changed, &out, &record, &recipe);
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((name, members, old)) = changed.get(i) else {
+                    return;
+                };
+                let indexed = members
+                    .iter()
+                    .map(|&m| record(entries[m].summary.id.as_str()))
+                    .collect::<Result<Vec<_>, _>>()
+                    .and_then(|records| {
+                        let print = records_print(recipe, &records);
+                        if old.as_ref() == Some(&print) {
+                            return Ok((print, None));
+                        }
+                        let language = shard_language(&entries[members[0]].language);
+                        index_shard(out, name, &language, &records).map(|files| (print, Some(files)))
+                    });
+                let failed = indexed.is_err();
+                if send.send((i, indexed)).is_err() || failed {
+                    // (The rest is not indexed: the publish stops at the first failure.)
+                    next.store(changed.len(), std::sync::atomic::Ordering::Relaxed);
+                    return;
+                }
+            });
+        }
+        drop(send);
+        let mut waiting = BTreeMap::new();
+        let mut put = 0;
+        for (i, indexed) in receive {
+            waiting.insert(i, indexed);
+            while let Some(indexed) = waiting.remove(&put) {
+                let (name, members, _) = &changed[put];
+                put += 1;
+                let (print, files) = indexed?;
+                records.insert(name.to_string(), print);
+                let from = format!("search:{name}");
+                let Some(files) = files else {
+                    // The same records as the last publish's: the same index.
+                    output.keep_under(&from, &format!("{dir}{name}/"));
+                    continue;
+                };
+                // The shard's entry and metadata name its other files: they go last.
+                let last = |p: &String| p.ends_with("pagefind-entry.json") || p.ends_with(".pf_meta");
+                for (rel, bytes) in files
+                    .iter()
+                    .filter(|(p, _)| !last(p))
+                    .chain(files.iter().filter(|(p, _)| last(p)))
+                {
+                    output.put(&format!("{dir}{name}/{rel}"), bytes, &from)?;
+                }
+                eprintln!(
+                    "publish: search shard {name}: {} articles indexed, {} ms into the step",
+                    members.len(),
+                    started.elapsed().as_millis()
+                );
+            }
+        }
+        Ok(())
+    })?;
     output.put(&format!("{dir}shards.json"), shard_list(list).as_bytes(), "search")?;
-    Ok(prints)
+    Ok(Prints {
+        members: prints,
+        records,
+    })
 }
 
 /// Runs Pagefind (scripts/search-shard.mjs) over one shard's records; returns its files.

@@ -150,6 +150,79 @@ test('a new, a corrected and a deleted article: each one command, only the files
   for (const [file, text] of Object.entries(code)) assert.equal(readFileSync(join(dir, file), 'utf8'), text, `${file} unchanged`);
 });
 
+test('a code release: a new publish command that changes no page writes none; a new template rewrites the pages and indexes no search shard again', () => {
+  const release = publishedCopy();
+  try {
+    const { dir, run } = release;
+    run(['--now', NOW]);
+    const manifestPath = join(dir, '.publish/manifest.json');
+    const before = outputTree(dir);
+    // Another publish command (what the code fingerprint stands for) making the same pages:
+    // every article is made again and compared, nothing is written.
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, code: 'an earlier code build' }));
+    const same = report(run(['--now', NOW]));
+    assert.deepEqual(same.wrote, [], 'no page written');
+    assert.deepEqual(same.removed, []);
+    assert.deepEqual(outputTree(dir), before);
+
+    // A template every page shows: every page and embed is written again, the search index is
+    // kept (its records are the same), and the result is what a full publish makes.
+    const shell = join(dir, 'shell.html');
+    writeFileSync(shell, readFileSync(shell, 'utf8').replace('</head>', '<meta name="x-release" content="2"></head>'));
+    const articles = readdirSync(join(root, 'public/articles')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+    const rewritten = report(run(['--now', NOW]));
+    for (const id of articles) {
+      assert.ok(rewritten.wrote.includes(`articles/${id}/index.html`), `articles/${id}/index.html written`);
+      assert.ok(rewritten.wrote.includes(`embed/${id}/index.html`), `embed/${id}/index.html written`);
+    }
+    assert.deepEqual(rewritten.wrote.filter((p) => p.startsWith(FACTS.search_dir)), [], 'no search shard indexed again');
+    assert.match(readFileSync(join(dir, `articles/${articles[0]}/index.html`), 'utf8'), /<meta name="x-release" content="2">/);
+    // (And the JSON, oEmbed responses and feeds, which the template does not show: unwritten.)
+    assert.deepEqual(rewritten.wrote.filter((p) => p.endsWith('.json') && !p.startsWith(FACTS.search_dir)), []);
+  } finally {
+    release.remove();
+  }
+});
+
+test('--changed: the newsroom names what changed and the publish looks at nothing else; the same output as a full scan', () => {
+  const listed = publishedCopy();
+  try {
+    const { dir, archive, run } = listed;
+    run(['--now', NOW]);
+    const publish = (input, extra = []) => execFileSync(publishBinary(), ['--archive', archive, '--out', dir, '--now', NOW, ...extra],
+      { cwd: root, env: nativeEnv(), input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
+    // A new article and a correction, named on standard input (an id, a file name, a picture).
+    addNew(archive);
+    const file = join(archive, 'library-night-hours.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), headline: 'Library Hours Listed by the Newsroom' }, null, 2));
+    // And a change the list does not name: left alone until a full scan.
+    const unnamed = join(archive, 'harbor-bridge-reopens.json');
+    writeFileSync(unnamed, JSON.stringify({ ...HARBOR, headline: 'A Change Nobody Listed' }, null, 2));
+    const first = report(publish(`${NEW.id}\nlibrary-night-hours.json\nimg/ferry-night.svg\n`, ['--changed', '-']));
+    assert.ok(first.wrote.includes(`articles/${NEW.id}/index.html`));
+    assert.ok(first.wrote.includes('articles/library-night-hours/index.html'));
+    assert.ok(first.wrote.includes('articles/img/ferry-night.svg'));
+    assert.ok(!first.wrote.includes('articles/harbor-bridge-reopens/index.html'), 'an unnamed file is not looked at');
+    assert.doesNotMatch(readFileSync(join(dir, 'articles/harbor-bridge-reopens.json'), 'utf8'), /A Change Nobody Listed/);
+    // An unpublished article, named in a file.
+    rmSync(join(archive, 'rain-gauge-volunteers.json'));
+    const listFile = join(dir, '..', 'changed.txt');
+    writeFileSync(listFile, '# from the newsroom\nrain-gauge-volunteers\n');
+    const second = report(publish('', ['--changed', listFile]));
+    assert.ok(second.removed.includes('articles/rain-gauge-volunteers/index.html'));
+    // A full scan then finds the unnamed change, and the output is a full publish's.
+    const scan = report(run(['--now', NOW]));
+    assert.ok(scan.wrote.includes('articles/harbor-bridge-reopens/index.html'));
+    assert.deepEqual(outputTree(dir), fullPublish(archive), 'the same bytes as a full publish');
+    // A name outside the archive is refused with the line.
+    writeFileSync(listFile, 'ok-id\n../../etc/passwd\n');
+    assert.throws(() => publish('', ['--changed', listFile]), (e) => /--changed, line 2: \.\.\/\.\.\/etc\/passwd is not a file of the archive/.test(e.stderr.toString()));
+  } finally {
+    listed.remove();
+  }
+});
+
 test('the published site: the new article, the front page that lists it, and search that finds it', async () => {
   const page = await open(site, `/articles/${NEW.id}`, { wait: '.article h1' });
   await live(page);

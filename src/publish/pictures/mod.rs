@@ -184,30 +184,15 @@ pub fn make(path: &str, bytes: &[u8], made: &mut BTreeMap<String, Vec<u8>>) -> R
     let raw = decoded.pixels.as_bytes();
     let alpha = decoded.alpha;
     // The widths share the machine's cores, the widest first.
-    let next = std::sync::atomic::AtomicUsize::new(0);
     let mut order = widths.clone();
     order.sort_unstable_by(|a, b| b.cmp(a));
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(order.len());
-    let results: Vec<Result<encode::Encoded, String>> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(w) = order.get(i) else { return done };
-                        done.push(encode::encode(raw, width, height, alpha, *w));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|_| vec![Err("an encoder stopped".to_string())]))
+    let results: Vec<Result<encode::Encoded, String>> = {
+        use rayon::prelude::*;
+        order
+            .par_iter()
+            .map(|w| encode::encode(raw, width, height, alpha, *w))
             .collect()
-    });
+    };
     let mut encoded = Vec::new();
     for r in results {
         encoded.push(r.map_err(|e| format!("{path}: {e}"))?);
