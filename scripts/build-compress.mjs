@@ -2,20 +2,21 @@
 // Writes brotli (.br) and gzip (.gz) copies of the code build's compressible files (the wasm,
 // its JavaScript, the app shell, the service worker…), with the strongest, slowest settings:
 // every reader downloads them. For static hosts that serve precompressed files
-// (scripts/serve.mjs does). The files a publish writes (its manifest, .publish/manifest.json,
-// lists them) are left alone: the publish writes their brotli copies itself, as it writes them.
+// (scripts/serve.mjs does). The files a publish writes (its manifest, .publish/manifest.json and
+// its parts, lists them) are left alone: the publish writes their brotli copies itself, as it writes them.
 // Run by scripts/post-build.mjs, or by hand: node scripts/build-compress.mjs [dir]
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishedFiles } from './published-files.mjs';
 
 const out = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fileURLToPath(new URL('../dist', import.meta.url)));
 const { search_dir: SEARCH_DIR } = JSON.parse(readFileSync(new URL('../src/facts.json', import.meta.url), 'utf8'));
 const COMPRESSIBLE = /\.(wasm|js|css|html|json|svg|webmanifest)$/;
 let published = new Set();
 try {
-  published = new Set(Object.keys(JSON.parse(readFileSync(join(out, '.publish', 'manifest.json'), 'utf8')).files));
+  published = new Set(publishedFiles(out));
 } catch {
   // No publish yet (or a debug build's): every file is the code build's.
 }

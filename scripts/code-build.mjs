@@ -1,14 +1,14 @@
 // The code build's output without anything a publish wrote: what a code release publishes
 // into. Used by the benches and the browser tests (harness.mjs's freshCodeBuild).
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { publishedFiles } from './published-files.mjs';
 
 /** Copies the build in `from` to `dir`, then removes every file its publish's manifest lists
  * (with its `.br` copy) and the publish's own folder. */
 export function freshCodeBuild(from, dir) {
   cpSync(from, dir, { recursive: true });
-  const { files } = JSON.parse(readFileSync(join(dir, '.publish/manifest.json'), 'utf8'));
-  for (const path of Object.keys(files)) {
+  for (const path of publishedFiles(dir)) {
     rmSync(join(dir, path), { force: true });
     rmSync(join(dir, `${path}.br`), { force: true });
   }

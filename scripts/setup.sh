@@ -54,23 +54,42 @@ if ! rustup component list --installed | grep '^rust-src' >/dev/null; then
   rustup component add rust-src
 fi
 
-if ! trunk --version 2>/dev/null | grep " $TRUNK_VERSION\$" >/dev/null; then
-  say "Installing trunk $TRUNK_VERSION (takes 2 to 3 minutes once)"
+# The three tools are built at the same time, beside npm's packages: each build ends in long
+# single-threaded steps (the largest crates, the link), which the others fill on a 2-core
+# machine. Each one's output goes to a log, printed if it fails.
+TOOL_LOGS=$(mktemp -d)
+TOOL_PIDS=()
+in_background() { # NAME COMMAND...
+  local name=$1
+  shift
+  ( "$@" >"$TOOL_LOGS/$name.log" 2>&1 ) &
+  TOOL_PIDS+=("$!:$name")
+}
+
+install_trunk() {
   # A debug build of Trunk: 147 s to install instead of 399 s (2026-11-30), and the app's build
   # takes as long with it (Trunk only runs cargo, wasm-bindgen and wasm-opt; same output).
   cargo install trunk --version "$TRUNK_VERSION" --locked --debug
+}
+if ! trunk --version 2>/dev/null | grep " $TRUNK_VERSION\$" >/dev/null; then
+  say "Installing trunk $TRUNK_VERSION (in the background)"
+  in_background trunk install_trunk
 fi
 
-if ! wasm-bindgen --version 2>/dev/null | grep " $WBG_VERSION\$" >/dev/null; then
-  say "Installing wasm-bindgen-cli $WBG_VERSION"
-  # --locked can fail when the tool's own lockfile pins a crate version the index lacks.
+install_wasm_bindgen() {
+  # --locked can fail when the tool's own lockfile pins a crate version the index lacks
+  # (yanked since): then the newest compatible versions, still the pinned tool.
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --locked \
     || cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+}
+if ! wasm-bindgen --version 2>/dev/null | grep " $WBG_VERSION\$" >/dev/null; then
+  say "Installing wasm-bindgen-cli $WBG_VERSION (in the background)"
+  in_background wasm-bindgen install_wasm_bindgen
 fi
 
 if ! cargo install --list | grep "^wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
-  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 1.5 minutes once)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (in the background)"
+  in_background wasm-split cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -105,4 +124,16 @@ if [ "$WITH_BROWSER" = 1 ] && ! "$RCLONE_DIR/bin/rclone" version 2>/dev/null | g
   rm -f "$requirements"
   "$RCLONE_DIR/bin/rclone" version | sed -n 1p
 fi
+TOOLS_FAILED=0
+for entry in "${TOOL_PIDS[@]}"; do
+  if wait "${entry%%:*}"; then
+    say "Installed ${entry#*:}"
+  else
+    echo "setup: installing ${entry#*:} failed:" >&2
+    cat "$TOOL_LOGS/${entry#*:}.log" >&2
+    TOOLS_FAILED=1
+  fi
+done
+rm -rf "$TOOL_LOGS"
+[ "$TOOLS_FAILED" = 0 ] || exit 1
 say "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version)"

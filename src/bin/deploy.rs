@@ -47,7 +47,6 @@ use article_reader::publish::stops::Steps;
 use article_reader::publish::{lock_output, pending, public_base, STATE_DIR};
 use futures::{stream, StreamExt};
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -304,9 +303,12 @@ fn run(args: &Args, steps: &mut Steps) -> Result<Report, String> {
             args.from.display()
         ));
     }
-    let manifest: Manifest =
-        serde_json::from_slice(&fs::read(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?)
-            .map_err(|e| format!("{}: {e}: publish again", manifest_path.display()))?;
+    let manifest: Manifest = article_reader::publish::manifest::load(&state).ok_or_else(|| {
+        format!(
+            "{}: not a whole manifest of this version: publish again",
+            manifest_path.display()
+        )
+    })?;
     let connection = credentials::connection(
         args.profile.as_deref(),
         args.endpoint.as_deref(),

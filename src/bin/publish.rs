@@ -177,12 +177,7 @@ fn publish(args: &Args) -> Result<Published, String> {
     if let Some(code) = &code {
         code::check_policy(code)?;
     }
-    let manifest_path = state.join("manifest.json");
-    let mut old: Manifest = fs::read(&manifest_path)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .filter(|m: &Manifest| m.version == manifest::VERSION)
-        .unwrap_or_default();
+    let mut old: Manifest = manifest::load(&state).unwrap_or_default();
     let fingerprint = code
         .as_ref()
         .map_or_else(|| "json-only".to_string(), |c| c.fingerprint.clone());
@@ -287,10 +282,7 @@ fn publish(args: &Args) -> Result<Published, String> {
         pages: page_prints,
         files: std::mem::take(&mut output.files),
     };
-    write_atomic(
-        &manifest_path,
-        serde_json::to_string(&manifest).map_err(|e| e.to_string())?.as_bytes(),
-    )?;
+    manifest::save(&state, &manifest, write_atomic)?;
     fs::remove_file(&pending_path).map_err(io(&pending_path))?;
     article_reader::publish::stops::point(|| "removed pending.json".into());
     steps.end();
@@ -409,9 +401,13 @@ fn report(output: &Output, state: &Path) -> Result<(), String> {
 
 /// `--check`: the manifest against the disk.
 fn check(out: &Path) -> Result<String, String> {
-    let path = out.join(STATE_DIR).join("manifest.json");
-    let bytes = fs::read(&path).map_err(|e| format!("{}: {e} (nothing was published there)", path.display()))?;
-    let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let state = out.join(STATE_DIR);
+    let manifest = manifest::load(&state).ok_or_else(|| {
+        format!(
+            "{}: no whole manifest (nothing was published there, or it was made by another version: publish again)",
+            state.join("manifest.json").display()
+        )
+    })?;
     let problems = output::check(out, &manifest);
     if !problems.is_empty() {
         return Err(format!(

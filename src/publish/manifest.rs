@@ -9,8 +9,12 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// The manifest's format; another version is not read (the publish then starts over, writing
-/// only the files whose bytes differ on disk).
-pub const VERSION: u32 = 1;
+/// only the files whose bytes differ on disk), but for the one before, which was one file.
+pub const VERSION: u32 = 2;
+
+/// The format before parts: the whole manifest in `manifest.json`, read once and then written
+/// as parts.
+const WHOLE: u32 = 1;
 
 /// The folders of the output only the publish writes, with the search index's
 /// (`facts::SEARCH_DIR`) and the search page's (`search/`), besides its files at the top (the front page, the feeds, the sitemap
@@ -152,4 +156,179 @@ pub struct Manifest {
     #[serde(default)]
     pub pages: BTreeMap<String, String>,
     pub files: BTreeMap<String, File>,
+}
+
+/// The manifest on disk: `manifest.json` holds all but the articles and the files (the code,
+/// the pictures, the shards' and pages' fingerprints) and names its parts; each part
+/// (`manifest/{bucket}-{hash}.json`) holds the articles and the files of one of [`BUCKETS`]
+/// groups, by a hash of the article or of what the files were made from. A publish writes only
+/// the parts whose content changed, under new names, then `manifest.json`, then removes the
+/// parts it no longer names: a publish stopped at any point leaves the last whole manifest.
+#[derive(Serialize, Deserialize, Default)]
+struct Head {
+    version: u32,
+    code: String,
+    assets: BTreeMap<String, Asset>,
+    #[serde(default)]
+    pictures: BTreeMap<String, Record>,
+    shards: BTreeMap<String, String>,
+    #[serde(default)]
+    shard_records: BTreeMap<String, String>,
+    #[serde(default)]
+    pages: BTreeMap<String, String>,
+    /// Each part's name, by bucket.
+    #[serde(default)]
+    parts: BTreeMap<String, String>,
+}
+
+/// One part of the manifest.
+#[derive(Serialize, Deserialize, Default)]
+struct Part {
+    sources: BTreeMap<String, Source>,
+    files: BTreeMap<String, File>,
+}
+
+/// How many parts the manifest is split into: at 100,000 articles, about 400 articles and
+/// 2,400 files each (some 450 KB).
+pub const BUCKETS: usize = 256;
+
+/// The part a group of files (`from`: `article:{id}`, `search:{shard}`, `index`…) or an article
+/// (by its id) is kept in: the first byte of the SHA-256 of the article's id or of `from`.
+///
+/// ```
+/// use article_reader::publish::manifest::bucket;
+/// assert_eq!(bucket("article:harbour"), bucket("harbour"), "an article's files beside it");
+/// assert_eq!(bucket("feeds").len(), 2);
+/// ```
+pub fn bucket(group: &str) -> String {
+    let key = group.strip_prefix("article:").unwrap_or(group);
+    format!("{:02x}", Sha256::digest(key.as_bytes())[0])
+}
+
+/// The folder of the manifest's parts, in the publish's state folder.
+pub const PARTS_DIR: &str = "manifest";
+
+/// Reads the manifest from the publish's state folder (`.publish`): its head and every part,
+/// parsed on every core. `None`: there is none, or of another format.
+pub fn load(state: &std::path::Path) -> Option<Manifest> {
+    use rayon::prelude::*;
+    let bytes = std::fs::read(state.join("manifest.json")).ok()?;
+    let probe: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    match probe.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(WHOLE) => {
+            let mut whole: Manifest = serde_json::from_value(probe).ok()?;
+            whole.version = VERSION;
+            return Some(whole);
+        }
+        Some(v) if v == u64::from(VERSION) => {}
+        _ => return None,
+    }
+    let head: Head = serde_json::from_value(probe).ok()?;
+    let dir = state.join(PARTS_DIR);
+    let parts: Vec<Option<Part>> = head
+        .parts
+        .par_iter()
+        .map(|(_, name)| {
+            let bytes = std::fs::read(dir.join(name)).ok()?;
+            serde_json::from_slice(&bytes).ok()
+        })
+        .collect();
+    let mut manifest = Manifest {
+        version: VERSION,
+        code: head.code,
+        assets: head.assets,
+        pictures: head.pictures,
+        shards: head.shards,
+        shard_records: head.shard_records,
+        pages: head.pages,
+        ..Default::default()
+    };
+    for part in parts {
+        // A part missing or unreadable: the manifest is not whole, and is not used.
+        let part = part?;
+        manifest.sources.extend(part.sources);
+        manifest.files.extend(part.files);
+    }
+    Some(manifest)
+}
+
+/// Writes the manifest into the publish's state folder: the parts whose content changed (each
+/// under a new name), then `manifest.json`, then removes the parts it no longer names.
+/// `write` writes one file atomically. Returns how many parts were written.
+pub fn save(
+    state: &std::path::Path,
+    manifest: &Manifest,
+    write: impl Fn(&std::path::Path, &[u8]) -> Result<(), String> + Sync,
+) -> Result<usize, String> {
+    use rayon::prelude::*;
+    let dir = state.join(PARTS_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let old: std::collections::BTreeSet<String> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    // (Of references: the entries are not copied, nor freed one by one after.)
+    #[derive(Serialize, Default)]
+    struct PartOf<'a> {
+        sources: BTreeMap<&'a str, &'a Source>,
+        files: BTreeMap<&'a str, &'a File>,
+    }
+    let mut parts: BTreeMap<String, PartOf> = BTreeMap::new();
+    for (id, source) in &manifest.sources {
+        parts.entry(bucket(id)).or_default().sources.insert(id, source);
+    }
+    for (path, file) in &manifest.files {
+        parts.entry(bucket(&file.from)).or_default().files.insert(path, file);
+    }
+    // Named by content: an unchanged part keeps its name and is not written again.
+    let named: Vec<Result<(String, String, bool), String>> = parts
+        .par_iter()
+        .map(|(b, part)| {
+            let text = serde_json::to_string(part).map_err(|e| e.to_string())?;
+            let name = format!("{b}-{}.json", &hash(text.as_bytes())[..16]);
+            let fresh = !old.contains(&name);
+            if fresh {
+                write(&dir.join(&name), text.as_bytes())?;
+            }
+            Ok((b.clone(), name, fresh))
+        })
+        .collect();
+    let mut names = BTreeMap::new();
+    let mut written = 0;
+    for n in named {
+        let (b, name, fresh) = n?;
+        written += usize::from(fresh);
+        names.insert(b, name);
+    }
+    #[derive(Serialize)]
+    struct HeadOf<'a> {
+        version: u32,
+        code: &'a str,
+        assets: &'a BTreeMap<String, Asset>,
+        pictures: &'a BTreeMap<String, Record>,
+        shards: &'a BTreeMap<String, String>,
+        shard_records: &'a BTreeMap<String, String>,
+        pages: &'a BTreeMap<String, String>,
+        parts: &'a BTreeMap<String, String>,
+    }
+    let head = HeadOf {
+        version: VERSION,
+        code: &manifest.code,
+        assets: &manifest.assets,
+        pictures: &manifest.pictures,
+        shards: &manifest.shards,
+        shard_records: &manifest.shard_records,
+        pages: &manifest.pages,
+        parts: &names,
+    };
+    let text = serde_json::to_string(&head).map_err(|e| e.to_string())?;
+    write(&state.join("manifest.json"), text.as_bytes())?;
+    let kept: std::collections::BTreeSet<&String> = names.values().collect();
+    for stale in old.iter().filter(|n| !kept.contains(n)) {
+        let _ = std::fs::remove_file(dir.join(stale));
+    }
+    Ok(written)
 }
