@@ -400,7 +400,7 @@ mod tests {
         let dir = folder("scan");
         fs::write(dir.join("a.json"), ARTICLE).unwrap();
         fs::write(dir.join("img/a.svg"), "<svg/>").unwrap();
-        let archive = scan(&dir, &mut BTreeMap::new(), true, |_| Ok(Pictures::default())).unwrap();
+        let archive = scan(&dir, &mut BTreeMap::new(), true, None, |_| Ok(Pictures::default())).unwrap();
         assert_eq!(archive.fresh.len(), 1);
         assert_eq!(archive.assets.keys().collect::<Vec<_>>(), ["img/a.svg"]);
         let entry = &archive.sources["a"].entry;
@@ -421,17 +421,66 @@ mod tests {
 
         // Again with what this run learnt: nothing is read.
         let mut old = archive.sources.clone();
-        let again = scan(&dir, &mut old, true, |_| Ok(Pictures::default())).unwrap();
+        let again = scan(&dir, &mut old, true, None, |_| Ok(Pictures::default())).unwrap();
         assert!(again.fresh.is_empty() && old.is_empty());
         // With other code, everything is.
         let mut old = archive.sources;
         assert_eq!(
-            scan(&dir, &mut old, false, |_| Ok(Pictures::default()))
+            scan(&dir, &mut old, false, None, |_| Ok(Pictures::default()))
                 .unwrap()
                 .fresh
                 .len(),
             1
         );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_list_of_changes_reads_only_the_files_it_names() {
+        let dir = folder("listed");
+        fs::write(dir.join("a.json"), ARTICLE).unwrap();
+        fs::write(dir.join("b.json"), ARTICLE.replace("\"id\": \"a\"", "\"id\": \"b\"")).unwrap();
+        fs::write(dir.join("img/a.svg"), "<svg/>").unwrap();
+        let first = scan(&dir, &mut BTreeMap::new(), true, None, |_| Ok(Pictures::default())).unwrap();
+        assert_eq!(first.sources.len(), 2);
+        // b changes and a is deleted, but only b is named: a stays, as the last publish knew it.
+        fs::write(
+            dir.join("b.json"),
+            ARTICLE
+                .replace("\"id\": \"a\"", "\"id\": \"b\"")
+                .replace("T.", "Changed."),
+        )
+        .unwrap();
+        fs::remove_file(dir.join("a.json")).unwrap();
+        let listed = |names: &str| Listed {
+            names: listed_names(names).unwrap(),
+            assets: first.assets.clone(),
+        };
+        let mut old = first.sources.clone();
+        let named = scan(&dir, &mut old, true, Some(listed("b")), |_| Ok(Pictures::default())).unwrap();
+        assert_eq!(named.fresh.keys().collect::<Vec<_>>(), ["b"]);
+        assert_eq!(
+            named.sources.keys().collect::<Vec<_>>(),
+            ["a", "b"],
+            "a was not looked at"
+        );
+        assert_eq!(named.assets.keys().collect::<Vec<_>>(), ["img/a.svg"]);
+        // Named, the deleted article goes (it stays in `old`: the publish removes its files).
+        let mut old = named.sources.clone();
+        let gone = scan(
+            &dir,
+            &mut old,
+            true,
+            Some(listed("a.json")),
+            |_| Ok(Pictures::default()),
+        )
+        .unwrap();
+        assert_eq!(gone.sources.keys().collect::<Vec<_>>(), ["b"]);
+        assert_eq!(old.keys().collect::<Vec<_>>(), ["a"]);
+        // With other code the list is not followed: everything is read.
+        let mut old = gone.sources.clone();
+        let all = scan(&dir, &mut old, false, Some(listed("")), |_| Ok(Pictures::default())).unwrap();
+        assert_eq!(all.fresh.keys().collect::<Vec<_>>(), ["b"]);
         let _ = fs::remove_dir_all(&dir);
     }
 
@@ -442,7 +491,7 @@ mod tests {
         fs::write(dir.join("b.json"), ARTICLE).unwrap();
         fs::write(dir.join("Bad Name.json"), ARTICLE).unwrap();
         fs::write(dir.join("c.json"), [0xff, 0xfe]).unwrap();
-        let e = scan(&dir, &mut BTreeMap::new(), true, |_| Ok(Pictures::default()))
+        let e = scan(&dir, &mut BTreeMap::new(), true, None, |_| Ok(Pictures::default()))
             .err()
             .unwrap();
         assert!(e.starts_with("3 article(s) refused; nothing was written"), "{e}");
