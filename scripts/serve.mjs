@@ -13,8 +13,12 @@
 //
 // The browser tests import startServer() and add their own fixture routes.
 
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheControl, contentType } from './headers-table.mjs';
@@ -59,15 +63,37 @@ async function fileIfExists(path) {
 }
 
 /**
+ * A key and a self-signed certificate for 127.0.0.1, made by `openssl` for one server (browsers
+ * speak HTTP/2 only over TLS; the client must accept the certificate, e.g. Playwright's
+ * `ignoreHTTPSErrors`).
+ */
+function selfSigned(host) {
+  const dir = mkdtempSync(join(tmpdir(), 'reader-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', `/CN=${host}`,
+      '-addext', `subjectAltName=IP:${host}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } catch (e) {
+    throw new Error(`startServer: HTTP/2 needs a certificate, and openssl could not make one (${e.stderr ?? e.message}); install it with apt (openssl)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * Starts the server. `root` is a folder, or a function returning one (the tests switch it to
  * "deploy" a new version). `routes` maps a pathname to a handler `(req, res) => void` that runs
  * before static files (used by tests for fixtures); `onRequest(req)` sees every request.
+ * `http2`: HTTP/2 over TLS with a self-signed certificate (HTTP/1.1 too), as CDNs and static
+ * hosts serve (the benchmark's search); the client must accept the certificate.
  * Resolves to { server, url, close() }.
  */
-export async function startServer({ root, port = 0, host = '127.0.0.1', base = '/', githubPages = false, routes = {}, onRequest } = {}) {
+export async function startServer({ root, port = 0, host = '127.0.0.1', base = '/', githubPages = false, routes = {}, onRequest, http2 = false } = {}) {
   if (!/^\/(?:[^/]+\/)*$/.test(base)) throw new Error(`startServer: base must start and end with / (got ${base})`);
   const currentRoot = () => resolve(typeof root === 'function' ? root() : root);
-  const server = createServer(async (req, res) => {
+  const serve = (handler) => (http2 ? createSecureServer({ ...selfSigned(host), allowHTTP1: true }, handler) : createServer(handler));
+  const server = serve(async (req, res) => {
     onRequest?.(req);
     const dir = currentRoot();
     try {
@@ -155,14 +181,21 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', base = '
     console.error(`Port ${port} is busy; using a free port instead.`);
     await listen(0);
   }
+  // HTTP/2's sessions, closed with the server (it has no closeAllConnections).
+  const sessions = new Set();
+  server.on('session', (session) => {
+    sessions.add(session);
+    session.on('close', () => sessions.delete(session));
+  });
   const { port: actual } = server.address();
   return {
     server,
     // Without the closing "/": `${url}/articles/x` is a page of the reader.
-    url: `http://${host}:${actual}${base.replace(/\/$/, '')}`,
+    url: `${http2 ? 'https' : 'http'}://${host}:${actual}${base.replace(/\/$/, '')}`,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();
+        for (const session of sessions) session.destroy();
         server.close(() => ok());
       }),
   };

@@ -100,13 +100,14 @@ fi
 # The browsers the tests drive: Chromium for every browser test, Firefox ESR for a smoke pass
 # (over WebDriver BiDi, with puppeteer-core from npm).
 # xmllint (libxml2-utils) validates the published sitemaps against sitemaps.org's schema, and
-# flock (util-linux) holds the publish's lock in the test of two publishes at once.
-if [ "$WITH_BROWSER" = 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v firefox-esr >/dev/null && command -v xmllint >/dev/null && command -v flock >/dev/null; }; then
-  say "Installing Debian's chromium, chromium-driver, firefox-esr, libxml2-utils and util-linux"
+# flock (util-linux) holds the publish's lock in the test of two publishes at once; openssl makes
+# the certificate of the benchmark's HTTP/2 server (scripts/serve.mjs).
+if [ "$WITH_BROWSER" = 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v firefox-esr >/dev/null && command -v xmllint >/dev/null && command -v flock >/dev/null && command -v openssl >/dev/null; }; then
+  say "Installing Debian's chromium, chromium-driver, firefox-esr, libxml2-utils, util-linux and openssl"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver firefox-esr libxml2-utils util-linux
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver firefox-esr libxml2-utils util-linux openssl
 fi
 RCLONE_DIR="${CARGO_TARGET_DIR:-$PWD/target}/tools/rclone-$RCLONE_VERSION"
 if [ "$WITH_BROWSER" = 1 ] && ! "$RCLONE_DIR/bin/rclone" version 2>/dev/null | grep "^rclone v$RCLONE_VERSION\$" >/dev/null; then

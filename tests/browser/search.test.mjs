@@ -9,7 +9,8 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, DIST, FACTS, SITE, isIslandsMain, open, publishedCopy, readJson, settle, useApp, at } from './harness.mjs';
+import { axe, BASE, DIST, FACTS, SITE, isIslandsMain, open, publishedCopy, readJson, settle, useApp, at } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 
 const app = useApp();
 
@@ -519,4 +520,22 @@ test('the index holds the articles, in a shard per language, not embeds, the she
   const articles = JSON.parse(readFileSync(`${DIST}/articles/index.json`, 'utf8')).articles.length;
   assert.equal(pages, articles);
   assert.deepEqual(shards.map((s) => s.language).sort(), ['ar', 'en']);
+});
+
+test('over HTTP/2 (as CDNs and static hosts serve, and as the benchmark measures), a search answers from the same files', async () => {
+  const server = await startServer({ root: DIST, base: BASE, http2: true });
+  const context = await app.browser.newContext({ ignoreHTTPSErrors: true, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search?q=harbor`);
+    await page.waitForSelector('.search-result', { timeout: 15_000 });
+    assert.match(await page.locator('.search-result h2').first().textContent(), /Harbor/i);
+    // The page's own requests for the index came over HTTP/2.
+    const protocols = await page.evaluate((dir) => [...new Set(performance.getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname.includes(`/${dir}`)).map((e) => e.nextHopProtocol))], FACTS.search_dir);
+    assert.deepEqual(protocols, ['h2']);
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });
