@@ -12,13 +12,16 @@
 //   changed on disk (checked against the report);
 // - what one article costs on disk, and the policy's size against the demo build's;
 // - a first search on the largest archive, throttled like a cheap phone on a slow network (4×
-//   CPU, 1.6 Mbps, 150 ms RTT): what it downloads of the index, and the time from the last
-//   keystroke to the results on screen; and the front page's largest paint.
+//   CPU, 1.6 Mbps, 150 ms RTT), served over HTTP/2 as CDNs and static hosts serve (then over
+//   HTTP/1.1 for comparison): what it downloads of the index, the time from the last keystroke
+//   to the results on screen and what was requested after that keystroke; and the front page's
+//   largest paint.
 // - for archives of at most READER_BENCH_DEPLOY_MAX articles (default 10,000; a bucket holds
 //   another copy of the output, about 130 KB per article): the first deploy of the output to a
 //   real S3-compatible server on 127.0.0.1 (scripts/s3-server.mjs; objects per second), then
-//   the deploy of the one new article: its time and the objects the server wrote, counted on
-//   the server's side.
+//   the deploy of the one new article (it follows the publish's list of changes): its time and
+//   the objects the server wrote, counted on the server's side, and the same deploy with
+//   --full (every file compared, the manifest read) for comparison.
 // Each target is printed met or missed, with by how much.
 //
 //   node scripts/bench-archive.mjs [N ...]      (default: 10000 100000; about 200 KB of disk per article)
@@ -40,7 +43,8 @@ import { serverChanges, startS3 } from './s3-server.mjs';
 import { seeded } from './seeded.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+// The code build to publish into (READER_DIST: another one, as the browser tests take it).
+const dist = process.env.READER_DIST ?? join(root, 'dist');
 const sizes = process.argv[2] === '--generate' ? [] : process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (!sizes.length) sizes.push(10000, 100000);
 const base = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')).scope ?? '/';
@@ -311,9 +315,9 @@ const policy = (dir) => readFileSync(join(dir, 'shell.html'), 'utf8').match(/<me
 const results = [];
 const s3 = sizes.some((n) => n <= DEPLOY_MAX) ? await startS3({ buckets: sizes.filter((n) => n <= DEPLOY_MAX).map((n) => `bench-${n}`) }) : null;
 /** Deploys `out` to the size's bucket; returns the seconds taken and the deploy's report. */
-function deploy(n, out) {
+function deploy(n, out, extra = []) {
   const start = process.hrtime.bigint();
-  const report = execFileSync(deployBinary(), ['--from', out, '--to', `s3://bench-${n}`], {
+  const report = execFileSync(deployBinary(), ['--from', out, '--to', `s3://bench-${n}`, ...extra], {
     env: { ...nativeEnv(), ...s3.env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30,
   }).toString();
   return { s: seconds(start), report };
@@ -365,6 +369,11 @@ for (const n of sizes) {
       for (const k of server.written) console.log(`    wrote   ${k}`);
       for (const k of server.removed) console.log(`    removed ${k}`);
       console.log(`  (the deploy: ${report.trim().split('\n').at(-1)})`);
+      // The same state compared as a deploy without the list does (--full): nothing is left to
+      // send, so this is what reading the manifest and hashing every key costs.
+      const full = deploy(n, out, ['--full']);
+      deployOne.full = full.s;
+      console.log(`  a deploy with --full after it (every file compared, nothing to send): ${full.s.toFixed(2)} s`);
     }
     // A code release: a template every page shows (a new stylesheet rule, say). Every page
     // and embed is made and written again; the search index, whose records are the same, is kept.
