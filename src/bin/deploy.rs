@@ -6,7 +6,7 @@
 //!
 //!   deploy --to s3://BUCKET[/PREFIX] [--from DIR] [--endpoint URL] [--region NAME]
 //!          [--profile NAME] [--purge-list FILE] [--jobs N] [--retries N] [--timeout SECONDS]
-//!          [--dry-run]
+//!          [--dry-run] [--full]
 //!
 //! - `--from`: the output of the last publish (default `dist`); the deploy holds its lock, so
 //!   a publish waits for it and it waits for a publish.
@@ -22,6 +22,13 @@
 //!   own retry settings.
 //! - `READER_DEPLOY_TIMINGS` (set to anything): prints how long each step took.
 //! - `--dry-run`: reads the bucket's record and prints what a deploy would do, writing nothing.
+//! - `--full`: compares every file, as if there were no list of changes (below): for an output
+//!   changed by other means than the publish.
+//!
+//! After a deploy that finished, the publishes keep a list of what they change
+//! (`article_reader::publish::changes`); the next deploy to the same bucket, if the bucket's
+//! state is still the one it left, reads only those files, the code build's files and the
+//! record's shards they fall in, never the whole manifest. Otherwise it compares everything.
 //!
 //! The deploy compares the output (the publish's manifest gives the hashes of the files it
 //! wrote; the code build's files are hashed here) with its record in the bucket
@@ -40,13 +47,14 @@ use article_reader::deploy::headers::{cache_control, content_type};
 use article_reader::deploy::local::{self, Local};
 use article_reader::deploy::plan::Plan;
 use article_reader::deploy::purge;
-use article_reader::deploy::record::{by_shard, state_key, Entries, State};
+use article_reader::deploy::record::{by_shard, shard_of, stamp, state_key, Entries, State, RETIRED_FOR};
 use article_reader::deploy::session::{self, Session};
+use article_reader::publish::changes::{self, Changes};
 use article_reader::publish::manifest::Manifest;
 use article_reader::publish::stops::Steps;
 use article_reader::publish::{lock_output, pending, public_base, STATE_DIR};
 use futures::{stream, StreamExt};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -63,9 +71,10 @@ struct Args {
     jobs: usize,
     patience: Patience,
     dry_run: bool,
+    full: bool,
 }
 
-const USAGE: &str = "usage: deploy --to s3://BUCKET[/PREFIX] [--from DIR] [--endpoint URL] [--region NAME] [--profile NAME] [--purge-list FILE] [--jobs N] [--retries N] [--timeout SECONDS] [--dry-run]";
+const USAGE: &str = "usage: deploy --to s3://BUCKET[/PREFIX] [--from DIR] [--endpoint URL] [--region NAME] [--profile NAME] [--purge-list FILE] [--jobs N] [--retries N] [--timeout SECONDS] [--dry-run] [--full]";
 
 /// A number from `range`, or a message naming the option.
 fn number(name: &str, text: &str, range: std::ops::RangeInclusive<usize>) -> Result<usize, String> {
@@ -87,6 +96,7 @@ fn parse_args() -> Result<Args, String> {
         jobs: 16,
         patience: Patience::default(),
         dry_run: false,
+        full: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -105,6 +115,7 @@ fn parse_args() -> Result<Args, String> {
                 args.patience.timeout = Duration::from_secs(seconds as u64);
             }
             "--dry-run" => args.dry_run = true,
+            "--full" => args.full = true,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -122,6 +133,8 @@ struct Report {
     purge: String,
     purge_path: PathBuf,
     objects: usize,
+    /// Following the publishes' list of changes: how many files it named.
+    listed: Option<usize>,
     records_read: usize,
     records_written: usize,
 }
@@ -131,21 +144,166 @@ const CHECKPOINT_EVERY: Duration = Duration::from_secs(20);
 /// Uploads sent before the deploy looks whether a checkpoint is due.
 const CHUNK: usize = 1000;
 
-async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest, steps: &mut Steps) -> Result<Report, String> {
-    steps.begin("scan");
-    let local = local::scan(&args.from, manifest)?;
-    let local_entries: Entries = local.iter().map(|(k, f)| (k.clone(), f.stamp.clone())).collect();
+/// A mark of the deploy a list of changes counts from: the target and the state it left there.
+fn mark(args: &Args, state: &[u8]) -> String {
+    let target = format!(
+        "{}\n{}\n{}\n",
+        args.endpoint.as_deref().unwrap_or_default(),
+        args.bucket,
+        args.prefix
+    );
+    article_reader::publish::manifest::hash(&[target.as_bytes(), state].concat())
+}
 
+/// What a deploy that follows the list compares: the files of the shards the changes fall in,
+/// those shards, their records as read, and every code file's stamp.
+type Followed = (
+    BTreeMap<String, Local>,
+    BTreeSet<String>,
+    BTreeMap<String, Entries>,
+    BTreeMap<String, String>,
+);
+
+/// The output as a deploy that follows the publishes' list of changes sees it: the files of the
+/// record's shards the changes fall in (those shards' records, with the changes applied, and the
+/// code build's files as they are now), those shards, and their records. `None`: the list
+/// cannot be followed (the manifest's parts it needs are missing).
+async fn listed_local(
+    args: &Args,
+    bucket: &Bucket,
+    list: &Changes,
+    state: &State,
+) -> Result<Option<Followed>, String> {
+    use article_reader::publish::manifest::{self, bucket as part_of};
+    let state_dir = args.from.join(STATE_DIR);
+    // The top-level files the publish wrote are in the parts of the groups that make them.
+    let parts = ["index", "feeds", "sitemaps"].map(part_of);
+    let Some(tops) = manifest::load_buckets(&state_dir, &parts) else {
+        return Ok(None);
+    };
+    let partial = Manifest {
+        files: tops,
+        ..Default::default()
+    };
+    let listed = local::scan(&args.from, &partial)?;
+    let code = code_stamps(&listed);
+    let mut changed: BTreeSet<&String> = list.written.keys().chain(list.removed.iter()).collect();
+    changed.extend(
+        code.iter()
+            .filter(|(k, s)| list.code.get(*k) != Some(*s))
+            .map(|(k, _)| k),
+    );
+    changed.extend(list.code.keys().filter(|k| !code.contains_key(*k)));
+    let now = session::now();
+    changed.extend(
+        state
+            .retired
+            .iter()
+            .filter(|(_, since)| now - **since >= RETIRED_FOR)
+            .map(|(k, _)| k),
+    );
+    let within: BTreeSet<String> = changed.iter().map(|k| shard_of(k)).collect();
+    let records = bucket.read_shards(&within, args.jobs).await?;
+    let mut local: BTreeMap<String, Local> = BTreeMap::new();
+    for (key, stamp) in records.values().flatten() {
+        let path = args.from.join(key);
+        let stamp = stamp.clone();
+        local.insert(
+            key.clone(),
+            Local {
+                path,
+                stamp,
+                from: None,
+                hash: None,
+            },
+        );
+    }
+    for key in list
+        .removed
+        .iter()
+        .chain(list.code.keys().filter(|k| !code.contains_key(*k)))
+    {
+        local.remove(key);
+    }
+    for (key, from) in &list.written {
+        let path = args.from.join(key);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            format!(
+                "{}: {e} (the publishes' list of changes names it: publish again, or deploy with --full)",
+                path.display()
+            )
+        })?;
+        let hash = article_reader::publish::manifest::hash(&bytes);
+        let stamp = stamp(&hash, content_type(key), cache_control(key));
+        let (from, hash) = (Some(from.clone()), Some(hash));
+        local.insert(
+            key.clone(),
+            Local {
+                path,
+                stamp,
+                from,
+                hash,
+            },
+        );
+    }
+    for (key, file) in listed {
+        if within.contains(&shard_of(&key)) {
+            local.insert(key, file);
+        }
+    }
+    Ok(Some((local, within, records, code)))
+}
+
+/// The code build's files (those the publish did not write) and their stamps.
+fn code_stamps(local: &BTreeMap<String, Local>) -> BTreeMap<String, String> {
+    local
+        .iter()
+        .filter(|(_, f)| f.from.is_none())
+        .map(|(k, f)| (k.clone(), f.stamp.clone()))
+        .collect()
+}
+
+async fn deploy(args: &Args, bucket: &Bucket, steps: &mut Steps) -> Result<Report, String> {
+    let state_dir = args.from.join(STATE_DIR);
     steps.begin("record read");
     let state_bytes = bucket.get(&state_key()).await?;
     let state: Option<State> = state_bytes.as_ref().and_then(|b| serde_json::from_slice(b).ok());
     if state_bytes.is_none() {
         bucket.check().await?;
     }
-    let mut session = Session::open(state, &by_shard(&local_entries), session::now());
+    // The publishes' list of changes, if it counts from the state the bucket holds.
+    let list = changes::read(&state_dir)
+        .filter(|_| !args.full)
+        .filter(|l| state_bytes.as_deref().is_some_and(|b| l.base == mark(args, b)));
+
+    steps.begin("scan");
+    let followed = match (&list, &state) {
+        (Some(list), Some(state)) => listed_local(args, bucket, list, state).await?,
+        _ => None,
+    };
+    let (local, within, mut records, code) = match followed {
+        Some((local, within, records, code)) => (local, Some(within), records, code),
+        None => {
+            let manifest = article_reader::publish::manifest::load(&state_dir).ok_or_else(|| {
+                format!(
+                    "{}: not a whole manifest of this version: publish again",
+                    state_dir.join("manifest.json").display()
+                )
+            })?;
+            let local = local::scan(&args.from, &manifest)?;
+            let code = code_stamps(&local);
+            (local, None, BTreeMap::new(), code)
+        }
+    };
+    let local_entries: Entries = local.iter().map(|(k, f)| (k.clone(), f.stamp.clone())).collect();
+    let mut session = Session::open_within(state, &by_shard(&local_entries), session::now(), within.as_ref());
     let mut report = Report {
         objects: local.len(),
-        records_read: usize::from(state_bytes.is_some()),
+        listed: within
+            .as_ref()
+            .and(list.as_ref())
+            .map(|l| l.written.len() + l.removed.len()),
+        records_read: usize::from(state_bytes.is_some()) + records.len(),
         purge_path: args
             .purge_list
             .clone()
@@ -153,9 +311,18 @@ async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest, steps: &mut S
         ..Default::default()
     };
     if !session.fresh {
-        for (shard, entries) in bucket.read_shards(&session.to_read, args.jobs).await? {
-            session.read(shard, entries);
+        let unread: BTreeSet<String> = session
+            .to_read
+            .iter()
+            .filter(|s| !records.contains_key(*s))
+            .cloned()
+            .collect();
+        for (shard, entries) in bucket.read_shards(&unread, args.jobs).await? {
+            records.insert(shard, entries);
             report.records_read += 1;
+        }
+        for shard in session.to_read.clone() {
+            session.read(shard.clone(), records.remove(&shard).unwrap_or_default());
         }
     }
     let work: Plan = session.plan(&local_entries, |key| local.get(key).and_then(|f| f.from.as_deref()));
@@ -176,6 +343,10 @@ async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest, steps: &mut S
     }
     if session.is_idle(&work) {
         purge::write(&report.purge_path, &report.purge)?;
+        // The bucket mirrors the output: the list counts from here.
+        if let Some(bytes) = &state_bytes {
+            remember(args, bytes, code)?;
+        }
         return Ok(report);
     }
 
@@ -216,10 +387,27 @@ async fn deploy(args: &Args, bucket: &Bucket, manifest: &Manifest, steps: &mut S
     let finished = chrono::DateTime::from_timestamp(session::now(), 0)
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_default();
-    bucket.put_json(&state_key(), session.final_state(finished)).await?;
+    let state_bytes = serde_json::to_vec(session.final_state(finished)).map_err(|e| e.to_string())?;
+    bucket
+        .put(&state_key(), state_bytes.clone(), "application/json", "no-cache")
+        .await?;
     report.records_written += 1;
+    // From now on the publishes list what they change, for the next deploy.
+    remember(args, &state_bytes, code)?;
     steps.end();
     Ok(report)
+}
+
+/// Starts the publishes' list of changes from this deploy: the state it left in the bucket, and
+/// every code build's file as it sent them.
+fn remember(args: &Args, state: &[u8], code: BTreeMap<String, String>) -> Result<(), String> {
+    let state_dir = args.from.join(STATE_DIR);
+    let list = Changes {
+        base: mark(args, state),
+        code,
+        ..Default::default()
+    };
+    changes::write(&state_dir, &list)
 }
 
 /// Uploads one phase's keys, a chunk at a time. Each success is recorded in the session, and
@@ -303,12 +491,6 @@ fn run(args: &Args, steps: &mut Steps) -> Result<Report, String> {
             args.from.display()
         ));
     }
-    let manifest: Manifest = article_reader::publish::manifest::load(&state).ok_or_else(|| {
-        format!(
-            "{}: not a whole manifest of this version: publish again",
-            manifest_path.display()
-        )
-    })?;
     let connection = credentials::connection(
         args.profile.as_deref(),
         args.endpoint.as_deref(),
@@ -320,7 +502,7 @@ fn run(args: &Args, steps: &mut Steps) -> Result<Report, String> {
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
-    runtime.block_on(deploy(args, &bucket, &manifest, steps))
+    runtime.block_on(deploy(args, &bucket, steps))
 }
 
 fn main() -> ExitCode {
@@ -352,7 +534,7 @@ fn main() -> ExitCode {
             }
             let urls = urls.len();
             println!(
-                "deploy: {} of {} files uploaded, {} removed{} to s3://{}/{} in {:.1} s ({} record objects read, {} written); {} addresses to purge in {}",
+                "deploy: {} of {} files uploaded, {} removed{} to s3://{}/{} in {:.1} s ({} record objects read, {} written); {} addresses to purge in {}{}",
                 report.uploaded.len(),
                 report.objects,
                 report.removed.len(),
@@ -363,7 +545,13 @@ fn main() -> ExitCode {
                 report.records_read,
                 report.records_written,
                 urls,
-                report.purge_path.display()
+                report.purge_path.display(),
+                match report.listed {
+                    Some(n) => format!(
+                        "; followed the publishes' list of {n} changes (the files counted are those of the record's shards they fall in)"
+                    ),
+                    None => String::new(),
+                }
             );
             ExitCode::SUCCESS
         }

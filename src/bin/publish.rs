@@ -48,7 +48,7 @@ use article_reader::publish::manifest::{self, Manifest};
 use article_reader::publish::output::{self, io, write_atomic, Output};
 use article_reader::publish::stops::Steps;
 use article_reader::publish::{
-    feeds, indexes, lock_output, oembed, order, pending, pictures, public_base, search, sitemaps, STATE_DIR,
+    changes, feeds, indexes, lock_output, oembed, order, pending, pictures, public_base, search, sitemaps, STATE_DIR,
 };
 use article_reader::{model::date::DateTime, site};
 use std::fs;
@@ -209,6 +209,10 @@ fn publish(args: &Args) -> Result<Published, String> {
 
     // What this run may change, on disk until it has finished; what a stopped run left.
     let uncertain = pending::read(&state);
+    if !uncertain.is_empty() {
+        // What the stopped run wrote is not known: the next deploy compares everything.
+        changes::forget(&state)?;
+    }
     let deleted = pending::deleted(&old.sources, &archive.sources);
     let groups = pending::groups(archive.fresh.keys().map(String::as_str), &deleted, &uncertain);
     let pending_path = pending::path(&state);
@@ -268,8 +272,17 @@ fn publish(args: &Args) -> Result<Published, String> {
     }
     output.remove_stale()?;
 
-    // 6. The manifest, then the end of what was pending.
+    // 6. The list of changes for the next deploy (if a deploy keeps one), the manifest, then
+    // the end of what was pending.
     steps.begin("manifest");
+    if let Some(mut list) = changes::read(&state) {
+        let from = |p: &String| output.files.get(p).map(|f| f.from.clone()).unwrap_or_default();
+        list.add(
+            output.written.iter().map(|p| (p.clone(), from(p))),
+            output.removed.iter().cloned(),
+        );
+        changes::write(&state, &list)?;
+    }
     let counts = (archive.sources.len(), archive.fresh.len());
     let manifest = Manifest {
         version: manifest::VERSION,

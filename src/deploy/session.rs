@@ -56,12 +56,28 @@ impl Session {
     /// assert!(first.fresh && first.to_read.len() == 1);
     /// ```
     pub fn open(state: Option<State>, local: &BTreeMap<String, Entries>, started: i64) -> Session {
+        Self::open_within(state, local, started, None)
+    }
+
+    /// [`Session::open`] for a deploy that knows which shards can differ (`within`: those the
+    /// publishes' list of changes falls in), and whose `local` holds only those: no other
+    /// shard is compared, read or written.
+    pub fn open_within(
+        state: Option<State>,
+        local: &BTreeMap<String, Entries>,
+        started: i64,
+        within: Option<&BTreeSet<String>>,
+    ) -> Session {
         let fresh = state.as_ref().is_none_or(|s| s.version != VERSION);
         let mut state = state.filter(|s| s.version == VERSION).unwrap_or_default();
         state.version = VERSION;
         let empty = digest(&Entries::new());
         let mut to_read = state.unsettled.clone();
-        for shard in local.keys().chain(state.shards.keys()) {
+        let considered: Box<dyn Iterator<Item = &String>> = match within {
+            Some(shards) => Box::new(shards.iter()),
+            None => Box::new(local.keys().chain(state.shards.keys())),
+        };
+        for shard in considered {
             let mine = local.get(shard).map(digest).unwrap_or_else(|| empty.clone());
             let theirs = state.shards.get(shard).cloned().unwrap_or_else(|| empty.clone());
             if mine != theirs {

@@ -9,11 +9,13 @@
 //! - [`search`]: the search index's shards (by language, and blocks of articles in publication
 //!   order) and the record each article gives its shard;
 //! - [`oembed`]: an article's oEmbed response;
-//! - [`manifest`]: what the output holds, by hash, and what each file was made from.
+//! - [`manifest`]: what the output holds, by hash, and what each file was made from;
+//! - [`changes`]: what the publishes changed since the last deploy.
 //!
 //! Only with the `publish` feature: native, never in the wasm.
 
 pub mod archive;
+pub mod changes;
 pub mod feeds;
 pub mod indexes;
 pub mod manifest;

@@ -84,6 +84,7 @@ test('a second deploy, and one from another machine\'s copy of the output, write
     // Another machine: the same output, fresh files, and no local trace of any deploy.
     cpSync(copy.dir, other, { recursive: true });
     rmSync(join(other, '.publish/purge.txt'), { force: true });
+    rmSync(join(other, '.publish/changes.json'), { force: true });
     assert.match(deployOk(['--from', other, '--to', 's3://news']), /deploy: 0 of \d+ files uploaded, 0 removed/);
   } finally {
     rmSync(other, { recursive: true, force: true });
@@ -109,6 +110,8 @@ test('after one published article, the deploy writes only the files that changed
     assert.ok(siteObjects('news').has(key), `${key} stays`);
     assert.match(out, new RegExp(`^kept a week \\(no longer in the output\\) ${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
   }
+  // It followed the publish's list of changes: the manifest was not read.
+  assert.match(out, /followed the publishes' list of \d+ changes/);
   const record = written.filter((k) => k.startsWith('.deploy/'));
   assert.ok(record.length <= changed.length + 2, `the record costs at most a shard per file and the state: ${record.length}`);
   assert.ok(written.length <= 60, `${written.length} objects written (target ≤ 60)`);
@@ -161,6 +164,26 @@ test('a hashed file the output dropped stays a week, then goes; the record stays
   assert.deepEqual(Object.keys(state.shards).filter((shard) => !objects.has(`.deploy/shards/${shard}.json`)), []);
   assert.deepEqual(state.retired ?? {}, {});
   assert.match(deployOk(['--from', copy.dir, '--to', 's3://news']), /deploy: 0 of \d+ files uploaded, 0 removed/);
+});
+
+test('a list of changes the bucket has moved on from (another machine deployed since) is not followed: everything is compared', () => {
+  const other = mkdtempSync(join(tmpdir(), 'reader-other-deploy-'));
+  try {
+    cpSync(copy.dir, other, { recursive: true });
+    const extra = 'other-machine-0123456789abcdef.js';
+    writeFileSync(join(other, extra), 'console.log("a code release made elsewhere");\n');
+    assert.match(deployOk(['--from', other, '--to', 's3://news']), /deploy: 1 of \d+ files uploaded/);
+    assert.ok(siteObjects('news').has(extra));
+    // This copy's list counts from a state the bucket no longer holds.
+    const out = deployOk(['--from', copy.dir, '--to', 's3://news']);
+    assert.doesNotMatch(out, /followed the publishes' list/);
+    assert.match(out, new RegExp(`^kept a week \\(no longer in the output\\) ${extra.replace('.', '\\.')}$`, 'm'));
+    // And the next one, from the state it left, follows its list again and finds nothing to do.
+    assert.match(deployOk(['--from', copy.dir, '--to', 's3://news']), /deploy: 0 of \d+ files uploaded, 0 removed.*followed the publishes' list of 0 changes/);
+    assertNothingMissing('news');
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
 });
 
 test('bad or missing credentials, a missing bucket and an unreachable endpoint each say what to fix, and write nothing', () => {

@@ -141,7 +141,8 @@ test('after the first deploy the bucket is never listed; the first lists it once
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /deploy: [1-9]\d* of \d+ files uploaded/);
   assert.deepEqual(lists(second), [], 'no listing');
-  assert.ok(proxy.log.slice(second).every((l) => /^(GET|PUT|DELETE) /.test(l)), 'only reads, writes and removals of named objects');
+  const others = proxy.log.slice(second).filter((l) => !/^(GET|PUT|DELETE) /.test(l));
+  assert.deepEqual(others, [], 'only reads, writes and removals of named objects');
 });
 
 test('the deploy refuses an output whose publish did not finish, and writes nothing', () => {
