@@ -168,12 +168,7 @@ type Followed = (
 /// record's shards the changes fall in (those shards' records, with the changes applied, and the
 /// code build's files as they are now), those shards, and their records. `None`: the list
 /// cannot be followed (the manifest's parts it needs are missing).
-async fn listed_local(
-    args: &Args,
-    bucket: &Bucket,
-    list: &Changes,
-    state: &State,
-) -> Result<Option<Followed>, String> {
+async fn listed_local(args: &Args, bucket: &Bucket, list: &Changes, state: &State) -> Result<Option<Followed>, String> {
     use article_reader::publish::manifest::{self, bucket as part_of};
     let state_dir = args.from.join(STATE_DIR);
     // The top-level files the publish wrote are in the parts of the groups that make them.
