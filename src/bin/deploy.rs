@@ -378,17 +378,21 @@ async fn deploy(args: &Args, bucket: &Bucket, steps: &mut Steps) -> Result<Repor
     // The purge list is safe on disk before the record forgets it.
     steps.begin("purge list");
     purge::write(&report.purge_path, &report.purge)?;
-    steps.begin("state");
     let finished = chrono::DateTime::from_timestamp(session::now(), 0)
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_default();
     let state_bytes = serde_json::to_vec(session.final_state(finished)).map_err(|e| e.to_string())?;
+    // From now on the publishes list what they change, for the next deploy. The list is written
+    // before the state it counts from: a deploy stopped in between leaves a list the bucket's
+    // state does not match (the next deploy compares everything and still has the record's
+    // purge keys), never a finished deploy whose purge list a later one forgets.
+    steps.begin("list of changes");
+    remember(args, &state_bytes, code)?;
+    steps.begin("state");
     bucket
-        .put(&state_key(), state_bytes.clone(), "application/json", "no-cache")
+        .put(&state_key(), state_bytes, "application/json", "no-cache")
         .await?;
     report.records_written += 1;
-    // From now on the publishes list what they change, for the next deploy.
-    remember(args, &state_bytes, code)?;
     steps.end();
     Ok(report)
 }

@@ -226,7 +226,7 @@ test('the deploy killed from outside at points spread over a run, a deletion amo
     ok(['--from', b.dir, '--to', 's3://stops/traced/', '--jobs', '1'], { ...s3.env, READER_STOP_TRACE: tracePath });
     // (After its last point, the state's last write, the deploy has finished: not a kill point.)
     const trace = readTrace(tracePath).slice(0, -1);
-    const phases = ['state', 'pictures and code', 'articles', 'indexes, feeds and sitemaps', 'removals', 'records'];
+    const phases = ['state', 'pictures and code', 'articles', 'indexes, feeds and sitemaps', 'removals', 'records', 'list of changes'];
     const points = choosePoints(trace, phases, POINTS);
     // Where the record is rewritten and where the front page goes up: some kills must land after.
     const frontUp = trace.find((p) => p.what === 'wrote index.html').n;
@@ -245,6 +245,7 @@ test('the deploy killed from outside at points spread over a run, a deletion amo
       const { phase, what } = trace[point - 1];
       const when = `killed at point ${point} (${phase}: ${what})`;
       assertNothingMissing('stops', prefix, when);
+      assert.ok(phases.includes(phase), `${when}: a phase this test knows (${phases.join(', ')})`);
       if (phases.indexOf(phase) < phases.indexOf('removals')) {
         const objects = siteObjects('stops', prefix);
         assert.deepEqual(leaving.filter((k) => !objects.has(k)), [], `${when}: nothing removed before the removals`);
