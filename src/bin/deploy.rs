@@ -47,7 +47,7 @@ use article_reader::deploy::headers::{cache_control, content_type};
 use article_reader::deploy::local::{self, Local};
 use article_reader::deploy::plan::Plan;
 use article_reader::deploy::purge;
-use article_reader::deploy::record::{by_shard, shard_of, stamp, state_key, Entries, State, RETIRED_FOR};
+use article_reader::deploy::record::{by_shard, shard_of, state_key, Entries, State, RETIRED_FOR};
 use article_reader::deploy::session::{self, Session};
 use article_reader::publish::changes::{self, Changes};
 use article_reader::publish::manifest::Manifest;
@@ -229,17 +229,7 @@ async fn listed_local(args: &Args, bucket: &Bucket, list: &Changes, state: &Stat
             )
         })?;
         let hash = article_reader::publish::manifest::hash(&bytes);
-        let stamp = stamp(&hash, content_type(key), cache_control(key));
-        let (from, hash) = (Some(from.clone()), Some(hash));
-        local.insert(
-            key.clone(),
-            Local {
-                path,
-                stamp,
-                from,
-                hash,
-            },
-        );
+        local.insert(key.clone(), Local::published(&args.from, key, hash, from.clone()));
     }
     for (key, file) in listed {
         if within.contains(&shard_of(&key)) {

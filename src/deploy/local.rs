@@ -21,6 +21,17 @@ pub struct Local {
 }
 
 impl Local {
+    /// A file the publish wrote at `key` under `root`, with the hash of its bytes and what it was
+    /// made from; its stamp carries the table's headers.
+    pub fn published(root: &Path, key: &str, hash: String, from: String) -> Local {
+        Local {
+            path: root.join(key),
+            stamp: stamp(&hash, content_type(key), cache_control(key)),
+            from: Some(from),
+            hash: Some(hash),
+        }
+    }
+
     /// The file's bytes, refused when they are not those the publish recorded (the output was
     /// changed by hand, or a publish is half done): the record would otherwise claim them.
     pub fn read(&self, key: &str) -> Result<Vec<u8>, String> {
@@ -52,12 +63,7 @@ pub fn scan(root: &Path, manifest: &Manifest) -> Result<BTreeMap<String, Local>,
     for (key, file) in &manifest.files {
         files.insert(
             key.clone(),
-            Local {
-                path: root.join(key),
-                stamp: stamp(&file.hash, content_type(key), cache_control(key)),
-                from: Some(file.from.clone()),
-                hash: Some(file.hash.clone()),
-            },
+            Local::published(root, key, file.hash.clone(), file.from.clone()),
         );
     }
     let mut folders = vec![(root.to_path_buf(), String::new())];
