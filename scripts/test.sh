@@ -18,7 +18,31 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Every step says when it starts, in minutes since the run began (the budget is 45 on a fresh
 # machine, tools included).
 step() { printf '==> [%d:%02d] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
-trap 'step "finished (exit $?)"' EXIT
+
+# Each `node --test` run also writes its failing tests a line each (scripts/failures-reporter.mjs)
+# into target/test-failures/; a failed run prints them last, and the first in its final line, so
+# that the tail of the log names what failed.
+failures_dir=target/test-failures
+rm -rf "$failures_dir"
+mkdir -p "$failures_dir"
+node_tests() {
+  local name=$1
+  shift
+  node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=./scripts/failures-reporter.mjs --test-reporter-destination="$failures_dir/$name.log" "$@"
+}
+finish() {
+  local code=$? failed first=''
+  failed=$(cat "$failures_dir"/*.log 2>/dev/null | cut -c1-600 || true)
+  if [ "$code" -ne 0 ] && [ -n "$failed" ]; then
+    printf '==> failing tests (%d):\n%s\n' "$(printf '%s\n' "$failed" | wc -l)" "$failed"
+    first=$(printf '%s\n' "$failed" | head -n 1 | cut -c1-300)
+    step "finished (exit $code); first failing: $first"
+  else
+    step "finished (exit $code)"
+  fi
+}
+trap finish EXIT
 
 step "Installing what the tests need (scripts/setup.sh --test)"
 scripts/setup.sh --test
@@ -28,7 +52,7 @@ step "The fast check (scripts/check.sh)"
 scripts/check.sh
 step "The validate command and the JSON Schemas agree with the app (tests/tools/)"
 cargo build --locked --features import --bin validate --bin import
-node --test --test-reporter=spec tests/tools/*.test.mjs
+node_tests tools tests/tools/*.test.mjs
 step "Invalid site configurations stop the build, each with its own message"
 node scripts/check-site-errors.mjs
 
@@ -46,7 +70,10 @@ if [ ${#browser_tests[@]} -eq 0 ]; then
 fi
 # --test-force-exit: a file whose cleanup failed must not keep the run waiting on open handles;
 # --test-timeout: no single test may hang the run (the slowest takes about a minute).
-node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec "${browser_tests[@]}"
+# A failure here still lets the second configuration run (its failures are worth knowing in the
+# same run); the run fails at the end.
+browser_status=0
+node_tests browser --test-concurrency=1 --test-force-exit --test-timeout=300000 "${browser_tests[@]}" || browser_status=$?
 
 # The browser tests that depend on the configuration, again under the project's other site
 # configuration (another name, logo, accent, radius and typefaces, the logo-only header, other
@@ -66,4 +93,8 @@ for name in site sources offline html-first prerender front-page embed security 
 done
 READER_SITE=sites/article-reader.json scripts/build.sh --dist dist-alt
 READER_SITE=sites/article-reader.json READER_DIST="$PWD/dist-alt" \
-  node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec "${alt_tests[@]}"
+  node_tests alt --test-concurrency=1 --test-force-exit --test-timeout=300000 "${alt_tests[@]}"
+if [ "$browser_status" -ne 0 ]; then
+  echo "the browser tests under site.json failed (exit $browser_status)" >&2
+  exit "$browser_status"
+fi
