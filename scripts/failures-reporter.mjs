@@ -11,9 +11,10 @@ import { inspect } from 'node:util';
 
 const MAX_VALUE = 160;
 
-/** A value on one line, cut to MAX_VALUE characters. */
+/** A value on one line (an error's stack folded in), cut to MAX_VALUE characters. */
 function short(value) {
-  const text = typeof value === 'string' ? JSON.stringify(value) : inspect(value, { depth: 4, breakLength: Infinity });
+  const text = (typeof value === 'string' ? JSON.stringify(value) : inspect(value, { depth: 4, breakLength: Infinity }))
+    .replace(/\s*\n\s*/g, ' ');
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
 }
 
@@ -27,13 +28,33 @@ export function describe(error) {
   return `${message.trim()}${compared}`;
 }
 
+/** What a test file's standard error says of why it failed outside any test (an error thrown
+ * at its top level): its first error line (with the next line when a command failed, which is
+ * the command's own message), else its first line that says "name: message", else its last. */
+export function reason(lines) {
+  const said = lines.map((l) => l.trim()).filter(Boolean);
+  const error = said.findIndex((l) => /^\w*Error\b/.test(l));
+  if (error >= 0) return /Command failed/.test(said[error]) && said[error + 1] ? `${said[error]} ${said[error + 1]}` : said[error];
+  return said.find((l) => /^\w+: /.test(l)) ?? said.at(-1) ?? 'failed';
+}
+
 export default async function* failures(source) {
+  // Each file's standard error, kept for a file that fails outside its tests.
+  const stderr = new Map();
   for await (const event of source) {
+    if (event.type === 'test:stderr' && event.data.file) {
+      const lines = stderr.get(event.data.file) ?? [];
+      lines.push(...String(event.data.message).split('\n'));
+      stderr.set(event.data.file, lines.slice(-200));
+    }
     if (event.type !== 'test:fail') continue;
     const { name, file, details } = event.data;
     // A suite or a test fails again when one of its subtests did: name only the subtest.
     if (details?.error?.failureType === 'subtestsFailed') continue;
     const where = file ? basename(file) : 'a test file';
-    yield `${where} › ${name}: ${describe(details?.error)}\n`;
+    // The file itself failed (its process ended badly): say what its standard error said.
+    const whole = file && name === file;
+    const why = whole ? `the file failed: ${reason(stderr.get(file) ?? [])}` : describe(details?.error);
+    yield `${where} › ${whole ? '(the file)' : name}: ${why}\n`;
   }
 }
