@@ -70,12 +70,42 @@ pub fn reread(dir: &Path, id: &str, archive: &Archive) -> Result<Fresh, String> 
         .map_err(|e| format!("{id}.json: {}", e.title()))
 }
 
-fn modified_nanos(meta: &fs::Metadata) -> u128 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+/// How recent a file's time must be for the publish not to trust it the next time: a file
+/// system's clock moves in steps (a few milliseconds on Linux, a second or two on some network
+/// and removable file systems), so a file changed again within the step of the publish that read
+/// it keeps its time, and with the same size would pass for unchanged.
+const RACY_NANOS: u128 = 3_000_000_000;
+
+/// Nanoseconds since the epoch, now.
+fn now_nanos() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or_default()
+}
+
+/// The time to record of a file whose metadata the publish read after `started`: its
+/// modification time, or 0 ("read it again next time") when that is within [`RACY_NANOS`] of
+/// the publish's start or after it. The next publish then reads and hashes such a file (only
+/// such files) rather than trusting size and time.
+fn recorded_time(meta: &fs::Metadata, started: u128) -> u128 {
+    settled_time(
+        meta.modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos())
+            .unwrap_or_default(),
+        started,
+    )
+}
+
+/// [`recorded_time`]'s rule on a time: `modified`, if older than `started` by [`RACY_NANOS`].
+fn settled_time(modified: u128, started: u128) -> u128 {
+    if modified.saturating_add(RACY_NANOS) > started {
+        0
+    } else {
+        modified
+    }
 }
 
 /// The files the newsroom's system says changed since the last publish (`publish --changed`),
@@ -135,6 +165,7 @@ pub fn scan(
     listed: Option<Listed>,
     make_pictures: impl FnOnce(&BTreeMap<String, manifest::Asset>) -> Result<Pictures, String>,
 ) -> Result<Archive, String> {
+    let started = now_nanos();
     let mut archive = Archive::default();
     let mut refused: Vec<String> = Vec::new();
     let mut articles = Vec::new();
@@ -147,11 +178,11 @@ pub fn scan(
                 let name = entry.file_name().to_string_lossy().to_string();
                 let meta = entry.metadata().map_err(io(&path))?;
                 if meta.is_dir() {
-                    scan_assets(dir, &path, &mut archive.assets)?;
+                    scan_assets(dir, &path, &mut archive.assets, started)?;
                 } else if name.ends_with(".json") {
                     articles.push((name, path, meta));
                 } else {
-                    add_asset(dir, &path, &meta, &mut archive.assets)?;
+                    add_asset(dir, &path, &meta, &mut archive.assets, started)?;
                 }
             }
         }
@@ -163,7 +194,7 @@ pub fn scan(
                 let article = !name.contains('/') && name.ends_with(".json");
                 match fs::metadata(&path) {
                     Ok(meta) if meta.is_file() && article => articles.push((name.clone(), path, meta)),
-                    Ok(meta) if meta.is_file() => add_asset(dir, &path, &meta, &mut archive.assets)?,
+                    Ok(meta) if meta.is_file() => add_asset(dir, &path, &meta, &mut archive.assets, started)?,
                     Ok(_) => return Err(format!("--changed names {name}, which is not a file of the archive")),
                     // Gone: an article unpublished (it is not among the sources), a picture removed.
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -222,11 +253,11 @@ pub fn scan(
             ));
             continue;
         }
-        let (size, modified) = (meta.len(), modified_nanos(&meta));
+        let (size, modified) = (meta.len(), recorded_time(&meta, started));
         if same_code
             && old
                 .get(id)
-                .is_some_and(|s| s.size == size && s.modified == modified && !names_changed(s))
+                .is_some_and(|s| s.size == size && manifest::same_time(s.modified, modified) && !names_changed(s))
         {
             let (id, known) = old.remove_entry(id).expect("just found");
             archive.sources.insert(id, known);
@@ -278,15 +309,20 @@ pub fn scan(
     Ok(archive)
 }
 
-fn scan_assets(root: &Path, dir: &Path, found: &mut BTreeMap<String, manifest::Asset>) -> Result<(), String> {
+fn scan_assets(
+    root: &Path,
+    dir: &Path,
+    found: &mut BTreeMap<String, manifest::Asset>,
+    started: u128,
+) -> Result<(), String> {
     for entry in fs::read_dir(dir).map_err(io(dir))? {
         let entry = entry.map_err(io(dir))?;
         let path = entry.path();
         let meta = entry.metadata().map_err(io(&path))?;
         if meta.is_dir() {
-            scan_assets(root, &path, found)?;
+            scan_assets(root, &path, found, started)?;
         } else {
-            add_asset(root, &path, &meta, found)?;
+            add_asset(root, &path, &meta, found, started)?;
         }
     }
     Ok(())
@@ -297,12 +333,13 @@ fn add_asset(
     path: &Path,
     meta: &fs::Metadata,
     found: &mut BTreeMap<String, manifest::Asset>,
+    started: u128,
 ) -> Result<(), String> {
     found.insert(
         relative(root, path)?,
         manifest::Asset {
             size: meta.len(),
-            modified: modified_nanos(meta),
+            modified: recorded_time(meta, started),
         },
     );
     Ok(())
@@ -391,6 +428,16 @@ mod tests {
         dir
     }
 
+    /// Sets a file's time an hour back: an archive's file written long before the publish.
+    fn age(path: &Path) {
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(hour_ago))
+            .unwrap();
+    }
+
     const ARTICLE: &str = r#"{"id": "a", "headline": "A", "published": "2026-01-02T03:04:05Z",
         "image": {"src": "img/a.svg", "alt": "", "caption": "c"},
         "body": [{"type": "paragraph", "text": "T."}]}"#;
@@ -400,6 +447,8 @@ mod tests {
         let dir = folder("scan");
         fs::write(dir.join("a.json"), ARTICLE).unwrap();
         fs::write(dir.join("img/a.svg"), "<svg/>").unwrap();
+        age(&dir.join("a.json"));
+        age(&dir.join("img/a.svg"));
         let archive = scan(&dir, &mut BTreeMap::new(), true, None, |_| Ok(Pictures::default())).unwrap();
         assert_eq!(archive.fresh.len(), 1);
         assert_eq!(archive.assets.keys().collect::<Vec<_>>(), ["img/a.svg"]);
@@ -432,6 +481,54 @@ mod tests {
                 .len(),
             1
         );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_time_within_seconds_of_the_publish_is_not_trusted() {
+        let started = 10_000_000_000_000;
+        assert_eq!(
+            settled_time(started - RACY_NANOS - 1, started),
+            started - RACY_NANOS - 1
+        );
+        assert_eq!(settled_time(started - 1_000_000, started), 0);
+        assert_eq!(settled_time(started + 5, started), 0);
+        assert_eq!(settled_time(0, started), 0);
+    }
+
+    #[test]
+    fn a_file_changed_again_within_the_file_systems_clock_step_is_read_again() {
+        // A publish reads a.json just after it was written; it is changed again at once, with
+        // the same size. Its time may not have moved (the clock's step): the next publish must
+        // still see the change, so the first recorded no time it could trust.
+        let dir = folder("racy");
+        fs::write(dir.join("a.json"), ARTICLE).unwrap();
+        fs::write(dir.join("img/a.svg"), "<svg/>").unwrap();
+        let first = scan(&dir, &mut BTreeMap::new(), true, None, |_| Ok(Pictures::default())).unwrap();
+        assert_eq!(
+            first.sources["a"].modified, 0,
+            "a time from the publish's moment is not kept"
+        );
+        assert!(first.assets.values().all(|a| a.modified == 0));
+        let modified = fs::metadata(dir.join("a.json")).unwrap().modified().unwrap();
+        let changed = ARTICLE.replace("T.", "U.");
+        assert_eq!(changed.len(), ARTICLE.len());
+        fs::write(dir.join("a.json"), &changed).unwrap();
+        // (The same time as the first write, as a coarse clock would leave it.)
+        fs::File::options()
+            .write(true)
+            .open(dir.join("a.json"))
+            .and_then(|f| f.set_modified(modified))
+            .unwrap();
+        let mut old = first.sources.clone();
+        let again = scan(&dir, &mut old, true, None, |_| Ok(Pictures::default())).unwrap();
+        assert_eq!(again.fresh.keys().collect::<Vec<_>>(), ["a"], "the change is seen");
+        // Once the file is older than the window, its time is kept and trusted.
+        age(&dir.join("a.json"));
+        let mut old = again.sources.clone();
+        let settled = scan(&dir, &mut old, true, None, |_| Ok(Pictures::default())).unwrap();
+        assert!(settled.fresh.is_empty());
+        assert_ne!(settled.sources["a"].modified, 0);
         let _ = fs::remove_dir_all(&dir);
     }
 

@@ -64,8 +64,8 @@ pub fn hash(bytes: &[u8]) -> String {
 /// One article of the archive as the last publish saw it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Source {
-    /// The file's size and modification time (nanoseconds since the epoch): unchanged, the
-    /// file is not read again.
+    /// The file's size and modification time (nanoseconds since the epoch; 0 when it was too
+    /// close to the publish to trust): unchanged, the file is not read again.
     pub size: u64,
     pub modified: u128,
     pub hash: String,
@@ -74,6 +74,19 @@ pub struct Source {
     /// article again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pictures: Vec<String>,
+}
+
+/// Whether a file whose recorded time is `recorded` can be taken as unchanged, its time being
+/// `now` (both as the archive's scan records them: 0 for a time too close to a publish to
+/// trust). A 0 matches nothing: such a file is read and hashed again.
+///
+/// ```
+/// use article_reader::publish::manifest::same_time;
+/// assert!(same_time(1_700_000_000_000_000_000, 1_700_000_000_000_000_000));
+/// assert!(!same_time(0, 0));
+/// ```
+pub fn same_time(recorded: u128, now: u128) -> bool {
+    recorded != 0 && recorded == now
 }
 
 /// A file of the archive besides the articles (a picture), copied to the output.

@@ -12,7 +12,7 @@
 pub mod decode;
 pub mod encode;
 
-use super::manifest::{hash, Asset};
+use super::manifest::{hash, same_time, Asset};
 pub use super::manifest::{Outcome, Record, Variant};
 use super::output::{io, Output};
 use crate::model::picture::{share_candidate, widths_for};
@@ -87,7 +87,7 @@ pub fn prepare(
     let mut pictures = Pictures::default();
     for (path, asset) in assets.iter().filter(|(p, _)| is_picture(p)) {
         let previous = old.get(path).filter(|r| r.recipe == recipe);
-        if let Some(r) = previous.filter(|r| r.size == asset.size && r.modified == asset.modified) {
+        if let Some(r) = previous.filter(|r| r.size == asset.size && same_time(r.modified, asset.modified)) {
             pictures.records.insert(path.clone(), r.clone());
             note(&mut pictures.notes, path, &r.outcome);
             continue;
