@@ -76,12 +76,9 @@ pub fn reread(dir: &Path, id: &str, archive: &Archive) -> Result<Fresh, String> 
 /// it keeps its time, and with the same size would pass for unchanged.
 const RACY_NANOS: u128 = 3_000_000_000;
 
-/// Nanoseconds since the epoch, now.
-fn now_nanos() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default()
+/// Nanoseconds from the epoch to `t` (0 before it).
+fn nanos(t: std::time::SystemTime) -> u128 {
+    t.duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or_default()
 }
 
 /// The time to record of a file whose metadata the publish read after `started`: its
@@ -89,14 +86,7 @@ fn now_nanos() -> u128 {
 /// the publish's start or after it. The next publish then reads and hashes such a file (only
 /// such files) rather than trusting size and time.
 fn recorded_time(meta: &fs::Metadata, started: u128) -> u128 {
-    settled_time(
-        meta.modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map(|d| d.as_nanos())
-            .unwrap_or_default(),
-        started,
-    )
+    settled_time(meta.modified().map(nanos).unwrap_or_default(), started)
 }
 
 /// [`recorded_time`]'s rule on a time: `modified`, if older than `started` by [`RACY_NANOS`].
@@ -165,7 +155,7 @@ pub fn scan(
     listed: Option<Listed>,
     make_pictures: impl FnOnce(&BTreeMap<String, manifest::Asset>) -> Result<Pictures, String>,
 ) -> Result<Archive, String> {
-    let started = now_nanos();
+    let started = nanos(std::time::SystemTime::now());
     let mut archive = Archive::default();
     let mut refused: Vec<String> = Vec::new();
     let mut articles = Vec::new();
